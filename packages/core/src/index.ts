@@ -1,0 +1,4 @@
+// The public API of @firecover/core. Each area exports its own small surface from its folder's index.
+export { InputError, isInputError, type InputErrorPlace } from './input_error';
+export * from './network/index';
+export * from './standards/index';
