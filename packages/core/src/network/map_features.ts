@@ -1,0 +1,63 @@
+import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+
+/**
+ * Map features the analyses need besides roads, as GeoJSON (WGS84 lon/lat). Read from OSM by the
+ * OSM importer, or from user GeoJSON files named in a scenario.
+ */
+
+/** A fire station (消防救援站). From OSM: `amenity=fire_station`, node or building reduced to one point. */
+export interface StationProps {
+  id: string;
+  name: string;
+  /** OSM objects merged into this site, e.g. ["node/123", "way/456"]. */
+  osmIds?: string[];
+}
+
+/** A municipal hydrant (市政消火栓). From OSM: `emergency=fire_hydrant`. */
+export interface HydrantProps {
+  id: string;
+  /** `ref` tag or the user's own id. */
+  ref?: string;
+  /** `fire_hydrant:type`: pillar / underground / wall / pipe … */
+  type?: string;
+  /** `fire_hydrant:diameter`, millimetres. */
+  diameterMm?: number;
+  /** `fire_hydrant:position`: lane / sidewalk / parking_lot / green … */
+  position?: string;
+  /** working / damaged / low_pressure / unknown (from `operational_status`, `disused`, or user data). */
+  status: 'working' | 'damaged' | 'low_pressure' | 'unknown';
+}
+
+export type WaterSourceKind = 'suction_point' | 'fire_water_pond' | 'water_tank' | 'intake_dock' | 'water_crane' | 'water_body' | 'river';
+
+/** A water source other than a hydrant: intake point, fire pool, tank, water crane, water body, river. */
+export interface WaterSourceProps {
+  id: string;
+  kind: WaterSourceKind;
+  name?: string;
+}
+
+/** Barriers that station districts must not cross (GB 51080-2015 §4.1.3-4). */
+export interface BarrierProps {
+  id: string;
+  kind: 'expressway' | 'railway' | 'river';
+  name?: string;
+}
+
+export interface MapFeatures {
+  stations: FeatureCollection<Point, StationProps>;
+  hydrants: FeatureCollection<Point, HydrantProps>;
+  waterSources: FeatureCollection<Point | LineString | Polygon | MultiPolygon, WaterSourceProps>;
+  barriers: FeatureCollection<LineString | MultiLineString | Polygon | MultiPolygon, BarrierProps>;
+}
+
+export function emptyMapFeatures(): MapFeatures {
+  return {
+    stations: { type: 'FeatureCollection', features: [] },
+    hydrants: { type: 'FeatureCollection', features: [] },
+    waterSources: { type: 'FeatureCollection', features: [] },
+    barriers: { type: 'FeatureCollection', features: [] },
+  };
+}
+
+export type { Feature };
