@@ -1,0 +1,116 @@
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { RoadNetwork } from '../network/road_network';
+import type { MapFeatures } from '../network/map_features';
+import type { PresetOverrides, StandardsPreset, StationClass } from '../standards/preset';
+import type { SpeedModel } from '../network/speed_model';
+
+/**
+ * The scenario file (JSON): one analysis bound together. The CLI and the viewer read the same file.
+ * Paths inside are relative to the scenario file. A published JSON Schema
+ * (packages/core/schema/scenario.schema.json) validates it; validation errors name the bad field.
+ *
+ * Layers given as a file are GeoJSON; "from-network" takes them from the OSM network file.
+ */
+export interface ScenarioFile {
+  $schema?: string;
+  name: string;
+  nameZh?: string;
+  /** Free text shown in reports, e.g. "Synthetic sample city — not a real place". */
+  description?: string;
+  /** Exactly one network source. */
+  network: { osm: string } | { geojson: string } | { edges: string; nodes?: string };
+  /** Speed model overrides (see SpeedModel): class speeds/caps in km/h, congestion factor, per-road speeds. */
+  speedModel?: {
+    classSpeedKmh?: Record<string, number>;
+    classCapKmh?: Record<string, number>;
+    congestionFactor?: number;
+    roadSpeedKmh?: Record<string, number>;
+  };
+  /** Roads that cannot be used: link ids, OSM way ids, polygons (a GeoJSON file path). */
+  closures?: { links?: number[]; ways?: number[]; polygons?: string };
+  /** Standards preset id ("cn" default, "nfpa1710") and overrides by rule name, e.g. { "districtAreaKm2": 6 }. */
+  standards?: string;
+  overrides?: PresetOverrides;
+  /** Stations inline, a GeoJSON file of points with StationInput properties, or "from-network" (OSM amenity=fire_station). */
+  stations: StationInput[] | string;
+  /** Hydrants: GeoJSON points (HydrantProps) or "from-network". */
+  hydrants?: string;
+  /** Water sources other than hydrants: GeoJSON (WaterSourceProps) or "from-network". */
+  waterSources?: string;
+  /** Barriers districts must not cross: GeoJSON (BarrierProps) or "from-network". */
+  barriers?: string;
+  /** Demand: GeoJSON points or polygons with a numeric weight property (default "population"). */
+  demand?: string;
+  demandProperty?: string;
+  /** Study area (建成区, built-up area): GeoJSON polygon(s). */
+  studyArea?: string;
+  analysis?: AnalysisSettings;
+  water?: WaterSettings;
+}
+
+export interface StationInput {
+  id: string;
+  name: string;
+  nameZh?: string;
+  lon: number;
+  lat: number;
+  /** A StationClass code or a Chinese class name (一级 / 二级 / 特勤 / 小型 / 战勤保障 / 乡镇一级 / 乡镇二级 / 专职 / 微型). */
+  class: StationClass | string;
+  status: 'existing' | 'under_construction' | 'planned' | 'candidate';
+  /** Year the station enters service (planned / under construction). */
+  year?: number;
+  /** Turnout seconds; default from the preset. */
+  turnoutS?: number;
+  /** Sits at the urban edge / in a new area with good roads (district cap 15 km²). */
+  urbanEdge?: boolean;
+  landAreaM2?: number;
+  buildingAreaM2?: number;
+}
+
+export interface AnalysisSettings {
+  /** Land is served through its nearest road within this distance, metres (default 150). */
+  accessDistanceM?: number;
+  /** Raster cell size, metres (default 25). */
+  cellSizeM?: number;
+  /** Arrival-time band limits, seconds (default [180, 240, 300]). */
+  bandsS?: number[];
+  /** Stations in service in this year (default: existing only; "all" plans are compared separately). */
+  year?: number;
+  /** Maximum distance from a station to its road, metres (default 250): farther is an error. */
+  maxSnapDistanceM?: number;
+}
+
+export interface WaterSettings {
+  /** Road classes that need hydrants (default: municipal roads: primary…residential, living_street; not motorway, service). */
+  hydrantRoadClasses?: string[];
+  /** Hydrants farther than this from a road do not count, metres (default 30). */
+  hydrantMaxSnapM?: number;
+  /** Severe-cold city: check water-crane spacing (default false). */
+  severeCold?: boolean;
+  /** An intake point counts when a drivable road is within this distance, metres (default 50). */
+  intakeMaxSnapM?: number;
+  /** Land within this driving time of an intake point counts as supplied, seconds (default 300). */
+  intakeTimeS?: number;
+}
+
+/** A station after loading: class normalised, snapped to the network. */
+export interface Station extends Omit<StationInput, 'class'> {
+  class: StationClass;
+  turnoutS: number;
+}
+
+/** A scenario with every file read and every layer parsed: the input of the analyses. */
+export interface LoadedScenario {
+  file: ScenarioFile;
+  /** Where the scenario came from (for error messages and provenance). */
+  fileName: string;
+  network: RoadNetwork;
+  speedModel: SpeedModel;
+  preset: StandardsPreset;
+  stations: Station[];
+  features: MapFeatures;
+  demand: FeatureCollection<Point | Polygon | MultiPolygon, Record<string, unknown>> | null;
+  studyArea: FeatureCollection<Polygon | MultiPolygon> | null;
+  analysis: Required<AnalysisSettings>;
+  water: Required<WaterSettings>;
+}
