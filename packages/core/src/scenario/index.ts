@@ -1,0 +1,3 @@
+export type { ScenarioFile, StationInput, AnalysisSettings, WaterSettings, Station, LoadedScenario } from './scenario_types';
+export { validateScenario, scenarioProblems, stationProblems, SCENARIO_SCHEMA, FROM_NETWORK, type ScenarioProblem } from './validate_scenario';
+export { stationClassOf, normaliseStation, stationsInService } from './stations';
