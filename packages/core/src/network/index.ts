@@ -3,3 +3,24 @@ export { ROAD_CLASSES, type RoadClass, roadClassCode, roadClassName, CHINESE_ROA
 export { type SpeedModel, DEFAULT_SPEED_MODEL, speedModelWith, applySpeedModel } from './speed_model';
 export { polylineLengthM, distanceM, rulerAt } from './geodesy';
 export * from './map_features';
+export { readOsm, detectOsmFormat, type OsmImport, type OsmImportOptions, type OsmImportReport } from './osm_import';
+export { readOsmPbf } from './osm_pbf';
+export { readOsmXml } from './osm_xml';
+export { buildOsmGraph, countOneWayLinks, type OsmGraphReport } from './osm_graph';
+export { extractOsmFeatures, hydrantStatus, parseDiameterMm, type OsmFeatureOptions, type StationMerge } from './osm_features';
+export { type OsmData, type OsmWay, type OsmRelation, type OsmMember, type OsmTaggedNode } from './osm_data';
+export {
+  type OsmTags,
+  type OsmTagOptions,
+  type DropReason,
+  type DrivableWay,
+  DEFAULT_DRIVABLE_CLASSES,
+  DEFAULT_ACCESS_DENIED,
+  IMPLICIT_MAXSPEED_KMH,
+  LANE_WIDTH_M,
+  dropReason,
+  drivableWay,
+  onewayDirection,
+  parseMaxspeedKmh,
+  parseWidthM,
+} from './osm_tags';
