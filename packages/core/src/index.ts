@@ -3,3 +3,4 @@ export { InputError, isInputError, type InputErrorPlace } from './input_error';
 export * from './network/index';
 export * from './standards/index';
 export * from './scenario/index';
+export * from './surface/index';

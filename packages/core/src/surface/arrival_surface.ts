@@ -1,0 +1,151 @@
+import type { RoadNetwork } from '../network/road_network';
+import type { LandGrid } from './land_grid';
+
+/**
+ * The parts of a search result (`search/`'s `SearchResult`) the surface reads. Declared structurally so
+ * the surface depends on the result's shape only.
+ */
+export interface SurfaceSearch {
+  net: RoadNetwork;
+  sources: ReadonlyArray<{ node?: number; snap?: { link: number; offsetM: number } | null; startCost: number }>;
+  /** Costs above this count as unreached (undefined / Infinity: no budget). */
+  budget?: number;
+  directed?: boolean;
+  metric?: 'time' | 'length';
+  /** Cost of reaching each node (Infinity when not reached). */
+  cost: Float64Array;
+  /** First-arriving source of each node, -1 when not reached. */
+  source: Int32Array;
+}
+
+/**
+ * Per link, the cost of travelling its whole length in each direction for the search's metric and
+ * directedness, with the search module's rules: time directed = the link's own costs; time undirected =
+ * the cheaper direction both ways; length = the link length wherever that direction (directed) or
+ * either direction (undirected) may be travelled; Infinity where not travellable.
+ */
+export function linkTraversalCosts(net: RoadNetwork, metric: 'time' | 'length', directed: boolean): { forward: Float64Array; backward: Float64Array } {
+  const m = net.linkCount;
+  const forward = new Float64Array(m);
+  const backward = new Float64Array(m);
+  for (let l = 0; l < m; l++) {
+    const f = net.linkForwardS[l];
+    const b = net.linkBackwardS[l];
+    if (metric === 'time') {
+      if (directed) {
+        forward[l] = f;
+        backward[l] = b;
+      } else {
+        forward[l] = backward[l] = Math.min(f, b);
+      }
+    } else {
+      const len = net.linkLengthM[l];
+      if (directed) {
+        forward[l] = f < Infinity ? len : Infinity;
+        backward[l] = b < Infinity ? len : Infinity;
+      } else {
+        forward[l] = backward[l] = f < Infinity || b < Infinity ? len : Infinity;
+      }
+    }
+  }
+  return { forward, backward };
+}
+
+const traversalCache = new WeakMap<RoadNetwork, Map<string, { forward: Float64Array; backward: Float64Array }>>();
+
+function cachedTraversal(net: RoadNetwork, metric: 'time' | 'length', directed: boolean): { forward: Float64Array; backward: Float64Array } {
+  let m = traversalCache.get(net);
+  if (!m) {
+    m = new Map();
+    traversalCache.set(net, m);
+  }
+  const key = `${metric}:${directed}`;
+  let c = m.get(key);
+  if (!c) {
+    c = linkTraversalCosts(net, metric, directed);
+    m.set(key, c);
+  }
+  return c;
+}
+
+/**
+ * Arrival cost and first-arriving source for every cell, at the cell's nearest road point: the best of
+ * entering the link at its source node (if the link may be travelled source→target), at its target node
+ * (target→source), or from a source snapped onto the same link (in a travellable direction). Costs
+ * above the search budget and cells without a road count as unreached: Infinity, owner -1. Ties go to
+ * the lower source index.
+ */
+export function arrivalAndOwner(grid: LandGrid, result: SurfaceSearch): { arrival: Float32Array; owner: Int32Array } {
+  const net = result.net;
+  const { forward, backward } = cachedTraversal(net, result.metric ?? 'time', result.directed ?? true);
+  const budget = result.budget ?? Infinity;
+  const cells = grid.nearestLink.length;
+  const arrival = new Float32Array(cells).fill(Infinity);
+  const owner = new Int32Array(cells).fill(-1);
+  // sources snapped mid-link, grouped by link
+  const onLink = new Map<number, number[]>();
+  result.sources.forEach((s, i) => {
+    if (s.snap && s.node === undefined) {
+      const list = onLink.get(s.snap.link);
+      if (list) list.push(i);
+      else onLink.set(s.snap.link, [i]);
+    }
+  });
+  const { linkSource, linkTarget, linkLengthM } = net;
+  const cost = result.cost;
+  const src = result.source;
+  const nearestLink = grid.nearestLink;
+  const nearestOffset = grid.nearestOffsetM;
+  for (let k = 0; k < cells; k++) {
+    const l = nearestLink[k];
+    if (l < 0) continue;
+    const len = linkLengthM[l];
+    const frac = len > 0 ? Math.min(1, Math.max(0, nearestOffset[k] / len)) : 0;
+    let best = Infinity;
+    let who = -1;
+    const u = linkSource[l];
+    const f = forward[l];
+    if (f < Infinity && cost[u] < Infinity) {
+      best = cost[u] + f * frac;
+      who = src[u];
+    }
+    const v = linkTarget[l];
+    const b = backward[l];
+    if (b < Infinity && cost[v] < Infinity) {
+      const c = cost[v] + b * (1 - frac);
+      if (c < best || (c === best && src[v] < who)) {
+        best = c;
+        who = src[v];
+      }
+    }
+    const snapped = onLink.get(l);
+    if (snapped) {
+      for (const i of snapped) {
+        const s = result.sources[i];
+        const sFrac = len > 0 ? Math.min(1, Math.max(0, s.snap!.offsetM / len)) : 0;
+        let c = Infinity;
+        if (frac >= sFrac && f < Infinity) c = s.startCost + f * (frac - sFrac);
+        if (frac <= sFrac && b < Infinity) c = Math.min(c, s.startCost + b * (sFrac - frac));
+        if (c < best || (c === best && c < Infinity && i < who)) {
+          best = c;
+          who = i;
+        }
+      }
+    }
+    if (best <= budget) {
+      arrival[k] = best;
+      owner[k] = who;
+    }
+  }
+  return { arrival, owner };
+}
+
+/** Per cell, the cost (seconds or metres, as the search) at its nearest road point; Infinity when unreached. */
+export function arrivalSurface(grid: LandGrid, result: SurfaceSearch): Float32Array {
+  return arrivalAndOwner(grid, result).arrival;
+}
+
+/** Per cell, the index of the first-arriving source (in `result.sources`), -1 when unreached. */
+export function ownerSurface(grid: LandGrid, result: SurfaceSearch): Int32Array {
+  return arrivalAndOwner(grid, result).owner;
+}
