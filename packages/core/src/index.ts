@@ -3,4 +3,5 @@ export { InputError, isInputError, type InputErrorPlace } from './input_error';
 export * from './network/index';
 export * from './standards/index';
 export * from './scenario/index';
+export * from './search/index';
 export * from './surface/index';

@@ -1,0 +1,11 @@
+export {
+  multiSourceSearch,
+  SearchWorkspace,
+  type SearchSource,
+  type SearchOptions,
+  type SearchResult,
+} from './multi_source_search';
+export { type SearchMetric } from './arc_costs';
+export { reachedPieces, reachedLengthM, type ReachedPiece } from './reached_pieces';
+export { rankSources, type SearchTarget, type RankedSource } from './point_query';
+export { stronglyConnectedComponents, islandOf, type Components } from './islands';

@@ -1,0 +1,221 @@
+import type { RoadNetwork } from '../network/road_network';
+import type { Snap } from '../network/snap_index';
+import { TypedHeap } from '../network/typed_heap';
+import { effectiveArcCosts, linkArcs, type SearchMetric } from './arc_costs';
+
+/** Where a search starts: a graph node, or a point on a link (from `SnapIndex`). */
+export interface SearchSource {
+  /** Node index to start at. Exactly one of `node` / `snap`. */
+  node?: number;
+  /** Position on a link to start at (mid-link). Exactly one of `node` / `snap`. */
+  snap?: Snap;
+  /** Cost already spent at the start (e.g. turnout time, seconds for the time metric); 0 for none. */
+  startCost: number;
+}
+
+export interface SearchOptions {
+  /** Largest arrival cost reached, inclusive (seconds for `time`, metres for `length`). Default Infinity. */
+  budget?: number;
+  /** Respect one-way rules (travel away from the sources along travellable arcs). Default true. */
+  directed?: boolean;
+  /**
+   * `time` (default): arc costs are travel times in seconds. `length`: arc costs are `linkLengthM`,
+   * metres; one-way rules apply only when `directed`.
+   */
+  metric?: SearchMetric;
+  /**
+   * Reuse these arrays (and heap) instead of allocating: the result's `cost`/`source`/`predArc` are
+   * the workspace's and are overwritten by the next search run with the same workspace.
+   */
+  workspace?: SearchWorkspace;
+}
+
+export interface SearchResult {
+  readonly net: RoadNetwork;
+  readonly sources: readonly SearchSource[];
+  readonly budget: number;
+  readonly directed: boolean;
+  readonly metric: SearchMetric;
+  /** Per node: arrival cost including `startCost` (seconds or metres); Infinity if not reached within the budget. */
+  readonly cost: Float64Array;
+  /** Per node: index in `sources` of the source arriving first; equal arrival → the lowest index; -1 unreached. */
+  readonly source: Int32Array;
+  /**
+   * Per node: the arc it was reached by; -1 for a node where a source starts (a node source, or an end
+   * of a snapped source's link reached directly from the snapped point) and for unreached nodes.
+   */
+  readonly predArc: Int32Array;
+}
+
+/**
+ * Arrays for repeated searches on networks of one size. Reset is proportional to what the previous
+ * search touched, so many small (budgeted) searches stay cheap on a large graph.
+ */
+export class SearchWorkspace {
+  readonly nodeCount: number;
+  readonly cost: Float64Array;
+  readonly source: Int32Array;
+  readonly predArc: Int32Array;
+  readonly heap: TypedHeap;
+  /** Nodes given a finite cost by the last search (first `touchedCount` entries). */
+  readonly touched: Int32Array;
+  touchedCount = 0;
+
+  constructor(nodeCount: number) {
+    this.nodeCount = nodeCount;
+    this.cost = new Float64Array(nodeCount).fill(Infinity);
+    this.source = new Int32Array(nodeCount).fill(-1);
+    this.predArc = new Int32Array(nodeCount).fill(-1);
+    this.touched = new Int32Array(nodeCount);
+    this.heap = new TypedHeap(1024);
+  }
+
+  /** Back to "nothing reached". */
+  reset(): void {
+    const { cost, source, predArc, touched } = this;
+    const n = this.touchedCount;
+    if (n > this.nodeCount >> 2) {
+      cost.fill(Infinity);
+      source.fill(-1);
+      predArc.fill(-1);
+    } else {
+      for (let i = 0; i < n; i++) {
+        const v = touched[i];
+        cost[v] = Infinity;
+        source[v] = -1;
+        predArc[v] = -1;
+      }
+    }
+    this.touchedCount = 0;
+    this.heap.clear();
+  }
+}
+
+const sharedHeap = new TypedHeap(1 << 14);
+
+/**
+ * Multi-source bounded Dijkstra on the CSR arrays: every node gets the cost of the cheapest way from any
+ * source (its `startCost` plus the arcs travelled), and which source that is.
+ *
+ * - Directed: travel goes away from the sources along arcs with finite cost.
+ * - Undirected: an arc may be used when either direction of its link is travellable, at
+ *   min(forward, backward) (pgRouting `directed := false`).
+ * - A snapped source starts mid-link: it reaches the link's target at
+ *   startCost + forwardCost × (1 − fraction) if forward is allowed, and the link's source at
+ *   startCost + backwardCost × fraction if backward is allowed (undirected: both, at the undirected cost).
+ * - Budget inclusive: cost ≤ budget is reached.
+ * - Ties: labels are compared as (cost, source index), so where two sources arrive at exactly the same
+ *   cost the lower source index wins, independent of arc order. Among equal-cost paths from the same
+ *   source the first one found (CSR order) gives `predArc`.
+ */
+export function multiSourceSearch(net: RoadNetwork, sources: readonly SearchSource[], options: SearchOptions = {}): SearchResult {
+  const budget = options.budget ?? Infinity;
+  const directed = options.directed ?? true;
+  const metric = options.metric ?? 'time';
+  if (!(budget >= 0)) throw new RangeError(`search budget must be ≥ 0, got ${budget}`);
+  if (metric !== 'time' && metric !== 'length') throw new RangeError(`unknown search metric "${String(metric)}"`);
+  const arcCost = effectiveArcCosts(net, metric, directed);
+
+  let cost: Float64Array;
+  let source: Int32Array;
+  let predArc: Int32Array;
+  let heap: TypedHeap;
+  let ws: SearchWorkspace | undefined = options.workspace;
+  if (ws) {
+    if (ws.nodeCount !== net.nodeCount) throw new RangeError(`workspace is for ${ws.nodeCount} nodes, network has ${net.nodeCount}`);
+    ws.reset();
+    ({ cost, source, predArc, heap } = ws);
+  } else {
+    cost = new Float64Array(net.nodeCount).fill(Infinity);
+    source = new Int32Array(net.nodeCount).fill(-1);
+    predArc = new Int32Array(net.nodeCount).fill(-1);
+    heap = sharedHeap;
+    heap.clear();
+  }
+
+  const seed = (node: number, c: number, s: number): void => {
+    if (!(c <= budget)) return;
+    const old = cost[node];
+    if (c < old || (c === old && s < source[node])) {
+      if (ws && old === Infinity) ws.touched[ws.touchedCount++] = node;
+      cost[node] = c;
+      source[node] = s;
+      predArc[node] = -1;
+      heap.push(node, c, s);
+    }
+  };
+  seedSources(net, sources, arcCost, seed);
+  const touched = runDijkstra(net.arcOffset, net.arcHead, arcCost, budget, cost, source, predArc, heap, ws ? ws.touched : null, ws ? ws.touchedCount : 0);
+  if (ws) ws.touchedCount = touched;
+  return { net, sources, budget, directed, metric, cost, source, predArc };
+}
+
+/** Validates the sources and calls `seed(node, cost, sourceIndex)` for every node a source starts at. */
+export function seedSources(
+  net: RoadNetwork,
+  sources: readonly SearchSource[],
+  arcCost: Float32Array,
+  seed: (node: number, cost: number, source: number) => void,
+): void {
+  const la = linkArcs(net);
+  for (let s = 0; s < sources.length; s++) {
+    const src = sources[s];
+    const sc = src.startCost;
+    if (!(sc >= 0 && sc < Infinity)) throw new RangeError(`sources[${s}].startCost must be a finite number ≥ 0, got ${sc}`);
+    if ((src.node === undefined) === (src.snap === undefined)) throw new RangeError(`sources[${s}] must have exactly one of node / snap`);
+    if (src.node !== undefined) {
+      if (!(Number.isInteger(src.node) && src.node >= 0 && src.node < net.nodeCount)) throw new RangeError(`sources[${s}].node ${src.node} is not a node index`);
+      seed(src.node, sc, s);
+    } else {
+      const { link, fraction } = src.snap!;
+      if (!(Number.isInteger(link) && link >= 0 && link < net.linkCount)) throw new RangeError(`sources[${s}].snap.link ${link} is not a link index`);
+      if (!(fraction >= 0 && fraction <= 1)) throw new RangeError(`sources[${s}].snap.fraction must be within 0..1, got ${fraction}`);
+      const f = arcCost[la[link << 1]];
+      const b = arcCost[la[(link << 1) | 1]];
+      if (f < Infinity) seed(net.linkTarget[link], sc + f * (1 - fraction), s);
+      if (b < Infinity) seed(net.linkSource[link], sc + b * fraction, s);
+    }
+  }
+}
+
+/**
+ * The Dijkstra loop on a CSR (`offset`, `head`, `arcCost` aligned with `head`), with the heap already
+ * seeded. Labels are (cost, tie) compared lexicographically; `pred` receives the CSR position of the
+ * arc each node was reached by. Records newly reached nodes in `touched` from `touchedCount` on when
+ * given, and returns the new count.
+ */
+export function runDijkstra(
+  offset: Uint32Array,
+  head: Uint32Array,
+  arcCost: Float32Array,
+  budget: number,
+  cost: Float64Array,
+  tie: Int32Array,
+  pred: Int32Array,
+  heap: TypedHeap,
+  touched: Int32Array | null,
+  touchedCount: number,
+): number {
+  let tc = touchedCount;
+  while (heap.length > 0) {
+    const u = heap.pop();
+    const cu = heap.poppedKey;
+    const s = heap.poppedTie;
+    if (cu !== cost[u] || s !== tie[u]) continue; // stale entry
+    const end = offset[u + 1];
+    for (let a = offset[u]; a < end; a++) {
+      const nc = cu + arcCost[a];
+      if (nc > budget || nc === Infinity) continue;
+      const v = head[a];
+      const cv = cost[v];
+      if (nc < cv || (nc === cv && s < tie[v])) {
+        if (touched !== null && cv === Infinity) touched[tc++] = v;
+        cost[v] = nc;
+        tie[v] = s;
+        pred[v] = a;
+        heap.push(v, nc, s);
+      }
+    }
+  }
+  return tc;
+}

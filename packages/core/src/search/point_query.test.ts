@@ -1,0 +1,98 @@
+import createGraph from 'ngraph.graph';
+import ngraphPath from 'ngraph.path';
+import { describe, expect, it } from 'vitest';
+import { rankSources } from './point_query';
+import { multiSourceSearch, type SearchSource } from './multi_source_search';
+import { pgrSampleNetwork, prng, randomGrid } from './test_networks';
+import type { RoadNetwork } from '../network/road_network';
+import type { Snap } from '../network/snap_index';
+
+const net = pgrSampleNetwork();
+const node = (vid: number): number => vid - 1;
+const snapAt = (link: number, fraction: number): Snap => ({ link, fraction, offsetM: fraction, distanceM: 0, lon: 0, lat: 0 });
+/** pgRouting edge id and direction ('+' = source→target) of an arc. */
+const arcName = (g: RoadNetwork, a: number): string => `${g.linkId[g.arcLink[a] >>> 1]}${g.arcLink[a] & 1 ? '-' : '+'}`;
+
+describe('rankSources', () => {
+  it('first, second, third due on the pgRouting sample (by hand)', () => {
+    // to vertex 10: from 16 via 16→15 (edge 16 backwards) and 15→10 (edge 3 backwards) = 2;
+    // from 11: 11→16 first = 3; from 5: 5→6→7→11→16→15→10 = 6 (edge 2 only runs 10→6)
+    const sources = [11, 16, 5].map((v) => ({ node: node(v), startCost: 0 }));
+    const r = rankSources(net, { node: node(10) }, sources);
+    expect(r.map((x) => [x.source, x.cost])).toEqual([[1, 2], [0, 3], [2, 6]]);
+    expect(r[0].route.map((a) => arcName(net, a))).toEqual(['16-', '3-']);
+    expect(r[1].route.map((a) => arcName(net, a))).toEqual(['9+', '16-', '3-']);
+    expect(rankSources(net, { node: node(10) }, sources, 2).length).toBe(2);
+    expect(rankSources(net, { node: node(10) }, sources, 3, { budget: 3 }).map((x) => x.source)).toEqual([1, 0]);
+  });
+
+  it('is exact for mid-link sources and targets', () => {
+    // target at 25 % of edge 9 (11→16, cost 1 both ways)
+    const target = { snap: snapAt(8, 0.25) };
+    const sources: SearchSource[] = [
+      { node: node(7), startCost: 0 }, // 7→11 (1) + 0.25
+      { snap: snapAt(8, 0.75), startCost: 0 }, // straight back along edge 9: 0.5
+      { snap: snapAt(8, 0.1), startCost: 0.1 }, // straight on: 0.1 + 0.15
+      { snap: snapAt(4, 0.5), startCost: 0 }, // edge 5 (10→11, one-way): 0.5 to 11, + 0.25
+    ];
+    const r = rankSources(net, target, sources, 4);
+    expect(r.map((x) => x.source)).toEqual([2, 1, 3, 0]);
+    expect(r.map((x) => x.cost)).toEqual([0.25, 0.5, 0.75, 1.25].map((c) => expect.closeTo(c, 12)));
+    expect(r[0].route.map((a) => arcName(net, a))).toEqual(['9+']);
+    expect(r[1].route.map((a) => arcName(net, a))).toEqual(['9-']);
+    expect(r[2].route.map((a) => arcName(net, a))).toEqual(['5+', '9+']);
+    expect(r[3].route.map((a) => arcName(net, a))).toEqual(['8+', '9+']);
+  });
+
+  it('property: equals the forward search from each source, and routes add up (checked with ngraph.path)', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const g = randomGrid(seed + 500, { cols: 7, rows: 7, oneWayShare: 0.3 });
+      const rnd = prng(seed);
+      const sources: SearchSource[] = [];
+      for (let i = 0; i < 5; i++) sources.push({ node: Math.floor(rnd() * g.nodeCount), startCost: Math.floor(rnd() * 4) });
+      const t = Math.floor(rnd() * g.nodeCount);
+      const directed = seed % 3 !== 0;
+      const ranked = rankSources(g, { node: t }, sources, 5, { directed });
+      const expected = sources
+        .map((s, i) => ({ source: i, cost: multiSourceSearch(g, [s], { directed }).cost[t] }))
+        .filter((x) => x.cost < Infinity)
+        .sort((a, b) => a.cost - b.cost || a.source - b.source);
+      expect(ranked.map((x) => x.source)).toEqual(expected.map((x) => x.source));
+      ranked.forEach((x, i) => expect(x.cost).toBeCloseTo(expected[i].cost, 9));
+      for (const x of ranked) {
+        // the route is a connected arc chain from the source to the target whose costs add up
+        let at = sources[x.source].node!;
+        let sum = sources[x.source].startCost;
+        for (const a of x.route) {
+          expect(a).toBeGreaterThanOrEqual(g.arcOffset[at]);
+          expect(a).toBeLessThan(g.arcOffset[at + 1]);
+          const l = g.arcLink[a] >>> 1;
+          sum += directed ? g.arcCostS[a] : Math.min(g.linkForwardS[l], g.linkBackwardS[l]);
+          at = g.arcHead[a];
+        }
+        expect(at).toBe(t);
+        expect(sum).toBeCloseTo(x.cost, 9);
+      }
+      if (directed && ranked.length > 0) {
+        // independent shortest path: ngraph.path A* (no heuristic = Dijkstra) on the finite arcs
+        const ng = createGraph<unknown, number>();
+        for (let u = 0; u < g.nodeCount; u++) {
+          ng.addNode(u);
+          for (let a = g.arcOffset[u]; a < g.arcOffset[u + 1]; a++) if (g.arcCostS[a] < Infinity) ng.addLink(u, g.arcHead[a], g.arcCostS[a]);
+        }
+        const finder = ngraphPath.aStar(ng, { oriented: true, distance: (_f, _t, link) => link.data });
+        const first = ranked[0];
+        const from = sources[first.source].node!;
+        const path = finder.find(from, t).map((n) => Number(n.id));
+        if (path[0] !== from) path.reverse();
+        let sum = sources[first.source].startCost;
+        for (let i = 1; i < path.length; i++) {
+          let best = Infinity;
+          for (let a = g.arcOffset[path[i - 1]]; a < g.arcOffset[path[i - 1] + 1]; a++) if (g.arcHead[a] === path[i]) best = Math.min(best, g.arcCostS[a]);
+          sum += best;
+        }
+        expect(sum).toBeCloseTo(first.cost, 9);
+      }
+    }
+  });
+});
