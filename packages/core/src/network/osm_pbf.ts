@@ -259,9 +259,10 @@ export function readOsmPbf(bytes: Uint8Array, fileName: string, onProgress?: (do
         return strings;
       };
       const p = new PbfReader(data);
-      const gran = blk.granularity * 1e-9;
-      const latOff = blk.latOffset * 1e-9;
-      const lonOff = blk.lonOffset * 1e-9;
+      // Nanodegrees are integers; one division rounds correctly (the same double as the decimal text in XML).
+      const gran = blk.granularity;
+      const latOff = blk.latOffset;
+      const lonOff = blk.lonOffset;
       const store = (id: number, lat: number, lon: number, tags: OsmTags | undefined): void => {
         const k = needed(id);
         const wanted = tags !== undefined && isNodeOfInterest(tags);
@@ -343,7 +344,7 @@ export function readOsmPbf(bytes: Uint8Array, fileName: string, onProgress?: (do
                 t = {};
                 for (let j = kvStart; j < kvEnd; j += 2) t[s[kv[j]]] = s[kv[j + 1]];
               }
-              store(ids[i], latOff + gran * lats[i], lonOff + gran * lons[i], t);
+              store(ids[i], (latOff + gran * lats[i]) / 1e9, (lonOff + gran * lons[i]) / 1e9, t);
             }
           } else if (tag === 1) {
             // Plain Node.
@@ -370,7 +371,7 @@ export function readOsmPbf(bytes: Uint8Array, fileName: string, onProgress?: (do
               t = {};
               for (let j = 0; j < keys.length; j++) t[s[keys[j]]] = s[vals[j]];
             }
-            store(id, latOff + gran * lat, lonOff + gran * lon, t);
+            store(id, (latOff + gran * lat) / 1e9, (lonOff + gran * lon) / 1e9, t);
           } else p.skip(val & 7);
         }
       }

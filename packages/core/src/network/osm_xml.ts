@@ -27,6 +27,7 @@ export function readOsmXml(text: string, fileName: string): OsmData {
   let refStart = 0;
   let members: OsmMember[] = [];
   let startLine = 0;
+  let pending: InputError | undefined;
 
   const fail = (detail: string, detailZh: string, line = parser.line): never => {
     throw new InputError({ file: fileName, line }, detail, detailZh);
@@ -98,7 +99,9 @@ export function readOsmXml(text: string, fileName: string): OsmData {
         kind = '';
         break;
       case 'way':
-        if (refs.length === refStart) fail(`way ${id} has no nodes`, `路段 ${id} 没有节点`, startLine);
+        // Reported after parsing: saxes calls this handler for tags closed implicitly by a wrong close tag,
+        // and the XML error that follows is the one to report.
+        if (refs.length === refStart) pending ??= new InputError({ file: fileName, line: startLine }, `way ${id} has no nodes`, `路段 ${id} 没有节点`);
         allWays.push({ id, tags, refStart, refEnd: refs.length });
         kind = '';
         break;
@@ -120,6 +123,7 @@ export function readOsmXml(text: string, fileName: string): OsmData {
     const m = /^(\d+):(\d+): (.*)$/s.exec(msg);
     throw new InputError({ file: fileName, line: m ? Number(m[1]) : parser.line }, `malformed XML: ${m ? m[3] : msg}`, `XML 格式错误: ${m ? m[3] : msg}`);
   }
+  if (pending) throw pending;
   if (!sawOsm) throw new InputError({ file: fileName, line: 1 }, 'not an OSM XML file (no <osm> element)', '不是 OSM XML 文件 (缺少 <osm> 元素)');
 
   const { ways, wayRefs, neededIds } = selectWays(allWays, refs, relations);
