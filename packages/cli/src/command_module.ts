@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { translator, type Lang, type MessageTable, type Translate } from './i18n';
+import { commonMessages, type CommonKey } from './messages';
+
+/** What every command gets from the program shell. */
+export interface CliContext {
+  readonly lang: Lang;
+  /** Shared messages (errors, network options, output notices). */
+  readonly t: Translate<CommonKey>;
+  /** Where results and summaries go (stdout) and where progress and warnings go (stderr). */
+  readonly out: NodeJS.WritableStream;
+  readonly err: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/**
+ * One `firecover` subcommand. A command file exports one of these; `main.ts` lists them. `register`
+ * adds the subcommand (with options and help in `ctx.lang`) to the program and wires its action through
+ * `runCommand` (run_command.ts). Heavy modules (@firecover/core, readers) are imported inside the action
+ * so that `--help` and `--version` stay fast.
+ */
+export interface CommandModule {
+  readonly name: string;
+  register(program: Command, ctx: CliContext): void;
+}
+
+export function makeContext(lang: Lang, out: NodeJS.WritableStream = process.stdout, err: CliContext['err'] = process.stderr): CliContext {
+  return { lang, t: translator(commonMessages, lang), out, err };
+}
+
+/** A command's own translator, for its message table. */
+export function commandTranslator<K extends string>(table: MessageTable<K>, ctx: CliContext): Translate<K> {
+  return translator(table, ctx.lang);
+}
+
+/** Help text listing examples, added after the options with `cmd.addHelpText('after', …)`. */
+export function examplesHelp(ctx: CliContext, examples: readonly string[]): string {
+  return `\n${ctx.t('examples')}\n${examples.map((e) => `  ${e}`).join('\n')}\n\n${ctx.t('exitCodes')}\n`;
+}

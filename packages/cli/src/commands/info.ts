@@ -1,0 +1,193 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import type { OsmImportReport, RoadNetwork } from '@firecover/core';
+import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
+import { defineMessages, translator } from '../i18n';
+import { addNetworkOptions, type NetworkOptions } from '../network_options';
+import { runCommand } from '../run_command';
+
+export const infoMessages = defineMessages({
+  en: {
+    description: 'What a road network holds: nodes, links, one-way roads, km of road, stations, hydrants, water, barriers, islands, dropped ways, extent.',
+    json: 'print machine-readable JSON instead of the table',
+    maxIslands: 'list at most this many small islands',
+    example1: 'firecover info --osm lauf.osm.pbf',
+    example2: 'firecover info --edges edges.csv --nodes nodes.csv --json',
+    input: 'input',
+    nodes: 'nodes',
+    links: 'links',
+    arcs: 'directed arcs',
+    oneWay: 'one-way links',
+    roadKm: 'road length',
+    stations: 'fire stations',
+    hydrants: 'hydrants',
+    water: 'water features',
+    barriers: 'barriers',
+    islands: 'islands',
+    islandsText: '{count} outside the main network; the main network holds {share} % of nodes ({main})',
+    islandsNone: 'none: every node lies in one strongly connected network',
+    smallIslands: 'small islands (nodes)',
+    more: '… and {n} more',
+    dropped: 'dropped ways',
+    droppedNone: 'none',
+    bbox: 'extent (lon/lat)',
+    notInInput: 'n/a (not in this input)',
+    km: '{km} km',
+  },
+  zh: {
+    description: '路网概况：节点、路段、单行道、道路里程、消防站、消火栓、水源、障碍、孤岛、被剔除的道路、范围。',
+    json: '输出机器可读的 JSON，而不是表格',
+    maxIslands: '最多列出多少个小孤岛',
+    example1: 'firecover info --osm lauf.osm.pbf',
+    example2: 'firecover info --edges edges.csv --nodes nodes.csv --json',
+    input: '输入',
+    nodes: '节点',
+    links: '路段',
+    arcs: '有向弧',
+    oneWay: '单行路段',
+    roadKm: '道路里程',
+    stations: '消防站',
+    hydrants: '消火栓',
+    water: '水源要素',
+    barriers: '障碍（快速路、铁路、河流）',
+    islands: '孤岛',
+    islandsText: '主路网之外 {count} 个；主路网含 {share}% 的节点（{main} 个）',
+    islandsNone: '无：所有节点都在同一个强连通路网中',
+    smallIslands: '小孤岛（节点数）',
+    more: '……另有 {n} 个',
+    dropped: '被剔除的道路',
+    droppedNone: '无',
+    bbox: '范围（经度/纬度）',
+    notInInput: '无（该输入不含此项）',
+    km: '{km} 公里',
+  },
+});
+
+interface InfoOptions extends NetworkOptions {
+  json?: boolean;
+  maxIslands: number;
+}
+
+export const infoCommand: CommandModule = {
+  name: 'info',
+  register(program: Command, ctx: CliContext) {
+    const t = translator(infoMessages, ctx.lang);
+    const cmd = program.command('info').description(t('description'));
+    addNetworkOptions(cmd, ctx);
+    cmd
+      .optionsGroup(ctx.lang === 'zh' ? '选项：' : 'Options:')
+      .option('--json', t('json'))
+      .option('--max-islands <n>', t('maxIslands'), (v: string) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(ctx.lang === 'zh' ? '应为非负整数' : 'expected a whole number ≥ 0');
+        return n;
+      }, 20)
+      .addHelpText('after', examplesHelp(ctx, [t('example1'), t('example2')]))
+      .action(runCommand(ctx, (opts: InfoOptions) => runInfo(opts, ctx)));
+  },
+};
+
+/** The figures `info` prints; also its --json shape. */
+export interface NetworkInfo {
+  input: string;
+  nodes: number;
+  links: number;
+  directedArcs: number;
+  oneWayLinks: number;
+  roadKm: number;
+  /** null when the input cannot hold them (edge tables, GeoJSON roads). */
+  stations: number | null;
+  hydrants: number | null;
+  waterFeatures: number | null;
+  barriers: number | null;
+  islands: { count: number; mainNodes: number; mainShare: number; smallIslandSizes: number[] };
+  droppedWays: Record<string, number> | null;
+  bbox: [number, number, number, number] | null;
+}
+
+export function networkInfo(core: typeof import('@firecover/core'), net: RoadNetwork, input: string, features: import('@firecover/core').MapFeatures | undefined, report: OsmImportReport | undefined): NetworkInfo {
+  let arcs = 0;
+  for (let a = 0; a < net.arcCostS.length; a++) if (net.arcCostS[a] < Infinity) arcs++;
+  let oneWay = 0;
+  for (let l = 0; l < net.linkCount; l++) if ((net.linkForwardS[l] < Infinity) !== (net.linkBackwardS[l] < Infinity)) oneWay++;
+  let lengthM = 0;
+  for (let l = 0; l < net.linkCount; l++) lengthM += net.linkLengthM[l];
+  let bbox: NetworkInfo['bbox'] = null;
+  if (net.geomLon.length > 0) {
+    bbox = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let i = 0; i < net.geomLon.length; i++) {
+      bbox[0] = Math.min(bbox[0], net.geomLon[i]);
+      bbox[1] = Math.min(bbox[1], net.geomLat[i]);
+      bbox[2] = Math.max(bbox[2], net.geomLon[i]);
+      bbox[3] = Math.max(bbox[3], net.geomLat[i]);
+    }
+  }
+  const comps = core.stronglyConnectedComponents(net);
+  const mainNodes = comps.largest >= 0 ? comps.sizes[comps.largest] : 0;
+  const small = comps.sizes.filter((_, c) => c !== comps.largest).sort((a, b) => b - a);
+  const dropped: Record<string, number> = {};
+  if (report) for (const [k, v] of Object.entries(report.droppedWays).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))) if (v) dropped[k] = v;
+  return {
+    input,
+    nodes: net.nodeCount,
+    links: net.linkCount,
+    directedArcs: arcs,
+    oneWayLinks: oneWay,
+    roadKm: lengthM / 1000,
+    stations: features ? features.stations.features.length : null,
+    hydrants: features ? features.hydrants.features.length : null,
+    waterFeatures: features ? features.waterSources.features.length : null,
+    barriers: features ? features.barriers.features.length : null,
+    islands: { count: small.length, mainNodes, mainShare: net.nodeCount > 0 ? mainNodes / net.nodeCount : 0, smallIslandSizes: small },
+    droppedWays: report ? dropped : null,
+    bbox,
+  };
+}
+
+async function runInfo(opts: InfoOptions, ctx: CliContext): Promise<void> {
+  const t = translator(infoMessages, ctx.lang);
+  const core = await import('@firecover/core');
+  const { readNetwork } = await import('../read_network');
+  const loaded = await readNetwork(opts, ctx);
+  const info = networkInfo(core, loaded.network, loaded.label, loaded.features, loaded.report);
+  if (opts.json) {
+    ctx.out.write(`${JSON.stringify({ ...info, roadKm: round(info.roadKm, 3), islands: { ...info.islands, mainShare: round(info.islands.mainShare, 4) } }, null, 2)}\n`);
+    return;
+  }
+  const na = t('notInInput');
+  const count = (x: number | null) => (x === null ? na : String(x));
+  const rows: [string, string][] = [
+    [t('input'), info.input],
+    [t('nodes'), String(info.nodes)],
+    [t('links'), String(info.links)],
+    [t('arcs'), String(info.directedArcs)],
+    [t('oneWay'), String(info.oneWayLinks)],
+    [t('roadKm'), t('km', { km: info.roadKm.toFixed(1) })],
+    [t('stations'), count(info.stations)],
+    [t('hydrants'), count(info.hydrants)],
+    [t('water'), count(info.waterFeatures)],
+    [t('barriers'), count(info.barriers)],
+    [
+      t('islands'),
+      info.islands.count === 0
+        ? t('islandsNone')
+        : t('islandsText', { count: info.islands.count, share: (info.islands.mainShare * 100).toFixed(1), main: info.islands.mainNodes }),
+    ],
+  ];
+  if (info.islands.count > 0) {
+    const shown = info.islands.smallIslandSizes.slice(0, opts.maxIslands);
+    const rest = info.islands.count - shown.length;
+    rows.push([t('smallIslands'), shown.join(', ') + (rest > 0 ? ` ${t('more', { n: rest })}` : '')]);
+  }
+  if (info.droppedWays) {
+    const entries = Object.entries(info.droppedWays);
+    rows.push([t('dropped'), entries.length === 0 ? t('droppedNone') : entries.map(([k, v]) => `${k} ${v}`).join(', ')]);
+  } else rows.push([t('dropped'), na]);
+  rows.push([t('bbox'), info.bbox ? info.bbox.map((x) => x.toFixed(5)).join(', ') : na]);
+  const { table } = await import('../table');
+  ctx.out.write(table(rows));
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

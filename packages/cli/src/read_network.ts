@@ -1,0 +1,78 @@
+import type { MapFeatures, OsmImportReport, RoadNetwork } from '@firecover/core';
+import * as core from '@firecover/core';
+import { InputError, readOsm } from '@firecover/core';
+import type { CliContext } from './command_module';
+import type { NetworkOptions } from './network_options';
+import { startProgress } from './progress';
+import { readInputBytes, readInputText } from './read_input';
+
+export type { NetworkOptions };
+
+export interface LoadedNetwork {
+  network: RoadNetwork;
+  /** Stations, hydrants, water sources, barriers (OSM input only). */
+  features?: MapFeatures;
+  /** The importer's report (OSM: counts and dropped ways by reason). */
+  report?: OsmImportReport;
+  /** The files read, so that outputs can refuse to overwrite them. */
+  inputs: string[];
+  /** What was read, for messages: "--osm lauf.osm.pbf". */
+  label: string;
+}
+
+/**
+ * Reads the one road network the options name. Exactly one of --osm, --geojson, --edges; --nodes only
+ * with --edges. OSM imports show a progress bar when stderr is a terminal.
+ */
+export async function readNetwork(opts: NetworkOptions, ctx: CliContext): Promise<LoadedNetwork> {
+  const given = (['osm', 'geojson', 'edges'] as const).filter((k) => opts[k] !== undefined);
+  if (given.length === 0) {
+    throw new InputError({ file: 'command line' }, 'no road network given: use one of --osm FILE, --geojson FILE, --edges FILE', '未给出道路网络：请使用 --osm FILE、--geojson FILE 或 --edges FILE 之一');
+  }
+  if (given.length > 1) {
+    const list = given.map((k) => `--${k}`).join(', ');
+    throw new InputError({ file: 'command line' }, `give exactly one road network, not ${list}`, `只能给出一个道路网络，而不是 ${list}`);
+  }
+  if (opts.nodes !== undefined && opts.edges === undefined) {
+    throw new InputError({ file: '--nodes' }, '--nodes only goes with --edges', '--nodes 只能与 --edges 一起使用');
+  }
+
+  if (opts.osm !== undefined) {
+    const file = opts.osm;
+    const bytes = await readInputBytes(file);
+    if (bytes.length === 0) throw new InputError({ file }, 'the file is empty', '文件为空');
+    const progress = await startProgress(ctx, ctx.t('importing', { file }));
+    try {
+      // readOsm tells PBF from XML by content.
+      const r = readOsm(bytes, file, {}, (done, total) => progress.update(total > 0 ? done / total : 0));
+      return { network: r.network, features: r.features, report: r.report, inputs: [file], label: `--osm ${file}` };
+    } finally {
+      progress.stop();
+    }
+  }
+  if (opts.geojson !== undefined) {
+    const file = opts.geojson;
+    const text = await readInputText(file);
+    const r = pending('readGeoJsonRoads')(text, file) as { network: RoadNetwork; report?: OsmImportReport };
+    return { network: r.network, report: r.report, inputs: [file], label: `--geojson ${file}` };
+  }
+  const edgesFile = opts.edges as string;
+  const edgesCsv = await readInputText(edgesFile);
+  const nodes = opts.nodes !== undefined ? { csv: await readInputText(opts.nodes), file: opts.nodes } : undefined;
+  const network = pending('readEdgeTable')(edgesCsv, edgesFile, nodes) as RoadNetwork;
+  return { network, inputs: nodes ? [edgesFile, nodes.file] : [edgesFile], label: `--edges ${edgesFile}` };
+}
+
+/** An InputError when the network has no road to drive on (an empty file, or every row filtered out). */
+export function requireRoads(loaded: LoadedNetwork): void {
+  if (loaded.network.linkCount === 0 || loaded.network.nodeCount === 0) {
+    throw new InputError({ file: loaded.inputs[0] }, 'the network has no roads (no drivable links)', '路网中没有道路（没有可通行的路段）');
+  }
+}
+
+// TEMPORARY until the GeoJSON and edge-table readers land in core.
+function pending(name: string): (...args: unknown[]) => unknown {
+  const f = (core as unknown as Record<string, unknown>)[name];
+  if (typeof f !== 'function') throw new Error(`@firecover/core has no ${name} yet`);
+  return f as (...args: unknown[]) => unknown;
+}
