@@ -7,7 +7,7 @@ import type { LandGrid } from './land_grid';
  */
 export interface SurfaceSearch {
   net: RoadNetwork;
-  sources: ReadonlyArray<{ node?: number; snap?: { link: number; offsetM: number } | null; startCost: number }>;
+  sources: ReadonlyArray<{ node?: number; snap?: { link: number; offsetM: number; fraction?: number } | null; startCost: number }>;
   /** Costs above this count as unreached (undefined / Infinity: no budget). */
   budget?: number;
   directed?: boolean;
@@ -76,13 +76,91 @@ function cachedTraversal(net: RoadNetwork, metric: 'time' | 'length', directed: 
  * the lower source index.
  */
 export function arrivalAndOwner(grid: LandGrid, result: SurfaceSearch): { arrival: Float32Array; owner: Int32Array } {
-  const net = result.net;
-  const { forward, backward } = cachedTraversal(net, result.metric ?? 'time', result.directed ?? true);
-  const budget = result.budget ?? Infinity;
   const cells = grid.nearestLink.length;
   const arrival = new Float32Array(cells).fill(Infinity);
   const owner = new Int32Array(cells).fill(-1);
-  // sources snapped mid-link, grouped by link
+  const ev = linkEvaluator(result);
+  const nearestLink = grid.nearestLink;
+  const nearestOffset = grid.nearestOffsetM;
+  for (let k = 0; k < cells; k++) {
+    const l = nearestLink[k];
+    if (l < 0) continue;
+    if (ev.at(l, nearestOffset[k])) {
+      arrival[k] = ev.cost;
+      owner[k] = ev.owner;
+    }
+  }
+  return { arrival, owner };
+}
+
+/** Cells of the grid grouped by their nearest link (CSR): cells of link l are `cells[offset[l] .. offset[l+1]-1]`, ascending. */
+export interface LinkCellIndex {
+  offset: Uint32Array;
+  cells: Int32Array;
+}
+
+export function linkCellIndex(grid: LandGrid, linkCount: number): LinkCellIndex {
+  const offset = new Uint32Array(linkCount + 1);
+  const nl = grid.nearestLink;
+  for (let k = 0; k < nl.length; k++) if (nl[k] >= 0) offset[nl[k] + 1]++;
+  for (let l = 0; l < linkCount; l++) offset[l + 1] += offset[l];
+  const fill = offset.slice(0, linkCount);
+  const cells = new Int32Array(offset[linkCount]);
+  for (let k = 0; k < nl.length; k++) if (nl[k] >= 0) cells[fill[nl[k]]++] = k;
+  return { offset, cells };
+}
+
+/** Reached cells only: the sparse form of `arrivalAndOwner`, visiting only links a search reached. */
+export interface SparseArrival {
+  /** Reached cells, ascending. */
+  cells: Int32Array;
+  /** Arrival cost per listed cell. */
+  arrival: Float32Array;
+  /** First-arriving source per listed cell. */
+  owner: Int32Array;
+}
+
+/**
+ * `arrivalAndOwner` restricted to the cells of links the search touched (an end reached, or a snapped
+ * source on it): for a bounded search from one station this costs the size of its service area, not of
+ * the grid.
+ */
+export function sparseArrival(grid: LandGrid, index: LinkCellIndex, result: SurfaceSearch): SparseArrival {
+  const ev = linkEvaluator(result);
+  const net = result.net;
+  const cost = result.cost;
+  const cellsOut: number[] = [];
+  const arr: number[] = [];
+  const own: number[] = [];
+  const off = grid.nearestOffsetM;
+  const touched: number[] = [];
+  for (let l = 0; l < net.linkCount; l++) {
+    if (cost[net.linkSource[l]] < Infinity || cost[net.linkTarget[l]] < Infinity || ev.hasSnap(l)) touched.push(l);
+  }
+  for (const l of touched) {
+    for (let p = index.offset[l]; p < index.offset[l + 1]; p++) {
+      const k = index.cells[p];
+      if (ev.at(l, off[k])) {
+        cellsOut.push(k);
+        arr.push(ev.cost);
+        own.push(ev.owner);
+      }
+    }
+  }
+  // links are visited in index order, cells within a link ascending: sort the whole list by cell
+  const order = cellsOut.map((_, i) => i).sort((a, b) => cellsOut[a] - cellsOut[b]);
+  return {
+    cells: Int32Array.from(order, (i) => cellsOut[i]),
+    arrival: Float32Array.from(order, (i) => arr[i]),
+    owner: Int32Array.from(order, (i) => own[i]),
+  };
+}
+
+/** Evaluates the arrival cost at a position on a link; `at` returns false when unreached within the budget. */
+function linkEvaluator(result: SurfaceSearch): { at: (l: number, offsetM: number) => boolean; hasSnap: (l: number) => boolean; cost: number; owner: number } {
+  const net = result.net;
+  const { forward, backward } = cachedTraversal(net, result.metric ?? 'time', result.directed ?? true);
+  const budget = result.budget ?? Infinity;
   const onLink = new Map<number, number[]>();
   result.sources.forEach((s, i) => {
     if (s.snap && s.node === undefined) {
@@ -94,50 +172,54 @@ export function arrivalAndOwner(grid: LandGrid, result: SurfaceSearch): { arriva
   const { linkSource, linkTarget, linkLengthM } = net;
   const cost = result.cost;
   const src = result.source;
-  const nearestLink = grid.nearestLink;
-  const nearestOffset = grid.nearestOffsetM;
-  for (let k = 0; k < cells; k++) {
-    const l = nearestLink[k];
-    if (l < 0) continue;
-    const len = linkLengthM[l];
-    const frac = len > 0 ? Math.min(1, Math.max(0, nearestOffset[k] / len)) : 0;
-    let best = Infinity;
-    let who = -1;
-    const u = linkSource[l];
-    const f = forward[l];
-    if (f < Infinity && cost[u] < Infinity) {
-      best = cost[u] + f * frac;
-      who = src[u];
-    }
-    const v = linkTarget[l];
-    const b = backward[l];
-    if (b < Infinity && cost[v] < Infinity) {
-      const c = cost[v] + b * (1 - frac);
-      if (c < best || (c === best && src[v] < who)) {
-        best = c;
-        who = src[v];
+  const ev = {
+    cost: Infinity,
+    owner: -1,
+    hasSnap: (l: number): boolean => onLink.has(l),
+    at: (l: number, offsetM: number): boolean => {
+      const len = linkLengthM[l];
+      const frac = len > 0 ? Math.min(1, Math.max(0, offsetM / len)) : 0;
+      let best = Infinity;
+      let who = -1;
+      const u = linkSource[l];
+      const f = forward[l];
+      if (f < Infinity && cost[u] < Infinity) {
+        best = cost[u] + f * frac;
+        who = src[u];
       }
-    }
-    const snapped = onLink.get(l);
-    if (snapped) {
-      for (const i of snapped) {
-        const s = result.sources[i];
-        const sFrac = len > 0 ? Math.min(1, Math.max(0, s.snap!.offsetM / len)) : 0;
-        let c = Infinity;
-        if (frac >= sFrac && f < Infinity) c = s.startCost + f * (frac - sFrac);
-        if (frac <= sFrac && b < Infinity) c = Math.min(c, s.startCost + b * (sFrac - frac));
-        if (c < best || (c === best && c < Infinity && i < who)) {
+      const v = linkTarget[l];
+      const b = backward[l];
+      if (b < Infinity && cost[v] < Infinity) {
+        const c = cost[v] + b * (1 - frac);
+        if (c < best || (c === best && src[v] < who)) {
           best = c;
-          who = i;
+          who = src[v];
         }
       }
-    }
-    if (best <= budget) {
-      arrival[k] = best;
-      owner[k] = who;
-    }
-  }
-  return { arrival, owner };
+      const snapped = onLink.get(l);
+      if (snapped) {
+        for (const i of snapped) {
+          const s = result.sources[i];
+          const sn = s.snap!;
+          const sFrac = sn.fraction ?? (len > 0 ? Math.min(1, Math.max(0, sn.offsetM / len)) : 0);
+          let c = Infinity;
+          if (frac >= sFrac && f < Infinity) c = s.startCost + f * (frac - sFrac);
+          if (frac <= sFrac && b < Infinity) c = Math.min(c, s.startCost + b * (sFrac - frac));
+          if (c < best || (c === best && c < Infinity && i < who)) {
+            best = c;
+            who = i;
+          }
+        }
+      }
+      if (best <= budget) {
+        ev.cost = best;
+        ev.owner = who;
+        return true;
+      }
+      return false;
+    },
+  };
+  return ev;
 }
 
 /** Per cell, the cost (seconds or metres, as the search) at its nearest road point; Infinity when unreached. */

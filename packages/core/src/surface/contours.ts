@@ -44,6 +44,35 @@ export function contourCells(grid: LandGrid, mask: (cell: number) => boolean): M
   return maskToMultiPolygon(grid, values, w, h, i0, j0);
 }
 
+/** Outline of a list of cells (any order, duplicates allowed): `contourCells` without scanning the whole grid. */
+export function contourCellList(grid: LandGrid, cells: ArrayLike<number>): MultiPolygon {
+  const width = grid.width;
+  let i0 = Infinity;
+  let i1 = -1;
+  let j0 = Infinity;
+  let j1 = -1;
+  for (let p = 0; p < cells.length; p++) {
+    const k = cells[p];
+    const i = k % width;
+    const j = (k - i) / width;
+    if (i < i0) i0 = i;
+    if (i > i1) i1 = i;
+    if (j < j0) j0 = j;
+    if (j > j1) j1 = j;
+  }
+  if (i1 < 0) return { type: 'MultiPolygon', coordinates: [] };
+  const w = i1 - i0 + 1;
+  const h = j1 - j0 + 1;
+  const values = new Float64Array(w * h);
+  for (let p = 0; p < cells.length; p++) {
+    const k = cells[p];
+    const i = k % width;
+    const j = (k - i) / width;
+    values[(j - j0) * w + (i - i0)] = 1;
+  }
+  return maskToMultiPolygon(grid, values, w, h, i0, j0);
+}
+
 /** Contours a 0/1 array of w×h cells whose first cell is grid cell (i0, j0). */
 function maskToMultiPolygon(grid: LandGrid, values: Float64Array, w: number, h: number, i0: number, j0: number): MultiPolygon {
   const [shape] = contours().size([w, h]).thresholds([0.5]).smooth(false)(values as unknown as number[]);

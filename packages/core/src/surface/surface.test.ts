@@ -4,7 +4,7 @@ import { RoadNetworkBuilder } from '../network/road_network';
 import { LinkFlag } from '../network/road_class';
 import { polylineLengthM } from '../network/geodesy';
 import { buildLandGrid, cellAreaKm2, cellCentre } from './land_grid';
-import { arrivalAndOwner } from './arrival_surface';
+import { arrivalAndOwner, linkCellIndex, sparseArrival } from './arrival_surface';
 import { bandPolygons, contourCells, polygonAreaKm2 } from './contours';
 import { gridNetwork, referenceSearch } from './testing';
 
@@ -102,6 +102,25 @@ describe('arrival surface', () => {
       if (d <= 50) expect(arrival[i]).toBeCloseTo(d, 3);
       else expect(arrival[i]).toBe(Infinity);
     }
+  });
+});
+
+describe('sparse arrival', () => {
+  it('lists exactly the reached cells of the full surface, with the same costs and owners', () => {
+    const net = gridNetwork({ n: 21, spacingM: 100, speedKmh: 36, lat0: LAT });
+    const grid = buildLandGrid(net, { cellSizeM: 20, accessDistanceM: 60 });
+    const result = referenceSearch(net, [{ node: 50, startCost: 30 }, { node: 300, startCost: 0 }], 120);
+    const full = arrivalAndOwner(grid, result);
+    const sparse = sparseArrival(grid, linkCellIndex(grid, net.linkCount), result);
+    const expected: number[] = [];
+    full.arrival.forEach((v, k) => {
+      if (v < Infinity) expected.push(k);
+    });
+    expect(Array.from(sparse.cells)).toEqual(expected);
+    sparse.cells.forEach((k, i) => {
+      expect(sparse.arrival[i]).toBe(full.arrival[k]);
+      expect(sparse.owner[i]).toBe(full.owner[k]);
+    });
   });
 });
 
