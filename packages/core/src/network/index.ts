@@ -25,3 +25,4 @@ export {
   parseMaxspeedKmh,
   parseWidthM,
 } from './osm_tags';
+export { readEdgeTable, writeEdgeTable } from './edge_table';
