@@ -26,3 +26,4 @@ export {
   parseWidthM,
 } from './osm_tags';
 export { readEdgeTable, writeEdgeTable } from './edge_table';
+export { closeRoads, closeLinks, findClosedLinks, type RoadClosures, type ClosureReport } from './closures';
