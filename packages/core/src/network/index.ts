@@ -27,3 +27,4 @@ export {
 } from './osm_tags';
 export { readEdgeTable, writeEdgeTable } from './edge_table';
 export { closeRoads, closeLinks, findClosedLinks, type RoadClosures, type ClosureReport } from './closures';
+export { readGeoJsonRoads, type GeoJsonRoadsOptions } from './geojson_roads';
