@@ -1,0 +1,184 @@
+import type { RoadNetwork } from '../network/road_network';
+import { TypedHeap } from '../network/typed_heap';
+import { mergeIntervals } from './intervals';
+import { multiSourceSearch, type SearchResult } from '../search/multi_source_search';
+
+export { mergeIntervals, complementIntervals, intervalsLength, GAP_EPS_M } from './intervals';
+
+/**
+ * Distances along the road network from points that sit mid-link (hydrants, water cranes, intake
+ * points), for the water analyses.
+ *
+ * Hose distances are undirected lengths (a hose is laid along a road in either direction, one-way
+ * streets included; links closed both ways are not roads), bounded: nodes farther than the bound keep `Infinity`. From the node
+ * distances and the sources on each link, the distance at every point x of a link is exactly
+ *
+ *   d(x) = min( dSource + x, dTarget + (L − x), min over sources h on the link |x − h| ),
+ *
+ * so the set of points within r of a source is a union of closed intervals computed per link without
+ * sampling (`coveredIntervals`).
+ */
+
+/** A point on the network: link index and metres from its source node (units of `linkLengthM`). */
+export interface LinkPoint {
+  link: number;
+  offsetM: number;
+}
+
+/** Sources grouped by link (CSR), offsets ascending within a link. */
+export interface LinkSources {
+  /** Sources on link l are `offsetsM[start[l] .. start[l+1]-1]`. */
+  start: Uint32Array;
+  offsetsM: Float64Array;
+  /** Index into the caller's source list, aligned with `offsetsM`. */
+  index: Uint32Array;
+}
+
+export function groupByLink(net: RoadNetwork, points: readonly LinkPoint[]): LinkSources {
+  const start = new Uint32Array(net.linkCount + 1);
+  for (const p of points) start[p.link + 1]++;
+  for (let l = 0; l < net.linkCount; l++) start[l + 1] += start[l];
+  const fill = start.slice(0, net.linkCount);
+  const offsetsM = new Float64Array(points.length);
+  const index = new Uint32Array(points.length);
+  for (let i = 0; i < points.length; i++) {
+    const k = fill[points[i].link]++;
+    offsetsM[k] = points[i].offsetM;
+    index[k] = i;
+  }
+  // Insertion sort per link: links carry few sources each.
+  for (let l = 0; l < net.linkCount; l++) {
+    for (let i = start[l] + 1; i < start[l + 1]; i++) {
+      const o = offsetsM[i];
+      const ix = index[i];
+      let j = i - 1;
+      while (j >= start[l] && (offsetsM[j] > o || (offsetsM[j] === o && index[j] > ix))) {
+        offsetsM[j + 1] = offsetsM[j];
+        index[j + 1] = index[j];
+        j--;
+      }
+      offsetsM[j + 1] = o;
+      index[j + 1] = ix;
+    }
+  }
+  return { start, offsetsM, index };
+}
+
+/** An along-road distance field from a set of sources. */
+export interface HoseField {
+  net: RoadNetwork;
+  /** Metres from each node to the nearest source along the network; Infinity beyond `boundM`. */
+  nodeM: Float64Array;
+  sources: LinkSources;
+  boundM: number;
+  /** The search behind it (for land surfaces). */
+  search: SearchResult;
+}
+
+/**
+ * Undirected length-metric multi-source search (`search/`'s `multiSourceSearch`, `metric: 'length'`,
+ * `directed: false`) from points on links, bounded by `boundM` metres.
+ */
+export function hoseField(net: RoadNetwork, points: readonly LinkPoint[], boundM: number): HoseField {
+  const sources = groupByLink(net, points);
+  const search = multiSourceSearch(
+    net,
+    points.map((p) => {
+      const L = net.linkLengthM[p.link];
+      const fraction = L > 0 ? Math.min(1, Math.max(0, p.offsetM / L)) : 0;
+      return { snap: { link: p.link, offsetM: p.offsetM, fraction, distanceM: 0, lon: NaN, lat: NaN }, startCost: 0 };
+    }),
+    { metric: 'length', directed: false, budget: boundM },
+  );
+  return { net, nodeM: search.cost, sources, boundM, search };
+}
+
+/** Along-road distance from the nearest source to the point `offsetM` of link `l`. */
+export function distanceAt(f: HoseField, l: number, offsetM: number): number {
+  const L = f.net.linkLengthM[l];
+  let d = Math.min(f.nodeM[f.net.linkSource[l]] + offsetM, f.nodeM[f.net.linkTarget[l]] + L - offsetM);
+  const { start, offsetsM } = f.sources;
+  for (let i = start[l]; i < start[l + 1]; i++) d = Math.min(d, Math.abs(offsetsM[i] - offsetM));
+  return d;
+}
+
+/**
+ * The parts of link `l` within `radiusM` of a source (closed intervals [from, to] in metres from the
+ * source node, merged, ascending). `radiusM` must not exceed the field's bound.
+ */
+export function coveredIntervals(f: HoseField, l: number, radiusM: number): number[] {
+  const L = f.net.linkLengthM[l];
+  const raw: number[] = [];
+  const dA = f.nodeM[f.net.linkSource[l]];
+  const dB = f.nodeM[f.net.linkTarget[l]];
+  if (dA <= radiusM) raw.push(0, Math.min(L, radiusM - dA));
+  const { start, offsetsM } = f.sources;
+  for (let i = start[l]; i < start[l + 1]; i++) raw.push(Math.max(0, offsetsM[i] - radiusM), Math.min(L, offsetsM[i] + radiusM));
+  if (dB <= radiusM) raw.push(Math.max(0, L - (radiusM - dB)), L);
+  return mergeIntervals(raw);
+}
+
+/**
+ * Driving-time field (time metric, one-way streets and closures respected) from points on links.
+ * `toSources = false`: seconds from the nearest source to each node (an engine leaving the source).
+ * `toSources = true`: seconds from each node to its nearest source (an engine driving to the source).
+ * `label[n]` is the index of the winning source (-1 unreached). Bounded by `boundS`.
+ */
+export function timeField(net: RoadNetwork, points: readonly LinkPoint[], boundS: number, toSources: boolean): { nodeS: Float64Array; label: Int32Array } {
+  const dist = new Float64Array(net.nodeCount).fill(Infinity);
+  const label = new Int32Array(net.nodeCount).fill(-1);
+  const heap = new TypedHeap(Math.max(16, points.length * 2));
+  const relax = (n: number, d: number, src: number): void => {
+    if (d <= boundS && (d < dist[n] || (d === dist[n] && src < label[n]))) {
+      dist[n] = d;
+      label[n] = src;
+      heap.push(n, d, src);
+    }
+  };
+  const { linkForwardS: fw, linkBackwardS: bw, linkLengthM } = net;
+  points.forEach((p, i) => {
+    const L = linkLengthM[p.link];
+    const f = L > 0 ? p.offsetM / L : 0;
+    if (toSources) {
+      relax(net.linkSource[p.link], f * fw[p.link], i);
+      relax(net.linkTarget[p.link], (1 - f) * bw[p.link], i);
+    } else {
+      relax(net.linkSource[p.link], f * bw[p.link], i);
+      relax(net.linkTarget[p.link], (1 - f) * fw[p.link], i);
+    }
+  });
+  const { arcOffset, arcHead, arcLink, arcCostS } = net;
+  while (heap.length > 0) {
+    const u = heap.pop();
+    const du = heap.poppedKey;
+    if (du > dist[u] || heap.poppedTie !== label[u]) continue;
+    for (let a = arcOffset[u]; a < arcOffset[u + 1]; a++) {
+      const ld = arcLink[a];
+      // Towards the sources we travel the opposite arc (head → u).
+      const c = toSources ? (ld & 1 ? fw[ld >>> 1] : bw[ld >>> 1]) : arcCostS[a];
+      if (c === Infinity || !(c >= 0)) continue;
+      relax(arcHead[a], du + c, label[u]);
+    }
+  }
+  return { nodeS: dist, label };
+}
+
+/**
+ * The parts of link `l` an engine reaches within `limitS` driving from the sources of a forward
+ * `timeField` (seconds at nodes) — closed intervals in metres from the source node. Sources on the
+ * link itself are `own` (their offsets).
+ */
+export function reachedIntervals(net: RoadNetwork, nodeS: Float64Array, l: number, limitS: number, own: readonly number[] = []): number[] {
+  const L = net.linkLengthM[l];
+  const fw = net.linkForwardS[l];
+  const bw = net.linkBackwardS[l];
+  const raw: number[] = [];
+  const dA = nodeS[net.linkSource[l]];
+  const dB = nodeS[net.linkTarget[l]];
+  if (dA <= limitS) raw.push(0, fw > 0 ? Math.min(L, ((limitS - dA) / fw) * L) : L);
+  if (dB <= limitS) raw.push(bw > 0 ? Math.max(0, L - ((limitS - dB) / bw) * L) : 0, L);
+  for (const h of own) {
+    raw.push(bw > 0 ? Math.max(0, h - (limitS / bw) * L) : 0, fw > 0 ? Math.min(L, h + (limitS / fw) * L) : L);
+  }
+  return mergeIntervals(raw);
+}

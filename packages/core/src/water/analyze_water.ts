@@ -1,0 +1,417 @@
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { RoadNetwork } from '../network/road_network';
+import { LinkFlag, roadClassCode } from '../network/road_class';
+import { SnapIndex } from '../network/snap_index';
+import type { MapFeatures } from '../network/map_features';
+import type { StandardsPreset } from '../standards/preset';
+import type { AnalysisSettings, Station, WaterSettings } from '../scenario/scenario_types';
+import { InputError } from '../input_error';
+import { multiSourceSearch } from '../search/multi_source_search';
+import { buildLandGrid, cellAreaKm2, type LandGrid } from '../surface/land_grid';
+import { arrivalSurface } from '../surface/arrival_surface';
+import { contourCells } from '../surface/contours';
+import { complementIntervals, coveredIntervals, hoseField, type LinkPoint } from './along_road';
+import { intervalsLength, subtractIntervals } from './intervals';
+import { chainPosition, stitch, type Chain } from './chains';
+import { DEFAULT_COUNTING_STATUSES, snapHydrants, type HydrantStatus, type SnappedHydrant } from './hydrant_snap';
+import { greedyPositions, requiredOnStretch, roadStretches, spacingGaps, type SpacingGap } from './spacing';
+import { wideRoadGaps, type WideRoadGap } from './wide_roads';
+import { requiredPlaces, type RequiredPlace } from './required_places';
+import { intakeReach, proposeIntakes, snapIntakes, stationsToIntakes, type IntakeCandidate, type IntakeSource, type StationWater } from './intake';
+import { singleDistrict, stationLinkDistricts, type LinkDistricts } from './water_districts';
+import { areaTest } from './study_area';
+import { linkCumulativeM, pointOnLink } from './link_geometry';
+
+/** Municipal roads (primary … residential, living streets); not motorways, trunk roads or service roads. */
+export const DEFAULT_HYDRANT_ROAD_CLASSES: readonly string[] = [
+  'primary',
+  'primary_link',
+  'secondary',
+  'secondary_link',
+  'tertiary',
+  'tertiary_link',
+  'unclassified',
+  'residential',
+  'living_street',
+];
+
+/** Main roads that carry water cranes in severe-cold cities. */
+export const WATER_CRANE_ROAD_CLASSES: readonly string[] = ['trunk', 'primary', 'secondary'];
+
+export const DEFAULT_WATER_SETTINGS: Required<WaterSettings> = {
+  hydrantRoadClasses: [...DEFAULT_HYDRANT_ROAD_CLASSES],
+  hydrantMaxSnapM: 30,
+  severeCold: false,
+  intakeMaxSnapM: 50,
+  intakeTimeS: 300,
+};
+
+/** What `analyzeWater` reads: the parts of a loaded scenario it needs. */
+export interface WaterInput {
+  network: RoadNetwork;
+  preset: StandardsPreset;
+  stations: readonly Station[];
+  features: MapFeatures;
+  studyArea: FeatureCollection<Polygon | MultiPolygon> | null;
+  analysis: Required<AnalysisSettings>;
+  water: Required<WaterSettings>;
+  /** For error messages. */
+  fileName?: string;
+}
+
+export interface WaterOptions {
+  /** Per-link districts (e.g. from the coverage analysis); default: nearest station by driving time. */
+  districts?: LinkDistricts | null;
+  /** Hydrant statuses that count toward compliance (default working and unknown). */
+  countingStatuses?: readonly HydrantStatus[];
+  /** Compute land figures on the surface grid (default true). */
+  land?: boolean;
+  /** New intake points to propose (default 3). */
+  newIntakes?: number;
+}
+
+/** Counts for one district (or the total). */
+export interface WaterDistrictRow {
+  id: string;
+  name: string;
+  /** Road that needs hydrants, km. */
+  roadKm: number;
+  /** Hydrants the spacing rule requires on that road (Σ over stretches of ⌈length / spacing⌉). */
+  required: number;
+  /** Hydrants that exist (snapped to a road, in the study area, any status). */
+  existing: number;
+  working: number;
+  damaged: number;
+  lowPressure: number;
+  unknown: number;
+  /** existing ÷ required (建有率); null when nothing is required. */
+  constructionRate: number | null;
+  /** (existing − damaged − low pressure) ÷ existing (完好率); unknown counted as intact; null without hydrants. */
+  intactRate: number | null;
+  gapKm: number;
+  gaps: number;
+  protectedKm: number;
+  unprotectedKm: number;
+  /** New hydrants the fix plan places here. */
+  proposed: number;
+}
+
+export interface ProposedHydrant {
+  lon: number;
+  lat: number;
+  link: number;
+  offsetM: number;
+  /** Index into `spacing.gaps`. */
+  gap: number;
+  district: number;
+  road: string;
+}
+
+export interface WaterAnalysis {
+  preset: StandardsPreset;
+  settings: Required<WaterSettings>;
+  countingStatuses: readonly HydrantStatus[];
+  districts: LinkDistricts;
+  /** Links that need hydrants (class and study area). */
+  requiredMask: Uint8Array;
+  hydrants: SnappedHydrant[];
+  counts: { total: number; snapped: number; offRoad: number; outsideArea: number; counting: number; working: number; damaged: number; lowPressure: number; unknown: number };
+  spacing: { gaps: SpacingGap[]; gapDistrict: number[]; gapKm: number; roadKm: number; stretches: number };
+  protection: { protectedKm: number; unprotectedKm: number; unprotected: Chain[]; land: LandWater | null };
+  fixPlan: { proposed: ProposedHydrant[] };
+  wideRoads: { wideRoadKm: number; gaps: WideRoadGap[]; oneSidedKm: number };
+  requiredPlaces: RequiredPlace[];
+  cranes: { checked: boolean; count: number; roadKm: number; required: number; gaps: SpacingGap[]; gapKm: number };
+  intake: {
+    sources: IntakeSource[];
+    stations: StationWater[];
+    /** Required road beyond hydrant protection that an engine loaded at an intake reaches within intakeTimeS, km. */
+    beyondHydrantsReachedKm: number;
+    /** Required road neither protected by hydrants nor within intake reach, km. */
+    noWaterKm: number;
+    reach: Chain[];
+    proposed: IntakeCandidate[];
+  };
+  table: WaterDistrictRow[];
+  total: WaterDistrictRow;
+}
+
+/** Land figures on the surface grid. */
+export interface LandWater {
+  cellSizeM: number;
+  /** Land with road access (within the access distance) in the study area, km². */
+  landKm2: number;
+  protectedKm2: number;
+  unprotectedKm2: number;
+  /** Unprotected by hydrants but within intakeTimeS of an intake point, km². */
+  intakeKm2: number;
+  unprotected: MultiPolygon;
+  /** Neither hydrant protection nor intake reach: candidate zones for fire pools (plan 003 L141). */
+  noWater: MultiPolygon;
+}
+
+function classMask(net: RoadNetwork, classes: readonly string[], where: string, inArea: (l: number) => boolean): Uint8Array {
+  const codes = new Set<number>();
+  for (const c of classes) {
+    const code = roadClassCode(c);
+    if (code === undefined) throw new InputError({ file: where }, `unknown road class "${c}"`, `未知道路等级"${c}"`);
+    codes.add(code);
+  }
+  const mask = new Uint8Array(net.linkCount);
+  for (let l = 0; l < net.linkCount; l++) if (codes.has(net.linkClass[l]) && inArea(l)) mask[l] = 1;
+  return mask;
+}
+
+function majorityDistrict(chain: Chain, owner: Int32Array): number {
+  const acc = new Map<number, number>();
+  for (const p of chain.parts) acc.set(owner[p.link], (acc.get(owner[p.link]) ?? 0) + Math.abs(p.toM - p.fromM));
+  let best = -1;
+  let bestLen = -1;
+  for (const [d, len] of acc) if (len > bestLen || (len === bestLen && d < best)) [best, bestLen] = [d, len];
+  return best;
+}
+
+function emptyRow(id: string, name: string): WaterDistrictRow {
+  return { id, name, roadKm: 0, required: 0, existing: 0, working: 0, damaged: 0, lowPressure: 0, unknown: 0, constructionRate: null, intactRate: null, gapKm: 0, gaps: 0, protectedKm: 0, unprotectedKm: 0, proposed: 0 };
+}
+
+/**
+ * Every water check of a scenario: hydrant snapping and status, spacing gaps along the network,
+ * protection along the network (road and land), required counts and rates per district, the fix plan,
+ * wide roads, bridge heads and tunnel entrances, water cranes, intake points. Deterministic.
+ */
+export function analyzeWater(input: WaterInput, options: WaterOptions = {}): WaterAnalysis {
+  const net = input.network;
+  const preset = input.preset;
+  const settings: Required<WaterSettings> = { ...DEFAULT_WATER_SETTINGS, ...input.water };
+  const where = input.fileName ?? 'scenario';
+  const spacingM = preset.hydrantSpacingM.value;
+  const protectionM = preset.hydrantProtectionM.value;
+  const countingStatuses = options.countingStatuses ?? DEFAULT_COUNTING_STATUSES;
+
+  const pointInArea = areaTest(input.studyArea);
+  const linkInArea = (l: number): boolean => {
+    if (!input.studyArea) return true;
+    const p = pointOnLink(net, l, net.linkLengthM[l] / 2, linkCumulativeM(net, l));
+    return pointInArea(p.lon, p.lat);
+  };
+  const linkInAreaCache = new Int8Array(net.linkCount).fill(-1);
+  const inAreaCached = (l: number): boolean => {
+    if (linkInAreaCache[l] < 0) linkInAreaCache[l] = linkInArea(l) ? 1 : 0;
+    return linkInAreaCache[l] === 1;
+  };
+  const requiredMask = classMask(net, settings.hydrantRoadClasses, `${where}: water.hydrantRoadClasses`, inAreaCached);
+
+  const allIndex = new SnapIndex(net);
+  const drivable = new SnapIndex(net, (l) => !(net.linkFlags[l] & LinkFlag.CLOSED) && (net.linkForwardS[l] < Infinity || net.linkBackwardS[l] < Infinity));
+  const districts = options.districts ?? (input.stations.length ? stationLinkDistricts(net, input.stations, drivable) : singleDistrict(net));
+  const owner = districts.linkOwner;
+  const rows = districts.ids.map((id, i) => emptyRow(id, districts.names[i]));
+  const noneRow = emptyRow('', '(none)');
+  const row = (d: number): WaterDistrictRow => (d >= 0 ? rows[d] : noneRow);
+
+  // Hydrants.
+  const hydrants = snapHydrants(net, input.features.hydrants, {
+    maxSnapM: settings.hydrantMaxSnapM,
+    wideRoadWidthM: preset.wideRoadWidthM.value,
+    inArea: pointInArea,
+    countingStatuses,
+    index: allIndex,
+  });
+  const counts = { total: hydrants.length, snapped: 0, offRoad: 0, outsideArea: 0, counting: 0, working: 0, damaged: 0, lowPressure: 0, unknown: 0 };
+  for (const h of hydrants) {
+    if (!h.inArea) {
+      counts.outsideArea++;
+      continue;
+    }
+    if (!h.snap) {
+      counts.offRoad++;
+      continue;
+    }
+    counts.snapped++;
+    if (h.counts) counts.counting++;
+    const r = row(owner[h.snap.link]);
+    r.existing++;
+    const key = h.status === 'low_pressure' ? 'lowPressure' : h.status;
+    counts[key]++;
+    r[key]++;
+  }
+  const sources: LinkPoint[] = hydrants.filter((h) => h.counts).map((h) => ({ link: h.snap!.link, offsetM: h.snap!.offsetM }));
+  const field = hoseField(net, sources, Math.max(spacingM / 2, protectionM, preset.requiredPlaceHydrantM.value));
+
+  // Required counts per stretch.
+  const stretches = roadStretches(net, requiredMask);
+  for (const s of stretches) {
+    const r = row(majorityDistrict(s, owner));
+    r.required += requiredOnStretch(s.lengthM, spacingM);
+  }
+
+  // Spacing gaps and the fix plan.
+  const gaps = spacingGaps(field, requiredMask, spacingM);
+  const gapDistrict = gaps.map((g) => majorityDistrict(g.chain, owner));
+  const proposed: ProposedHydrant[] = [];
+  gaps.forEach((g, gi) => {
+    const r = row(gapDistrict[gi]);
+    r.gaps++;
+    r.gapKm += g.lengthM / 1000;
+    for (const along of greedyPositions(g.lengthM, spacingM)) {
+      const pos = chainPosition(g.chain, along);
+      const pt = pointOnLink(net, pos.link, pos.offsetM);
+      const d = owner[pos.link];
+      row(d).proposed++;
+      proposed.push({ lon: pt.lon, lat: pt.lat, link: pos.link, offsetM: pos.offsetM, gap: gi, district: d, road: net.names[net.linkName[pos.link]] ?? '' });
+    }
+  });
+
+  // Protection along the road.
+  const unprotectedPieces: number[] = [];
+  const unprotectedByLink = new Map<number, number[]>();
+  let roadM = 0;
+  let unprotM = 0;
+  for (let l = 0; l < net.linkCount; l++) {
+    if (!requiredMask[l]) continue;
+    const L = net.linkLengthM[l];
+    const un = complementIntervals(coveredIntervals(field, l, protectionM), L);
+    const u = intervalsLength(un);
+    roadM += L;
+    unprotM += u;
+    const r = row(owner[l]);
+    r.roadKm += L / 1000;
+    r.unprotectedKm += u / 1000;
+    r.protectedKm += (L - u) / 1000;
+    if (un.length) {
+      unprotectedByLink.set(l, un);
+      for (let i = 0; i < un.length; i += 2) unprotectedPieces.push(l, un[i], un[i + 1]);
+    }
+  }
+
+  // Wide roads and required places.
+  const wide = wideRoadGaps(net, hydrants, preset.wideRoadWidthM.value, spacingM, requiredMask);
+  const places = requiredPlaces(net, field, requiredMask, preset.requiredPlaceHydrantM.value);
+
+  // Water cranes.
+  const cranes: WaterAnalysis['cranes'] = { checked: settings.severeCold, count: 0, roadKm: 0, required: 0, gaps: [], gapKm: 0 };
+  if (settings.severeCold) {
+    const craneSpacingM = preset.waterCraneSpacingM.value;
+    const mainMask = classMask(net, WATER_CRANE_ROAD_CLASSES, 'water cranes', inAreaCached);
+    const cranePts: LinkPoint[] = [];
+    for (const f of input.features.waterSources.features) {
+      if (f.properties?.kind !== 'water_crane' || f.geometry?.type !== 'Point') continue;
+      const [lon, lat] = f.geometry.coordinates;
+      const s = allIndex.nearest(lon, lat, settings.hydrantMaxSnapM);
+      if (s && pointInArea(lon, lat)) cranePts.push({ link: s.link, offsetM: s.offsetM });
+    }
+    cranes.count = cranePts.length;
+    const craneField = hoseField(net, cranePts, craneSpacingM / 2);
+    cranes.gaps = spacingGaps(craneField, mainMask, craneSpacingM);
+    for (const g of cranes.gaps) cranes.gapKm += g.lengthM / 1000;
+    for (const s of roadStretches(net, mainMask)) {
+      cranes.roadKm += s.lengthM / 1000;
+      cranes.required += requiredOnStretch(s.lengthM, craneSpacingM);
+    }
+  }
+
+  // Intake points.
+  const intakeSources = snapIntakes(input.features.waterSources, drivable, settings.intakeMaxSnapM);
+  const intakePts: LinkPoint[] = intakeSources.filter((s) => s.snap).map((s) => ({ link: s.snap!.link, offsetM: s.snap!.offsetM }));
+  const stationWater = stationsToIntakes(net, input.stations, intakeSources, drivable);
+  const reached = intakePts.length ? intakeReach(net, intakePts, settings.intakeTimeS, unprotectedByLink.keys()) : new Map<number, number[]>();
+  let beyondReachedM = 0;
+  const unserved = new Map<number, number[]>();
+  const reachPieces: number[] = [];
+  for (const [l, un] of unprotectedByLink) {
+    const r = reached.get(l);
+    const left = r ? subtractIntervals(un, r) : un;
+    beyondReachedM += intervalsLength(un) - intervalsLength(left);
+    if (left.length) unserved.set(l, left);
+  }
+  for (const [l, iv] of reached) for (let i = 0; i < iv.length; i += 2) reachPieces.push(l, iv[i], iv[i + 1]);
+  let noWaterM = 0;
+  for (const iv of unserved.values()) noWaterM += intervalsLength(iv);
+  const proposedIntakes = proposeIntakes(net, input.features.waterSources, drivable, unserved, {
+    maxSnapM: settings.intakeMaxSnapM,
+    limitS: settings.intakeTimeS,
+    count: options.newIntakes ?? 3,
+  });
+
+  // Land on the surface grid.
+  let land: LandWater | null = null;
+  if (options.land ?? true) land = landFigures(net, input, field, intakeSources, protectionM, settings.intakeTimeS);
+
+  // Rates.
+  const finish = (r: WaterDistrictRow): WaterDistrictRow => {
+    r.constructionRate = r.required > 0 ? r.existing / r.required : null;
+    r.intactRate = r.existing > 0 ? (r.existing - r.damaged - r.lowPressure) / r.existing : null;
+    return r;
+  };
+  const table = [...rows, ...(noneRow.existing || noneRow.required || noneRow.roadKm ? [noneRow] : [])].map(finish);
+  const total = emptyRow('total', 'total');
+  for (const r of table) {
+    for (const k of ['roadKm', 'required', 'existing', 'working', 'damaged', 'lowPressure', 'unknown', 'gapKm', 'gaps', 'protectedKm', 'unprotectedKm', 'proposed'] as const) total[k] += r[k];
+  }
+  finish(total);
+
+  let oneSidedM = 0;
+  for (const g of wide.gaps) if (g.missing !== 'both') oneSidedM += g.lengthM;
+  return {
+    preset,
+    settings,
+    countingStatuses,
+    districts,
+    requiredMask,
+    hydrants,
+    counts,
+    spacing: { gaps, gapDistrict, gapKm: gaps.reduce((s, g) => s + g.lengthM, 0) / 1000, roadKm: roadM / 1000, stretches: stretches.length },
+    protection: { protectedKm: (roadM - unprotM) / 1000, unprotectedKm: unprotM / 1000, unprotected: stitch(net, unprotectedPieces), land },
+    fixPlan: { proposed },
+    wideRoads: { wideRoadKm: wide.wideRoadM / 1000, gaps: wide.gaps, oneSidedKm: oneSidedM / 1000 },
+    requiredPlaces: places,
+    cranes,
+    intake: { sources: intakeSources, stations: stationWater, beyondHydrantsReachedKm: beyondReachedM / 1000, noWaterKm: noWaterM / 1000, reach: stitch(net, reachPieces), proposed: proposedIntakes },
+    table,
+    total,
+  };
+}
+
+/**
+ * Land protected by hydrants: a cell is served through its nearest road point (within the access
+ * distance) and is protected when the hose from the nearest counting hydrant — along the road to that
+ * point, then straight to the cell centre — is at most the protection radius.
+ */
+function landFigures(net: RoadNetwork, input: WaterInput, field: ReturnType<typeof hoseField>, intakes: IntakeSource[], protectionM: number, intakeTimeS: number): LandWater {
+  const grid: LandGrid = buildLandGrid(net, {
+    cellSizeM: input.analysis.cellSizeM,
+    accessDistanceM: input.analysis.accessDistanceM,
+    area: input.studyArea ?? undefined,
+    linkFilter: (l) => !(net.linkFlags[l] & LinkFlag.CLOSED),
+  });
+  const hose = arrivalSurface(grid, field.search);
+  const snaps = intakes.filter((s) => s.snap).map((s) => ({ snap: s.snap!, startCost: 0 }));
+  const intake = snaps.length ? arrivalSurface(grid, multiSourceSearch(net, snaps, { metric: 'time', directed: true, budget: intakeTimeS })) : null;
+  const cell = cellAreaKm2(grid);
+  let landN = 0;
+  let protN = 0;
+  let intakeN = 0;
+  const unprot = new Uint8Array(grid.inArea.length);
+  const noWater = new Uint8Array(grid.inArea.length);
+  for (let k = 0; k < grid.inArea.length; k++) {
+    if (!grid.inArea[k] || grid.nearestLink[k] < 0) continue;
+    landN++;
+    if (hose[k] + grid.nearestDistM[k] <= protectionM) {
+      protN++;
+      continue;
+    }
+    unprot[k] = 1;
+    if (intake && intake[k] <= intakeTimeS) intakeN++;
+    else noWater[k] = 1;
+  }
+  return {
+    cellSizeM: grid.cellSizeM,
+    landKm2: landN * cell,
+    protectedKm2: protN * cell,
+    unprotectedKm2: (landN - protN) * cell,
+    intakeKm2: intakeN * cell,
+    unprotected: contourCells(grid, (k) => unprot[k] === 1),
+    noWater: contourCells(grid, (k) => noWater[k] === 1),
+  };
+}

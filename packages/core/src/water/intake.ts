@@ -1,0 +1,202 @@
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { RoadNetwork } from '../network/road_network';
+import type { WaterSourceKind, WaterSourceProps } from '../network/map_features';
+import type { Station } from '../scenario/scenario_types';
+import type { SnapIndex, Snap } from '../network/snap_index';
+import { timeField, reachedIntervals, type LinkPoint } from './along_road';
+import { intersectIntervals, intervalsLength, subtractIntervals } from './intervals';
+import { distanceM } from '../network/geodesy';
+
+/**
+ * Intake points, docks, fire pools and tanks (取水点 / 取水码头 / 消防水池): can an engine reach
+ * each, how long from each station to its nearest one, which road beyond hydrant protection an engine
+ * loaded at one reaches within `intakeTimeS`, and where a new intake would serve the most of the road
+ * that neither hydrants nor intakes serve.
+ */
+
+export const INTAKE_KINDS: readonly WaterSourceKind[] = ['suction_point', 'intake_dock', 'fire_water_pond', 'water_tank'];
+/** Water whose banks may host a new intake point. */
+export const CANDIDATE_WATER_KINDS: readonly WaterSourceKind[] = ['water_body', 'river', 'fire_water_pond'];
+
+type WaterFeature = Feature<Point | LineString | Polygon | MultiPolygon, WaterSourceProps>;
+
+export interface IntakeSource {
+  index: number;
+  id: string;
+  kind: WaterSourceKind;
+  name: string;
+  /** The point of the source nearest a drivable road, and that road position (null: no drivable road within reach). */
+  lon: number;
+  lat: number;
+  snap: Snap | null;
+}
+
+export interface StationWater {
+  stationId: string;
+  name: string;
+  /** Driving seconds from the station to its nearest reachable intake source (Infinity: none). */
+  timeS: number;
+  sourceId: string | null;
+}
+
+export interface IntakeCandidate {
+  lon: number;
+  lat: number;
+  link: number;
+  offsetM: number;
+  /** The water it draws from. */
+  waterId: string;
+  waterName: string;
+  /** Road (m) beyond hydrant protection and beyond existing intakes it newly serves. */
+  gainM: number;
+}
+
+function vertices(g: WaterFeature['geometry']): Position[] {
+  if (!g) return [];
+  switch (g.type) {
+    case 'Point':
+      return [g.coordinates];
+    case 'LineString':
+      return g.coordinates;
+    case 'Polygon':
+      return g.coordinates[0] ?? [];
+    case 'MultiPolygon':
+      return g.coordinates.flatMap((p) => p[0] ?? []);
+    default:
+      return [];
+  }
+}
+
+/** Snaps each intake-kind source at its vertex nearest a drivable road within `maxSnapM`. */
+export function snapIntakes(waterSources: FeatureCollection<WaterFeature['geometry'], WaterSourceProps>, drivable: SnapIndex, maxSnapM: number): IntakeSource[] {
+  const out: IntakeSource[] = [];
+  waterSources.features.forEach((f, index) => {
+    const p = f.properties;
+    if (!p || !INTAKE_KINDS.includes(p.kind)) return;
+    const vs = vertices(f.geometry);
+    if (vs.length === 0) return;
+    let best: Snap | null = null;
+    let at = vs[0];
+    for (const v of vs) {
+      const s = drivable.nearest(v[0], v[1], maxSnapM);
+      if (s && (!best || s.distanceM < best.distanceM)) {
+        best = s;
+        at = v;
+      }
+    }
+    out.push({ index, id: String(p.id ?? index + 1), kind: p.kind, name: p.name ?? '', lon: at[0], lat: at[1], snap: best });
+  });
+  return out;
+}
+
+/** Driving time from every station to its nearest reachable intake source. */
+export function stationsToIntakes(net: RoadNetwork, stations: readonly Station[], sources: readonly IntakeSource[], drivable: SnapIndex): StationWater[] {
+  const reachable = sources.filter((s) => s.snap);
+  const pts: LinkPoint[] = reachable.map((s) => ({ link: s.snap!.link, offsetM: s.snap!.offsetM }));
+  const { nodeS, label } = timeField(net, pts, Infinity, true);
+  return stations.map((st) => {
+    const snap = drivable.nearest(st.lon, st.lat);
+    let timeS = Infinity;
+    let src = -1;
+    if (snap) {
+      const l = snap.link;
+      const L = net.linkLengthM[l];
+      const f = L > 0 ? snap.offsetM / L : 0;
+      const viaSource = f * net.linkBackwardS[l] + nodeS[net.linkSource[l]];
+      const viaTarget = (1 - f) * net.linkForwardS[l] + nodeS[net.linkTarget[l]];
+      if (viaSource <= viaTarget) {
+        timeS = viaSource;
+        src = label[net.linkSource[l]];
+      } else {
+        timeS = viaTarget;
+        src = label[net.linkTarget[l]];
+      }
+      // A source on the station's own link, straight along it.
+      pts.forEach((p, i) => {
+        if (p.link !== l) return;
+        const t = p.offsetM >= snap.offsetM ? ((p.offsetM - snap.offsetM) / L) * net.linkForwardS[l] : ((snap.offsetM - p.offsetM) / L) * net.linkBackwardS[l];
+        if (t < timeS) {
+          timeS = t;
+          src = i;
+        }
+      });
+    }
+    return { stationId: st.id, name: st.name, timeS, sourceId: src >= 0 && timeS < Infinity ? reachable[src].id : null };
+  });
+}
+
+/** Per link, the road an engine loaded at one of `points` reaches within `limitS` (only links in `links`). */
+export function intakeReach(net: RoadNetwork, points: readonly LinkPoint[], limitS: number, links: Iterable<number>): Map<number, number[]> {
+  const { nodeS } = timeField(net, points, limitS, false);
+  const own = new Map<number, number[]>();
+  for (const p of points) {
+    let list = own.get(p.link);
+    if (!list) own.set(p.link, (list = []));
+    list.push(p.offsetM);
+  }
+  const out = new Map<number, number[]>();
+  for (const l of links) {
+    const iv = reachedIntervals(net, nodeS, l, limitS, own.get(l));
+    if (iv.length) out.set(l, iv);
+  }
+  return out;
+}
+
+/**
+ * Greedy siting of new intake points: candidates are vertices of rivers, lakes and ponds within
+ * `maxSnapM` of a drivable road, thinned to one per `candidateSpacingM`; each round picks the one
+ * whose `limitS` reach covers the most still-unserved road (metres), until `count` are chosen or
+ * nothing more is gained. Greedy maximum coverage is within (1 − 1/e) of the best choice.
+ */
+export function proposeIntakes(
+  net: RoadNetwork,
+  waterSources: FeatureCollection<WaterFeature['geometry'], WaterSourceProps>,
+  drivable: SnapIndex,
+  unserved: Map<number, number[]>,
+  opt: { maxSnapM: number; limitS: number; count: number; candidateSpacingM?: number; maxCandidates?: number },
+): IntakeCandidate[] {
+  const spacing = opt.candidateSpacingM ?? 300;
+  const maxCandidates = opt.maxCandidates ?? 80;
+  const cands: Omit<IntakeCandidate, 'gainM'>[] = [];
+  for (const f of waterSources.features) {
+    const p = f.properties;
+    if (!p || !CANDIDATE_WATER_KINDS.includes(p.kind)) continue;
+    for (const v of vertices(f.geometry)) {
+      if (cands.length >= maxCandidates) break;
+      if (cands.some((c) => distanceM(c.lon, c.lat, v[0], v[1]) < spacing)) continue;
+      const s = drivable.nearest(v[0], v[1], opt.maxSnapM);
+      if (!s) continue;
+      cands.push({ lon: v[0], lat: v[1], link: s.link, offsetM: s.offsetM, waterId: String(p.id), waterName: p.name ?? '' });
+    }
+  }
+  if (cands.length === 0 || unserved.size === 0 || opt.count <= 0) return [];
+  const links = [...unserved.keys()];
+  const reach = cands.map((c) => intakeReach(net, [{ link: c.link, offsetM: c.offsetM }], opt.limitS, links));
+  const left = new Map(unserved);
+  const chosen: IntakeCandidate[] = [];
+  const used = new Set<number>();
+  while (chosen.length < opt.count) {
+    let best = -1;
+    let bestGain = 0;
+    reach.forEach((r, i) => {
+      if (used.has(i)) return;
+      let g = 0;
+      for (const [l, iv] of r) {
+        const u = left.get(l);
+        if (u) g += intervalsLength(intersectIntervals(u, iv));
+      }
+      if (g > bestGain + 1e-6) {
+        bestGain = g;
+        best = i;
+      }
+    });
+    if (best < 0) break;
+    used.add(best);
+    for (const [l, iv] of reach[best]) {
+      const u = left.get(l);
+      if (u) left.set(l, subtractIntervals(u, iv));
+    }
+    chosen.push({ ...cands[best], gainM: bestGain });
+  }
+  return chosen;
+}
