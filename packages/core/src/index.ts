@@ -5,3 +5,4 @@ export * from './standards/index';
 export * from './scenario/index';
 export * from './search/index';
 export * from './surface/index';
+export * from './water/index';

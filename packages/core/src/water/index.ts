@@ -11,10 +11,9 @@ export {
   type LandWater,
 } from './analyze_water';
 export { snapHydrants, normaliseHydrantStatus, DEFAULT_COUNTING_STATUSES, type SnappedHydrant, type HydrantStatus } from './hydrant_snap';
-export { hoseField, distanceAt, coveredIntervals, type HoseField, type LinkPoint } from './along_road';
-export { spacingGaps, requiredOnStretch, greedyPositions, roadStretches, type SpacingGap } from './spacing';
-export { stitch, type Chain, type ChainPart, type ChainEnd } from './chains';
-export { wideRoadGaps, type WideRoadGap } from './wide_roads';
-export { requiredPlaces, type RequiredPlace } from './required_places';
+export { requiredOnStretch, greedyPositions, type SpacingGap } from './spacing';
+export { type Chain, type ChainPart, type ChainEnd } from './chains';
+export { type WideRoadGap } from './wide_roads';
+export { type RequiredPlace } from './required_places';
 export { INTAKE_KINDS, type IntakeSource, type IntakeCandidate, type StationWater } from './intake';
-export { stationLinkDistricts, singleDistrict, type LinkDistricts } from './water_districts';
+export { stationLinkDistricts, type LinkDistricts } from './water_districts';
