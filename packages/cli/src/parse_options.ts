@@ -29,7 +29,7 @@ export interface LonLat {
  */
 export function parseLonLatList(text: string, option: string, makeError: (where: { file: string; feature?: string }, en: string, zh: string) => Error): LonLat[] {
   const parts = text.split(';').map((s) => s.trim());
-  if (parts.length === 0 || parts.every((p) => p === '')) throw makeError({ file: option }, 'no coordinates given (expected "LON,LAT[;LON,LAT…]")', '未给出坐标（应为 "经度,纬度[;经度,纬度…]"）');
+  if (parts.every((p) => p === '')) throw makeError({ file: option }, 'no coordinates given (expected "LON,LAT[;LON,LAT…]")', '未给出坐标（应为 "经度,纬度[;经度,纬度…]"）');
   return parts.map((p, i) => {
     const where = { file: option, feature: `station ${i + 1}` };
     const m = /^\s*([-+]?[0-9.eE+-]+)\s*,\s*([-+]?[0-9.eE+-]+)\s*$/.exec(p);

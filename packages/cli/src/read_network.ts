@@ -1,6 +1,5 @@
 import type { MapFeatures, OsmImportReport, RoadNetwork } from '@firecover/core';
-import * as core from '@firecover/core';
-import { InputError, readOsm } from '@firecover/core';
+import { InputError, readEdgeTable, readGeoJsonRoads, readOsm } from '@firecover/core';
 import type { CliContext } from './command_module';
 import type { NetworkOptions } from './network_options';
 import { startProgress } from './progress';
@@ -53,13 +52,12 @@ export async function readNetwork(opts: NetworkOptions, ctx: CliContext): Promis
   if (opts.geojson !== undefined) {
     const file = opts.geojson;
     const text = await readInputText(file);
-    const r = pending('readGeoJsonRoads')(text, file) as { network: RoadNetwork; report?: OsmImportReport };
-    return { network: r.network, report: r.report, inputs: [file], label: `--geojson ${file}` };
+    return { network: readGeoJsonRoads(text, file), inputs: [file], label: `--geojson ${file}` };
   }
   const edgesFile = opts.edges as string;
   const edgesCsv = await readInputText(edgesFile);
   const nodes = opts.nodes !== undefined ? { csv: await readInputText(opts.nodes), file: opts.nodes } : undefined;
-  const network = pending('readEdgeTable')(edgesCsv, edgesFile, nodes) as RoadNetwork;
+  const network = readEdgeTable(edgesCsv, edgesFile, nodes);
   return { network, inputs: nodes ? [edgesFile, nodes.file] : [edgesFile], label: `--edges ${edgesFile}` };
 }
 
@@ -68,11 +66,4 @@ export function requireRoads(loaded: LoadedNetwork): void {
   if (loaded.network.linkCount === 0 || loaded.network.nodeCount === 0) {
     throw new InputError({ file: loaded.inputs[0] }, 'the network has no roads (no drivable links)', '路网中没有道路（没有可通行的路段）');
   }
-}
-
-// TEMPORARY until the GeoJSON and edge-table readers land in core.
-function pending(name: string): (...args: unknown[]) => unknown {
-  const f = (core as unknown as Record<string, unknown>)[name];
-  if (typeof f !== 'function') throw new Error(`@firecover/core has no ${name} yet`);
-  return f as (...args: unknown[]) => unknown;
 }

@@ -68,7 +68,7 @@ const ZH_USAGE: [RegExp, string][] = [
   [/^error: option '(.+?)' argument missing/, '选项 \'$1\' 缺少参数值'],
   [/^error: missing required argument '(.+?)'/, '缺少必需的参数 \'$1\''],
   [/^error: option '(.+?)' argument '(.*?)' is invalid\. Allowed choices are (.+?)\.?$/, '选项 \'$1\' 的值 \'$2\' 无效，可选值为 $3'],
-  [/^error: option '(.+?)' argument '(.*?)' is invalid\.? ?(.*)$/, '选项 \'$1\' 的值 \'$2\' 无效 $3'],
+  [/^error: option '(.+?)' argument '(.*?)' is invalid\.? ?(.*)$/, '选项 \'$1\' 的值 \'$2\' 无效：$3'],
   [/^error: option '(.+?)' cannot be used with option '(.+?)'/, '选项 \'$1\' 不能与选项 \'$2\' 同时使用'],
   [/^error: too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\./, '参数过多：应为 $2 个，实际为 $3 个'],
 ];

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import type { RoadNetwork } from '@firecover/core';
 import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
 import { defineMessages, translator } from '../i18n';
 import { addNetworkOptions, type NetworkOptions } from '../network_options';
@@ -50,9 +49,7 @@ async function runExport(opts: ExportOptions, ctx: CliContext): Promise<void> {
   const { readNetwork, requireRoads } = await import('../read_network');
   const loaded = await readNetwork(opts, ctx);
   requireRoads(loaded);
-  const write = (core as unknown as { writeEdgeTable?: (net: RoadNetwork) => { edgesCsv: string; nodesCsv: string } }).writeEdgeTable;
-  if (!write) throw new Error('@firecover/core has no writeEdgeTable yet');
-  const { edgesCsv, nodesCsv } = write(loaded.network);
+  const { edgesCsv, nodesCsv } = core.writeEdgeTable(loaded.network);
   const { writeFilesAtomic } = await import('../atomic_write');
   await writeFilesAtomic(
     [
