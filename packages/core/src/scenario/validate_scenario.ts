@@ -87,7 +87,7 @@ export function stationProblems(station: unknown, path: string): ScenarioProblem
   const v = validators().station;
   const out: ScenarioProblem[] = [];
   if (!v(station)) {
-    for (const p of schemaProblems(v.errors ?? [], { s: station }, [])) out.push({ ...p, path: joinPath(path, p.path.replace(/^s\.?/, '')) });
+    for (const p of schemaProblems(v.errors ?? [], {}, [])) out.push({ ...p, path: joinPath(path, p.path) });
   }
   if (typeof station === 'object' && station !== null) out.push(...lonLatProblems(station as Record<string, unknown>, path));
   return dedupe(out);

@@ -1,0 +1,211 @@
+import type { FeatureCollection } from 'geojson';
+import { InputError, isInputError } from '../input_error';
+import { closeRoads } from '../network/closures';
+import { readEdgeTable } from '../network/edge_table';
+import { readGeoJsonRoads } from '../network/geojson_roads';
+import { emptyMapFeatures, type MapFeatures } from '../network/map_features';
+import { readOsm } from '../network/osm_import';
+import { CHINESE_ROAD_CLASSES, type RoadClass } from '../network/road_class';
+import type { RoadNetwork } from '../network/road_network';
+import { applySpeedModel, speedModelWith, type SpeedModel } from '../network/speed_model';
+import { PRESETS, withOverrides, type StandardsPreset } from '../standards/preset';
+import { parseBarriers, parseDemand, parseFeatureCollection, parseHydrants, parsePolygons, parseStudyArea, parseWaterSources, stationFeatures, stationRecords } from './layers';
+import type { AnalysisSettings, LoadedScenario, ScenarioFile, Station, StationInput, WaterSettings } from './scenario_types';
+import { normaliseStation } from './stations';
+import { FROM_NETWORK, problemsError, stationProblems, validateScenario } from './validate_scenario';
+
+/** Reads a file named in the scenario, by its path relative to the scenario file. */
+export type ReadScenarioFile = (relativePath: string) => Promise<Uint8Array>;
+
+/** Defaults of `analysis` (see AnalysisSettings). `year` 0 = existing stations only. */
+export const DEFAULT_ANALYSIS: Readonly<Required<AnalysisSettings>> = {
+  accessDistanceM: 150,
+  cellSizeM: 25,
+  bandsS: [180, 240, 300],
+  year: 0,
+  maxSnapDistanceM: 250,
+};
+
+/** Defaults of `water` (see WaterSettings): hydrants on municipal roads, not on motorways or service lanes. */
+export const DEFAULT_WATER: Readonly<Required<WaterSettings>> = {
+  hydrantRoadClasses: ['primary', 'primary_link', 'secondary', 'secondary_link', 'tertiary', 'tertiary_link', 'unclassified', 'residential', 'living_street'],
+  hydrantMaxSnapM: 30,
+  severeCold: false,
+  intakeMaxSnapM: 50,
+  intakeTimeS: 300,
+};
+
+/**
+ * Loads a scenario: validates it (InputError naming the field), reads the network with the right
+ * importer, applies the speed model and closures, resolves the standards preset, normalises the
+ * stations (Chinese class names, turnout from the preset), parses every layer (errors name the file and
+ * the feature index) and fills the analysis / water defaults.
+ *
+ * `fileName` is the scenario's path as the user gave it (used in messages, and to show the paths of the
+ * files it names); `readFile` receives paths exactly as written in the scenario, relative to it.
+ */
+export async function loadScenario(json: unknown, fileName: string, readFile: ReadScenarioFile): Promise<LoadedScenario> {
+  const file = validateScenario(json, fileName);
+  const read = async (field: string, rel: string): Promise<{ bytes: Uint8Array; name: string }> => {
+    const name = beside(fileName, rel);
+    try {
+      return { bytes: await readFile(rel), name };
+    } catch (e) {
+      if (isInputError(e)) throw e;
+      const why = e instanceof Error ? e.message : String(e);
+      throw new InputError({ file: fileName }, `${field}: cannot read "${rel}" (${name}): ${why}`, `${field}：无法读取 "${rel}"（${name}）：${why}`);
+    }
+  };
+  const readText = async (field: string, rel: string): Promise<{ text: string; name: string }> => {
+    const { bytes, name } = await read(field, rel);
+    return { text: decodeText(bytes), name };
+  };
+  const readGeoJson = async (field: string, rel: string): Promise<{ fc: FeatureCollection; name: string }> => {
+    const { text, name } = await readText(field, rel);
+    return { fc: parseFeatureCollection(text, name), name };
+  };
+
+  // Speed model and preset first: cheap, and their errors should not wait for a big network read.
+  const speedModel = speedModelOf(file, fileName);
+  const preset = presetOf(file, fileName);
+
+  // Network
+  let network: RoadNetwork;
+  let osmFeatures: MapFeatures | null = null;
+  const net = file.network;
+  if ('osm' in net) {
+    const { bytes, name } = await read('network.osm', net.osm);
+    const imported = readOsm(bytes, name, { speedModel });
+    network = imported.network;
+    osmFeatures = imported.features;
+  } else if ('geojson' in net) {
+    const { text, name } = await readText('network.geojson', net.geojson);
+    network = readGeoJsonRoads(text, name, { speedModel });
+  } else {
+    const edges = await readText('network.edges', net.edges);
+    const nodes = net.nodes === undefined ? undefined : await readText('network.nodes', net.nodes);
+    network = readEdgeTable(edges.text, edges.name, nodes && { csv: nodes.text, file: nodes.name });
+  }
+
+  // Closures, then costs from the speed model (closed links stay Infinity).
+  if (file.closures) {
+    const c = file.closures;
+    const polygons = c.polygons === undefined ? [] : await readGeoJson('closures.polygons', c.polygons).then(({ fc, name }) => parsePolygons(fc, name));
+    if ((c.links?.length ?? 0) + (c.ways?.length ?? 0) + polygons.length > 0) {
+      network = closeRoads(network, { linkIds: c.links, wayIds: c.ways, polygons, source: `${fileName} closures` });
+    }
+  }
+  network = applySpeedModel(network, speedModel);
+
+  // Stations
+  let inputs: { input: StationInput; path: string; file: string; feature?: string }[];
+  if (Array.isArray(file.stations)) {
+    inputs = file.stations.map((s, i) => ({ input: s, path: `stations[${i}]`, file: fileName }));
+  } else if (file.stations === FROM_NETWORK) {
+    const cls = preset.id === 'nfpa1710' ? 'engine' : 'class1';
+    inputs = (osmFeatures ?? emptyMapFeatures()).stations.features.map((f, i) => ({
+      input: { id: f.properties.id, name: f.properties.name || f.properties.id, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1], class: cls, status: 'existing' },
+      path: `stations (from-network) [${i}]`,
+      file: fileName,
+    }));
+  } else {
+    const { fc, name } = await readGeoJson('stations', file.stations);
+    inputs = stationRecords(fc, name).map((r, i) => {
+      const problems = stationProblems(r, '');
+      if (problems.length > 0) throw problemsError(name, problems.map((p) => ({ ...p, path: p.path || 'properties' })), `feature ${i}`);
+      return { input: r as unknown as StationInput, path: `feature ${i}`, file: name, feature: `feature ${i}` };
+    });
+    const seen = new Map<string, number>();
+    inputs.forEach(({ input }, i) => {
+      const first = seen.get(input.id);
+      if (first !== undefined) throw new InputError({ file: name, feature: `feature ${i}` }, `duplicate station id "${input.id}" (also feature ${first})`, `消防站编号 "${input.id}" 重复（与 feature ${first} 相同）`);
+      seen.set(input.id, i);
+    });
+  }
+  const stations: Station[] = inputs.map(({ input }) => normaliseStation(input, preset));
+
+  // Layers
+  const features: MapFeatures = emptyMapFeatures();
+  features.stations = stationFeatures(stations);
+  const fromNet = osmFeatures ?? emptyMapFeatures();
+  if (file.hydrants === FROM_NETWORK) features.hydrants = fromNet.hydrants;
+  else if (file.hydrants !== undefined) features.hydrants = await readGeoJson('hydrants', file.hydrants).then(({ fc, name }) => parseHydrants(fc, name));
+  if (file.waterSources === FROM_NETWORK) features.waterSources = fromNet.waterSources;
+  else if (file.waterSources !== undefined) features.waterSources = await readGeoJson('waterSources', file.waterSources).then(({ fc, name }) => parseWaterSources(fc, name));
+  if (file.barriers === FROM_NETWORK) features.barriers = fromNet.barriers;
+  else if (file.barriers !== undefined) features.barriers = await readGeoJson('barriers', file.barriers).then(({ fc, name }) => parseBarriers(fc, name));
+
+  const demand = file.demand === undefined ? null : await readGeoJson('demand', file.demand).then(({ fc, name }) => parseDemand(fc, name, file.demandProperty ?? 'population'));
+  const studyArea = file.studyArea === undefined ? null : await readGeoJson('studyArea', file.studyArea).then(({ fc, name }) => parseStudyArea(fc, name));
+
+  return {
+    file,
+    fileName,
+    network,
+    speedModel,
+    preset,
+    stations,
+    features,
+    demand,
+    studyArea,
+    analysis: analysisOf(file),
+    water: waterOf(file),
+  };
+}
+
+function speedModelOf(file: ScenarioFile, fileName: string): SpeedModel {
+  try {
+    return speedModelWith(file.speedModel ?? {});
+  } catch (e) {
+    if (e instanceof RangeError) throw new InputError({ file: fileName }, `speedModel: ${e.message}`, `speedModel：${e.message}`);
+    throw e;
+  }
+}
+
+function presetOf(file: ScenarioFile, fileName: string): StandardsPreset {
+  const base = PRESETS[file.standards ?? 'cn'];
+  if (!file.overrides || Object.keys(file.overrides).length === 0) return base;
+  try {
+    return withOverrides(base, file.overrides);
+  } catch (e) {
+    if (e instanceof RangeError) throw new InputError({ file: fileName }, `overrides: ${e.message}`, `overrides：${e.message}`);
+    throw e;
+  }
+}
+
+/** `analysis` with every default filled in. */
+export function analysisOf(file: Pick<ScenarioFile, 'analysis'>): Required<AnalysisSettings> {
+  const a = file.analysis ?? {};
+  return {
+    accessDistanceM: a.accessDistanceM ?? DEFAULT_ANALYSIS.accessDistanceM,
+    cellSizeM: a.cellSizeM ?? DEFAULT_ANALYSIS.cellSizeM,
+    bandsS: (a.bandsS ?? DEFAULT_ANALYSIS.bandsS).slice(),
+    year: a.year ?? DEFAULT_ANALYSIS.year,
+    maxSnapDistanceM: a.maxSnapDistanceM ?? DEFAULT_ANALYSIS.maxSnapDistanceM,
+  };
+}
+
+/** `water` with every default filled in; Chinese road class names (主干路 …) become OSM classes. */
+export function waterOf(file: Pick<ScenarioFile, 'water'>): Required<WaterSettings> {
+  const w = file.water ?? {};
+  const classes = (w.hydrantRoadClasses ?? DEFAULT_WATER.hydrantRoadClasses).map((c): string => CHINESE_ROAD_CLASSES[c] ?? (c as RoadClass));
+  return {
+    hydrantRoadClasses: [...new Set(classes)],
+    hydrantMaxSnapM: w.hydrantMaxSnapM ?? DEFAULT_WATER.hydrantMaxSnapM,
+    severeCold: w.severeCold ?? DEFAULT_WATER.severeCold,
+    intakeMaxSnapM: w.intakeMaxSnapM ?? DEFAULT_WATER.intakeMaxSnapM,
+    intakeTimeS: w.intakeTimeS ?? DEFAULT_WATER.intakeTimeS,
+  };
+}
+
+/** UTF-8 text of a file (a byte-order mark is dropped). */
+function decodeText(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+}
+
+/** The path of `rel` beside the scenario file, for messages ("city/roads.geojson"). Pure string work: no file system. */
+export function beside(scenarioFile: string, rel: string): string {
+  if (/^([a-zA-Z]:)?[\\/]/.test(rel) || /^[a-z]+:\/\//.test(rel)) return rel;
+  const cut = Math.max(scenarioFile.lastIndexOf('/'), scenarioFile.lastIndexOf('\\'));
+  return cut < 0 ? rel : `${scenarioFile.slice(0, cut + 1)}${rel}`;
+}
