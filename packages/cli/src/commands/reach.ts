@@ -164,11 +164,18 @@ async function runReach(opts: ReachOptions, ctx: CliContext): Promise<void> {
   const budget = opts.budget ?? Infinity;
   const result = core.multiSourceSearch(net, sources, { budget, directed });
 
-  // Rows like pgr_drivingDistance: by agg_cost, then node id.
-  const reachedNodes: number[] = [];
-  for (let n = 0; n < net.nodeCount; n++) if (result.source[n] >= 0 && result.cost[n] <= budget) reachedNodes.push(n);
-  reachedNodes.sort((a, b) => result.cost[a] - result.cost[b] || net.nodeId[a] - net.nodeId[b]);
+  // Rows like pgr_drivingDistance: by agg_cost, then node id. The cost printed (to the millisecond) is
+  // the sort key, so rows that print the same cost are in node id order.
   const { num, id, csvLine } = await import('../format');
+  const reachedNodes: number[] = [];
+  const printed = new Float64Array(net.nodeCount);
+  for (let n = 0; n < net.nodeCount; n++) {
+    if (result.source[n] >= 0 && result.cost[n] <= budget) {
+      reachedNodes.push(n);
+      printed[n] = Number(num(result.cost[n]));
+    }
+  }
+  reachedNodes.sort((a, b) => printed[a] - printed[b] || net.nodeId[a] - net.nodeId[b]);
   let csv = 'node,agg_cost,source\n';
   for (const n of reachedNodes) csv += csvLine([id(net.nodeId[n]), num(result.cost[n]), result.source[n] + 1]);
 
