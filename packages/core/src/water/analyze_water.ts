@@ -6,6 +6,8 @@ import type { MapFeatures } from '../network/map_features';
 import type { StandardsPreset } from '../standards/preset';
 import type { AnalysisSettings, Station, WaterSettings } from '../scenario/scenario_types';
 import { InputError } from '../input_error';
+import { DEFAULT_WATER } from '../scenario/load_scenario';
+import { CHINESE_ROAD_CLASSES } from '../network/road_class';
 import { multiSourceSearch } from '../search/multi_source_search';
 import { buildLandGrid, cellAreaKm2, type LandGrid } from '../surface/land_grid';
 import { arrivalSurface } from '../surface/arrival_surface';
@@ -22,29 +24,13 @@ import { singleDistrict, stationLinkDistricts, type LinkDistricts } from './wate
 import { areaTest } from './study_area';
 import { linkCumulativeM, pointOnLink } from './link_geometry';
 
-/** Municipal roads (primary … residential, living streets); not motorways, trunk roads or service roads. */
-export const DEFAULT_HYDRANT_ROAD_CLASSES: readonly string[] = [
-  'primary',
-  'primary_link',
-  'secondary',
-  'secondary_link',
-  'tertiary',
-  'tertiary_link',
-  'unclassified',
-  'residential',
-  'living_street',
-];
+/** Municipal roads (primary … residential, living streets); not motorways, trunk roads or service roads (the scenario default). */
+export const DEFAULT_HYDRANT_ROAD_CLASSES: readonly string[] = DEFAULT_WATER.hydrantRoadClasses;
 
 /** Main roads that carry water cranes in severe-cold cities. */
 export const WATER_CRANE_ROAD_CLASSES: readonly string[] = ['trunk', 'primary', 'secondary'];
 
-export const DEFAULT_WATER_SETTINGS: Required<WaterSettings> = {
-  hydrantRoadClasses: [...DEFAULT_HYDRANT_ROAD_CLASSES],
-  hydrantMaxSnapM: 30,
-  severeCold: false,
-  intakeMaxSnapM: 50,
-  intakeTimeS: 300,
-};
+export const DEFAULT_WATER_SETTINGS: Readonly<Required<WaterSettings>> = DEFAULT_WATER;
 
 /** What `analyzeWater` reads: the parts of a loaded scenario it needs. */
 export interface WaterInput {
@@ -108,6 +94,7 @@ export interface ProposedHydrant {
 }
 
 export interface WaterAnalysis {
+  network: RoadNetwork;
   preset: StandardsPreset;
   settings: Required<WaterSettings>;
   countingStatuses: readonly HydrantStatus[];
@@ -153,7 +140,7 @@ export interface LandWater {
 function classMask(net: RoadNetwork, classes: readonly string[], where: string, inArea: (l: number) => boolean): Uint8Array {
   const codes = new Set<number>();
   for (const c of classes) {
-    const code = roadClassCode(c);
+    const code = roadClassCode(CHINESE_ROAD_CLASSES[c] ?? c);
     if (code === undefined) throw new InputError({ file: where }, `unknown road class "${c}"`, `未知道路等级"${c}"`);
     codes.add(code);
   }
@@ -183,7 +170,7 @@ function emptyRow(id: string, name: string): WaterDistrictRow {
 export function analyzeWater(input: WaterInput, options: WaterOptions = {}): WaterAnalysis {
   const net = input.network;
   const preset = input.preset;
-  const settings: Required<WaterSettings> = { ...DEFAULT_WATER_SETTINGS, ...input.water };
+  const settings: Required<WaterSettings> = { ...DEFAULT_WATER, ...input.water };
   const where = input.fileName ?? 'scenario';
   const spacingM = preset.hydrantSpacingM.value;
   const protectionM = preset.hydrantProtectionM.value;
@@ -354,6 +341,7 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
   let oneSidedM = 0;
   for (const g of wide.gaps) if (g.missing !== 'both') oneSidedM += g.lengthM;
   return {
+    network: net,
     preset,
     settings,
     countingStatuses,

@@ -17,3 +17,5 @@ export { type WideRoadGap } from './wide_roads';
 export { type RequiredPlace } from './required_places';
 export { INTAKE_KINDS, type IntakeSource, type IntakeCandidate, type StationWater } from './intake';
 export { stationLinkDistricts, type LinkDistricts } from './water_districts';
+export { waterLayers, type WaterLayers } from './water_layers';
+export { waterSummary, waterTable } from './water_summary';

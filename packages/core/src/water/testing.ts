@@ -75,6 +75,6 @@ export function waterInput(net: RoadNetwork, features: Partial<MapFeatures>): Wa
     features: { ...emptyMapFeatures(), ...features },
     studyArea: null,
     analysis: { accessDistanceM: 150, cellSizeM: 25, bandsS: [180, 240, 300], year: 2025, maxSnapDistanceM: 250 },
-    water: { ...DEFAULT_WATER_SETTINGS },
+    water: { ...DEFAULT_WATER_SETTINGS, hydrantRoadClasses: [...DEFAULT_WATER_SETTINGS.hydrantRoadClasses] },
   };
 }
