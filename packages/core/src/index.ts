@@ -6,3 +6,4 @@ export * from './scenario/index';
 export * from './search/index';
 export * from './surface/index';
 export * from './water/index';
+export * from './coverage/index';

@@ -117,7 +117,7 @@ export function buildLandGrid(net: RoadNetwork, options: LandGridOptions): LandG
     inArea: new Uint8Array(cells),
   };
   nearestRoadTransform(net, grid, options.linkFilter);
-  if (polygons.length > 0) rasterisePolygons(grid, polygons);
+  if (polygons.length > 0) rasterisePolygonMask(grid, polygons, grid.inArea);
   else grid.inArea.fill(1);
   return grid;
 }
@@ -230,9 +230,13 @@ function nearestRoadTransform(net: RoadNetwork, grid: LandGrid, filter: ((link: 
   for (let k = 0; k < best.length; k++) if (best[k] < Infinity) dist[k] = Math.sqrt(best[k]);
 }
 
-/** Marks cells whose centre is inside any polygon (even-odd within a polygon's rings, union across polygons). */
-function rasterisePolygons(grid: LandGrid, polygons: number[][][][]): void {
-  const { width, height, cellSizeM: c, kx, ky, originLon, originLat, inArea } = grid;
+/**
+ * Sets `out[cell] = 1` for cells whose centre is inside any of the polygons (rings of [lon, lat]; even-odd
+ * within a polygon's rings, union across polygons).
+ */
+export function rasterisePolygonMask(grid: LandGrid, polygons: number[][][][], out: Uint8Array): Uint8Array {
+  const { width, height, cellSizeM: c, kx, ky, originLon, originLat } = grid;
+  const inArea = out;
   const xs: number[] = [];
   for (const poly of polygons) {
     const rings = poly.map((ring) => ring.map((p) => [(p[0] - originLon) * kx, (p[1] - originLat) * ky]));
@@ -263,6 +267,7 @@ function rasterisePolygons(grid: LandGrid, polygons: number[][][][]): void {
       }
     }
   }
+  return out;
 }
 
 /** Area of one cell, km² (in the grid's local metric frame). */

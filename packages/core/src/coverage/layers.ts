@@ -1,0 +1,204 @@
+import type { Feature, FeatureCollection, Geometry, LineString, Position } from 'geojson';
+import type { RoadNetwork } from '../network/road_network';
+import { rulerAt } from '../network/geodesy';
+import { reachedPieces } from '../search/reached_pieces';
+import { bandPolygons, contourCellList, round6 } from '../surface/contours';
+import { cellAreaKm2 } from '../surface/land_grid';
+import { combinedSearch, type CoverageAnalysis } from './analysis';
+import { km2, metres, roundTo, sec } from './rounding';
+
+export type CoverageLayerName = 'stations' | 'service_areas' | 'districts' | 'gaps' | 'reached_network';
+
+/**
+ * Map layers of an analysis as GeoJSON (WGS84, coordinates rounded to 6 decimals, fixed feature order):
+ * - `service_areas`: arrival bands of the whole set (kind "band"), each station's land within the standard
+ *   (kind "station") and the union (kind "all");
+ * - `districts`: one polygon per district with its checks;
+ * - `gaps`: listed late and unreachable zones;
+ * - `reached_network`: the road reached within the standard, cut exactly at the budget, by first station;
+ * - `stations`: the stations with their road snap and district figures.
+ * Only the layers asked for are built (contouring is the costly part).
+ */
+export function coverageLayers(a: CoverageAnalysis, which?: readonly CoverageLayerName[]): Partial<Record<CoverageLayerName, FeatureCollection>> {
+  const want = new Set<CoverageLayerName>(which ?? ['stations', 'service_areas', 'districts', 'gaps', 'reached_network']);
+  const out: Partial<Record<CoverageLayerName, FeatureCollection>> = {};
+  if (want.has('service_areas')) out.service_areas = serviceAreaLayer(a);
+  if (want.has('districts')) out.districts = districtLayer(a);
+  if (want.has('gaps')) out.gaps = gapLayer(a);
+  if (want.has('reached_network')) out.reached_network = reachedNetworkLayer(a);
+  if (want.has('stations')) out.stations = stationLayer(a);
+  return out;
+}
+
+function fc(features: Feature[]): FeatureCollection {
+  return { type: 'FeatureCollection', features };
+}
+
+function feature(geometry: Geometry, properties: Record<string, unknown>): Feature {
+  return { type: 'Feature', properties, geometry };
+}
+
+function serviceAreaLayer(a: CoverageAnalysis): FeatureCollection {
+  const ctx = a.context;
+  const { grid, land } = ctx;
+  const R = a.responseS;
+  const features: Feature[] = [];
+  const limits = [...ctx.scenario.analysis.bandsS].sort((x, y) => x - y);
+  const landFirst = a.firstS.map((t, k) => (land[k] ? t : Infinity));
+  for (const b of bandPolygons(grid, landFirst, [...limits, Infinity])) {
+    const label = b.from === -Infinity ? `≤ ${b.upTo / 60} min` : b.upTo === Infinity ? `> ${b.from / 60} min` : `${b.from / 60}–${b.upTo / 60} min`;
+    features.push(
+      feature(b.geometry, { kind: 'band', label, fromS: sec(b.from), upToS: sec(b.upTo), areaKm2: km2(b.areaKm2), withinStandard: b.upTo <= R }),
+    );
+  }
+  const unit = cellAreaKm2(grid);
+  for (const s of a.stations) {
+    const cells = Array.from(s.serviceCells).filter((k) => land[k] === 1);
+    features.push(
+      feature(contourCellList(grid, cells), {
+        kind: 'station',
+        stationId: s.station.id,
+        name: s.station.name,
+        budgetS: R,
+        turnoutS: s.station.turnoutS,
+        areaKm2: km2(cells.length * unit),
+        reachedRoadKm: roundTo(s.reachedRoadM / 1000, 3),
+      }),
+    );
+  }
+  const all: number[] = [];
+  for (let k = 0; k < land.length; k++) if (land[k] && a.firstS[k] <= R) all.push(k);
+  features.push(feature(contourCellList(grid, all), { kind: 'all', budgetS: R, areaKm2: km2(all.length * unit), clause: ctx.preset.responseS.clause }));
+  return fc(features);
+}
+
+function districtLayer(a: CoverageAnalysis): FeatureCollection {
+  const { grid, land, preset } = a.context;
+  const cellsOf = new Map<number, number[]>();
+  for (const d of a.districts) cellsOf.set(d.stationIndex, []);
+  for (let k = 0; k < land.length; k++) {
+    const s = a.districtStation[k];
+    if (s >= 0 && land[k]) cellsOf.get(s)?.push(k);
+  }
+  return fc(
+    a.districts.map((d) => {
+      const st = a.stations[d.stationIndex].station;
+      return feature(contourCellList(grid, cellsOf.get(d.stationIndex) ?? []), {
+        stationId: d.stationId,
+        name: st.name,
+        nameZh: st.nameZh ?? null,
+        class: d.stationClass,
+        urbanEdge: d.urbanEdge,
+        areaKm2: km2(d.areaKm2),
+        capKm2: d.capKm2,
+        overCap: d.overCap,
+        capClause: d.capClause,
+        latestArrivalS: sec(d.latestArrivalS),
+        responseS: a.responseS,
+        edgeWithinStandard: d.edgeWithinStandard,
+        lateAreaKm2: km2(d.lateAreaKm2),
+        responseClause: preset.responseS.clause,
+        barriersCrossed: d.crossings.map((c) => `${c.kind}:${c.name ?? c.id}`).join('; '),
+        barrierClause: preset.districtBarriers.clause,
+        stationOffsetM: metres(d.stationOffsetM),
+        equivalentRadiusM: metres(d.equivalentRadiusM),
+        marginalised: d.marginalised,
+        marginalClause: preset.marginalStationRatio.clause,
+        demand: roundTo(d.demand, 1),
+      });
+    }),
+  );
+}
+
+function gapLayer(a: CoverageAnalysis): FeatureCollection {
+  const { grid } = a.context;
+  const zones = [...a.gaps.late, ...a.gaps.unreachable];
+  return fc(
+    zones.map((z, i) =>
+      feature(contourCellList(grid, z.cells), {
+        rank: i < a.gaps.late.length ? i + 1 : i - a.gaps.late.length + 1,
+        kind: z.kind,
+        reason: z.reason,
+        areaKm2: km2(z.areaKm2),
+        demand: roundTo(z.demand, 1),
+        minArrivalS: sec(z.minArrivalS),
+        maxArrivalS: sec(z.maxArrivalS),
+        nearestStationId: z.nearestStationId,
+      }),
+    ),
+  );
+}
+
+function reachedNetworkLayer(a: CoverageAnalysis): FeatureCollection {
+  if (a.stations.length === 0) return fc([]);
+  const net = a.context.net;
+  const result = combinedSearch(a);
+  return fc(
+    reachedPieces(result).map((p) =>
+      feature(linkSlice(net, p.link, p.fromM, p.toM), {
+        linkId: net.linkId[p.link],
+        stationId: a.stations[p.source].station.id,
+        fromS: sec(p.costFrom),
+        toS: sec(p.costTo),
+        lengthM: metres(p.toM - p.fromM),
+      }),
+    ),
+  );
+}
+
+function stationLayer(a: CoverageAnalysis): FeatureCollection {
+  const byIndex = new Map(a.districts.map((d) => [d.stationIndex, d]));
+  return fc(
+    a.stations.map((s, i) => {
+      const d = byIndex.get(i);
+      const st = s.station;
+      return feature(
+        { type: 'Point', coordinates: [round6(st.lon), round6(st.lat)] },
+        {
+          id: st.id,
+          name: st.name,
+          nameZh: st.nameZh ?? null,
+          class: st.class,
+          status: st.status,
+          year: st.year ?? null,
+          turnoutS: st.turnoutS,
+          snapDistanceM: metres(s.snap.distanceM),
+          serviceAreaKm2: km2(s.serviceLandKm2),
+          reachedRoadKm: roundTo(s.reachedRoadM / 1000, 3),
+          districtAreaKm2: d ? km2(d.areaKm2) : null,
+          capKm2: s.capKm2,
+          marginalised: d ? d.marginalised : null,
+        },
+      );
+    }),
+  );
+}
+
+/** The part of link `l` between `fromM` and `toM` metres from its source node, as a LineString. */
+export function linkSlice(net: RoadNetwork, l: number, fromM: number, toM: number): LineString {
+  const g0 = net.geomOffset[l];
+  const g1 = net.geomOffset[l + 1];
+  const ruler = rulerAt(net.geomLat[g0]);
+  const along: number[] = [0];
+  for (let i = g0 + 1; i < g1; i++) {
+    along.push(along[along.length - 1] + ruler.distance([net.geomLon[i - 1], net.geomLat[i - 1]], [net.geomLon[i], net.geomLat[i]]));
+  }
+  const total = along[along.length - 1];
+  const L = net.linkLengthM[l];
+  const a = L > 0 ? (fromM / L) * total : 0;
+  const b = L > 0 ? (toM / L) * total : total;
+  const at = (d: number): Position => {
+    let i = 1;
+    while (i < along.length - 1 && along[i] < d) i++;
+    const seg = along[i] - along[i - 1];
+    const t = seg > 0 ? Math.min(1, Math.max(0, (d - along[i - 1]) / seg)) : 0;
+    const p = g0 + i - 1;
+    return [round6(net.geomLon[p] + t * (net.geomLon[p + 1] - net.geomLon[p])), round6(net.geomLat[p] + t * (net.geomLat[p + 1] - net.geomLat[p]))];
+  };
+  const coords: Position[] = [at(a)];
+  for (let i = 1; i < along.length - 1; i++) {
+    if (along[i] > a && along[i] < b) coords.push([round6(net.geomLon[g0 + i]), round6(net.geomLat[g0 + i])]);
+  }
+  coords.push(at(b));
+  return { type: 'LineString', coordinates: coords };
+}
