@@ -1,0 +1,112 @@
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { ExpressionSpecification, MapGeoJSONFeature } from 'maplibre-gl';
+import { state } from '../app_state';
+import { getLang } from '../i18n';
+import { bandColours } from './colours';
+import { installIcons } from './icons';
+import { DEFAULT_ON, GROUPS, buildStyle, stationText } from './style';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+/** Style layers a click can open a popup for, topmost first. */
+export const CLICKABLE = ['stations-icon', 'candidates-icon', 'hydrants-circle', 'proposed-hydrants', 'hydrant-gaps-point', 'hydrant-gaps-line', 'gaps-fill', 'unprotected-fill', 'districts-fill', 'bands-fill', 'reached-line', 'intake-fill'];
+
+/**
+ * The MapLibre map: offline style, layer data swapped in as blob URLs of the worker's GeoJSON bytes
+ * (MapLibre's own worker parses them, the page never does), toggles, language.
+ */
+export class MapView {
+  readonly map: maplibregl.Map;
+  readonly visible = new Set(DEFAULT_ON);
+  /** Current blob URL per source (kept alive: the PNG export reuses them). */
+  readonly urls: Record<string, string> = {};
+  private bandsS = [180, 240, 300];
+
+  constructor(container: HTMLElement) {
+    this.map = new maplibregl.Map({
+      container,
+      style: buildStyle(this.bandsS, this.visible),
+      center: [0, 0],
+      zoom: 1,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      attributionControl: false,
+      maxPitch: 0,
+    });
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: true }), 'top-left');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
+    this.map.addControl(new maplibregl.AttributionControl({ compact: true }), 'bottom-right');
+    this.map.dragRotate.disable();
+    this.map.touchZoomRotate.disableRotation();
+    this.map.on('styleimagemissing', () => installIcons(this.map, this.map.getPixelRatio()));
+    this.map.once('load', () => installIcons(this.map, this.map.getPixelRatio()));
+    this.map.on('error', (e) => {
+      const msg = e.error?.message ?? String(e);
+      // The optional online basemap fails offline; that is expected and not worth a message.
+      if ((e as { sourceId?: string }).sourceId === 'osm') return;
+      state.mapErrors.push(msg);
+      console.error(msg);
+    });
+  }
+
+  whenLoaded(): Promise<void> {
+    return this.map.loaded() ? Promise.resolve() : new Promise((res) => this.map.once('load', () => res()));
+  }
+
+  setBands(bandsS: number[]): void {
+    this.bandsS = bandsS;
+    const colours = bandColours(bandsS);
+    const expr = ['match', ['get', 'fc_band'], ...colours.slice(0, -1).flatMap((c, i) => [i, c]), colours[colours.length - 1]] as unknown as ExpressionSpecification;
+    this.map.setPaintProperty('bands-fill', 'fill-color', expr);
+  }
+
+  /** Replaces source data; `bytes` is UTF-8 GeoJSON. Old URLs are released once the map has the new data. */
+  setData(layers: Record<string, Uint8Array>): void {
+    const old: string[] = [];
+    for (const [name, bytes] of Object.entries(layers)) {
+      const src = this.map.getSource(name) as maplibregl.GeoJSONSource | undefined;
+      if (!src) continue;
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/geo+json' }));
+      if (this.urls[name]) old.push(this.urls[name]);
+      this.urls[name] = url;
+      src.setData(url);
+    }
+    if (old.length) this.map.once('idle', () => setTimeout(() => old.forEach((u) => URL.revokeObjectURL(u)), 1000));
+  }
+
+  fit(bbox: [number, number, number, number] | undefined, animate = false): void {
+    if (!bbox) return;
+    this.map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 30, animate });
+  }
+
+  setGroup(group: string, on: boolean): void {
+    if (on) this.visible.add(group);
+    else this.visible.delete(group);
+    for (const id of GROUPS[group] ?? []) if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+  }
+
+  setLang(): void {
+    const expr = stationText(getLang());
+    for (const id of ['stations-icon', 'candidates-icon']) this.map.setLayoutProperty(id, 'text-field', expr);
+  }
+
+  /** Features under a point on clickable, visible layers, topmost first. */
+  featuresAt(point: maplibregl.PointLike): MapGeoJSONFeature[] {
+    const layers = CLICKABLE.filter((id) => this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== 'none');
+    const p = this.map.project(this.map.unproject(point));
+    const box: [maplibregl.PointLike, maplibregl.PointLike] = [
+      [p.x - 4, p.y - 4],
+      [p.x + 4, p.y + 4],
+    ];
+    return this.map.queryRenderedFeatures(box, { layers });
+  }
+
+  idle(): Promise<void> {
+    return new Promise((res) => {
+      if (this.map.loaded() && !this.map.isMoving() && this.map.areTilesLoaded()) this.map.once('idle', () => res());
+      else this.map.once('idle', () => res());
+      this.map.triggerRepaint();
+    });
+  }
+}

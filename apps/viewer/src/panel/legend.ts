@@ -1,0 +1,150 @@
+import { bandColours, BAD, HYDRANT_BAD, HYDRANT_OK } from '../map/colours';
+import { drawIcon, type IconName } from '../map/icons';
+import { t, type Key } from '../i18n';
+
+/** "≤ 3 min" / "> 5 min" for band i of limits bandsS (seconds). */
+export function bandLabel(i: number, bandsS: number[]): string {
+  const m = (s: number) => +(s / 60).toFixed(1);
+  return i < bandsS.length ? t('bandUpTo', { m: m(bandsS[i]) }) : t('bandOver', { m: m(bandsS[bandsS.length - 1]) });
+}
+
+export type Swatch =
+  | { kind: 'fill'; colour: string; opacity?: number; outline?: string }
+  | { kind: 'line'; colour: string; width: number; dash?: boolean; casing?: string }
+  | { kind: 'circle'; colour: string; stroke: string }
+  | { kind: 'icon'; icon: IconName };
+
+export interface LegendEntry {
+  swatch: Swatch;
+  label: string;
+}
+
+export interface LegendGroup {
+  group: string;
+  title: Key;
+  entries: LegendEntry[];
+}
+
+/** The legend, shared by the page and the PNG export. */
+export function legendGroups(bandsS: number[], present: (group: string) => boolean): LegendGroup[] {
+  const bands = bandColours(bandsS);
+  const groups: LegendGroup[] = [
+    { group: 'bands', title: 'L_bands', entries: bands.map((c, i) => ({ swatch: { kind: 'fill', colour: c, opacity: 0.85 }, label: bandLabel(i, bandsS) })) },
+    {
+      group: 'districts',
+      title: 'L_districts',
+      entries: [
+        { swatch: { kind: 'line', colour: '#333', width: 1.5 }, label: t('d_ok') },
+        { swatch: { kind: 'line', colour: BAD, width: 3, dash: true }, label: t('d_bad') },
+      ],
+    },
+    { group: 'gaps', title: 'L_gaps', entries: [{ swatch: { kind: 'icon', icon: 'hatch-gap' }, label: t('L_gaps') }] },
+    { group: 'reached_network', title: 'L_reached_network', entries: [{ swatch: { kind: 'line', colour: '#08306b', width: 2 }, label: t('L_reached_network') }] },
+    {
+      group: 'stations',
+      title: 'L_stations',
+      entries: (['existing', 'under_construction', 'planned', 'candidate'] as const).map((s) => ({ swatch: { kind: 'icon', icon: `st-${s}` as IconName }, label: t(`st_${s}` as Key) })),
+    },
+    {
+      group: 'hydrants',
+      title: 'L_hydrants',
+      entries: [
+        { swatch: { kind: 'circle', colour: HYDRANT_OK, stroke: '#fff' }, label: t('hy_ok') },
+        { swatch: { kind: 'circle', colour: '#fff', stroke: HYDRANT_BAD }, label: t('hy_bad') },
+        { swatch: { kind: 'circle', colour: '#fff', stroke: '#1b7837' }, label: t('L_proposed_hydrants') },
+      ],
+    },
+    { group: 'hydrant_gaps', title: 'L_hydrant_gaps', entries: [{ swatch: { kind: 'line', colour: '#c51b7d', width: 3 }, label: t('L_hydrant_gaps') }] },
+    { group: 'unprotected', title: 'L_unprotected', entries: [{ swatch: { kind: 'icon', icon: 'hatch-unprotected' }, label: t('L_unprotected') }] },
+    { group: 'intake_reach', title: 'L_intake_reach', entries: [{ swatch: { kind: 'fill', colour: '#4393c3', opacity: 0.3, outline: '#2166ac' }, label: t('L_intake_reach') }] },
+    {
+      group: 'base',
+      title: 'L_base',
+      entries: [
+        { swatch: { kind: 'line', colour: '#fff', width: 3, casing: '#9a958a' }, label: t('road') },
+        { swatch: { kind: 'line', colour: '#f6c96b', width: 4, casing: '#8c510a' }, label: t('expressway') },
+        { swatch: { kind: 'line', colour: '#fff', width: 2, dash: true, casing: '#444' }, label: t('railway') },
+        { swatch: { kind: 'fill', colour: '#a6cee3' }, label: t('water') },
+        { swatch: { kind: 'line', colour: '#555', width: 1.2, dash: true }, label: t('studyArea') },
+      ],
+    },
+  ];
+  return groups.filter((g) => present(g.group));
+}
+
+/** Draws a swatch into a 2D context at (x, y), size w × h (CSS pixels, context already scaled). */
+export function drawSwatch(ctx: CanvasRenderingContext2D, s: Swatch, x: number, y: number, w: number, h: number): void {
+  ctx.save();
+  switch (s.kind) {
+    case 'fill':
+      ctx.globalAlpha = s.opacity ?? 1;
+      ctx.fillStyle = s.colour;
+      ctx.fillRect(x, y, w, h);
+      ctx.globalAlpha = 1;
+      if (s.outline) {
+        ctx.strokeStyle = s.outline;
+        ctx.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1);
+      }
+      break;
+    case 'line':
+      if (s.casing) {
+        ctx.strokeStyle = s.casing;
+        ctx.lineWidth = s.width + 2;
+        ctx.beginPath();
+        ctx.moveTo(x, y + h / 2);
+        ctx.lineTo(x + w, y + h / 2);
+        ctx.stroke();
+      }
+      ctx.strokeStyle = s.colour;
+      ctx.lineWidth = s.width;
+      if (s.dash) ctx.setLineDash([4, 3]);
+      ctx.beginPath();
+      ctx.moveTo(x, y + h / 2);
+      ctx.lineTo(x + w, y + h / 2);
+      ctx.stroke();
+      break;
+    case 'circle':
+      ctx.fillStyle = s.colour;
+      ctx.strokeStyle = s.stroke;
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.arc(x + w / 2, y + h / 2, Math.min(w, h) / 2 - 1.5, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.stroke();
+      break;
+    case 'icon': {
+      const hatch = s.icon.startsWith('hatch');
+      const c = document.createElement('canvas');
+      const px = hatch ? 12 : Math.round(Math.min(w, h) * 3);
+      c.width = px;
+      c.height = px;
+      drawIcon(s.icon, c.getContext('2d')!, px);
+      if (hatch) {
+        ctx.fillStyle = ctx.createPattern(c, 'repeat')!;
+        ctx.fillRect(x, y, w, h);
+        ctx.strokeStyle = s.icon === 'hatch-gap' ? BAD : HYDRANT_BAD;
+        ctx.lineWidth = 1;
+        ctx.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1);
+      } else {
+        const side = Math.min(w, h);
+        ctx.drawImage(c, x + (w - side) / 2, y + (h - side) / 2, side, side);
+      }
+      break;
+    }
+  }
+  ctx.restore();
+}
+
+/** A small canvas showing a swatch, for the HTML legend. */
+export function swatchElement(s: Swatch): HTMLCanvasElement {
+  const c = document.createElement('canvas');
+  const r = window.devicePixelRatio || 1;
+  c.width = 24 * r;
+  c.height = 14 * r;
+  c.style.width = '24px';
+  c.style.height = '14px';
+  const ctx = c.getContext('2d')!;
+  ctx.scale(r, r);
+  drawSwatch(ctx, s, 0, 0, 24, 14);
+  return c;
+}

@@ -1,0 +1,167 @@
+import { STATION_CLASS_LABELS, STATION_CLASSES } from '@firecover/core';
+import { GAP_KEYS, OVER_CAP_KEYS, coverageFigure, figure, state } from '../app_state';
+import { figureLabel, figureValue, getLang, pick, stationClassLabel, t } from '../i18n';
+import type { DistrictRow } from '../model';
+import { districtRows, topGaps } from '../normalize';
+
+export interface PanelActions {
+  toggleCandidateMode(): void;
+  removeCandidate(id: string): void;
+  removeAllCandidates(): void;
+  zoomTo(kind: 'district' | 'gap', id: string): void;
+}
+
+export const panelSettings = { candidateClass: 'class2' };
+
+export function esc(s: unknown): string {
+  return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function fmt(v: number | null, digits = 1): string {
+  return v === null ? '–' : v.toFixed(digits);
+}
+
+function signed(v: number, digits: number): string {
+  return `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(digits)}`;
+}
+
+/** Districts over cap in a set of rows (used when the summary does not count them). */
+export function overCapCount(rows: DistrictRow[]): number {
+  return rows.filter((r) => r.overCap).length;
+}
+
+/** Summary entries that are descriptions, not figures. */
+const NOT_FIGURES = new Set(['scenario', 'preset', 'analysis', 'provenance', 'layers', 'stationsList']);
+
+function figuresHtml(summary: Record<string, unknown>, depth = 0): string {
+  let rows = '';
+  let nested = '';
+  for (const [k, v] of Object.entries(summary)) {
+    if (typeof v === 'number' || typeof v === 'boolean') rows += `<tr><th>${esc(figureLabel(k))}</th><td class="num" data-key="${esc(k)}">${esc(figureValue(k, v))}</td></tr>`;
+    else if (v && typeof v === 'object' && !Array.isArray(v) && depth < 1 && !NOT_FIGURES.has(k)) nested += `<h4>${esc(figureLabel(k))}</h4>${figuresHtml(v as Record<string, unknown>, depth + 1)}`;
+  }
+  return `<table class="figures">${rows}</table>${nested}`;
+}
+
+function checksHtml(r: DistrictRow): string {
+  if (!r.checks.length) {
+    const parts = [`<span class="${r.overCap ? 'bad' : 'ok'}" title="${esc(t('cap'))}">${r.overCap ? '✗' : '✓'}</span>`];
+    if (r.crossesBarrier) parts.push(`<span class="bad" title="${esc(t('crossesBarrier'))}">✗</span>`);
+    return parts.join(' ');
+  }
+  return r.checks
+    .map((c) => `<span class="${c.ok ? 'ok' : 'bad'}" title="${esc(`${pick(c.en, c.zh) || c.name}${c.clause ? ` — ${c.clause}` : ''}`)}">${c.ok ? '✓' : '✗'}<small>${esc(c.clause ?? c.name)}</small></span>`)
+    .join('');
+}
+
+export function renderPanel(root: HTMLElement, actions: PanelActions): void {
+  const s = state;
+  const lang = getLang();
+  const parts: string[] = [];
+  if (s.error) parts.push(`<div class="error" role="alert"><b>${esc(t('error'))}:</b> ${esc(s.error)}</div>`);
+  if (!s.info) {
+    parts.push(`<p class="muted">${esc(s.stage || t('loading'))}</p>`);
+    root.innerHTML = parts.join('');
+    return;
+  }
+  const info = s.info;
+  parts.push(`<h2 id="scenario-name">${esc(pick(info.name, info.nameZh))}</h2>`);
+  if (info.synthetic) parts.push(`<p class="synthetic">${esc(t('synthetic'))}</p>`);
+  if (info.description && !info.synthetic) parts.push(`<p class="muted">${esc(info.description)}</p>`);
+  if (info.presetName) parts.push(`<p class="muted">${esc(t('standard'))}: ${esc(info.presetName[lang])}</p>`);
+  if (s.loading) parts.push(`<p class="muted">${esc(s.stage)}</p>`);
+
+  // Coverage figures
+  if (s.summary) {
+    const pct = coverageFigure(s.summary);
+    parts.push(`<section><h3>${esc(t('coverage'))}</h3>`);
+    if (pct !== null) parts.push(`<p class="headline"><span id="coverage-figure" data-value="${pct}">${pct.toFixed(1)} %</span> <span class="muted">${esc(figureLabel('coveredPct'))}</span></p>`);
+    parts.push(figuresHtml(s.summary), '</section>');
+  }
+
+  // Candidates
+  const districts = districtRows(s.decoded.districts);
+  parts.push(`<section id="candidates"><h3>${esc(t('candidates'))}</h3>`);
+  if (s.mode === 'scenario') {
+    const classes = STATION_CLASSES.filter((c) => c !== 'logistics' && c !== 'micro')
+      .map((c) => `<option value="${c}" ${c === panelSettings.candidateClass ? 'selected' : ''}>${esc(stationClassLabel(c, STATION_CLASS_LABELS))}</option>`)
+      .join('');
+    parts.push(
+      `<div class="row"><button id="candidate-mode" class="${s.candidateMode ? 'active' : ''}" aria-pressed="${s.candidateMode}">${esc(t('candidateMode'))}</button>
+       <label>${esc(t('candidateClass'))} <select id="candidate-class">${classes}</select></label></div>`,
+    );
+    if (s.candidateMode) parts.push(`<p class="hint">${esc(t('candidateModeOn'))}</p>`);
+    if (s.candidates.length === 0) parts.push(`<p class="muted">${esc(t('noCandidates'))}</p>`);
+    else {
+      parts.push('<ul class="cand-list">');
+      for (const c of s.candidates) parts.push(`<li>${esc(c.id)} · ${esc(stationClassLabel(c.stationClass, STATION_CLASS_LABELS))} · ${c.lon.toFixed(4)}, ${c.lat.toFixed(4)} <button class="remove" data-id="${esc(c.id)}">${esc(t('remove'))}</button></li>`);
+      parts.push(`</ul><button id="remove-all">${esc(t('removeAll'))}</button>`);
+      const before = coverageFigure(s.baseSummary);
+      const after = coverageFigure(s.summary);
+      const gapB = figure(s.baseSummary, GAP_KEYS);
+      const gapA = figure(s.summary, GAP_KEYS);
+      const capB = figure(s.baseSummary, OVER_CAP_KEYS) ?? baseOverCap.value;
+      const capA = figure(s.summary, OVER_CAP_KEYS) ?? overCapCount(districts);
+      parts.push(`<h4>${esc(t('beforeAfter'))}</h4><table class="figures" id="before-after">`);
+      if (before !== null && after !== null) parts.push(`<tr><th>${esc(t('coverage'))}</th><td class="num">${fmt(before)} % → ${fmt(after)} % <b>(${signed(after - before, 1)} %)</b></td></tr>`);
+      if (gapB !== null && gapA !== null) parts.push(`<tr><th>${esc(figureLabel('gapAreaKm2'))}</th><td class="num">${fmt(gapB, 2)} → ${fmt(gapA, 2)} km² <b>(${signed(gapA - gapB, 2)} km²)</b></td></tr>`);
+      if (capB !== null) parts.push(`<tr><th>${esc(figureLabel('districtsOverCap'))}</th><td class="num">${capB} → ${capA}</td></tr>`);
+      parts.push('</table>');
+    }
+    if (s.lastRecomputeMs !== null) parts.push(`<p class="muted" id="recompute-ms">${esc(t('recompute'))}: ${s.lastRecomputeMs.toFixed(0)} ms${s.lastRoundTripMs !== null ? ` (${lang === 'zh' ? '含绘制' : 'with drawing'} ${s.lastRoundTripMs.toFixed(0)} ms)` : ''}</p>`);
+  } else parts.push(`<p class="muted">${esc(t('analysisOnly'))}</p>`);
+  parts.push('</section>');
+
+  // Districts table
+  if (districts.length) {
+    parts.push(`<section><h3>${esc(t('districts'))}</h3><table class="grid" id="districts-table"><thead><tr><th>${esc(t('station'))}</th><th>${esc(t('area'))} / ${esc(t('cap'))} km²</th><th>${esc(t('latest'))}</th><th>${esc(t('checks'))}</th></tr></thead><tbody>`);
+    for (const r of districts) {
+      const bad = r.overCap || r.crossesBarrier;
+      parts.push(
+        `<tr class="${bad ? 'bad-row' : ''}" data-district="${esc(r.stationId)}"><td><a href="#" class="zoom" data-kind="district" data-id="${esc(r.stationId)}">${esc(pick(r.name, r.nameZh))}</a><br><small>${esc(stationClassLabel(r.stationClass, STATION_CLASS_LABELS))}</small></td>
+         <td class="num ${r.overCap ? 'bad' : ''}">${r.areaKm2.toFixed(2)} / ${r.capKm2 ?? '–'}</td>
+         <td class="num">${r.latestArrivalS === null ? '–' : `${(r.latestArrivalS / 60).toFixed(1)} ${esc(t('min'))}`}</td>
+         <td class="checks">${checksHtml(r)}</td></tr>`,
+      );
+    }
+    parts.push('</tbody></table></section>');
+  }
+
+  // Existing versus planned
+  if (s.comparison.length) {
+    parts.push(`<section><h3>${esc(t('comparison'))}</h3><table class="grid" id="comparison-table"><thead><tr><th>${esc(t('set'))}</th><th>${esc(t('count'))}</th><th>${esc(t('coverage'))}</th><th>${esc(figureLabel('gapAreaKm2'))}</th><th>${esc(figureLabel('districtsOverCap'))}</th></tr></thead><tbody>`);
+    for (const c of s.comparison) {
+      const pct = coverageFigure(c.summary);
+      const gap = figure(c.summary, GAP_KEYS);
+      const cap = figure(c.summary, OVER_CAP_KEYS);
+      parts.push(`<tr><td>${esc(c.label[lang])}</td><td class="num">${c.stationCount}</td><td class="num">${pct === null ? '–' : `${pct.toFixed(1)} %`}</td><td class="num">${gap === null ? '–' : `${gap.toFixed(2)} km²`}</td><td class="num">${cap ?? '–'}</td></tr>`);
+    }
+    parts.push('</tbody></table></section>');
+  }
+
+  // Gaps
+  const gaps = topGaps(s.decoded.gaps, 8);
+  if (gaps.length) {
+    parts.push(`<section><h3>${esc(t('gaps'))}</h3><ol id="gaps-list">`);
+    for (const g of gaps) parts.push(`<li><a href="#" class="zoom" data-kind="gap" data-id="${esc(g.id)}">${esc(g.id)}</a> — ${g.areaKm2.toFixed(2)} km²</li>`);
+    parts.push('</ol></section>');
+  }
+  parts.push(`<p class="muted small">${esc(t('provenance'))}: ${esc(info.provenance)}</p>`);
+  root.innerHTML = parts.join('');
+
+  root.querySelector('#candidate-mode')?.addEventListener('click', () => actions.toggleCandidateMode());
+  root.querySelector('#candidate-class')?.addEventListener('change', (e) => {
+    panelSettings.candidateClass = (e.target as HTMLSelectElement).value;
+  });
+  root.querySelectorAll<HTMLButtonElement>('button.remove').forEach((b) => b.addEventListener('click', () => actions.removeCandidate(b.dataset.id!)));
+  root.querySelector('#remove-all')?.addEventListener('click', () => actions.removeAllCandidates());
+  root.querySelectorAll<HTMLAnchorElement>('a.zoom').forEach((a) =>
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      actions.zoomTo(a.dataset.kind as 'district' | 'gap', a.dataset.id!);
+    }),
+  );
+}
+
+/** Districts over cap before any candidate (set on each scenario load). */
+export const baseOverCap: { value: number | null } = { value: null };
