@@ -72,6 +72,12 @@ export function findGaps(a: CoverageAnalysis): GapReport {
     const kind = cls[k0];
     if (kind === 0 || seen[k0]) continue;
     const members: number[] = [];
+    const visit = (q: number): void => {
+      if (cls[q] === kind && !seen[q]) {
+        seen[q] = 1;
+        stack.push(q);
+      }
+    };
     seen[k0] = 1;
     stack.push(k0);
     while (stack.length > 0) {
@@ -79,10 +85,10 @@ export function findGaps(a: CoverageAnalysis): GapReport {
       members.push(k);
       const i = k % w;
       const j = (k - i) / w;
-      if (i > 0 && cls[k - 1] === kind && !seen[k - 1]) (seen[k - 1] = 1), stack.push(k - 1);
-      if (i + 1 < w && cls[k + 1] === kind && !seen[k + 1]) (seen[k + 1] = 1), stack.push(k + 1);
-      if (j > 0 && cls[k - w] === kind && !seen[k - w]) (seen[k - w] = 1), stack.push(k - w);
-      if (j + 1 < h && cls[k + w] === kind && !seen[k + w]) (seen[k + w] = 1), stack.push(k + w);
+      if (i > 0) visit(k - 1);
+      if (i + 1 < w) visit(k + 1);
+      if (j > 0) visit(k - w);
+      if (j + 1 < h) visit(k + w);
     }
     let dem = 0;
     for (const k of members) if (demand) dem += demand[k];
