@@ -6,12 +6,13 @@ import { EXIT_OK, reportFailure, usageErrorText } from './run_command';
 import { exportGraphCommand } from './commands/export_graph';
 import { infoCommand } from './commands/info';
 import { reachCommand } from './commands/reach';
+import { hydrantsCommand } from './commands/hydrants';
 
 /**
  * The subcommands, in help order. To add one, write `commands/<name>.ts` exporting a `CommandModule`
  * and list it here.
  */
-export const COMMANDS: readonly CommandModule[] = [reachCommand, infoCommand, exportGraphCommand];
+export const COMMANDS: readonly CommandModule[] = [reachCommand, infoCommand, exportGraphCommand, hydrantsCommand];
 
 const ZH_TITLES: Readonly<Record<string, string>> = {
   'Usage:': '用法：',

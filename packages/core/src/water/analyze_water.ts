@@ -14,9 +14,10 @@ import { arrivalSurface } from '../surface/arrival_surface';
 import { contourCells } from '../surface/contours';
 import { complementIntervals, coveredIntervals, hoseField, type LinkPoint } from './along_road';
 import { intervalsLength, subtractIntervals } from './intervals';
-import { chainPosition, stitch, type Chain } from './chains';
+import { stitch, type Chain } from './chains';
 import { DEFAULT_COUNTING_STATUSES, snapHydrants, type HydrantStatus, type SnappedHydrant } from './hydrant_snap';
-import { greedyPositions, requiredOnStretch, roadStretches, spacingGaps, type SpacingGap } from './spacing';
+import { roadStretches, spacingGaps, type SpacingGap } from './spacing';
+import { placeHydrants } from './fix_plan';
 import { wideRoadGaps, type WideRoadGap } from './wide_roads';
 import { requiredPlaces, type RequiredPlace } from './required_places';
 import { intakeReach, proposeIntakes, snapIntakes, stationsToIntakes, type IntakeCandidate, type IntakeSource, type StationWater } from './intake';
@@ -62,7 +63,10 @@ export interface WaterDistrictRow {
   name: string;
   /** Road that needs hydrants, km. */
   roadKm: number;
-  /** Hydrants the spacing rule requires on that road (Σ over stretches of ⌈length / spacing⌉). */
+  /**
+   * Hydrants the spacing rule requires on that road: the number the fix-plan placement puts on the
+   * road with no hydrant existing (⌈length / spacing⌉ on a single stretch; junctions not paid twice).
+   */
   required: number;
   /** Hydrants that exist (snapped to a road, in the study area, any status). */
   existing: number;
@@ -226,28 +230,27 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
   const sources: LinkPoint[] = hydrants.filter((h) => h.counts).map((h) => ({ link: h.snap!.link, offsetM: h.snap!.offsetM }));
   const field = hoseField(net, sources, Math.max(spacingM / 2, protectionM, preset.requiredPlaceHydrantM.value));
 
-  // Required counts per stretch.
+  // Required: the hydrants the placement rule needs with none existing (on a single path ⌈L / spacing⌉).
   const stretches = roadStretches(net, requiredMask);
-  for (const s of stretches) {
-    const r = row(majorityDistrict(s, owner));
-    r.required += requiredOnStretch(s.lengthM, spacingM);
-  }
+  for (const h of placeHydrants(net, stretches, spacingM)) row(owner[h.link]).required++;
 
   // Spacing gaps and the fix plan.
   const gaps = spacingGaps(field, requiredMask, spacingM);
   const gapDistrict = gaps.map((g) => majorityDistrict(g.chain, owner));
-  const proposed: ProposedHydrant[] = [];
   gaps.forEach((g, gi) => {
     const r = row(gapDistrict[gi]);
     r.gaps++;
     r.gapKm += g.lengthM / 1000;
-    for (const along of greedyPositions(g.lengthM, spacingM)) {
-      const pos = chainPosition(g.chain, along);
-      const pt = pointOnLink(net, pos.link, pos.offsetM);
-      const d = owner[pos.link];
-      row(d).proposed++;
-      proposed.push({ lon: pt.lon, lat: pt.lat, link: pos.link, offsetM: pos.offsetM, gap: gi, district: d, road: net.names[net.linkName[pos.link]] ?? '' });
-    }
+  });
+  const proposed: ProposedHydrant[] = placeHydrants(
+    net,
+    gaps.map((g) => g.chain),
+    spacingM,
+  ).map((h) => {
+    const pt = pointOnLink(net, h.link, h.offsetM);
+    const d = owner[h.link];
+    row(d).proposed++;
+    return { lon: pt.lon, lat: pt.lat, link: h.link, offsetM: h.offsetM, gap: h.stretch, district: d, road: net.names[net.linkName[h.link]] ?? '' };
   });
 
   // Protection along the road.
@@ -292,10 +295,9 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
     const craneField = hoseField(net, cranePts, craneSpacingM / 2);
     cranes.gaps = spacingGaps(craneField, mainMask, craneSpacingM);
     for (const g of cranes.gaps) cranes.gapKm += g.lengthM / 1000;
-    for (const s of roadStretches(net, mainMask)) {
-      cranes.roadKm += s.lengthM / 1000;
-      cranes.required += requiredOnStretch(s.lengthM, craneSpacingM);
-    }
+    const mainStretches = roadStretches(net, mainMask);
+    for (const s of mainStretches) cranes.roadKm += s.lengthM / 1000;
+    cranes.required = placeHydrants(net, mainStretches, craneSpacingM).length;
   }
 
   // Intake points.
