@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import pc from 'picocolors';
 import { translator, type Lang, type MessageTable, type Translate } from './i18n';
 import { commonMessages, type CommonKey } from './messages';
 
@@ -10,6 +11,8 @@ export interface CliContext {
   /** Where results and summaries go (stdout) and where progress and warnings go (stderr). */
   readonly out: NodeJS.WritableStream;
   readonly err: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Colours for stderr messages: real only when stderr is a terminal and NO_COLOR is unset. */
+  readonly color: ReturnType<typeof pc.createColors>;
 }
 
 /**
@@ -24,7 +27,8 @@ export interface CommandModule {
 }
 
 export function makeContext(lang: Lang, out: NodeJS.WritableStream = process.stdout, err: CliContext['err'] = process.stderr): CliContext {
-  return { lang, t: translator(commonMessages, lang), out, err };
+  const colorOn = Boolean(err.isTTY) && !process.env.NO_COLOR;
+  return { lang, t: translator(commonMessages, lang), out, err, color: pc.createColors(colorOn) };
 }
 
 /** A command's own translator, for its message table. */

@@ -39,10 +39,10 @@ export function reportFailure(e: unknown, ctx: CliContext): number {
   }
   if (isInputErrorLike(e)) {
     const msg = ctx.lang === 'zh' ? e.messageZh : e.message;
-    ctx.err.write(`${ctx.t('errorPrefix')}${msg}\n`);
+    ctx.err.write(`${ctx.color.red(ctx.t('errorPrefix'))}${msg}\n`);
     return EXIT_INPUT;
   }
-  ctx.err.write(`${ctx.t('unexpected')}\n`);
+  ctx.err.write(`${ctx.color.red(ctx.t('unexpected'))}\n`);
   ctx.err.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   return EXIT_BUG;
 }

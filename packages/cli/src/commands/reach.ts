@@ -213,7 +213,7 @@ async function runReach(opts: ReachOptions, ctx: CliContext): Promise<void> {
   stationNodes.forEach((nodes, i) => {
     if (nodes.some((n) => comps.componentOf[n] === comps.largest)) return;
     const size = Math.max(...nodes.map((n) => comps.sizes[comps.componentOf[n]]));
-    summary.push(t('island', { n: i + 1, size, main: mainSize }));
+    summary.push(ctx.color.yellow(t('island', { n: i + 1, size, main: mainSize })));
   });
   if (opts.out !== undefined) summary.push(t('wrote', { file: opts.out, count: reachedNodes.length, what: t('rows') }));
   if (opts.edgesOut !== undefined) summary.push(t('wrote', { file: opts.edgesOut, count: pieces.length, what: t('pieces') }));

@@ -1,0 +1,317 @@
+import type { Command } from 'commander';
+import { basename, dirname, join, resolve } from 'node:path';
+import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
+import { defineMessages, translator, type Translate } from '../i18n';
+import { runCommand } from '../run_command';
+import { displayWidth } from '../table';
+import type { CoverageSummary, ComparisonSummary } from '@firecover/core';
+
+export const analyzeMessages = defineMessages({
+  en: {
+    description:
+      'Coverage of a scenario: service areas and arrival bands, station districts checked against GB 51080-2015 / 建标152-2017 (area cap, 5 minutes to the edge, barriers, station off-centre), coverage figures, gaps, and existing versus planned stations. Writes summary.json and GeoJSON layers.',
+    scenario: 'scenario file (JSON)',
+    out: 'directory for summary.json and the GeoJSON layers (written atomically)',
+    stations: 'station set for the maps and tables: existing, planned, all, or a year (default: the scenario’s analysis.year, else existing)',
+    noWater: 'skip the water-supply figures',
+    example1: 'firecover analyze data/sample-city/scenario.json --out out/sample-city',
+    example2: 'firecover analyze city.json --out out --stations 2030 --lang zh',
+    badStations: 'expected existing, planned, all or a year, got "{value}"',
+    title: 'Coverage: {name}',
+    standard: 'Standard: {preset}; arrival within {responseS} s of dispatch ({clause})',
+    stationSet: 'Stations analysed: {count} ({withDistrict} with a district)',
+    districts: 'Districts (辖区)',
+    colStation: 'station',
+    colClass: 'class',
+    colArea: 'area km²',
+    colCap: 'cap km²',
+    colLatest: 'latest s',
+    colLate: 'late km²',
+    colBarriers: 'barriers crossed',
+    colMarginal: 'off-centre',
+    colCheck: 'check',
+    districtClauses: 'area cap: {cap}; latest arrival at the edge ≤ {responseS} s: {response}; barriers: {barrier}; station near the centre (≤ {ratio} × √(A/π)): {marginal}',
+    figures: 'Coverage figures',
+    colFigure: 'figure',
+    colValue: 'value',
+    colUnit: 'unit',
+    colClause: 'clause',
+    gaps: 'Gaps: land not reached within {responseS} s (top 5 by demand)',
+    gapTotals: 'late: {late} km² in {lateZones} zones; unreachable by road: {unreach} km² in {unreachZones} zones',
+    colRank: '#',
+    colKind: 'kind',
+    colDemand: 'demand',
+    colMin: 'first s',
+    colMax: 'last s',
+    colNearest: 'nearest station',
+    kindLate: 'late',
+    kindUnreachable: 'unreachable',
+    noGaps: '(none)',
+    comparison: 'Existing versus planned',
+    colSet: 'station set',
+    colStations: 'stations',
+    colLand: 'land %',
+    colDemandPct: 'demand %',
+    colSecond: '2nd-due %',
+    colLateKm2: 'late km²',
+    colUnreach: 'unreach. km²',
+    colOverCap: 'over cap',
+    colLateD: 'late districts',
+    change: '{from} → {to}: +{added}; land {land} pp, demand {demand} pp, gap area {gap} km², districts over cap {capFrom} → {capTo}',
+    water: 'Water supply',
+    yes: 'yes',
+    no: 'no',
+    pass: 'ok',
+    fail: 'FAIL',
+    wrote: 'wrote {count} files to {dir}',
+  },
+  zh: {
+    description:
+      '场景的消防覆盖：服务范围与到达时间分级、按 GB 51080-2015 / 建标152-2017 检查的消防站辖区（面积上限、5分钟到达辖区边缘、跨越障碍、站点偏离中心）、覆盖指标、空白区，以及现状与规划消防站的对比。输出 summary.json 和 GeoJSON 图层。',
+    scenario: '场景文件（JSON）',
+    out: '输出 summary.json 和 GeoJSON 图层的目录（原子写入）',
+    stations: '地图和表格采用的消防站集合：existing（现状）、planned（规划）、all（含候选）或年份（默认：场景的 analysis.year，否则现状）',
+    noWater: '不计算消防供水指标',
+    example1: 'firecover analyze data/sample-city/scenario.json --out out/sample-city',
+    example2: 'firecover analyze city.json --out out --stations 2030 --lang zh',
+    badStations: '应为 existing、planned、all 或年份，实际为“{value}”',
+    title: '消防覆盖分析：{name}',
+    standard: '标准：{preset}；接警后 {responseS} 秒内到达（{clause}）',
+    stationSet: '参与分析的消防站：{count} 个（其中 {withDistrict} 个设辖区）',
+    districts: '辖区',
+    colStation: '消防站',
+    colClass: '类别',
+    colArea: '面积 km²',
+    colCap: '上限 km²',
+    colLatest: '最迟到达 s',
+    colLate: '超时 km²',
+    colBarriers: '跨越障碍',
+    colMarginal: '偏离中心',
+    colCheck: '结论',
+    districtClauses: '面积上限：{cap}；辖区边缘到达 ≤ {responseS} 秒：{response}；障碍：{barrier}；站点位于辖区适中位置（≤ {ratio} × √(A/π)）：{marginal}',
+    figures: '覆盖指标',
+    colFigure: '指标',
+    colValue: '数值',
+    colUnit: '单位',
+    colClause: '依据',
+    gaps: '空白区：{responseS} 秒内不可达的用地（按需求排序前5）',
+    gapTotals: '超时：{late} km²，共 {lateZones} 处；道路不可达：{unreach} km²，共 {unreachZones} 处',
+    colRank: '序号',
+    colKind: '类型',
+    colDemand: '需求',
+    colMin: '最早 s',
+    colMax: '最迟 s',
+    colNearest: '最近消防站',
+    kindLate: '超时',
+    kindUnreachable: '不可达',
+    noGaps: '（无）',
+    comparison: '现状与规划对比',
+    colSet: '站点集合',
+    colStations: '站数',
+    colLand: '用地 %',
+    colDemandPct: '需求 %',
+    colSecond: '双站 %',
+    colLateKm2: '超时 km²',
+    colUnreach: '不可达 km²',
+    colOverCap: '超面积',
+    colLateD: '超时辖区',
+    change: '{from} → {to}：新增 {added}；用地 {land} 个百分点，需求 {demand} 个百分点，空白面积 {gap} km²，超面积辖区 {capFrom} → {capTo}',
+    water: '消防供水',
+    yes: '是',
+    no: '否',
+    pass: '合格',
+    fail: '不合格',
+    wrote: '已写入 {count} 个文件到 {dir}',
+  },
+});
+
+type AnalyzeKey = keyof (typeof analyzeMessages)['en'];
+
+interface AnalyzeOptions {
+  out?: string;
+  stations?: string;
+  water: boolean;
+}
+
+export const analyzeCommand: CommandModule = {
+  name: 'analyze',
+  register(program: Command, ctx: CliContext) {
+    const t = translator(analyzeMessages, ctx.lang);
+    program
+      .command('analyze')
+      .description(t('description'))
+      .argument('<scenario.json>', t('scenario'))
+      .option('--out <dir>', t('out'))
+      .option('--stations <set>', t('stations'))
+      .option('--no-water', t('noWater'))
+      .addHelpText('after', examplesHelp(ctx, [t('example1'), t('example2')]))
+      .action(runCommand(ctx, (scenarioPath: string, opts: AnalyzeOptions) => runAnalyze(scenarioPath, opts, ctx)));
+  },
+};
+
+async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliContext): Promise<void> {
+  const t = translator(analyzeMessages, ctx.lang);
+  const core = await import('@firecover/core');
+  const { readInputBytes, readInputText } = await import('../read_input');
+  const text = await readInputText(scenarioPath);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new core.InputError({ file: scenarioPath }, `not valid JSON (${(e as Error).message})`, `不是有效的 JSON（${(e as Error).message}）`);
+  }
+  const base = dirname(resolve(scenarioPath));
+  const inputs: string[] = [scenarioPath];
+  const scenario = await core.loadScenario(json, scenarioPath, async (rel) => {
+    const p = resolve(base, rel);
+    inputs.push(p);
+    return readInputBytes(p);
+  });
+
+  let when: number | 'planned' | 'all' | undefined = scenario.analysis.year || undefined;
+  if (opts.stations !== undefined) {
+    const v = opts.stations.trim();
+    if (v === 'existing') when = undefined;
+    else if (v === 'planned' || v === 'all') when = v;
+    else if (/^\d{4}$/.test(v)) when = Number(v);
+    else throw new core.InputError({ file: '--stations' }, analyzeMessages.en.badStations.replace('{value}', v), analyzeMessages.zh.badStations.replace('{value}', v));
+  }
+  const analysis = core.analyzeCoverage(scenario, core.stationsInService(scenario, when));
+  const comparison = core.compareStationSets(scenario);
+  const summary = core.coverageSummary(analysis);
+  const compared = core.comparisonSummary(comparison);
+
+  let waterJson: unknown = null;
+  let waterLines: string[] = [];
+  if (opts.water && typeof core.analyzeWater === 'function') {
+    const water = core.analyzeWater(scenario, { districts: core.coverageLinkDistricts(analysis) });
+    waterLines = core.waterSummary(water, ctx.lang);
+    waterJson = { counts: water.counts, total: water.total, districts: water.table };
+  }
+
+  let out = report(summary, compared, scenario.file.name, scenario.file.nameZh, t, ctx);
+  if (waterLines.length > 0) out += `\n${t('water')}\n${waterLines.join('\n')}\n`;
+
+  if (opts.out !== undefined) {
+    const layers = core.coverageLayers(analysis);
+    const doc = {
+      scenario: { name: scenario.file.name, nameZh: scenario.file.nameZh ?? null, description: scenario.file.description ?? null, file: basename(scenarioPath) },
+      coverage: summary,
+      comparison: compared,
+      water: waterJson,
+    };
+    const files = [{ path: join(opts.out, 'summary.json'), data: `${JSON.stringify(doc, null, 2)}\n` }];
+    for (const name of ['service_areas', 'districts', 'gaps', 'reached_network', 'stations'] as const) {
+      files.push({ path: join(opts.out, `${name}.geojson`), data: `${JSON.stringify(layers[name])}\n` });
+    }
+    const { writeFilesAtomic } = await import('../atomic_write');
+    await writeFilesAtomic(files, inputs);
+    out += `\n${t('wrote', { count: files.length, dir: opts.out })}\n`;
+  }
+  ctx.out.write(out);
+}
+
+const f = (x: number | null, digits = 2): string => (x === null ? '—' : x.toFixed(digits));
+const signed = (x: number | null, digits = 2): string => (x === null ? '—' : `${x > 0 ? '+' : ''}${x.toFixed(digits)}`);
+
+function report(s: CoverageSummary, c: ComparisonSummary, name: string, nameZh: string | undefined, t: Translate<AnalyzeKey>, ctx: CliContext): string {
+  const zh = ctx.lang === 'zh';
+  const ok = (pass: boolean | null): string => (pass === null ? '' : pass ? t('pass') : t('fail'));
+  const lines: string[] = [];
+  lines.push(t('title', { name: zh && nameZh ? nameZh : name }));
+  lines.push(t('standard', { preset: zh ? s.standards.name.zh : s.standards.name.en, responseS: s.standards.responseS, clause: s.standards.responseClause }));
+  lines.push(t('stationSet', { count: s.stations.length, withDistrict: s.districts.length }));
+
+  lines.push('', t('districts'));
+  const d0 = s.districts[0];
+  const rows: string[][] = [[t('colStation'), t('colClass'), t('colArea'), t('colCap'), t('colCheck'), t('colLatest'), t('colCheck'), t('colLate'), t('colBarriers'), t('colMarginal')]];
+  for (const d of s.districts) {
+    rows.push([
+      zh && d.nameZh ? d.nameZh : d.name,
+      zh ? d.classLabel.zh : d.classLabel.en,
+      f(d.areaKm2.value as number | null),
+      String(d.areaKm2.limit),
+      ok(d.areaKm2.pass),
+      f(d.latestArrivalS.value as number | null, 1),
+      ok(d.latestArrivalS.pass),
+      f(d.lateAreaKm2),
+      d.barriers.crossed.length === 0 ? '—' : d.barriers.crossed.map((b) => `${b.name ?? b.id} (${f(b.lengthM, 0)} m)`).join(', '),
+      d.marginalised.value ? `${t('yes')} (${f(d.marginalised.stationOffsetM, 0)} m > ${f((d.marginalised.equivalentRadiusM ?? 0) * 0.5, 0)} m)` : t('no'),
+    ]);
+  }
+  lines.push(align(rows));
+  if (d0) {
+    lines.push(
+      t('districtClauses', {
+        cap: d0.areaKm2.clause,
+        responseS: s.standards.responseS,
+        response: d0.latestArrivalS.clause,
+        barrier: d0.barriers.clause,
+        ratio: String(d0.marginalised.limit).split(' ')[0],
+        marginal: d0.marginalised.clause,
+      }),
+    );
+  }
+
+  lines.push('', t('figures'));
+  const fr: string[][] = [[t('colFigure'), t('colValue'), t('colUnit'), t('colCheck'), t('colClause')]];
+  for (const x of s.figures) fr.push([zh ? x.zh : x.en, x.value === null ? '—' : String(x.value), x.unit, ok(x.pass), x.clause]);
+  lines.push(align(fr));
+
+  lines.push('', t('gaps', { responseS: s.standards.responseS }));
+  lines.push(t('gapTotals', { late: f(s.gaps.lateAreaKm2), lateZones: s.gaps.lateZoneCount, unreach: f(s.gaps.unreachableAreaKm2), unreachZones: s.gaps.unreachableZoneCount }));
+  const top = [...s.gaps.late, ...s.gaps.unreachable].sort((x, y) => (y.demand ?? 0) - (x.demand ?? 0) || (y.areaKm2 ?? 0) - (x.areaKm2 ?? 0)).slice(0, 5);
+  if (top.length === 0) lines.push(t('noGaps'));
+  else {
+    const gr: string[][] = [[t('colRank'), t('colKind'), t('colArea'), t('colDemand'), t('colMin'), t('colMax'), t('colNearest')]];
+    top.forEach((g, i) =>
+      gr.push([String(i + 1), g.kind === 'late' ? t('kindLate') : `${t('kindUnreachable')} (${g.reason})`, f(g.areaKm2, 3), f(g.demand, 0), f(g.minArrivalS, 1), f(g.maxArrivalS, 1), g.nearestStationId ?? '—']),
+    );
+    lines.push(align(gr));
+  }
+
+  if (c.sets.length > 0) {
+    lines.push('', t('comparison'));
+    const cr: string[][] = [[t('colSet'), t('colStations'), t('colLand'), t('colDemandPct'), t('colSecond'), t('colLateKm2'), t('colUnreach'), t('colOverCap'), t('colLateD')]];
+    for (const x of c.sets) {
+      cr.push([zh ? x.label.zh : x.label.en, String(x.stations.length), f(x.landSharePct), f(x.demandSharePct), f(x.secondDueLandSharePct), f(x.lateAreaKm2), f(x.unreachableAreaKm2), String(x.districtsOverCap), String(x.districtsLate)]);
+    }
+    lines.push(align(cr));
+    const label = (key: string): string => {
+      const set = c.sets.find((x) => x.key === key);
+      return set ? (zh ? set.label.zh : set.label.en) : key;
+    };
+    for (const ch of c.changes) {
+      const gap = ch.lateAreaDeltaKm2 !== null && ch.unreachableAreaDeltaKm2 !== null ? ch.lateAreaDeltaKm2 + ch.unreachableAreaDeltaKm2 : null;
+      lines.push(
+        t('change', {
+          from: label(ch.from),
+          to: label(ch.to),
+          added: ch.stationsAdded.join(', '),
+          land: signed(ch.landSharePctPoints),
+          demand: signed(ch.demandSharePctPoints),
+          gap: signed(gap),
+          capFrom: ch.districtsOverCap[0],
+          capTo: ch.districtsOverCap[1],
+        }),
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Columns padded to their widest cell (CJK-aware), numbers right-aligned. */
+function align(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ''))));
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => {
+          const pad = ' '.repeat(widths[c] - displayWidth(cell));
+          return /^[-+]?[\d.]+$/.test(cell) ? pad + cell : cell + pad;
+        })
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
