@@ -255,7 +255,7 @@ function report(s: CoverageSummary, c: ComparisonSummary, name: string, nameZh: 
 
   lines.push('', t('figures'));
   const fr: string[][] = [[t('colFigure'), t('colValue'), t('colUnit'), t('colCheck'), t('colClause')]];
-  for (const x of s.figures) fr.push([zh ? x.zh : x.en, x.value === null ? '—' : String(x.value), x.unit, ok(x.pass), x.clause]);
+  for (const x of s.figures) fr.push([zh ? x.zh : x.en, x.unit === 'count' ? String(x.value) : f(x.value, x.unit === 's' ? 1 : 2), x.unit === 'count' ? '' : x.unit, ok(x.pass), x.clause]);
   lines.push(align(fr));
 
   lines.push('', t('gaps', { responseS: s.standards.responseS }));

@@ -1,4 +1,4 @@
-export { analyzeCoverage, addStation, combinedSearch, type CoverageAnalysis, type StationCoverage } from './analysis';
+export { analyzeCoverage, addStation, combinedSearch, coverageLinkDistricts, type CoverageAnalysis, type StationCoverage } from './analysis';
 export { coverageContext, snapStation, type CoverageContext, type CoverageOptions, type PreparedBarrier } from './context';
 export { type DistrictReport, type BarrierCrossing } from './districts';
 export { type CoverageFigures } from './figures';
