@@ -96,6 +96,49 @@ describe('SnapIndex', () => {
     }
   });
 
+  it('property: far from every road (coarse grids, and the R-tree outside the extent) the answer is still exact', () => {
+    // a dense town, a lone road 8 km away, and query points all over and beyond
+    const b = new RoadNetworkBuilder(polylineLengthM);
+    const rnd = prng(7);
+    for (let i = 0; i < 400; i++) {
+      const lon = 8 + rnd() * 0.01;
+      const lat = 49 + rnd() * 0.01;
+      const s = b.addNode(2 * i, lon, lat);
+      const t = b.addNode(2 * i + 1, lon + (rnd() - 0.5) * 0.002, lat + (rnd() - 0.5) * 0.002);
+      b.addLink({ source: s, target: t, flags: LinkFlag.FORWARD });
+    }
+    const a = b.addNode(9000, 8.1, 49.05);
+    const c = b.addNode(9001, 8.101, 49.051);
+    b.addLink({ source: a, target: c, flags: LinkFlag.FORWARD });
+    const g = b.build();
+    const index = new SnapIndex(g);
+    const brute = (lon: number, lat: number): number => {
+      let best = Infinity;
+      const x = (lon - index.lon0) * index.kx;
+      const y = (lat - index.lat0) * index.ky;
+      for (let l = 0; l < g.linkCount; l++) {
+        const i = g.geomOffset[l];
+        const x1 = (g.geomLon[i] - index.lon0) * index.kx;
+        const y1 = (g.geomLat[i] - index.lat0) * index.ky;
+        const dx = (g.geomLon[i + 1] - index.lon0) * index.kx - x1;
+        const dy = (g.geomLat[i + 1] - index.lat0) * index.ky - y1;
+        const t = Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy)));
+        best = Math.min(best, Math.hypot(x1 + t * dx - x, y1 + t * dy - y));
+      }
+      return best;
+    };
+    for (let q = 0; q < 500; q++) {
+      const lon = 7.95 + rnd() * 0.2;
+      const lat = 48.97 + rnd() * 0.12;
+      const d = brute(lon, lat);
+      expect(index.nearest(lon, lat)!.distanceM).toBeCloseTo(d, 6);
+      const limit = rnd() * 3000;
+      const limited = index.nearest(lon, lat, limit);
+      if (d <= limit) expect(limited!.distanceM).toBeCloseTo(d, 6);
+      else expect(limited).toBeNull();
+    }
+  });
+
   it('an empty network snaps to nothing', () => {
     const empty = new RoadNetworkBuilder(polylineLengthM).build();
     expect(new SnapIndex(empty).nearest(8, 49)).toBeNull();

@@ -1,7 +1,15 @@
 import Flatbush from 'flatbush';
 import CheapRuler from 'cheap-ruler';
 import type { RoadNetwork } from './road_network';
+import { SegmentGrid } from './segment_grid';
 import { TypedHeap } from './typed_heap';
+
+/** Cell sizes of the search grids, as multiples of the finest. */
+const GRID_FACTORS = [1, 4, 16];
+/** The finest cell is the mean segment spacing divided by this (roads cluster in towns). */
+const FINE_CELL_DIVISOR = 1;
+/** A query moves to the next coarser grid when at least this many rings around it are empty. */
+const GRID_SWITCH_RINGS = 4;
 
 /** A position on the road network: the nearest point of one link to a query point. */
 export interface Snap {
@@ -60,6 +68,11 @@ export class SnapIndex {
   /** Per segment: link index. */
   private readonly segLink: Uint32Array;
   private readonly heap = new TypedHeap(256);
+  /**
+   * Uniform grids over the segments, cells 1×, 4× and 16× the mean segment spacing: `nearest` uses the
+   * finest grid near roads and a coarser one far from them, so it needs no heap and few empty cells.
+   */
+  private readonly grids: SegmentGrid[];
   /** Scratch for `within`: best segment per link, stamped per call. */
   private stamp = 0;
   private linkStamp: Uint32Array;
@@ -124,6 +137,25 @@ export class SnapIndex {
       }
       index.finish();
     }
+    // grids: cell size about the mean spacing of segments (at most ~4 M cells), then 4× and 16× that
+    let gx0 = Infinity;
+    let gy0 = Infinity;
+    let gx1 = -Infinity;
+    let gy1 = -Infinity;
+    for (let k = 0; k < segCount; k++) {
+      const i = segStart[k];
+      gx0 = Math.min(gx0, px[i], px[i + 1]);
+      gx1 = Math.max(gx1, px[i], px[i + 1]);
+      gy0 = Math.min(gy0, py[i], py[i + 1]);
+      gy1 = Math.max(gy1, py[i], py[i + 1]);
+    }
+    this.grids = [];
+    if (segCount > 0) {
+      let cellM = Math.max(1, Math.sqrt(((gx1 - gx0 + 1) * (gy1 - gy0 + 1)) / segCount) / FINE_CELL_DIVISOR);
+      while ((Math.floor((gx1 - gx0) / cellM) + 1) * (Math.floor((gy1 - gy0) / cellM) + 1) > 4_000_000) cellM *= 1.5;
+      for (const factor of GRID_FACTORS) this.grids.push(new SegmentGrid(px, py, segStart, gx0, gy0, gx1, gy1, cellM * factor));
+    }
+
     this.index = index;
     this.px = px;
     this.py = py;
@@ -144,7 +176,7 @@ export class SnapIndex {
     if (!this.index) return null;
     const x = (lon - this.lon0) * this.kx;
     const y = (lat - this.lat0) * this.ky;
-    const seg = this.nearestSegment(x, y, maxDistanceM * maxDistanceM);
+    const seg = this.nearestSegmentGrid(x, y, maxDistanceM);
     return seg < 0 ? null : this.snapOn(seg, x, y);
   }
 
@@ -201,6 +233,23 @@ export class SnapIndex {
   }
 
   /**
+   * Nearest segment within `maxD` metres, or -1: a ring search on the grid whose cells suit the distance
+   * to the nearest road there; outside the grids (beyond the network's extent) the R-tree walk.
+   */
+  private nearestSegmentGrid(x: number, y: number, maxD: number): number {
+    const maxD2 = maxD * maxD;
+    const fine = this.grids[0];
+    if (!fine.contains(x, y)) return this.nearestSegment(x, y, maxD2);
+    let level = 0;
+    let empty = fine.emptyRingsAt(x, y);
+    while (level + 1 < this.grids.length && empty >= GRID_SWITCH_RINGS) {
+      level++;
+      empty = this.grids[level].emptyRingsAt(x, y);
+    }
+    return this.grids[level].nearest(x, y, maxD2);
+  }
+
+  /**
    * Best-first walk of the packed R-tree: tree nodes are queued by box distance (a lower bound), leaf
    * segments by their exact distance, so the first segment to leave the queue is the nearest one.
    */
@@ -211,7 +260,6 @@ export class SnapIndex {
     const levelBounds = fb._levelBounds;
     const nodeSize4 = fb.nodeSize * 4;
     const numItems4 = fb.numItems * 4;
-    const segLink = this.segLink;
     const q = this.heap;
     q.clear();
     let bound = maxD2;
@@ -236,7 +284,7 @@ export class SnapIndex {
           const d2 = this.segmentDistance2(child, x, y);
           if (d2 > bound) continue;
           bound = d2;
-          q.push(child * 2 + 1, d2, segLink[child]);
+          q.push(child * 2 + 1, d2, child);
         } else {
           const dx = Math.max(boxes[pos] - x, x - boxes[pos + 2], 0);
           const dy = Math.max(boxes[pos + 1] - y, y - boxes[pos + 3], 0);
