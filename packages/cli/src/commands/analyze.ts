@@ -20,6 +20,7 @@ export const analyzeMessages = defineMessages({
     title: 'Coverage: {name}',
     standard: 'Standard: {preset}; arrival within {responseS} s of dispatch ({clause})',
     stationSet: 'Stations analysed: {count} ({withDistrict} with a district)',
+    island: 'Road island: {name} reaches only {pct} % of the road network; its district and service area stay on its island',
     districts: 'Districts (辖区)',
     colStation: 'station',
     colClass: 'class',
@@ -78,6 +79,7 @@ export const analyzeMessages = defineMessages({
     title: '消防覆盖分析：{name}',
     standard: '标准：{preset}；接警后 {responseS} 秒内到达（{clause}）',
     stationSet: '参与分析的消防站：{count} 个（其中 {withDistrict} 个设辖区）',
+    island: '道路孤岛：{name} 仅能到达 {pct}% 的路网，其辖区和服务范围限于该孤岛',
     districts: '辖区',
     colStation: '消防站',
     colClass: '类别',
@@ -221,6 +223,7 @@ function report(s: CoverageSummary, c: ComparisonSummary, name: string, nameZh: 
   lines.push(t('title', { name: zh && nameZh ? nameZh : name }));
   lines.push(t('standard', { preset: zh ? s.standards.name.zh : s.standards.name.en, responseS: s.standards.responseS, clause: s.standards.responseClause }));
   lines.push(t('stationSet', { count: s.stations.length, withDistrict: s.districts.length }));
+  for (const st of s.stations) if (st.island) lines.push(t('island', { name: zh && st.nameZh ? st.nameZh : st.name, pct: f(st.reachableNodePct, 1) }));
 
   lines.push('', t('districts'));
   const d0 = s.districts[0];

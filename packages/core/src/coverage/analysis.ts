@@ -28,6 +28,13 @@ export interface StationCoverage {
   reachedRoadM: number;
   /** The reached road pieces (search `reachedPieces`, source 0 = this station). */
   pieces: ReachedPiece[];
+  /** Share of the network's nodes this station can reach at all (no time limit). */
+  reachableNodeShare: number;
+  /**
+   * The station sits on a road island: it can reach less than half of the network (no time limit),
+   * e.g. a village whose roads leave the data across its edge, or a one-way trap.
+   */
+  island: boolean;
 }
 
 /**
@@ -148,6 +155,9 @@ function addStationInPlace(a: CoverageAnalysis, station: Station): void {
   }
   let reachedRoadM = 0;
   for (const p of pieces) reachedRoadM += p.toM - p.fromM;
+  let reachedNodes = 0;
+  for (let v = 0; v < result.cost.length; v++) if (result.cost[v] < Infinity) reachedNodes++;
+  const reachableNodeShare = ctx.net.nodeCount > 0 ? reachedNodes / ctx.net.nodeCount : 0;
   a.stations.push({
     station,
     snap,
@@ -158,6 +168,8 @@ function addStationInPlace(a: CoverageAnalysis, station: Station): void {
     serviceLandKm2: serviceLand * cellAreaKm2(ctx.grid),
     reachedRoadM,
     pieces,
+    reachableNodeShare,
+    island: reachableNodeShare < 0.5,
   });
 }
 

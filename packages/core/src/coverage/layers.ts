@@ -168,6 +168,7 @@ function stationLayer(a: CoverageAnalysis): FeatureCollection {
           districtAreaKm2: d ? km2(d.areaKm2) : null,
           capKm2: s.capKm2,
           marginalised: d ? d.marginalised : null,
+          island: s.island,
         },
       );
     }),

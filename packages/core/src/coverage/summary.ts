@@ -67,6 +67,8 @@ export interface CoverageSummary {
     serviceAreaKm2: number | null;
     reachedRoadKm: number | null;
     hasDistrict: boolean;
+    reachableNodePct: number | null;
+    island: boolean;
   }[];
   figures: FigureLine[];
   districts: DistrictSummary[];
@@ -107,6 +109,7 @@ export function coverageSummary(a: CoverageAnalysis): CoverageSummary {
     line('districtsCrossingBarriers', 'districts crossing an expressway, railway or large river', '辖区跨越快速路、铁路或较大河流的消防站', f.districtsCrossingBarriers, 'count', preset.districtBarriers.clause, f.districtsCrossingBarriers === 0),
     line('districtsMarginalised', 'stations far off their district centre', '偏离辖区中心（边缘化）的消防站', f.districtsMarginalised, 'count', preset.marginalStationRatio.clause, f.districtsMarginalised === 0),
     line('requiredStations', `stations required at ${f.requiredStationsCapKm2} km² per district`, `按每站${f.requiredStationsCapKm2} km²所需消防站数`, f.requiredStations, 'count', f.requiredStationsClause, f.stationsWithDistrict >= f.requiredStations),
+    line('islandStations', 'stations on a road island (reach < 50 % of the network)', '位于道路孤岛上的消防站（可达路网不足50%）', a.stations.filter((s) => s.island).length, 'count', '—', a.stations.every((s) => !s.island)),
     line('stationsWithDistrict', 'stations with a district', '设辖区的消防站', f.stationsWithDistrict, 'count', preset.districtAreaByClassKm2.clause, null),
   ];
   const gap = (z: GapZone, i: number): GapSummary => ({
@@ -142,6 +145,8 @@ export function coverageSummary(a: CoverageAnalysis): CoverageSummary {
       serviceAreaKm2: km2(s.serviceLandKm2),
       reachedRoadKm: roundTo(s.reachedRoadM / 1000, 3),
       hasDistrict: districtOf.has(i),
+      reachableNodePct: pct(s.reachableNodeShare),
+      island: s.island,
     })),
     figures,
     districts: a.districts.map((d) => {
