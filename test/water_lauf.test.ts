@@ -40,9 +40,10 @@ describe.runIf(haveSharedData(LAUF_PBF))('water analysis on Lauf', () => {
     expect(w.counts.total).toBe(479);
     expect(w.counts.snapped + w.counts.offRoad).toBe(479);
     expect(w.counts.offRoad).toBeGreaterThan(0);
-    // Untagged status: all unknown, so 完好率 is 100 % with every hydrant "assumed intact".
+    // Untagged status: all unknown. They count toward spacing (presumed in service) but 完好率 =
+    // working ÷ existing = 0: nothing is known to be intact.
     expect(w.counts.unknown).toBe(w.counts.snapped);
-    expect(w.total.intactRate).toBe(1);
+    expect(w.total.intactRate).toBe(0);
     expect(w.total.existing).toBe(w.counts.snapped);
   });
 

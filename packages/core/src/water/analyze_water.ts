@@ -7,6 +7,7 @@ import type { StandardsPreset } from '../standards/preset';
 import type { AnalysisSettings, Station, WaterSettings } from '../scenario/scenario_types';
 import { InputError } from '../input_error';
 import { DEFAULT_WATER } from '../scenario/load_scenario';
+import { stationsInService } from '../scenario/stations';
 import { CHINESE_ROAD_CLASSES } from '../network/road_class';
 import { multiSourceSearch } from '../search/multi_source_search';
 import { buildLandGrid, cellAreaKm2, type LandGrid } from '../surface/land_grid';
@@ -76,7 +77,7 @@ export interface WaterDistrictRow {
   unknown: number;
   /** existing ÷ required (建有率); null when nothing is required. */
   constructionRate: number | null;
-  /** (existing − damaged − low pressure) ÷ existing (完好率); unknown counted as intact; null without hydrants. */
+  /** working ÷ existing (完好率): unknown status is not counted as intact; null without hydrants. */
   intactRate: number | null;
   gapKm: number;
   gaps: number;
@@ -195,7 +196,8 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
 
   const allIndex = new SnapIndex(net);
   const drivable = new SnapIndex(net, (l) => !(net.linkFlags[l] & LinkFlag.CLOSED) && (net.linkForwardS[l] < Infinity || net.linkBackwardS[l] < Infinity));
-  const districts = options.districts ?? (input.stations.length ? stationLinkDistricts(net, input.stations, drivable) : singleDistrict(net));
+  const inService = stationsInService(input.stations, input.analysis.year);
+  const districts = options.districts ?? (inService.length ? stationLinkDistricts(net, inService, drivable) : singleDistrict(net));
   const owner = districts.linkOwner;
   const rows = districts.ids.map((id, i) => emptyRow(id, districts.names[i]));
   const noneRow = emptyRow('', '(none)');
@@ -303,7 +305,7 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
   // Intake points.
   const intakeSources = snapIntakes(input.features.waterSources, drivable, settings.intakeMaxSnapM);
   const intakePts: LinkPoint[] = intakeSources.filter((s) => s.snap).map((s) => ({ link: s.snap!.link, offsetM: s.snap!.offsetM }));
-  const stationWater = stationsToIntakes(net, input.stations, intakeSources, drivable);
+  const stationWater = stationsToIntakes(net, inService, intakeSources, drivable);
   const reached = intakePts.length ? intakeReach(net, intakePts, settings.intakeTimeS, unprotectedByLink.keys()) : new Map<number, number[]>();
   let beyondReachedM = 0;
   const unserved = new Map<number, number[]>();
@@ -330,7 +332,7 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
   // Rates.
   const finish = (r: WaterDistrictRow): WaterDistrictRow => {
     r.constructionRate = r.required > 0 ? r.existing / r.required : null;
-    r.intactRate = r.existing > 0 ? (r.existing - r.damaged - r.lowPressure) / r.existing : null;
+    r.intactRate = r.existing > 0 ? r.working / r.existing : null;
     return r;
   };
   const table = [...rows, ...(noneRow.existing || noneRow.required || noneRow.roadKm ? [noneRow] : [])].map(finish);

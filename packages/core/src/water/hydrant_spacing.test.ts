@@ -118,7 +118,7 @@ describe('required counts and the fix plan', () => {
     // T: west arm 300 m, east arm 200 m, south stem 250 m meeting at node 0 (a junction of three).
     // Stretches: 300 → ⌈2.5⌉ = 3, 200 → ⌈1.67⌉ = 2, 250 → ⌈2.08⌉ = 3; required 8.
     // Hydrants: 4 working, 1 damaged, 1 low pressure, 1 unknown = 7 existing;
-    // 建有率 = 7/8 = 0.875; 完好率 = (7 − 1 − 1)/7 = 5/7.
+    // 建有率 = 7/8 = 0.875; 完好率 = working ÷ existing = 4/7 (unknown is not known to be intact).
     const t = metricNetwork(
       [
         [0, 0],
@@ -148,7 +148,7 @@ describe('required counts and the fix plan', () => {
     expect(a.total.required).toBe(8);
     expect(a.total.existing).toBe(7);
     expect(a.total.constructionRate).toBeCloseTo(0.875, 12);
-    expect(a.total.intactRate).toBeCloseTo(5 / 7, 12);
+    expect(a.total.intactRate).toBeCloseTo(4 / 7, 12);
     // Counting hydrants: west 60, 180; east 60; stem 60, 180 (unknown counts).
     // West arm: 180 + 60 = 240 covers to 240; the end (300) is 120 m away → gap (240, 300], 60 m, dead end.
     // East arm: 60 covers [0, 120]; the end at 200 → gap (120, 200], 80 m.
