@@ -159,6 +159,15 @@ describe('loadScenario', () => {
     expect(await bad('s.geojson', fc([point(104.6, 30.1, { name: 'S', class: '一级' })]), { stations: 's.geojson' })).toMatch(/\(feature 0\): status: is required/);
   });
 
+  it('a station far from every road is an error naming it', async () => {
+    const far = scenario({ stations: [{ id: 'a', name: 'A', lon: 104.6, lat: 30.13, class: '一级', status: 'existing' }] });
+    const e = await failure(loadScenario(far, 'town/scenario.json', files()));
+    // 30.13 is 0.02° = about 2.2 km north of the end of the north–south road at 30.11.
+    expect(e.message).toMatch(/^town\/scenario\.json: stations\[0\] \(a\) is 22\d\d m from the nearest road, more than analysis\.maxSnapDistanceM = 250 m/);
+    const ok = await loadScenario({ ...far, analysis: { maxSnapDistanceM: 2500 } }, 'town/scenario.json', files());
+    expect(ok.stations).toHaveLength(1);
+  });
+
   it('speed-model and network errors from the importers', async () => {
     const e = await failure(loadScenario(scenario(), 'x.json', files({ 'roads.geojson': fc([]) })));
     expect(e.where.file).toBe('roads.geojson');

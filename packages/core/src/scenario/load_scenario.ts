@@ -7,6 +7,7 @@ import { emptyMapFeatures, type MapFeatures } from '../network/map_features';
 import { readOsm } from '../network/osm_import';
 import { CHINESE_ROAD_CLASSES, type RoadClass } from '../network/road_class';
 import type { RoadNetwork } from '../network/road_network';
+import { SnapIndex } from '../network/snap_index';
 import { applySpeedModel, speedModelWith, type SpeedModel } from '../network/speed_model';
 import { PRESETS, withOverrides, type StandardsPreset } from '../standards/preset';
 import { parseBarriers, parseDemand, parseFeatureCollection, parseHydrants, parsePolygons, parseStudyArea, parseWaterSources, stationFeatures, stationRecords } from './layers';
@@ -123,6 +124,8 @@ export async function loadScenario(json: unknown, fileName: string, readFile: Re
     });
   }
   const stations: Station[] = inputs.map(({ input }) => normaliseStation(input, preset));
+  const analysis = analysisOf(file);
+  checkStationsNearRoads(network, stations, inputs, analysis.maxSnapDistanceM);
 
   // Layers
   const features: MapFeatures = emptyMapFeatures();
@@ -148,9 +151,28 @@ export async function loadScenario(json: unknown, fileName: string, readFile: Re
     features,
     demand,
     studyArea,
-    analysis: analysisOf(file),
+    analysis,
     water: waterOf(file),
   };
+}
+
+/** Every station must sit within `maxM` of a road, open or closed (a typo in lon/lat usually puts it far away). */
+function checkStationsNearRoads(net: RoadNetwork, stations: Station[], inputs: { path: string; file: string; feature?: string }[], maxM: number): void {
+  if (stations.length === 0) return;
+  const index = new SnapIndex(net);
+  stations.forEach((s, i) => {
+    if (index.nearest(s.lon, s.lat, maxM)) return;
+    const near = index.nearest(s.lon, s.lat);
+    const d = near ? `${Math.round(near.distanceM)} m` : 'far';
+    const { path, file, feature } = inputs[i];
+    const place = feature === undefined ? { file } : { file, feature };
+    const label = feature === undefined ? `${path} (${s.id})` : `station ${s.id}`;
+    throw new InputError(
+      place,
+      `${label} is ${d} from the nearest road, more than analysis.maxSnapDistanceM = ${maxM} m: check its lon/lat, or raise maxSnapDistanceM`,
+      `${label} 距最近道路 ${d}，超过 analysis.maxSnapDistanceM = ${maxM} m：请检查经纬度，或调大 maxSnapDistanceM`,
+    );
+  });
 }
 
 function speedModelOf(file: ScenarioFile, fileName: string): SpeedModel {
