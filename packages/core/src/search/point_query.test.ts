@@ -11,6 +11,10 @@ const net = pgrSampleNetwork();
 const node = (vid: number): number => vid - 1;
 const snapAt = (link: number, fraction: number): Snap => ({ link, fraction, offsetM: fraction, distanceM: 0, lon: 0, lat: 0 });
 /** pgRouting edge id and direction ('+' = source→target) of an arc. */
+const arcOf = (g: RoadNetwork, link: number, dir: 0 | 1): number => {
+  for (let a = 0; a < g.arcLink.length; a++) if (g.arcLink[a] === ((link << 1) | dir)) return a;
+  throw new Error('no arc');
+};
 const arcName = (g: RoadNetwork, a: number): string => `${g.linkId[g.arcLink[a] >>> 1]}${g.arcLink[a] & 1 ? '-' : '+'}`;
 
 describe('rankSources', () => {
@@ -42,6 +46,72 @@ describe('rankSources', () => {
     expect(r[1].route.map((a) => arcName(net, a))).toEqual(['9-']);
     expect(r[2].route.map((a) => arcName(net, a))).toEqual(['5+', '9+']);
     expect(r[3].route.map((a) => arcName(net, a))).toEqual(['8+', '9+']);
+  });
+
+  it('property: mid-link sources and targets, k < sources (early stop), budgets: equals forward searches; routes add up', () => {
+    const arcTail = (g: RoadNetwork, a: number): number => (g.arcLink[a] & 1 ? g.linkTarget[g.arcLink[a] >>> 1] : g.linkSource[g.arcLink[a] >>> 1]);
+    for (let seed = 1; seed <= 60; seed++) {
+      const g = randomGrid(seed + 900, { cols: 8, rows: 6, oneWayShare: 0.3, integerCosts: seed % 4 === 0 });
+      const rnd = prng(seed * 31);
+      const directed = seed % 3 !== 0;
+      const cost = (a: number): number => {
+        const l = g.arcLink[a] >>> 1;
+        return directed ? g.arcCostS[a] : Math.min(g.linkForwardS[l], g.linkBackwardS[l]);
+      };
+      const snapOf = (): Snap => snapAt(Math.floor(rnd() * g.linkCount), rnd() < 0.2 ? Math.round(rnd()) : rnd());
+      const sources: SearchSource[] = [];
+      const S = 2 + Math.floor(rnd() * 8);
+      for (let i = 0; i < S; i++) sources.push(rnd() < 0.5 ? { node: Math.floor(rnd() * g.nodeCount), startCost: Math.floor(rnd() * 5) } : { snap: snapOf(), startCost: Math.floor(rnd() * 5) });
+      const tsnap = snapOf();
+      if (rnd() < 0.3) sources.push({ snap: snapAt(tsnap.link, rnd()), startCost: 0 }); // on the target's own link
+      const budget = rnd() < 0.5 ? Infinity : 20 + rnd() * 40;
+      const k = 1 + Math.floor(rnd() * 3);
+      const tl = tsnap.link;
+      const F = cost(arcOf(g, tl, 0));
+      const B = cost(arcOf(g, tl, 1));
+      const f = tsnap.fraction;
+      const expected = sources
+        .map((src, i) => {
+          const c = multiSourceSearch(g, [src], { directed }).cost;
+          let best = Infinity;
+          if (F < Infinity) best = Math.min(best, c[g.linkSource[tl]] + F * f);
+          if (B < Infinity) best = Math.min(best, c[g.linkTarget[tl]] + B * (1 - f));
+          if (src.snap && src.snap.link === tl) {
+            const gg = src.snap.fraction;
+            if (f >= gg && F < Infinity) best = Math.min(best, src.startCost + F * (f - gg));
+            if (f <= gg && B < Infinity) best = Math.min(best, src.startCost + B * (gg - f));
+          }
+          return { source: i, cost: best };
+        })
+        .filter((x) => x.cost <= budget && x.cost < Infinity)
+        .sort((a, b) => a.cost - b.cost || a.source - b.source)
+        .slice(0, k);
+      const ranked = rankSources(g, { snap: tsnap }, sources, k, { directed, budget });
+      expect(ranked.map((x) => x.cost)).toEqual(expected.map((x) => expect.closeTo(x.cost, 9)));
+      for (const x of ranked) {
+        const src = sources[x.source];
+        const route = x.route;
+        expect(route.length).toBeGreaterThan(0);
+        for (let i = 1; i < route.length; i++) expect(arcTail(g, route[i])).toBe(g.arcHead[route[i - 1]]);
+        expect(g.arcLink[route[route.length - 1]] >>> 1).toBe(tl);
+        let sum = src.startCost;
+        if (route.length === 1 && src.snap) {
+          sum += cost(route[0]) * Math.abs(f - src.snap.fraction);
+        } else {
+          const first = src.snap ? 1 : 0;
+          if (src.snap) {
+            expect(g.arcLink[route[0]] >>> 1).toBe(src.snap.link);
+            sum += cost(route[0]) * (g.arcLink[route[0]] & 1 ? src.snap.fraction : 1 - src.snap.fraction);
+          } else {
+            expect(arcTail(g, route[0])).toBe(src.node);
+          }
+          for (let i = first; i < route.length - 1; i++) sum += cost(route[i]);
+          const last = route[route.length - 1];
+          sum += cost(last) * (g.arcLink[last] & 1 ? 1 - f : f);
+        }
+        expect(sum).toBeCloseTo(x.cost, 9);
+      }
+    }
   });
 
   it('property: equals the forward search from each source, and routes add up (checked with ngraph.path)', () => {

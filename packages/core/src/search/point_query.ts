@@ -2,7 +2,7 @@ import type { RoadNetwork } from '../network/road_network';
 import type { Snap } from '../network/snap_index';
 import { TypedHeap } from '../network/typed_heap';
 import { effectiveArcCosts, linkArcs, reverseArcCosts, reverseGraph } from './arc_costs';
-import { runDijkstra, type SearchOptions, type SearchSource } from './multi_source_search';
+import type { SearchOptions, SearchSource } from './multi_source_search';
 
 /** A place to reach: a node, or a point on a link. Exactly one of the two. */
 export interface SearchTarget {
@@ -26,11 +26,11 @@ export interface RankedSource {
 const heap = new TypedHeap(1 << 12);
 
 /**
- * The first, second, third … due sources for one target (e.g. which stations reach an address first, and
- * how long each takes): one search over the reversed arcs from the target, then every source is read off.
- * Exact for mid-link sources and targets. Sorted by cost, equal costs by source index; sources that
- * cannot reach the target within the budget are left out, so fewer than `k` may come back.
- * Options as for `multiSourceSearch` (budget inclusive, directed, metric; `workspace` is not used).
+ * The first, second, third … due sources for one target (which stations reach an address first, and how
+ * long each takes): one search over the reversed arcs from the target, which stops as soon as the `k`
+ * best sources are certain. Exact for mid-link sources and targets. Sorted by cost, equal costs by source
+ * index; sources that cannot reach the target within the budget are left out, so fewer than `k` may come
+ * back. Options as for `multiSourceSearch` (budget inclusive, directed, metric; `workspace` is not used).
  */
 export function rankSources(
   net: RoadNetwork,
@@ -44,13 +44,14 @@ export function rankSources(
   const metric = options.metric ?? 'time';
   const fwdCost = effectiveArcCosts(net, metric, directed);
   const revCost = reverseArcCosts(net, metric, directed);
-  const rev = reverseGraph(net);
+  const { revOffset, revTail, revArc } = reverseGraph(net);
   const la = linkArcs(net);
-
-  // dist[n]: cost from node n to the target; next[n]: reversed-CSR position of the first arc to take
   const n = net.nodeCount;
+  const S = sources.length;
+  if (k <= 0 || S === 0) return [];
+
+  // dist[v]: cost from node v to the target; next[v]: reversed-CSR position of the first arc to take
   const dist = new Float64Array(n).fill(Infinity);
-  const tie = new Int32Array(n);
   const next = new Int32Array(n).fill(-1);
   heap.clear();
   const seed = (node: number, c: number): void => {
@@ -62,27 +63,114 @@ export function rankSources(
   const tSnap = target.snap;
   if ((target.node === undefined) === (tSnap === undefined)) throw new RangeError('target must have exactly one of node / snap');
   let tF = Infinity;
-  let tB = Infinity;
   if (target.node !== undefined) {
     if (!(Number.isInteger(target.node) && target.node >= 0 && target.node < n)) throw new RangeError(`target node ${target.node} is not a node index`);
     seed(target.node, 0);
   } else {
     const l = tSnap!.link;
     if (!(Number.isInteger(l) && l >= 0 && l < net.linkCount)) throw new RangeError(`target snap link ${l} is not a link index`);
+    if (!(tSnap!.fraction >= 0 && tSnap!.fraction <= 1)) throw new RangeError(`target snap fraction must be within 0..1, got ${tSnap!.fraction}`);
     tF = fwdCost[la[l << 1]];
-    tB = fwdCost[la[(l << 1) | 1]];
-    // arriving at the target point: along the link forward from its source, or backward from its target
+    const tB = fwdCost[la[(l << 1) | 1]];
+    // arriving at the target point: forward along the link from its source, or backward from its target
     if (tF < Infinity) seed(net.linkSource[l], tF * tSnap!.fraction);
     if (tB < Infinity) seed(net.linkTarget[l], tB * (1 - tSnap!.fraction));
   }
-  runDijkstra(rev.revOffset, rev.revTail, revCost, budget, dist, tie, next, heap, null, 0);
+
+  // What each source waits for: node v settled → candidate cost extra + dist[v], first arc (or -1).
+  const watch = new Map<number, Array<{ s: number; extra: number; firstArc: number }>>();
+  const addWatch = (v: number, s: number, extra: number, firstArc: number): void => {
+    const list = watch.get(v);
+    if (list) list.push({ s, extra, firstArc });
+    else watch.set(v, [{ s, extra, firstArc }]);
+  };
+  const cand = new Float64Array(S).fill(Infinity);
+  const candNode = new Int32Array(S).fill(-1); // node the route continues from; -1: straight along the target's link
+  const candArc = new Int32Array(S).fill(-1); // first arc (snapped source), or -1
+  let minStart = Infinity;
+  for (let s = 0; s < S; s++) {
+    const src = sources[s];
+    const sc = src.startCost;
+    if (!(sc >= 0 && sc < Infinity)) throw new RangeError(`sources[${s}].startCost must be a finite number ≥ 0, got ${sc}`);
+    if ((src.node === undefined) === (src.snap === undefined)) throw new RangeError(`sources[${s}] must have exactly one of node / snap`);
+    minStart = Math.min(minStart, sc);
+    if (src.node !== undefined) {
+      if (!(Number.isInteger(src.node) && src.node >= 0 && src.node < n)) throw new RangeError(`sources[${s}].node ${src.node} is not a node index`);
+      addWatch(src.node, s, sc, -1);
+      continue;
+    }
+    const { link: l, fraction: g } = src.snap!;
+    if (!(Number.isInteger(l) && l >= 0 && l < net.linkCount)) throw new RangeError(`sources[${s}].snap.link ${l} is not a link index`);
+    if (!(g >= 0 && g <= 1)) throw new RangeError(`sources[${s}].snap.fraction must be within 0..1, got ${g}`);
+    const fArc = la[l << 1];
+    const bArc = la[(l << 1) | 1];
+    const F = fwdCost[fArc];
+    const B = fwdCost[bArc];
+    if (F < Infinity) addWatch(net.linkTarget[l], s, sc + F * (1 - g), fArc);
+    if (B < Infinity) addWatch(net.linkSource[l], s, sc + B * g, bArc);
+    // straight along the shared link to a target on the same link
+    if (tSnap && tSnap.link === l) {
+      const f = tSnap.fraction;
+      if (f >= g && F < Infinity && sc + F * (f - g) < cand[s]) {
+        cand[s] = sc + F * (f - g);
+        candArc[s] = fArc;
+      }
+      if (f <= g && B < Infinity && sc + B * (g - f) < cand[s]) {
+        cand[s] = sc + B * (g - f);
+        candArc[s] = bArc;
+      }
+    }
+  }
+
+  // k-th smallest candidate cost so far (Infinity while fewer than k)
+  const kth = (): number => {
+    if (k >= S) {
+      let m = -Infinity;
+      for (let s = 0; s < S; s++) m = Math.max(m, cand[s]);
+      return m;
+    }
+    return Float64Array.from(cand).sort()[k - 1];
+  };
+  let kthCost = kth();
+
+  while (heap.length > 0) {
+    const u = heap.pop();
+    const cu = heap.poppedKey;
+    if (cu !== dist[u]) continue; // stale
+    // every unsettled node is at least cu from the target, so any candidate below cu + minStart is final;
+    // once k of them are final, nothing else can come before them
+    if (kthCost < cu + minStart) break;
+    const w = watch.get(u);
+    if (w) {
+      for (const { s, extra, firstArc } of w) {
+        const c = extra + cu;
+        if (c < cand[s]) {
+          cand[s] = c;
+          candNode[s] = u;
+          candArc[s] = firstArc;
+        }
+      }
+      kthCost = kth();
+    }
+    const end = revOffset[u + 1];
+    for (let i = revOffset[u]; i < end; i++) {
+      const nc = cu + revCost[i];
+      if (nc > budget || nc === Infinity) continue;
+      const v = revTail[i];
+      if (nc < dist[v]) {
+        dist[v] = nc;
+        next[v] = i;
+        heap.push(v, nc, 0);
+      }
+    }
+  }
 
   /** Arcs from node `u` to the target. */
   const routeFrom = (u: number): number[] => {
     const route: number[] = [];
     let x = u;
     while (next[x] >= 0) {
-      const a = rev.revArc[next[x]];
+      const a = revArc[next[x]];
       route.push(a);
       x = net.arcHead[a];
     }
@@ -95,56 +183,12 @@ export function rankSources(
     return route;
   };
 
-  const ranked: Array<{ source: number; cost: number; build: () => number[] }> = [];
-  for (let s = 0; s < sources.length; s++) {
-    const src = sources[s];
-    const sc = src.startCost;
-    if (!(sc >= 0 && sc < Infinity)) throw new RangeError(`sources[${s}].startCost must be a finite number ≥ 0, got ${sc}`);
-    if ((src.node === undefined) === (src.snap === undefined)) throw new RangeError(`sources[${s}] must have exactly one of node / snap`);
-    let best = Infinity;
-    let build: () => number[] = () => [];
-    if (src.node !== undefined) {
-      if (!(Number.isInteger(src.node) && src.node >= 0 && src.node < n)) throw new RangeError(`sources[${s}].node ${src.node} is not a node index`);
-      const node = src.node;
-      best = sc + dist[node];
-      build = () => routeFrom(node);
-    } else {
-      const { link: l, fraction: g } = src.snap!;
-      if (!(Number.isInteger(l) && l >= 0 && l < net.linkCount)) throw new RangeError(`sources[${s}].snap.link ${l} is not a link index`);
-      const F = fwdCost[la[l << 1]];
-      const B = fwdCost[la[(l << 1) | 1]];
-      const fArc = la[l << 1];
-      const bArc = la[(l << 1) | 1];
-      if (F < Infinity) {
-        const c = sc + F * (1 - g) + dist[net.linkTarget[l]];
-        if (c < best) {
-          best = c;
-          build = () => [fArc, ...routeFrom(net.linkTarget[l])];
-        }
-      }
-      if (B < Infinity) {
-        const c = sc + B * g + dist[net.linkSource[l]];
-        if (c < best) {
-          best = c;
-          build = () => [bArc, ...routeFrom(net.linkSource[l])];
-        }
-      }
-      // straight along the shared link to a target on the same link
-      if (tSnap && tSnap.link === l) {
-        const f = tSnap.fraction;
-        if (f >= g && F < Infinity && sc + F * (f - g) < best) {
-          best = sc + F * (f - g);
-          build = () => [fArc];
-        }
-        if (f <= g && B < Infinity && sc + B * (g - f) < best) {
-          best = sc + B * (g - f);
-          build = () => [bArc];
-        }
-      }
-    }
-    if (best <= budget && best < Infinity) ranked.push({ source: s, cost: best, build });
-  }
-  ranked.sort((a, b) => a.cost - b.cost || a.source - b.source);
-  const top = ranked.slice(0, Math.max(0, k));
-  return top.map((r) => ({ source: r.source, cost: r.cost, route: r.build() }));
+  const ranked: number[] = [];
+  for (let s = 0; s < S; s++) if (cand[s] <= budget && cand[s] < Infinity) ranked.push(s);
+  ranked.sort((a, b) => cand[a] - cand[b] || a - b);
+  return ranked.slice(0, k).map((s) => {
+    const route = candNode[s] >= 0 ? routeFrom(candNode[s]) : [];
+    if (candArc[s] >= 0) route.unshift(candArc[s]);
+    return { source: s, cost: cand[s], route };
+  });
 }
