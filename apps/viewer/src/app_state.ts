@@ -17,6 +17,8 @@ export interface AppState {
   candidates: CandidateInput[];
   /** Analysis time in the worker for the last candidate change, ms. */
   lastRecomputeMs: number | null;
+  /** Building and encoding the layers after it, ms. */
+  lastLayersMs: number | null;
   /** Click to map data updated, ms. */
   lastRoundTripMs: number | null;
   /** Parsed small layers the panel reads (districts, gaps, stations). */
@@ -44,6 +46,7 @@ export const state: AppState = {
   candidates: [],
   lastRecomputeMs: null,
   lastRoundTripMs: null,
+  lastLayersMs: null,
   decoded: {},
   updates: 0,
   candidateMode: false,
@@ -59,35 +62,51 @@ declare global {
 }
 window.__firecover = state;
 
-const PCT_KEYS = ['coveredPct', 'coveragePct', 'coveredSharePct', 'studyAreaCoveredPct', 'areaCoveredPct', 'withinStandardPct'];
-const SHARE_KEYS = ['coveredShare', 'coverageShare', 'coveredFraction', 'coverage'];
+/** A figure line of `coverageSummary().figures`: value with unit, its clause and pass/fail. */
+export interface FigureLine {
+  key: string;
+  en: string;
+  zh: string;
+  value: number | null;
+  unit: string;
+  clause: string;
+  pass: boolean | null;
+}
 
-/** The one coverage figure, percent, whatever the summary calls it. */
+export function figureLines(summary: Record<string, unknown> | null | undefined): FigureLine[] | null {
+  const f = summary?.figures;
+  return Array.isArray(f) ? (f as FigureLine[]) : null;
+}
+
+const PCT_KEYS = ['landSharePct', 'coveredPct', 'coveragePct', 'coveredSharePct', 'studyAreaCoveredPct', 'areaCoveredPct', 'withinStandardPct'];
+
+/** The one coverage figure (land reached within the standard), percent, whatever the summary calls it. */
 export function coverageFigure(summary: Record<string, unknown> | null | undefined): number | null {
   if (!summary) return null;
+  const line = figureLines(summary)?.find((l) => l.key === 'landShare');
+  if (line) return line.value;
   for (const k of PCT_KEYS) if (typeof summary[k] === 'number') return summary[k] as number;
-  for (const k of SHARE_KEYS) if (typeof summary[k] === 'number' && (summary[k] as number) <= 1) return (summary[k] as number) * 100;
-  for (const [k, v] of Object.entries(summary)) if (typeof v === 'number' && /cover.*Pct$/i.test(k) && !/popul|demand/i.test(k)) return v;
-  for (const v of Object.values(summary)) {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const inner = coverageFigure(v as Record<string, unknown>);
-      if (inner !== null) return inner;
-    }
-  }
   return null;
 }
 
-/** First numeric figure found under any of the keys (top level or one level down). */
+/** A figure by key: from the figure lines, or a plain numeric property (comparison rows, analyze output). */
 export function figure(summary: Record<string, unknown> | null | undefined, keys: string[]): number | null {
   if (!summary) return null;
-  for (const k of keys) if (typeof summary[k] === 'number') return summary[k] as number;
-  for (const v of Object.values(summary)) {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      for (const k of keys) if (typeof (v as Record<string, unknown>)[k] === 'number') return (v as Record<string, number>)[k];
-    }
+  const lines = figureLines(summary);
+  for (const k of keys) {
+    const l = lines?.find((x) => x.key === k);
+    if (l && l.value !== null) return l.value;
+    if (typeof summary[k] === 'number') return summary[k] as number;
   }
   return null;
 }
 
-export const GAP_KEYS = ['gapAreaKm2', 'gapsAreaKm2', 'uncoveredKm2', 'uncoveredAreaKm2'];
-export const OVER_CAP_KEYS = ['districtsOverCap', 'overCapCount', 'districtsOverCapCount'];
+/** Land reached late plus land not reachable, km² (the gaps). */
+export function gapAreaKm2(summary: Record<string, unknown> | null | undefined): number | null {
+  const late = figure(summary, ['lateAreaKm2']);
+  const unreachable = figure(summary, ['unreachableAreaKm2']);
+  if (late !== null || unreachable !== null) return (late ?? 0) + (unreachable ?? 0);
+  return figure(summary, ['gapAreaKm2', 'gapsAreaKm2', 'uncoveredKm2']);
+}
+
+export const OVER_CAP_KEYS = ['districtsOverCap'];

@@ -86,6 +86,8 @@ const T = {
   studyArea: { en: 'Study area', zh: '研究范围' },
   bandOver: { en: '> {m} min', zh: '> {m} 分钟' },
   bandUpTo: { en: '≤ {m} min', zh: '≤ {m} 分钟' },
+  intakePoint: { en: 'Intake point (hollow: proposed)', zh: '取水点（空心：建议）' },
+  noWater: { en: 'Land with neither hydrant nor intake', zh: '既无消火栓也无取水点的用地' },
   clickHint: { en: 'Click a feature for its figures.', zh: '点击要素查看数据。' },
 } as const;
 

@@ -38,11 +38,14 @@ const actions = {
     clickStartedAt = performance.now();
     for (const c of state.candidates) worker.removeCandidate(c.id);
   },
+  zoomToPoint(lon: number, lat: number) {
+    view.map.easeTo({ center: [lon, lat], zoom: Math.max(view.map.getZoom(), 14) });
+  },
   zoomTo(kind: 'district' | 'gap', id: string) {
     const fc = state.decoded[kind === 'district' ? 'districts' : 'gaps'];
     const f = fc?.features.find((x, i) => {
       const p = x.properties ?? {};
-      return kind === 'district' ? String(p.fc_station) === id : String(p.id ?? p.gapId ?? `#${i + 1}`) === id;
+      return kind === 'district' ? String(p.fc_station) === id : String(p.fc_id ?? p.id ?? `#${i + 1}`) === id;
     });
     if (!f) return;
     const b = bboxOf({ type: 'FeatureCollection', features: [f] });
@@ -131,7 +134,7 @@ function applyLayers(layers: Record<string, Uint8Array>): void {
     if (layers[name]) state.decoded[name] = decodeLayer(layers[name]);
   }
   for (const [name, bytes] of Object.entries(layers)) {
-    const group = name === 'service_areas' ? 'bands' : name === 'candidates' ? 'stations' : name === 'proposed_hydrants' ? 'hydrants' : (BASE_LAYERS as readonly string[]).includes(name) ? 'base' : name;
+    const group = name === 'service_areas' ? 'bands' : name === 'candidates' ? 'stations' : (BASE_LAYERS as readonly string[]).includes(name) ? 'base' : name;
     if (bytes.byteLength > 60 || name === 'candidates') present.add(group);
   }
   view.setData(layers);
@@ -155,6 +158,7 @@ function onResult(r: ResultMessage): void {
     renderLegend();
   } else {
     state.lastRecomputeMs = r.computeMs;
+    state.lastLayersMs = r.layersMs;
     applyLayers(r.layers);
   }
   const started = clickStartedAt;
@@ -200,6 +204,7 @@ function reset(): void {
   state.decoded = {};
   state.lastRecomputeMs = null;
   state.lastRoundTripMs = null;
+  state.lastLayersMs = null;
   state.coveragePct = null;
   candidateSeq = 0;
   popup?.remove();
@@ -223,7 +228,7 @@ async function openText(text: string, fileName: string, source: FileSource, hint
   worker.stop();
   state.mode = 'analysis';
   const a = await loadAnalysisFolder(text, source);
-  onResult({ type: 'result', kind: 'load', info: a.info, layers: a.layers, summary: a.summary, baseSummary: a.summary, candidates: [], computeMs: 0 });
+  onResult({ type: 'result', kind: 'load', info: a.info, layers: a.layers, summary: a.summary, baseSummary: a.summary, candidates: [], computeMs: 0, layersMs: 0 });
 }
 
 async function openUrl(url: string): Promise<void> {

@@ -38,7 +38,7 @@ function str(p: Props, ...keys: string[]): string | null {
 
 /** Band index 0..bandsS.length for an arrival-time polygon. */
 export function bandIndex(p: Props, bandsS: number[]): number {
-  let upperS = num(p, 'maxS', 'upperS', 'bandMaxS', 'toS', 'limitS', 'thresholdS', 'bandS', 'arrivalS', 'timeS');
+  let upperS = num(p, 'upToS', 'maxS', 'upperS', 'bandMaxS', 'toS', 'limitS', 'thresholdS', 'bandS', 'arrivalS', 'timeS');
   if (upperS === null) {
     const min = num(p, 'maxMin', 'minutes', 'bandMin');
     if (min !== null) upperS = min * 60;
@@ -89,6 +89,12 @@ export function districtRow(p: Props): DistrictRow {
   const areaKm2 = num(p, 'areaKm2', 'area_km2') ?? 0;
   const capKm2 = num(p, 'capKm2', 'areaCapKm2', 'cap_km2');
   const checks = checksOf(p);
+  if (checks.length === 0 && typeof p.capClause === 'string') {
+    checks.push({ name: 'area', ok: p.overCap !== true, clause: p.capClause });
+    if (typeof p.edgeWithinStandard === 'boolean') checks.push({ name: 'arrival', ok: p.edgeWithinStandard, clause: str(p, 'responseClause') ?? undefined });
+    if (typeof p.barriersCrossed === 'string') checks.push({ name: 'barriers', ok: p.barriersCrossed === '', clause: str(p, 'barrierClause') ?? undefined, en: p.barriersCrossed || undefined });
+    if (typeof p.marginalised === 'boolean') checks.push({ name: 'centre', ok: !p.marginalised, clause: str(p, 'marginalClause') ?? undefined });
+  }
   const findCheck = (re: RegExp) => checks.find((c) => re.test(c.name));
   const overCap = bool(p, 'overCap', 'overArea', 'areaExceeded') ?? (findCheck(/area|cap/i) ? !findCheck(/area|cap/i)!.ok : capKm2 !== null && areaKm2 > capKm2);
   const crossesBarrier = bool(p, 'crossesBarrier', 'crossesBarriers', 'barrierCrossed') ?? (findCheck(/barrier/i) ? !findCheck(/barrier/i)!.ok : false);
@@ -97,6 +103,7 @@ export function districtRow(p: Props): DistrictRow {
     name: str(p, 'stationName', 'name') ?? str(p, 'stationId', 'id') ?? '?',
     nameZh: str(p, 'stationNameZh', 'nameZh') ?? undefined,
     stationClass: str(p, 'stationClass', 'class') ?? undefined,
+    // (layer rows: the checks above; summary rows: see districtRowsFromSummary)
     areaKm2,
     capKm2,
     latestArrivalS: num(p, 'latestArrivalS', 'maxArrivalS', 'edgeArrivalS', 'maxS'),
@@ -114,7 +121,8 @@ function mapFeatures(fc: FeatureCollection, f: (p: Props, i: number, feat: Featu
 export function normalizeLayer(name: string, fc: FeatureCollection, bandsS: number[]): FeatureCollection {
   switch (name) {
     case 'service_areas':
-      return mapFeatures(fc, (p) => ({ fc_band: bandIndex(p, bandsS) }));
+      // Only the band polygons are drawn as bands; per-station areas and the union stay in the data for popups.
+      return mapFeatures(fc, (p) => ({ fc_band: bandIndex(p, bandsS), fc_is_band: p.kind === undefined || p.kind === 'band' }));
     case 'districts': {
       const ids = new Map<string, number>();
       return mapFeatures(fc, (p) => {
@@ -139,8 +147,10 @@ export function normalizeLayer(name: string, fc: FeatureCollection, bandsS: numb
     case 'hydrants':
       return mapFeatures(fc, (p) => ({
         fc_status: str(p, 'status') ?? 'unknown',
-        fc_ok: bool(p, 'compliant', 'ok', 'counts', 'valid') ?? (str(p, 'status') ?? 'unknown') === 'working',
+        fc_ok: p.compliance !== undefined ? p.compliance === 'counts' : (bool(p, 'compliant', 'ok', 'counts', 'valid') ?? (str(p, 'status') ?? 'unknown') === 'working'),
       }));
+    case 'gaps':
+      return mapFeatures(fc, (p, i) => ({ fc_id: p.kind && p.rank ? `${String(p.kind)}-${String(p.rank)}` : (str(p, 'id') ?? `#${i + 1}`) }));
     default:
       return fc;
   }
@@ -168,4 +178,69 @@ export function encodeLayer(fc: unknown): Uint8Array {
 }
 export function decodeLayer(bytes: Uint8Array): FeatureCollection {
   return JSON.parse(decoder.decode(bytes)) as FeatureCollection;
+}
+
+interface CheckLine {
+  value: unknown;
+  limit: unknown;
+  pass: boolean | null;
+  clause: string;
+}
+
+const CHECK_TEXT: Record<string, { en: string; zh: string }> = {
+  areaKm2: { en: 'district area within its cap', zh: '辖区面积不超过上限' },
+  latestArrivalS: { en: 'district edge reached within the standard', zh: '标准时间内到达辖区边缘' },
+  barriers: { en: 'district does not cross an expressway, railway or large river', zh: '辖区不跨越快速路、铁路或较大河流' },
+  marginalised: { en: 'station near its district centre', zh: '消防站位于辖区适中位置' },
+};
+
+/** Districts table rows from `coverageSummary().districts` (checks with value, limit, clause), or null. */
+export function districtRowsFromSummary(summary: Record<string, unknown> | null | undefined): DistrictRow[] | null {
+  const list = summary?.districts;
+  if (!Array.isArray(list)) return null;
+  return (list as Props[]).map((d) => {
+    const area = d.areaKm2 as CheckLine;
+    const arrival = d.latestArrivalS as CheckLine;
+    const barriers = d.barriers as CheckLine & { crossed?: { kind: string; name: string | null; id: string }[] };
+    const checks: Check[] = [];
+    for (const [name, c] of [['areaKm2', area], ['latestArrivalS', arrival], ['barriers', barriers], ['marginalised', d.marginalised as CheckLine]] as const) {
+      if (!c || c.pass === null || c.pass === undefined) continue;
+      let en = CHECK_TEXT[name].en;
+      let zh = CHECK_TEXT[name].zh;
+      if (name === 'barriers' && barriers.crossed?.length) {
+        const list2 = barriers.crossed.map((x) => `${x.kind} ${x.name ?? x.id}`).join(', ');
+        en += ` (crosses ${list2})`;
+        zh += `（跨越 ${list2}）`;
+      }
+      checks.push({ name, ok: c.pass, clause: c.clause, en, zh });
+    }
+    return {
+      stationId: String(d.stationId),
+      name: String(d.name),
+      nameZh: (d.nameZh as string | null) ?? undefined,
+      stationClass: String(d.class ?? ''),
+      areaKm2: typeof area?.value === 'number' ? area.value : 0,
+      capKm2: typeof area?.limit === 'number' ? area.limit : null,
+      latestArrivalS: typeof arrival?.value === 'number' ? arrival.value : null,
+      overCap: area?.pass === false,
+      crossesBarrier: barriers?.pass === false,
+      checks,
+    };
+  });
+}
+
+/** Gap list from `coverageSummary().gaps` (late zones, then unreachable ones, largest first), or null. */
+export function gapsFromSummary(summary: Record<string, unknown> | null | undefined): { id: string; label: string; areaKm2: number; centroid: [number, number] | null; detail: string }[] | null {
+  const g = summary?.gaps as { late?: Props[]; unreachable?: Props[] } | undefined;
+  if (!g || !Array.isArray(g.late)) return null;
+  const all = [...g.late, ...(g.unreachable ?? [])];
+  return all
+    .map((z) => ({
+      id: `${String(z.kind)}-${String(z.rank)}`,
+      label: `${z.kind === 'unreachable' ? '⊘' : '⏱'} ${String(z.kind)} #${String(z.rank)}`,
+      areaKm2: typeof z.areaKm2 === 'number' ? z.areaKm2 : 0,
+      centroid: Array.isArray(z.centroid) ? (z.centroid as [number, number]) : null,
+      detail: [z.reason, typeof z.maxArrivalS === 'number' ? `≤ ${(z.maxArrivalS / 60).toFixed(1)} min` : '', z.nearestStationId ? `→ ${String(z.nearestStationId)}` : ''].filter(Boolean).join(' · '),
+    }))
+    .sort((a, b) => b.areaKm2 - a.areaKm2);
 }

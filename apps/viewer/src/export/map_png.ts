@@ -30,6 +30,8 @@ async function renderOffscreen(view: MapView, w: number, h: number, pixelRatio: 
     maxCanvasSize: [16384, 16384],
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
+  // Patterns must exist before the first tiles are laid out, or those tiles draw without them.
+  installIcons(map, pixelRatio);
   map.on('styleimagemissing', () => installIcons(map, pixelRatio));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('export: map did not finish drawing in 60 s')), 60_000);

@@ -11,7 +11,7 @@ import { DEFAULT_ON, GROUPS, buildStyle, stationText } from './style';
 maplibregl.setWorkerUrl(workerUrl);
 
 /** Style layers a click can open a popup for, topmost first. */
-export const CLICKABLE = ['stations-icon', 'candidates-icon', 'hydrants-circle', 'proposed-hydrants', 'hydrant-gaps-point', 'hydrant-gaps-line', 'gaps-fill', 'unprotected-fill', 'districts-fill', 'bands-fill', 'reached-line', 'intake-fill'];
+export const CLICKABLE = ['stations-icon', 'candidates-icon', 'hydrants-circle', 'proposed-hydrants', 'hydrant-gaps-point', 'hydrant-gaps-line', 'gaps-fill', 'unprotected-fill', 'districts-fill', 'bands-fill', 'reached-line', 'intake-point', 'intake-line', 'intake-fill', 'unprotected-line'];
 
 /**
  * The MapLibre map: offline style, layer data swapped in as blob URLs of the worker's GeoJSON bytes
@@ -39,6 +39,7 @@ export class MapView {
     this.map.addControl(new maplibregl.AttributionControl({ compact: true }), 'bottom-right');
     this.map.dragRotate.disable();
     this.map.touchZoomRotate.disableRotation();
+    installIcons(this.map, this.map.getPixelRatio());
     this.map.on('styleimagemissing', () => installIcons(this.map, this.map.getPixelRatio()));
     this.map.once('load', () => installIcons(this.map, this.map.getPixelRatio()));
     this.map.on('error', (e) => {

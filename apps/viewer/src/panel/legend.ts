@@ -51,12 +51,20 @@ export function legendGroups(bandsS: number[], present: (group: string) => boole
       entries: [
         { swatch: { kind: 'circle', colour: HYDRANT_OK, stroke: '#fff' }, label: t('hy_ok') },
         { swatch: { kind: 'circle', colour: '#fff', stroke: HYDRANT_BAD }, label: t('hy_bad') },
-        { swatch: { kind: 'circle', colour: '#fff', stroke: '#1b7837' }, label: t('L_proposed_hydrants') },
       ],
     },
+    { group: 'proposed_hydrants', title: 'L_proposed_hydrants', entries: [{ swatch: { kind: 'circle', colour: '#fff', stroke: '#1b7837' }, label: t('L_proposed_hydrants') }] },
     { group: 'hydrant_gaps', title: 'L_hydrant_gaps', entries: [{ swatch: { kind: 'line', colour: '#c51b7d', width: 3 }, label: t('L_hydrant_gaps') }] },
     { group: 'unprotected', title: 'L_unprotected', entries: [{ swatch: { kind: 'icon', icon: 'hatch-unprotected' }, label: t('L_unprotected') }] },
-    { group: 'intake_reach', title: 'L_intake_reach', entries: [{ swatch: { kind: 'fill', colour: '#4393c3', opacity: 0.3, outline: '#2166ac' }, label: t('L_intake_reach') }] },
+    {
+      group: 'intake_reach',
+      title: 'L_intake_reach',
+      entries: [
+        { swatch: { kind: 'line', colour: '#2166ac', width: 2.5 }, label: t('L_intake_reach') },
+        { swatch: { kind: 'circle', colour: '#2166ac', stroke: '#2166ac' }, label: t('intakePoint') },
+        { swatch: { kind: 'fill', colour: '#8c510a', opacity: 0.15 }, label: t('noWater') },
+      ],
+    },
     {
       group: 'base',
       title: 'L_base',

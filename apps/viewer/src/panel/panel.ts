@@ -1,14 +1,15 @@
 import { STATION_CLASS_LABELS, STATION_CLASSES } from '@firecover/core';
-import { GAP_KEYS, OVER_CAP_KEYS, coverageFigure, figure, state } from '../app_state';
+import { OVER_CAP_KEYS, coverageFigure, figure, figureLines, gapAreaKm2, state, type FigureLine } from '../app_state';
 import { figureLabel, figureValue, getLang, pick, stationClassLabel, t } from '../i18n';
 import type { DistrictRow } from '../model';
-import { districtRows, topGaps } from '../normalize';
+import { districtRows, districtRowsFromSummary, gapsFromSummary, topGaps } from '../normalize';
 
 export interface PanelActions {
   toggleCandidateMode(): void;
   removeCandidate(id: string): void;
   removeAllCandidates(): void;
   zoomTo(kind: 'district' | 'gap', id: string): void;
+  zoomToPoint(lon: number, lat: number): void;
 }
 
 export const panelSettings = { candidateClass: 'class2' };
@@ -43,6 +44,18 @@ function figuresHtml(summary: Record<string, unknown>, depth = 0): string {
   return `<table class="figures">${rows}</table>${nested}`;
 }
 
+function figureLinesHtml(lines: FigureLine[]): string {
+  const rows = lines
+    .filter((l) => l.value !== null)
+    .map((l) => {
+      const mark = l.pass === null ? '' : `<span class="${l.pass ? 'ok' : 'bad'}">${l.pass ? '✓' : '✗'}</span> `;
+      const unit = l.unit === 'count' ? '' : ` ${l.unit === 's' ? t('s') : l.unit}`;
+      const value = l.unit === 's' ? `${(l.value! / 60).toFixed(1)} ${t('min')} (${l.value} ${t('s')})` : `${l.value}${unit}`;
+      return `<tr data-key="${esc(l.key)}"><th>${mark}${esc(pick(l.en, l.zh))}${l.clause && l.clause !== '—' ? `<br><small class="muted">${esc(l.clause)}</small>` : ''}</th><td class="num">${esc(value)}</td></tr>`;
+    });
+  return `<table class="figures lines">${rows.join('')}</table>`;
+}
+
 function checksHtml(r: DistrictRow): string {
   if (!r.checks.length) {
     const parts = [`<span class="${r.overCap ? 'bad' : 'ok'}" title="${esc(t('cap'))}">${r.overCap ? '✗' : '✓'}</span>`];
@@ -75,12 +88,22 @@ export function renderPanel(root: HTMLElement, actions: PanelActions): void {
   if (s.summary) {
     const pct = coverageFigure(s.summary);
     parts.push(`<section><h3>${esc(t('coverage'))}</h3>`);
-    if (pct !== null) parts.push(`<p class="headline"><span id="coverage-figure" data-value="${pct}">${pct.toFixed(1)} %</span> <span class="muted">${esc(figureLabel('coveredPct'))}</span></p>`);
-    parts.push(figuresHtml(s.summary), '</section>');
+    const head = figureLines(s.summary)?.find((l) => l.key === 'landShare');
+    if (pct !== null) parts.push(`<p class="headline"><span id="coverage-figure" data-value="${pct}">${pct.toFixed(1)} %</span> <span class="muted">${esc(head ? pick(head.en, head.zh) : figureLabel('coveredPct'))}</span></p>`);
+    const lines = figureLines(s.summary);
+    parts.push(lines ? figureLinesHtml(lines) : figuresHtml(s.summary), '</section>');
+    const water = s.summary.water as { en?: string[]; zh?: string[]; error?: string } | undefined;
+    if (water) {
+      parts.push(`<section><h3>${esc(t('L_hydrants'))}</h3>`);
+      if (water.error) parts.push(`<p class="error">${esc(water.error)}</p>`);
+      const text = (lang === 'zh' ? water.zh : water.en) ?? [];
+      if (text.length) parts.push(`<ul class="water-lines">${text.map((x) => `<li>${esc(x.trim())}</li>`).join('')}</ul>`);
+      parts.push('</section>');
+    }
   }
 
   // Candidates
-  const districts = districtRows(s.decoded.districts);
+  const districts = districtRowsFromSummary(s.summary) ?? districtRows(s.decoded.districts);
   parts.push(`<section id="candidates"><h3>${esc(t('candidates'))}</h3>`);
   if (s.mode === 'scenario') {
     const classes = STATION_CLASSES.filter((c) => c !== 'logistics' && c !== 'micro')
@@ -98,8 +121,8 @@ export function renderPanel(root: HTMLElement, actions: PanelActions): void {
       parts.push(`</ul><button id="remove-all">${esc(t('removeAll'))}</button>`);
       const before = coverageFigure(s.baseSummary);
       const after = coverageFigure(s.summary);
-      const gapB = figure(s.baseSummary, GAP_KEYS);
-      const gapA = figure(s.summary, GAP_KEYS);
+      const gapB = gapAreaKm2(s.baseSummary);
+      const gapA = gapAreaKm2(s.summary);
       const capB = figure(s.baseSummary, OVER_CAP_KEYS) ?? baseOverCap.value;
       const capA = figure(s.summary, OVER_CAP_KEYS) ?? overCapCount(districts);
       parts.push(`<h4>${esc(t('beforeAfter'))}</h4><table class="figures" id="before-after">`);
@@ -132,7 +155,7 @@ export function renderPanel(root: HTMLElement, actions: PanelActions): void {
     parts.push(`<section><h3>${esc(t('comparison'))}</h3><table class="grid" id="comparison-table"><thead><tr><th>${esc(t('set'))}</th><th>${esc(t('count'))}</th><th>${esc(t('coverage'))}</th><th>${esc(figureLabel('gapAreaKm2'))}</th><th>${esc(figureLabel('districtsOverCap'))}</th></tr></thead><tbody>`);
     for (const c of s.comparison) {
       const pct = coverageFigure(c.summary);
-      const gap = figure(c.summary, GAP_KEYS);
+      const gap = gapAreaKm2(c.summary);
       const cap = figure(c.summary, OVER_CAP_KEYS);
       parts.push(`<tr><td>${esc(c.label[lang])}</td><td class="num">${c.stationCount}</td><td class="num">${pct === null ? '–' : `${pct.toFixed(1)} %`}</td><td class="num">${gap === null ? '–' : `${gap.toFixed(2)} km²`}</td><td class="num">${cap ?? '–'}</td></tr>`);
     }
@@ -140,10 +163,14 @@ export function renderPanel(root: HTMLElement, actions: PanelActions): void {
   }
 
   // Gaps
-  const gaps = topGaps(s.decoded.gaps, 8);
+  const fromSummary = gapsFromSummary(s.summary);
+  const gaps = fromSummary ?? topGaps(s.decoded.gaps, 8).map((g) => ({ ...g, label: g.id, centroid: null as [number, number] | null, detail: '' }));
   if (gaps.length) {
     parts.push(`<section><h3>${esc(t('gaps'))}</h3><ol id="gaps-list">`);
-    for (const g of gaps) parts.push(`<li><a href="#" class="zoom" data-kind="gap" data-id="${esc(g.id)}">${esc(g.id)}</a> — ${g.areaKm2.toFixed(2)} km²</li>`);
+    for (const g of gaps.slice(0, 10)) {
+      const at = g.centroid ? `data-lon="${g.centroid[0]}" data-lat="${g.centroid[1]}"` : '';
+      parts.push(`<li><a href="#" class="zoom" data-kind="gap" data-id="${esc(g.id)}" ${at}>${esc(g.label)}</a> — ${g.areaKm2.toFixed(2)} km²${g.detail ? ` <small class="muted">${esc(g.detail)}</small>` : ''}</li>`);
+    }
     parts.push('</ol></section>');
   }
   parts.push(`<p class="muted small">${esc(t('provenance'))}: ${esc(info.provenance)}</p>`);
@@ -158,7 +185,8 @@ export function renderPanel(root: HTMLElement, actions: PanelActions): void {
   root.querySelectorAll<HTMLAnchorElement>('a.zoom').forEach((a) =>
     a.addEventListener('click', (e) => {
       e.preventDefault();
-      actions.zoomTo(a.dataset.kind as 'district' | 'gap', a.dataset.id!);
+      if (a.dataset.lon) actions.zoomToPoint(Number(a.dataset.lon), Number(a.dataset.lat));
+      else actions.zoomTo(a.dataset.kind as 'district' | 'gap', a.dataset.id!);
     }),
   );
 }

@@ -1,9 +1,23 @@
 import type { FeatureCollection } from 'geojson';
-import { isInputError, type LoadedScenario, type Station } from '@firecover/core';
+import {
+  addStation,
+  analyzeCoverage,
+  analyzeWater,
+  compareStationSets,
+  comparisonSummary,
+  coverageLayers,
+  coverageSummary,
+  isInputError,
+  loadScenario,
+  waterLayers,
+  waterSummary,
+  type CoverageAnalysis,
+  type LoadedScenario,
+  type Station,
+} from '@firecover/core';
 import type { CandidateInput, ComparisonRow, ScenarioInfo } from '../model';
 import { encodeLayer, normalizeLayer } from '../normalize';
 import { baseLayers, networkBbox } from './base_layers';
-import { coreApi, type CoreApi } from './core_api';
 import type { FromWorker, ToWorker } from './protocol';
 
 /**
@@ -18,13 +32,13 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-let api: CoreApi | null = null;
 let scenario: LoadedScenario | null = null;
 let info: ScenarioInfo | null = null;
-let baseAnalysis: unknown = null;
-let analysis: unknown = null;
+let baseAnalysis: CoverageAnalysis | null = null;
+let analysis: CoverageAnalysis | null = null;
 let baseSummary: Record<string, unknown> = {};
 let candidates: CandidateInput[] = [];
+let waterSummaryCache: unknown = null;
 let nextReq = 1;
 const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
 // Messages are handled one at a time so a click during a recompute waits its turn.
@@ -91,70 +105,67 @@ function candidateLayer(): FeatureCollection {
 function postResult(kind: 'load' | 'update', computeMs: number, extra: Record<string, FeatureCollection>, base?: Record<string, FeatureCollection>): void {
   const layers: Record<string, Uint8Array> = {};
   const transfer: Transferable[] = [];
-  packLayers({ ...api!.coverageLayers(analysis), ...extra, candidates: candidateLayer() }, info!.bandsS, layers, transfer);
+  const t0 = performance.now();
+  packLayers({ ...(coverageLayers(analysis!) as Record<string, FeatureCollection>), ...extra, candidates: candidateLayer() }, info!.bandsS, layers, transfer);
   let baseBytes: Record<string, Uint8Array> | undefined;
   if (base) {
     baseBytes = {};
     packLayers(base, info!.bandsS, baseBytes, transfer);
   }
-  post({ type: 'result', kind, info: info!, layers, base: baseBytes, summary: api!.coverageSummary(analysis), baseSummary, candidates: [...candidates], computeMs }, transfer);
+  post({ type: 'result', kind, info: info!, layers, base: baseBytes, summary: { ...summaryOf(analysis!), water: waterSummaryCache }, baseSummary, candidates: [...candidates], computeMs, layersMs: performance.now() - t0 }, transfer);
+}
+
+/** The coverage summary as a plain object (figures with units and clauses, districts, gaps). */
+function summaryOf(a: CoverageAnalysis): Record<string, unknown> {
+  return coverageSummary(a) as unknown as Record<string, unknown>;
 }
 
 async function load(text: string, fileName: string): Promise<void> {
-  api = coreApi();
   post({ type: 'progress', stage: 'loading' });
   const json = JSON.parse(text) as unknown;
-  scenario = await api.loadScenario(json, fileName, readFile);
+  scenario = await loadScenario(json, fileName, readFile);
   info = scenarioInfo(scenario);
   post({ type: 'progress', stage: 'coverage' });
   const t0 = performance.now();
-  baseAnalysis = api.analyzeCoverage(scenario);
+  baseAnalysis = analyzeCoverage(scenario);
   analysis = baseAnalysis;
   candidates = [];
-  baseSummary = api.coverageSummary(baseAnalysis);
-  let waterLayers: Record<string, FeatureCollection> = {};
-  if (api.analyzeWater && api.waterLayers) {
-    post({ type: 'progress', stage: 'water' });
-    const water = api.analyzeWater(scenario, baseAnalysis);
-    waterLayers = api.waterLayers(water);
-    if (api.waterSummary) baseSummary = { ...baseSummary, water: api.waterSummary(water) };
+  baseSummary = summaryOf(baseAnalysis);
+  post({ type: 'progress', stage: 'water' });
+  let water: Record<string, FeatureCollection> = {};
+  try {
+    const w = analyzeWater(scenario);
+    water = waterLayers(w);
+    baseSummary = { ...baseSummary, water: { en: waterSummary(w, 'en'), zh: waterSummary(w, 'zh') } };
+  } catch (e) {
+    // Coverage is still worth showing when the water data is wrong; say why beside it.
+    baseSummary = { ...baseSummary, water: { error: e instanceof Error ? e.message : String(e) } };
   }
   const ms = performance.now() - t0;
-  postResult('load', ms, waterLayers, baseLayers(scenario));
+  waterSummaryCache = baseSummary.water;
+  postResult('load', ms, water, baseLayers(scenario));
   comparison();
 }
 
-/** Existing stations; existing + planned up to each planned year; all. */
+
+/** Existing stations; existing + planned up to each planned year; all (the core's plan sets). */
 function comparison(): void {
-  const s = scenario!;
-  const a = api!;
-  const rows: ComparisonRow[] = [];
-  const existing = s.stations.filter((x) => x.status === 'existing');
-  rows.push({ key: 'existing', label: { en: 'Existing', zh: '现状' }, stationCount: existing.length, summary: a.coverageSummary(a.analyzeCoverage(s, existing)) });
-  const future = s.stations.filter((x) => x.status === 'planned' || x.status === 'under_construction');
-  const years = [...new Set(future.map((x) => x.year).filter((y): y is number => typeof y === 'number'))].sort((p, q) => p - q);
-  for (const y of years) {
-    const set = s.stations.filter((x) => x.status === 'existing' || ((x.status === 'planned' || x.status === 'under_construction') && (x.year ?? Infinity) <= y));
-    rows.push({ key: `year-${y}`, label: { en: `Planned by ${y}`, zh: `${y}年规划` }, stationCount: set.length, summary: a.coverageSummary(a.analyzeCoverage(s, set)) });
-  }
-  const all = s.stations.filter((x) => x.status !== 'candidate');
-  if (future.length) rows.push({ key: 'all', label: { en: 'All planned', zh: '全部规划' }, stationCount: all.length, summary: a.coverageSummary(a.analyzeCoverage(s, all)) });
-  const withCand = s.stations;
-  if (withCand.length > all.length) rows.push({ key: 'all-candidates', label: { en: 'All + candidates', zh: '全部含备选' }, stationCount: withCand.length, summary: a.coverageSummary(a.analyzeCoverage(s, withCand)) });
+  const c = comparisonSummary(compareStationSets(scenario!));
+  const rows: ComparisonRow[] = c.sets.map((s) => ({ key: s.key, label: s.label, stationCount: s.stations.length, summary: s as unknown as Record<string, unknown> }));
   post({ type: 'comparison', rows });
 }
 
 function recompute(): void {
   const t0 = performance.now();
   let a = baseAnalysis;
-  for (const c of candidates) a = api!.addStation(a, candidateStation(c));
+  for (const c of candidates) a = addStation(a!, candidateStation(c));
   analysis = a;
   postResult('update', performance.now() - t0, {});
 }
 
 function addCandidate(c: CandidateInput): void {
   const t0 = performance.now();
-  analysis = api!.addStation(analysis, candidateStation(c));
+  analysis = addStation(analysis!, candidateStation(c));
   candidates.push(c);
   postResult('update', performance.now() - t0, {});
 }

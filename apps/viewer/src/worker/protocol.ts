@@ -20,6 +20,8 @@ export interface ResultMessage {
   candidates: CandidateInput[];
   /** Time spent in the analysis for this message, ms. */
   computeMs: number;
+  /** Time to build and encode the layers, ms. */
+  layersMs: number;
 }
 
 export type FromWorker =
