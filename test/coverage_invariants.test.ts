@@ -46,7 +46,7 @@ function addGrid(b: RoadNetworkBuilder, rand: () => number, n: number, s: number
   return (i, j) => base + i + j * n;
 }
 
-function randomCity(seed: number): { net: RoadNetwork; stations: Station[]; demand: FeatureCollection<Point> } {
+function randomCity(seed: number): { net: RoadNetwork; stations: Station[]; demand: FeatureCollection<Point, Record<string, unknown>> } {
   const rand = mulberry32(seed);
   const b = new RoadNetworkBuilder(polylineLengthM);
   const n = 25;
@@ -60,7 +60,7 @@ function randomCity(seed: number): { net: RoadNetwork; stations: Station[]; dema
     const y = Math.round(rand() * (n - 1)) * s;
     stations.push(testStation(`S${i}`, lon(x), lat(y), { turnoutS: 30 + Math.round(rand() * 60) }));
   }
-  const demand: FeatureCollection<Point> = { type: 'FeatureCollection', features: [] };
+  const demand: FeatureCollection<Point, Record<string, unknown>> = { type: 'FeatureCollection', features: [] };
   for (let i = 0; i < 300; i++) {
     demand.features.push({ type: 'Feature', properties: { population: Math.round(rand() * 100) }, geometry: { type: 'Point', coordinates: [lon(rand() * size), lat(rand() * size)] } });
   }

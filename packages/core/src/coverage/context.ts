@@ -7,7 +7,7 @@ import type { BarrierProps } from '../network/map_features';
 import type { LoadedScenario, Station } from '../scenario/scenario_types';
 import type { BarrierKind, StandardsPreset } from '../standards/preset';
 import { SearchWorkspace } from '../search/multi_source_search';
-import { areaPolygons, buildLandGrid, cellAt, cellAreaKm2, rasterisePolygonMask, type LandGrid } from '../surface/land_grid';
+import { areaPolygons, buildLandGrid, cellAt, cellAreaKm2, forEachCellInPolygons, rasterisePolygonMask, type LandGrid } from '../surface/land_grid';
 import { linkCellIndex, type LinkCellIndex } from '../surface/arrival_surface';
 import { polygonAreaKm2 } from '../surface/contours';
 
@@ -138,7 +138,8 @@ function apportionDemand(ctx: CoverageContext): void {
   if (!scenario.demand) return;
   const prop = scenario.file.demandProperty ?? 'population';
   const demand = new Float64Array(land.length);
-  const mask = new Uint8Array(land.length);
+  // stamp per cell: a cell inside two parts of one MultiPolygon counts once
+  const stampOf = new Int32Array(land.length).fill(-1);
   let total = 0;
   let outside = 0;
   scenario.demand.features.forEach((f, i) => {
@@ -162,10 +163,13 @@ function apportionDemand(ctx: CoverageContext): void {
       return;
     }
     const polys = areaPolygons(g as Polygon | MultiPolygon);
-    mask.fill(0);
-    rasterisePolygonMask(grid, polys, mask);
     const inside: number[] = [];
-    for (let k = 0; k < mask.length; k++) if (mask[k] && land[k]) inside.push(k);
+    forEachCellInPolygons(grid, polys, (k) => {
+      if (stampOf[k] !== i && land[k]) {
+        stampOf[k] = i;
+        inside.push(k);
+      }
+    });
     if (inside.length === 0) {
       const p = polys[0]?.[0]?.[0];
       const k = p ? cellAt(grid, p[0], p[1]) : -1;

@@ -137,11 +137,30 @@ function weightedQuantiles(a: CoverageAnalysis, byDemand: boolean, ps: number[])
       return t < Infinity ? t : null;
     });
   }
-  const order = Int32Array.from(times.keys()).sort((x, y) => times[x] - times[y] || x - y);
+  // sort (time, index) pairs with the native typed-array sort: a non-negative float32 sorts like its bit
+  // pattern, so bits × 2^22 + index is an exact float64 key for up to 4 million weighted cells
+  const n = times.length;
+  let order: ArrayLike<number>;
+  if (n < 1 << 22) {
+    const f32 = new Float32Array(1);
+    const u32 = new Uint32Array(f32.buffer);
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      f32[0] = times[i];
+      keys[i] = u32[0] * 4194304 + i;
+    }
+    keys.sort();
+    const o = new Int32Array(n);
+    for (let i = 0; i < n; i++) o[i] = keys[i] % 4194304;
+    order = o;
+  } else {
+    order = Int32Array.from(times.keys()).sort((x, y) => times[x] - times[y] || x - y);
+  }
   return ps.map((p) => {
     const need = p * total * (1 - 1e-12);
     let acc = 0;
-    for (const i of order) {
+    for (let q = 0; q < n; q++) {
+      const i = order[q];
       acc += weights[i];
       if (acc >= need) return times[i] < Infinity ? times[i] : null;
     }

@@ -1,4 +1,4 @@
-export { type LandGrid, type LandGridOptions, type AreaInput, buildLandGrid, cellAreaKm2, cellCentre, cellAt, areaPolygons, rasterisePolygonMask } from './land_grid';
+export { type LandGrid, type LandGridOptions, type AreaInput, buildLandGrid, cellAreaKm2, cellCentre, cellAt, areaPolygons, rasterisePolygonMask, forEachCellInPolygons } from './land_grid';
 export {
   type SurfaceSearch,
   type LinkCellIndex,

@@ -235,8 +235,19 @@ function nearestRoadTransform(net: RoadNetwork, grid: LandGrid, filter: ((link: 
  * within a polygon's rings, union across polygons).
  */
 export function rasterisePolygonMask(grid: LandGrid, polygons: number[][][][], out: Uint8Array): Uint8Array {
+  forEachCellInPolygons(grid, polygons, (k) => {
+    out[k] = 1;
+  });
+  return out;
+}
+
+/**
+ * Calls `visit(cell)` for every cell whose centre is inside a polygon (even-odd within a polygon's rings),
+ * polygon by polygon and row by row: a cell inside two polygons is visited twice. Costs the polygons'
+ * rows and cells, not the grid.
+ */
+export function forEachCellInPolygons(grid: LandGrid, polygons: number[][][][], visit: (cell: number) => void): void {
   const { width, height, cellSizeM: c, kx, ky, originLon, originLat } = grid;
-  const inArea = out;
   const xs: number[] = [];
   for (const poly of polygons) {
     const rings = poly.map((ring) => ring.map((p) => [(p[0] - originLon) * kx, (p[1] - originLat) * ky]));
@@ -263,11 +274,10 @@ export function rasterisePolygonMask(grid: LandGrid, polygons: number[][][][], o
       for (let k = 0; k + 1 < xs.length; k += 2) {
         const iLo = Math.max(0, Math.ceil(xs[k] / c - 0.5));
         const iHi = Math.min(width - 1, Math.ceil(xs[k + 1] / c - 0.5) - 1);
-        for (let i = iLo; i <= iHi; i++) inArea[row + i] = 1;
+        for (let i = iLo; i <= iHi; i++) visit(row + i);
       }
     }
   }
-  return out;
 }
 
 /** Area of one cell, km² (in the grid's local metric frame). */
