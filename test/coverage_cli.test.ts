@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { filesIn, runCli, tempDir } from '../packages/cli/test/run_cli';
+import { REPO_ROOT } from './shared_data';
+
+const SCENARIO = resolve(REPO_ROOT, 'data', 'sample-city', 'scenario.json');
+const LAYERS = ['districts.geojson', 'gaps.geojson', 'reached_network.geojson', 'service_areas.geojson', 'stations.geojson', 'summary.json'];
+const tmp = tempDir('firecover-analyze-');
+afterAll(() => tmp.cleanup());
+
+describe('firecover analyze on the sample city', () => {
+  it('writes summary.json and the five layers, byte-identical run to run and language to language', async () => {
+    const a = join(tmp.dir, 'a');
+    const b = join(tmp.dir, 'b');
+    const [ra, rb] = await Promise.all([runCli(['analyze', SCENARIO, '--out', a]), runCli(['analyze', SCENARIO, '--out', b, '--lang', 'zh'])]);
+    expect(ra.stderr).toBe('');
+    expect(ra.code).toBe(0);
+    expect(rb.code).toBe(0);
+    expect(filesIn(a)).toEqual(LAYERS);
+    for (const f of LAYERS) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f)))).toBe(true);
+    // the terminal table: every check with its clause, in the language asked for
+    expect(ra.stdout).toMatch(/Districts/);
+    expect(ra.stdout).toMatch(/GB 51080-2015 §4\.1\.3-1/);
+    expect(ra.stdout).toMatch(/GB 51080-2015 §4\.1\.3-4/);
+    expect(ra.stdout).toMatch(/Existing versus planned/);
+    expect(rb.stdout).toMatch(/辖区/);
+    expect(rb.stdout).toMatch(/现状与规划对比/);
+
+    const summary = JSON.parse(readFileSync(join(a, 'summary.json'), 'utf8'));
+    // PLANTED.md #6: Chengnan sits at the southern edge of town, far off its district centre
+    const chengnan = summary.coverage.districts.find((d: { stationId: string }) => d.stationId === 'chengnan');
+    expect(chengnan.marginalised.value).toBe(true);
+    expect(chengnan.marginalised.clause).toMatch(/GB 51080-2015/);
+    // PLANTED.md #7: coverage rises as the planned stations enter service (2026, 2028)
+    const sets = summary.comparison.sets as { key: string; landSharePct: number; demandSharePct: number }[];
+    expect(sets.map((s) => s.key)).toEqual(['existing', 'year-2026', 'year-2028']);
+    expect(sets[1].landSharePct).toBeGreaterThan(sets[0].landSharePct);
+    expect(sets[2].landSharePct).toBeGreaterThan(sets[1].landSharePct);
+    expect(sets[2].demandSharePct).toBeGreaterThan(sets[0].demandSharePct);
+    // every figure carries a unit and a clause
+    for (const f of summary.coverage.figures) {
+      expect(typeof f.unit).toBe('string');
+      expect(typeof f.clause).toBe('string');
+    }
+    const districts = JSON.parse(readFileSync(join(a, 'districts.geojson'), 'utf8'));
+    expect(districts.features.length).toBe(summary.coverage.districts.length);
+  });
+
+  it('rejects a bad --stations value with exit code 2', async () => {
+    const r = await runCli(['analyze', SCENARIO, '--stations', 'soon']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--stations/);
+  });
+});
