@@ -134,7 +134,7 @@ export function normalizeLayer(name: string, fc: FeatureCollection, bandsS: numb
           fc_area: Math.round(row.areaKm2 * 10) / 10,
           fc_cap: row.capKm2 ?? -1,
           fc_bad: row.overCap || row.crossesBarrier,
-          fc_label: `${row.name}\n${row.areaKm2.toFixed(1)} / ${row.capKm2 === null ? '–' : row.capKm2} km²`,
+          fc_areacap: `${row.areaKm2.toFixed(1)} / ${row.capKm2 === null ? '–' : row.capKm2} km²`,
         };
       });
     }

@@ -6,7 +6,7 @@ import { state } from '../app_state';
 import { getLang } from '../i18n';
 import { bandColours } from './colours';
 import { installIcons } from './icons';
-import { DEFAULT_ON, GROUPS, buildStyle, stationText } from './style';
+import { DEFAULT_ON, GROUPS, buildStyle, districtText, stationText } from './style';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -90,6 +90,7 @@ export class MapView {
   setLang(): void {
     const expr = stationText(getLang());
     for (const id of ['stations-icon', 'candidates-icon']) this.map.setLayoutProperty(id, 'text-field', expr);
+    this.map.setLayoutProperty('districts-label', 'text-field', districtText(getLang()));
   }
 
   /** Features under a point on clickable, visible layers, topmost first. */

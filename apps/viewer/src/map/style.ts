@@ -93,7 +93,7 @@ export function buildStyle(bandsS: number[], on: Set<string> = DEFAULT_ON, data:
       'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 12, 0.6, 16, 2],
     } },
     { id: 'proposed-hydrants', type: 'circle', source: 'proposed_hydrants', layout: g('proposed_hydrants'), paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 2, 16, 5], 'circle-color': '#fff', 'circle-stroke-color': '#1b7837', 'circle-stroke-width': 2 } },
-    { id: 'districts-label', type: 'symbol', source: 'districts', layout: { ...g('districts'), 'text-field': ['get', 'fc_label'], 'text-font': FONT, 'text-size': 12, 'text-max-width': 14, 'symbol-placement': 'point', 'text-variable-anchor': ['bottom', 'top', 'left', 'right'], 'text-radial-offset': 1.2 }, paint: { 'text-color': ['case', ['==', ['get', 'fc_bad'], true], '#a50f15', '#222'], 'text-halo-color': '#fff', 'text-halo-width': 1.6 } },
+    { id: 'districts-label', type: 'symbol', source: 'districts', layout: { ...g('districts'), 'text-field': districtText(lang), 'text-font': FONT, 'text-size': 12, 'text-max-width': 14, 'symbol-placement': 'point', 'text-variable-anchor': ['bottom', 'top', 'left', 'right'], 'text-radial-offset': 1.2 }, paint: { 'text-color': ['case', ['==', ['get', 'fc_bad'], true], '#a50f15', '#222'], 'text-halo-color': '#fff', 'text-halo-width': 1.6 } },
     stationLayer('stations-icon', 'stations', g('stations'), lang),
     stationLayer('candidates-icon', 'candidates', g('stations'), lang),
   ];
@@ -126,4 +126,10 @@ export function stationText(lang: Lang): ExpressionSpecification {
   const cls = ['match', ['get', 'fc_class'], ...Object.entries(STATION_CLASS_LABELS).flatMap(([k, v]) => [k, v[lang]]), ['get', 'fc_class']];
   const name = lang === 'zh' ? ['coalesce', ['get', 'nameZh'], ['get', 'name'], ''] : ['coalesce', ['get', 'name'], ''];
   return ['concat', name, '\n', cls] as unknown as ExpressionSpecification;
+}
+
+/** District label: station name in the page language, area / cap. */
+export function districtText(lang: Lang): ExpressionSpecification {
+  const name = lang === 'zh' ? ['coalesce', ['get', 'nameZh'], ['get', 'stationNameZh'], ['get', 'name'], ['get', 'stationName'], ''] : ['coalesce', ['get', 'name'], ['get', 'stationName'], ''];
+  return ['concat', name, '\n', ['get', 'fc_areacap']] as unknown as ExpressionSpecification;
 }
