@@ -4,6 +4,9 @@
  * `emptyRings[cell]` is the Chebyshev distance, in cells, to the nearest cell holding any segment, so a
  * query skips the empty rings around it at once.
  */
+/** Numbers stored per grid entry in `cellCoords`. */
+export const ENTRY = 5;
+
 export class SegmentGrid {
   readonly minX: number;
   readonly minY: number;
@@ -12,7 +15,10 @@ export class SegmentGrid {
   readonly rows: number;
   readonly cellStart: Uint32Array;
   readonly cellSegs: Uint32Array;
-  /** Per entry of `cellSegs`: the segment's x1, y1, x2, y2 (a copy in cell order, so a cell is one run of memory). */
+  /**
+   * Per entry of `cellSegs`, `ENTRY` numbers: the segment's x1, y1, dx, dy and 1/(dx²+dy²) (0 for a
+   * zero-length segment) — a copy in cell order, so a cell is one run of memory.
+   */
   readonly cellCoords: Float64Array;
   readonly emptyRings: Uint16Array;
 
@@ -45,13 +51,17 @@ export class SegmentGrid {
       cellRange(k);
       for (let r = range[2]; r <= range[3]; r++) for (let c = range[0]; c <= range[1]; c++) cellSegs[fill[r * cols + c]++] = k;
     }
-    const cellCoords = new Float64Array(cellSegs.length * 4);
+    const cellCoords = new Float64Array(cellSegs.length * ENTRY);
     for (let j = 0; j < cellSegs.length; j++) {
       const i = segStart[cellSegs[j]];
-      cellCoords[4 * j] = px[i];
-      cellCoords[4 * j + 1] = py[i];
-      cellCoords[4 * j + 2] = px[i + 1];
-      cellCoords[4 * j + 3] = py[i + 1];
+      const o = ENTRY * j;
+      const dx = px[i + 1] - px[i];
+      const dy = py[i + 1] - py[i];
+      cellCoords[o] = px[i];
+      cellCoords[o + 1] = py[i];
+      cellCoords[o + 2] = dx;
+      cellCoords[o + 3] = dy;
+      cellCoords[o + 4] = dx * dx + dy * dy > 0 ? 1 / (dx * dx + dy * dy) : 0;
     }
 
     // Chebyshev distance to the nearest non-empty cell: breadth-first from all non-empty cells at once
@@ -112,7 +122,8 @@ export class SegmentGrid {
   }
 
   /**
-   * The nearest segment to (x, y) (inside the grid) within `maxD2` (squared metres), or -1.
+   * The nearest segment to (x, y) (inside the grid) within `maxD2` (squared metres), as an entry index
+   * (segment `cellSegs[j]`, its data at `cellCoords[ENTRY·j ..]`), or -1.
    * Rings of cells are examined outward from the first non-empty one until the best exact distance is
    * no more than the distance to the unexamined cells. Equal distances: the lower segment index.
    */
@@ -130,30 +141,36 @@ export class SegmentGrid {
     // distance from the point to the edges of its own cell
     const inner = Math.min(fx - c, c + 1 - fx, fy - r, r + 1 - fy) * cellM;
     const lastRing = Math.max(cols, rows);
+    const cell2 = cellM * cellM;
     let best = -1;
-    let bestD2 = Infinity;
+    let bestEntry = -1;
+    let bestD2 = maxD2; // nothing beyond maxD2 is of interest
     for (let k = this.emptyRings[r * cols + c]; k <= lastRing; k++) {
       // nothing in rings < k; everything outside ring k is at least `inner + k·cellM` away
       const near = inner + (k > 0 ? k - 1 : 0) * cellM;
-      if (k > 0 && near * near > maxD2) return -1;
+      if (k > 0 && near * near > maxD2) return bestEntry;
       const r0 = r - k;
       const r1 = r + k;
       const c0 = c - k;
       const c1 = c + k;
       for (let rr = Math.max(r0, 0); rr <= Math.min(r1, rows - 1); rr++) {
         const step = rr === r0 || rr === r1 ? 1 : c1 - c0;
+        // distance from the point to this row of cells, in cells
+        const ddy = rr > r ? rr - fy : rr < r ? fy - rr - 1 : 0;
         for (let cc = c0; cc <= c1; cc += step) {
           if (cc < 0 || cc >= cols) continue;
+          // skip cells that cannot hold anything nearer than the best so far
+          const ddx = cc > c ? cc - fx : cc < c ? fx - cc - 1 : 0;
+          if ((ddx * ddx + ddy * ddy) * cell2 > bestD2) continue;
           const cell = rr * cols + cc;
           const end = cellStart[cell + 1];
           for (let j = cellStart[cell]; j < end; j++) {
-            const o = 4 * j;
+            const o = ENTRY * j;
             const x1 = xy[o];
             const y1 = xy[o + 1];
-            const dx = xy[o + 2] - x1;
-            const dy = xy[o + 3] - y1;
-            const len2 = dx * dx + dy * dy;
-            let t = len2 > 0 ? ((x - x1) * dx + (y - y1) * dy) / len2 : 0;
+            const dx = xy[o + 2];
+            const dy = xy[o + 3];
+            let t = ((x - x1) * dx + (y - y1) * dy) * xy[o + 4];
             if (t < 0) t = 0;
             else if (t > 1) t = 1;
             const ex = x1 + t * dx - x;
@@ -161,17 +178,18 @@ export class SegmentGrid {
             const d2 = ex * ex + ey * ey;
             if (d2 <= bestD2) {
               const seg = cellSegs[j];
-              if (d2 < bestD2 || seg < best) {
+              if (d2 < bestD2 || best < 0 || seg < best) {
                 bestD2 = d2;
                 best = seg;
+                bestEntry = j;
               }
             }
           }
         }
       }
       const reach = inner + k * cellM;
-      if (best >= 0 && bestD2 <= reach * reach) break;
+      if (best >= 0 && bestD2 < reach * reach) break;
     }
-    return best >= 0 && bestD2 <= maxD2 ? best : -1;
+    return bestEntry;
   }
 }

@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush';
 import CheapRuler from 'cheap-ruler';
 import type { RoadNetwork } from './road_network';
-import { SegmentGrid } from './segment_grid';
+import { ENTRY, SegmentGrid } from './segment_grid';
 import { TypedHeap } from './typed_heap';
 
 /** Cell sizes of the search grids, as multiples of the finest. */
@@ -61,8 +61,8 @@ export class SnapIndex {
   private readonly index: Flatbush | null;
   private readonly px: Float64Array;
   private readonly py: Float64Array;
-  /** Projected length along the link from its first geometry point to each geometry point, metres. */
-  private readonly along: Float64Array;
+  /** Per segment: fraction of its link's geometry before it, and its own share (fraction = a + t·b). */
+  private readonly segFrac: Float64Array;
   /** Per segment: geometry position of its first point. */
   private readonly segStart: Uint32Array;
   /** Per segment: link index. */
@@ -159,7 +159,16 @@ export class SnapIndex {
     this.index = index;
     this.px = px;
     this.py = py;
-    this.along = along;
+    const segFrac = new Float64Array(2 * segCount);
+    for (let k = 0; k < segCount; k++) {
+      const i = segStart[k];
+      const total = along[net.geomOffset[segLink[k] + 1] - 1];
+      if (total > 0) {
+        segFrac[2 * k] = along[i] / total;
+        segFrac[2 * k + 1] = (along[i + 1] - along[i]) / total;
+      }
+    }
+    this.segFrac = segFrac;
     this.segStart = segStart;
     this.segLink = segLink;
     this.segmentCount = segCount;
@@ -176,8 +185,25 @@ export class SnapIndex {
     if (!this.index) return null;
     const x = (lon - this.lon0) * this.kx;
     const y = (lat - this.lat0) * this.ky;
-    const seg = this.nearestSegmentGrid(x, y, maxDistanceM);
-    return seg < 0 ? null : this.snapOn(seg, x, y);
+    const maxD2 = maxDistanceM * maxDistanceM;
+    const fine = this.grids[0];
+    if (!fine.contains(x, y)) {
+      const seg = this.nearestSegment(x, y, maxD2);
+      return seg < 0 ? null : this.snapOn(seg, x, y);
+    }
+    // the grid whose cells suit the distance to the nearest road here
+    let level = 0;
+    let empty = fine.emptyRingsAt(x, y);
+    while (level + 1 < this.grids.length && empty >= GRID_SWITCH_RINGS) {
+      level++;
+      empty = this.grids[level].emptyRingsAt(x, y);
+    }
+    const grid = this.grids[level];
+    const j = grid.nearest(x, y, maxD2);
+    if (j < 0) return null;
+    const xy = grid.cellCoords;
+    const o = ENTRY * j;
+    return this.snapAt(grid.cellSegs[j], x, y, xy[o], xy[o + 1], xy[o] + xy[o + 2], xy[o + 1] + xy[o + 3]);
   }
 
   /**
@@ -233,23 +259,6 @@ export class SnapIndex {
   }
 
   /**
-   * Nearest segment within `maxD` metres, or -1: a ring search on the grid whose cells suit the distance
-   * to the nearest road there; outside the grids (beyond the network's extent) the R-tree walk.
-   */
-  private nearestSegmentGrid(x: number, y: number, maxD: number): number {
-    const maxD2 = maxD * maxD;
-    const fine = this.grids[0];
-    if (!fine.contains(x, y)) return this.nearestSegment(x, y, maxD2);
-    let level = 0;
-    let empty = fine.emptyRingsAt(x, y);
-    while (level + 1 < this.grids.length && empty >= GRID_SWITCH_RINGS) {
-      level++;
-      empty = this.grids[level].emptyRingsAt(x, y);
-    }
-    return this.grids[level].nearest(x, y, maxD2);
-  }
-
-  /**
    * Best-first walk of the packed R-tree: tree nodes are queued by box distance (a lower bound), leaf
    * segments by their exact distance, so the first segment to leave the queue is the nearest one.
    */
@@ -298,31 +307,30 @@ export class SnapIndex {
   }
 
   private snapOn(seg: number, x: number, y: number): Snap {
-    const net = this.net;
     const i = this.segStart[seg];
-    const l = this.segLink[seg];
-    const px = this.px;
-    const py = this.py;
-    const x1 = px[i];
-    const y1 = py[i];
-    const dx = px[i + 1] - x1;
-    const dy = py[i + 1] - y1;
+    return this.snapAt(seg, x, y, this.px[i], this.py[i], this.px[i + 1], this.py[i + 1]);
+  }
+
+  /** The snap onto segment `seg` from (x1, y1) to (x2, y2) (projected metres) for the point (x, y). */
+  private snapAt(seg: number, x: number, y: number, x1: number, y1: number, x2: number, y2: number): Snap {
+    const dx = x2 - x1;
+    const dy = y2 - y1;
     const len2 = dx * dx + dy * dy;
     let t = len2 > 0 ? ((x - x1) * dx + (y - y1) * dy) / len2 : 0;
     if (t < 0) t = 0;
     else if (t > 1) t = 1;
     const sx = x1 + t * dx;
     const sy = y1 + t * dy;
-    const total = this.along[net.geomOffset[l + 1] - 1];
-    let fraction = total > 0 ? (this.along[i] + t * Math.sqrt(len2)) / total : 0;
+    const l = this.segLink[seg];
+    let fraction = this.segFrac[2 * seg] + t * this.segFrac[2 * seg + 1];
     if (fraction > 1) fraction = 1;
     return {
       link: l,
-      offsetM: fraction * net.linkLengthM[l],
+      offsetM: fraction * this.net.linkLengthM[l],
       fraction,
       distanceM: Math.hypot(sx - x, sy - y),
-      lon: net.geomLon[i] + t * (net.geomLon[i + 1] - net.geomLon[i]),
-      lat: net.geomLat[i] + t * (net.geomLat[i + 1] - net.geomLat[i]),
+      lon: this.lon0 + sx / this.kx,
+      lat: this.lat0 + sy / this.ky,
     };
   }
 }
