@@ -24,7 +24,7 @@ export interface SnappedHydrant {
   lat: number;
   /** Nearest road position, or null when no road is within reach (too far to count). */
   snap: Snap | null;
-  /** Side of the road at the snap point relative to the link direction: +1 left, −1 right, 0 on the line. */
+  /** Side of a wide road (wider than the preset) at the snap point relative to the link direction: +1 left, −1 right; 0 on the line or not a wide road. */
   side: -1 | 0 | 1;
   /** Inside the study area (always true without one). */
   inArea: boolean;
@@ -108,7 +108,8 @@ export function snapHydrants(net: RoadNetwork, hydrants: FeatureCollection<Point
       lon,
       lat,
       snap,
-      side: snap ? sideOf(net, snap, lon, lat) : 0,
+      // The side only matters on wide roads (both sides needed); elsewhere it is not computed.
+      side: snap && net.linkWidthM[snap.link] > opt.wideRoadWidthM ? sideOf(net, snap, lon, lat) : 0,
       inArea,
       counts: snap !== null && inArea && counting.has(status),
     });

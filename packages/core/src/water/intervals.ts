@@ -4,6 +4,17 @@
 export function mergeIntervals(flat: number[]): number[] {
   const n = flat.length / 2;
   if (n <= 1) return flat.slice();
+  let sorted = true;
+  for (let i = 2; i < flat.length && sorted; i += 2) if (flat[i] < flat[i - 2]) sorted = false;
+  if (sorted) {
+    // The common case (intervals built in order along a link): one linear pass, no sort.
+    const out: number[] = [flat[0], flat[1]];
+    for (let i = 2; i < flat.length; i += 2) {
+      if (flat[i] <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], flat[i + 1]);
+      else out.push(flat[i], flat[i + 1]);
+    }
+    return out;
+  }
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => flat[2 * i] - flat[2 * j] || flat[2 * i + 1] - flat[2 * j + 1]);
   const out: number[] = [];
   for (const i of order) {
