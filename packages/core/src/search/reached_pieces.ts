@@ -86,31 +86,21 @@ function forEachPiece(result: SearchResult, sink: PieceSink): void {
     if (cu < Infinity) xs = F > 0 ? Math.min(L, ((budget - cu) / F) * L) : L;
     let xt = L + 1;
     if (cv < Infinity) xt = B > 0 ? Math.max(0, L - ((budget - cv) / B) * L) : 0;
-    const atS = (x: number): number => cu + (F * x) / L;
-    const atT = (x: number): number => cv + (B * (L - x)) / L;
-    if (xs < 0) {
-      if (xt < L) sink(l, xt, L, source[v], atT(xt), cv);
-      continue;
+    // arrival at x: from the source end cu + F·x/L, from the target end cv + B·(L − x)/L
+    let e1 = xs; // the source end's piece is [0, e1]
+    let s2 = xt; // the target end's piece is [s2, L]
+    if (xs >= 0 && xt <= L && xs > xt) {
+      // both ends reach past each other: split where the arrivals are equal
+      let xm: number;
+      if (F + B > 0) xm = ((cv + B - cu) / (F + B)) * L;
+      else xm = cu < cv || (cu === cv && source[u] <= source[v]) ? L : 0;
+      if (xm < 0) xm = 0;
+      else if (xm > L) xm = L;
+      e1 = Math.min(xm, xs);
+      s2 = Math.max(xm, xt);
     }
-    if (xt > L) {
-      if (xs > 0) sink(l, 0, xs, source[u], cu, atS(xs));
-      continue;
-    }
-    if (xs <= xt) {
-      if (xs > 0) sink(l, 0, xs, source[u], cu, atS(xs));
-      if (xt < L) sink(l, xt, L, source[v], atT(xt), cv);
-      continue;
-    }
-    // both ends reach past each other: split where the arrivals are equal
-    let xm: number;
-    if (F + B > 0) xm = ((cv + B - cu) / (F + B)) * L;
-    else xm = cu < cv || (cu === cv && source[u] <= source[v]) ? L : 0;
-    if (xm < 0) xm = 0;
-    else if (xm > L) xm = L;
-    const e1 = Math.min(xm, xs);
-    const s2 = Math.max(xm, xt);
-    if (e1 > 0) sink(l, 0, e1, source[u], cu, atS(e1));
-    if (s2 < L) sink(l, s2, L, source[v], atT(s2), cv);
+    if (e1 > 0) sink(l, 0, e1, source[u], cu, cu + (F * e1) / L);
+    if (s2 < L) sink(l, s2, L, source[v], cv + (B * (L - s2)) / L, cv);
   }
 }
 
