@@ -205,9 +205,10 @@ export function runDijkstra(
     const end = offset[u + 1];
     for (let a = offset[u]; a < end; a++) {
       const nc = cu + arcCost[a];
-      if (nc > budget || nc === Infinity) continue;
+      if (nc > budget) continue;
       const v = head[a];
       const cv = cost[v];
+      // an infinite nc never passes: unreached nodes have tie −1, reached ones a finite cost
       if (nc < cv || (nc === cv && s < tie[v])) {
         if (touched !== null && cv === Infinity) touched[tc++] = v;
         cost[v] = nc;
