@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, Geometry, LineString, Position } from 
 import type { RoadNetwork } from '../network/road_network';
 import { rulerAt } from '../network/geodesy';
 import { reachedPieces } from '../search/reached_pieces';
-import { bandPolygons, contourCellList, round6 } from '../surface/contours';
+import { bandPolygons, contourCellList, polygonAreaKm2, round6 } from '../surface/contours';
 import { cellAreaKm2 } from '../surface/land_grid';
 import { combinedSearch, type CoverageAnalysis } from './analysis';
 import { km2, metres, roundTo, sec } from './rounding';
@@ -48,27 +48,38 @@ function serviceAreaLayer(a: CoverageAnalysis): FeatureCollection {
   for (const b of bandPolygons(grid, landFirst, [...limits, Infinity])) {
     const label = b.from === -Infinity ? `≤ ${b.upTo / 60} min` : b.upTo === Infinity ? `> ${b.from / 60} min` : `${b.from / 60}–${b.upTo / 60} min`;
     features.push(
-      feature(b.geometry, { kind: 'band', label, fromS: sec(b.from), upToS: sec(b.upTo), areaKm2: km2(b.areaKm2), withinStandard: b.upTo <= R }),
+      feature(b.geometry, {
+        kind: 'band',
+        label,
+        fromS: sec(b.from),
+        upToS: sec(b.upTo),
+        areaKm2: km2(b.areaKm2),
+        polygonAreaKm2: km2(polygonAreaKm2(b.geometry)),
+        withinStandard: b.upTo <= R,
+      }),
     );
   }
   const unit = cellAreaKm2(grid);
   for (const s of a.stations) {
     const cells = Array.from(s.serviceCells).filter((k) => land[k] === 1);
+    const geometry = contourCellList(grid, cells);
     features.push(
-      feature(contourCellList(grid, cells), {
+      feature(geometry, {
         kind: 'station',
         stationId: s.station.id,
         name: s.station.name,
         budgetS: R,
         turnoutS: s.station.turnoutS,
         areaKm2: km2(cells.length * unit),
+        polygonAreaKm2: km2(polygonAreaKm2(geometry)),
         reachedRoadKm: roundTo(s.reachedRoadM / 1000, 3),
       }),
     );
   }
   const all: number[] = [];
   for (let k = 0; k < land.length; k++) if (land[k] && a.firstS[k] <= R) all.push(k);
-  features.push(feature(contourCellList(grid, all), { kind: 'all', budgetS: R, areaKm2: km2(all.length * unit), clause: ctx.preset.responseS.clause }));
+  const union = contourCellList(grid, all);
+  features.push(feature(union, { kind: 'all', budgetS: R, areaKm2: km2(all.length * unit), polygonAreaKm2: km2(polygonAreaKm2(union)), clause: ctx.preset.responseS.clause }));
   return fc(features);
 }
 
@@ -83,13 +94,15 @@ function districtLayer(a: CoverageAnalysis): FeatureCollection {
   return fc(
     a.districts.map((d) => {
       const st = a.stations[d.stationIndex].station;
-      return feature(contourCellList(grid, cellsOf.get(d.stationIndex) ?? []), {
+      const geometry = contourCellList(grid, cellsOf.get(d.stationIndex) ?? []);
+      return feature(geometry, {
         stationId: d.stationId,
         name: st.name,
         nameZh: st.nameZh ?? null,
         class: d.stationClass,
         urbanEdge: d.urbanEdge,
         areaKm2: km2(d.areaKm2),
+        polygonAreaKm2: km2(polygonAreaKm2(geometry)),
         capKm2: d.capKm2,
         overCap: d.overCap,
         capClause: d.capClause,
