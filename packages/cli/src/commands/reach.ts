@@ -186,10 +186,9 @@ async function runReach(opts: ReachOptions, ctx: CliContext): Promise<void> {
   const outputs: { path: string; data: string }[] = [];
   if (opts.out !== undefined) outputs.push({ path: opts.out, data: csv });
   if (opts.edgesOut !== undefined) {
-    const { cutLink } = await import('../line_cut');
     const features = pieces.map((p) => ({
       type: 'Feature' as const,
-      geometry: { type: 'LineString' as const, coordinates: cutLink(net, p.link, p.fromM, p.toM).map(([x, y]) => [round7(x), round7(y)]) },
+      geometry: { type: 'LineString' as const, coordinates: core.linkSlice(net, p.link, p.fromM, p.toM).map(([x, y]) => [round7(x), round7(y)]) },
       properties: {
         link_id: net.linkId[p.link],
         way_id: Number.isNaN(net.linkWayId[p.link]) ? null : net.linkWayId[p.link],

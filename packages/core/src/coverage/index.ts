@@ -4,7 +4,7 @@ export { type DistrictReport, type BarrierCrossing } from './districts';
 export { type CoverageFigures } from './figures';
 export { type GapZone, type GapReport } from './gaps';
 export { planStationSets, compareStationSets, type StationSet, type SetComparison, type SetChange, type ComparedSet } from './compare';
-export { coverageLayers, linkSlice, type CoverageLayerName } from './layers';
+export { coverageLayers, type CoverageLayerName } from './layers';
 export {
   coverageSummary,
   comparisonSummary,

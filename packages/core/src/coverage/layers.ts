@@ -1,6 +1,5 @@
-import type { Feature, FeatureCollection, Geometry, LineString, Position } from 'geojson';
-import type { RoadNetwork } from '../network/road_network';
-import { rulerAt } from '../network/geodesy';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { linkSlice } from '../network/link_geometry';
 import { reachedPieces } from '../search/reached_pieces';
 import { bandPolygons, contourCellList, polygonAreaKm2, round6 } from '../surface/contours';
 import { cellAreaKm2 } from '../surface/land_grid';
@@ -148,7 +147,7 @@ function reachedNetworkLayer(a: CoverageAnalysis): FeatureCollection {
   const result = combinedSearch(a);
   return fc(
     reachedPieces(result).map((p) =>
-      feature(linkSlice(net, p.link, p.fromM, p.toM), {
+      feature({ type: 'LineString', coordinates: linkSlice(net, p.link, p.fromM, p.toM).map(([x, y]) => [round6(x), round6(y)]) }, {
         linkId: net.linkId[p.link],
         stationId: a.stations[p.source].station.id,
         fromS: sec(p.costFrom),
@@ -186,33 +185,4 @@ function stationLayer(a: CoverageAnalysis): FeatureCollection {
       );
     }),
   );
-}
-
-/** The part of link `l` between `fromM` and `toM` metres from its source node, as a LineString. */
-export function linkSlice(net: RoadNetwork, l: number, fromM: number, toM: number): LineString {
-  const g0 = net.geomOffset[l];
-  const g1 = net.geomOffset[l + 1];
-  const ruler = rulerAt(net.geomLat[g0]);
-  const along: number[] = [0];
-  for (let i = g0 + 1; i < g1; i++) {
-    along.push(along[along.length - 1] + ruler.distance([net.geomLon[i - 1], net.geomLat[i - 1]], [net.geomLon[i], net.geomLat[i]]));
-  }
-  const total = along[along.length - 1];
-  const L = net.linkLengthM[l];
-  const a = L > 0 ? (fromM / L) * total : 0;
-  const b = L > 0 ? (toM / L) * total : total;
-  const at = (d: number): Position => {
-    let i = 1;
-    while (i < along.length - 1 && along[i] < d) i++;
-    const seg = along[i] - along[i - 1];
-    const t = seg > 0 ? Math.min(1, Math.max(0, (d - along[i - 1]) / seg)) : 0;
-    const p = g0 + i - 1;
-    return [round6(net.geomLon[p] + t * (net.geomLon[p + 1] - net.geomLon[p])), round6(net.geomLat[p] + t * (net.geomLat[p + 1] - net.geomLat[p]))];
-  };
-  const coords: Position[] = [at(a)];
-  for (let i = 1; i < along.length - 1; i++) {
-    if (along[i] > a && along[i] < b) coords.push([round6(net.geomLon[g0 + i]), round6(net.geomLat[g0 + i])]);
-  }
-  coords.push(at(b));
-  return { type: 'LineString', coordinates: coords };
 }

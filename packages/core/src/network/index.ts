@@ -2,6 +2,7 @@ export { type RoadNetwork, RoadNetworkBuilder, type LinkInput, withLinkCosts, li
 export { ROAD_CLASSES, type RoadClass, roadClassCode, roadClassName, CHINESE_ROAD_CLASSES, LinkFlag } from './road_class';
 export { type SpeedModel, DEFAULT_SPEED_MODEL, speedModelWith, applySpeedModel } from './speed_model';
 export { polylineLengthM, distanceM, rulerAt } from './geodesy';
+export { linkCumulativeM, pointOnLink, linkSlice } from './link_geometry';
 export * from './map_features';
 export { SnapIndex, type Snap } from './snap_index';
 export { readOsm, detectOsmFormat, type OsmImport, type OsmImportOptions, type OsmImportReport } from './osm_import';

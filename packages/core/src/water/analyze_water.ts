@@ -24,7 +24,7 @@ import { requiredPlaces, type RequiredPlace } from './required_places';
 import { CANDIDATE_WATER_KINDS, INTAKE_KINDS, intakeReach, proposeIntakes, snapIntakes, stationsToIntakes, type IntakeCandidate, type IntakeSource, type StationWater } from './intake';
 import { singleDistrict, stationLinkDistricts, type LinkDistricts } from './water_districts';
 import { areaTest } from './study_area';
-import { linkCumulativeM, pointOnLink } from './link_geometry';
+import { linkCumulativeM, pointOnLink } from '../network/link_geometry';
 
 /** Municipal roads (primary … residential, living streets); not motorways, trunk roads or service roads (the scenario default). */
 export const DEFAULT_HYDRANT_ROAD_CLASSES: readonly string[] = DEFAULT_WATER.hydrantRoadClasses;

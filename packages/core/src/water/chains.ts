@@ -1,5 +1,5 @@
 import type { RoadNetwork } from '../network/road_network';
-import { linkSlice } from './link_geometry';
+import { linkSlice } from '../network/link_geometry';
 
 /**
  * Stitching pieces of links into stretches: a street continues through a node where exactly two

@@ -3,7 +3,7 @@ import type { RoadNetwork } from '../network/road_network';
 import type { HydrantProps } from '../network/map_features';
 import { SnapIndex, type Snap } from '../network/snap_index';
 import { rulerAt } from '../network/geodesy';
-import { linkCumulativeM, pointOnLink } from './link_geometry';
+import { linkCumulativeM, pointOnLink } from '../network/link_geometry';
 import type { AreaTest } from './study_area';
 
 export type HydrantStatus = HydrantProps['status'];

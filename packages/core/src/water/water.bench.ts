@@ -9,7 +9,7 @@ import { CHINA_PRESET } from '../standards/preset';
 import { DEFAULT_WATER } from '../scenario/load_scenario';
 import { prng } from '../search/test_networks';
 import { analyzeWater, type WaterInput } from './analyze_water';
-import { pointOnLink } from './link_geometry';
+import { pointOnLink } from '../network/link_geometry';
 import { SnapIndex } from '../network/snap_index';
 
 // Targets (the issue): spacing and protection on Rhein-Neckar with 100,000 hydrants ≤ 2 s; Lauf ≤ 200 ms.

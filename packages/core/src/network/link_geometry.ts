@@ -1,9 +1,11 @@
-import type { RoadNetwork } from '../network/road_network';
-import { rulerAt } from '../network/geodesy';
+import type { RoadNetwork } from './road_network';
+import { rulerAt } from './geodesy';
 
 /**
- * Positions along a link by metres from its source node, in the units of `linkLengthM` (geometry
- * lengths are scaled to the stored length, so edge tables with explicit lengths line up with searches).
+ * Positions along a link by metres from its source node, in the units of `linkLengthM`. The drawn
+ * geometry's lengths are scaled to the stored length (an edge table may give its own `length_m`), so a
+ * piece covering 40 % of the link's length covers 40 % of its drawn line and offsets from a search line
+ * up with the drawing. The one place that slices link geometry: coverage, water and the CLI use it.
  */
 
 /** Cumulative geometry lengths of link `l` scaled to `linkLengthM[l]`, one per geometry point. */
@@ -23,7 +25,10 @@ export function linkCumulativeM(net: RoadNetwork, l: number): Float64Array {
   return cum;
 }
 
-/** The point at `offsetM` from the source node of link `l`, and the unit direction of travel there (east, north). */
+/**
+ * The point at `offsetM` from the source node of link `l` (clamped to the link), and the unit
+ * direction of travel there (east, north; at a vertex, the direction of the segment ending there).
+ */
 export function pointOnLink(net: RoadNetwork, l: number, offsetM: number, cum = linkCumulativeM(net, l)): { lon: number; lat: number; dirX: number; dirY: number } {
   const s = net.geomOffset[l];
   const n = cum.length;
@@ -43,7 +48,11 @@ export function pointOnLink(net: RoadNetwork, l: number, offsetM: number, cum = 
   return { lon: lon1 + t * (lon2 - lon1), lat: lat1 + t * (lat2 - lat1), dirX: dx / len, dirY: dy / len };
 }
 
-/** Coordinates of link `l` between offsets `fromM` and `toM` (either order; the result runs from `fromM` to `toM`). */
+/**
+ * Coordinates [lon, lat] of link `l` between offsets `fromM` and `toM` (either order; the result runs
+ * from `fromM` to `toM`): the two end points (clamped to the link) and every vertex strictly between.
+ * Not rounded: callers round for their output.
+ */
 export function linkSlice(net: RoadNetwork, l: number, fromM: number, toM: number, cum = linkCumulativeM(net, l)): [number, number][] {
   const rev = toM < fromM;
   const a = rev ? toM : fromM;
