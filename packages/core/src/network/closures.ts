@@ -1,5 +1,6 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { InputError } from '../input_error';
+import { pointInPolygon } from './point_in_polygon';
 import { LinkFlag } from './road_class';
 import { withLinkCosts, type RoadNetwork } from './road_network';
 
@@ -86,20 +87,6 @@ function push(m: Map<number, number[]>, k: number, v: number): void {
   else m.set(k, [v]);
 }
 
-function inPolygon(x: number, y: number, rings: Position[][]): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const xi = ring[i][0];
-      const yi = ring[i][1];
-      const xj = ring[j][0];
-      const yj = ring[j][1];
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
-}
-
 function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
   return Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
 }
@@ -134,7 +121,7 @@ function linkEntersPolygon(net: RoadNetwork, l: number, rings: Position[][]): bo
     const x = net.geomLon[i];
     const y = net.geomLat[i];
     if (x >= minX && x <= maxX && y >= minY && y <= maxY) {
-      if (inPolygon(x, y, rings)) return true;
+      if (pointInPolygon(x, y, rings)) return true;
       near = true;
     }
   }

@@ -3,6 +3,7 @@ export { ROAD_CLASSES, type RoadClass, roadClassCode, roadClassName, CHINESE_ROA
 export { type SpeedModel, DEFAULT_SPEED_MODEL, speedModelWith, applySpeedModel } from './speed_model';
 export { polylineLengthM, distanceM, rulerAt } from './geodesy';
 export { linkCumulativeM, pointOnLink, linkSlice } from './link_geometry';
+export { pointInRing, pointInPolygon } from './point_in_polygon';
 export * from './map_features';
 export { SnapIndex, type Snap } from './snap_index';
 export { readOsm, detectOsmFormat, type OsmImport, type OsmImportOptions, type OsmImportReport } from './osm_import';

@@ -1,5 +1,6 @@
 import type { LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { distanceM, rulerAt } from './geodesy';
+import { pointInRing } from './point_in_polygon';
 import { indexOfId, type OsmData, type OsmRelation, type OsmWay } from './osm_data';
 import type { OsmTags } from './osm_tags';
 import { emptyMapFeatures, type HydrantProps, type MapFeatures, type WaterSourceKind } from './map_features';
@@ -100,16 +101,6 @@ function assembleRings(parts: Position[][]): Position[][] {
     if (ring.length >= 4 && same(ring[0], ring[ring.length - 1])) rings.push(ring);
   }
   return rings;
-}
-
-function pointInRing(lon: number, lat: number, ring: Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 /** Area-weighted centroid of outer rings (local flat projection); vertex mean when the area is zero. */

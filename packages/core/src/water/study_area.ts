@@ -1,4 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { pointInPolygon } from '../network/point_in_polygon';
 
 /** Point-in-area test over the study area (建成区) polygons; holes respected. `null` area: everything is inside. */
 export type AreaTest = (lon: number, lat: number) => boolean;
@@ -27,20 +28,8 @@ export function areaTest(area: FeatureCollection<Polygon | MultiPolygon> | null 
   return (lon, lat) => {
     for (const p of polys) {
       if (lon < p.bbox[0] || lon > p.bbox[2] || lat < p.bbox[1] || lat > p.bbox[3]) continue;
-      let inside = false;
-      for (const ring of p.rings) if (inRing(ring, lon, lat)) inside = !inside;
-      if (inside) return true;
+      if (pointInPolygon(lon, lat, p.rings)) return true;
     }
     return false;
   };
-}
-
-function inRing(ring: Position[], x: number, y: number): boolean {
-  let c = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) c = !c;
-  }
-  return c;
 }
