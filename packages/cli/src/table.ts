@@ -13,3 +13,20 @@ export function table(rows: readonly (readonly [string, string])[]): string {
   const width = Math.max(0, ...rows.map(([k]) => displayWidth(k)));
   return rows.map(([k, v]) => `${k}${' '.repeat(width - displayWidth(k))}  ${v}\n`).join('');
 }
+
+/** Rows as columns padded to their widest cell (CJK-aware), numbers right-aligned; no trailing newline. */
+export function alignColumns(rows: readonly (readonly string[])[]): string {
+  if (rows.length === 0) return '';
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ''))));
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => {
+          const pad = ' '.repeat(Math.max(0, widths[c] - displayWidth(cell)));
+          return /^[-+]?[\d.]+$/.test(cell) ? pad + cell : cell + pad;
+        })
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}

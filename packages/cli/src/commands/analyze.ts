@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
 import { defineMessages, translator, type Translate } from '../i18n';
 import { runCommand } from '../run_command';
-import { displayWidth } from '../table';
+import { alignColumns } from '../table';
 import type { CoverageSummary, ComparisonSummary } from '@firecover/core';
 
 export const analyzeMessages = defineMessages({
@@ -154,21 +154,8 @@ export const analyzeCommand: CommandModule = {
 async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliContext): Promise<void> {
   const t = translator(analyzeMessages, ctx.lang);
   const core = await import('@firecover/core');
-  const { readInputBytes, readInputText } = await import('../read_input');
-  const text = await readInputText(scenarioPath);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new core.InputError({ file: scenarioPath }, `not valid JSON (${(e as Error).message})`, `不是有效的 JSON（${(e as Error).message}）`);
-  }
-  const base = dirname(resolve(scenarioPath));
-  const inputs: string[] = [scenarioPath];
-  const scenario = await core.loadScenario(json, scenarioPath, async (rel) => {
-    const p = resolve(base, rel);
-    inputs.push(p);
-    return readInputBytes(p);
-  });
+  const { readScenario } = await import('../read_scenario');
+  const { scenario, inputs } = await readScenario(scenarioPath);
 
   let when: number | 'planned' | 'all' | undefined = scenario.analysis.year || undefined;
   if (opts.stations !== undefined) {
@@ -242,7 +229,7 @@ function report(s: CoverageSummary, c: ComparisonSummary, name: string, nameZh: 
       d.marginalised.value ? `${t('yes')} (${f(d.marginalised.stationOffsetM, 0)} m > ${f((d.marginalised.equivalentRadiusM ?? 0) * 0.5, 0)} m)` : t('no'),
     ]);
   }
-  lines.push(align(rows));
+  lines.push(alignColumns(rows));
   if (d0) {
     lines.push(
       t('districtClauses', {
@@ -259,7 +246,7 @@ function report(s: CoverageSummary, c: ComparisonSummary, name: string, nameZh: 
   lines.push('', t('figures'));
   const fr: string[][] = [[t('colFigure'), t('colValue'), t('colUnit'), t('colCheck'), t('colClause')]];
   for (const x of s.figures) fr.push([zh ? x.zh : x.en, x.unit === 'count' ? String(x.value) : f(x.value, x.unit === 's' ? 1 : 2), x.unit === 'count' ? '' : x.unit, ok(x.pass), x.clause]);
-  lines.push(align(fr));
+  lines.push(alignColumns(fr));
 
   lines.push('', t('gaps', { responseS: s.standards.responseS }));
   lines.push(t('gapTotals', { late: f(s.gaps.lateAreaKm2), lateZones: s.gaps.lateZoneCount, unreach: f(s.gaps.unreachableAreaKm2), unreachZones: s.gaps.unreachableZoneCount }));
@@ -270,7 +257,7 @@ function report(s: CoverageSummary, c: ComparisonSummary, name: string, nameZh: 
     top.forEach((g, i) =>
       gr.push([String(i + 1), g.kind === 'late' ? t('kindLate') : `${t('kindUnreachable')} (${g.reason})`, f(g.areaKm2, 3), f(g.demand, 0), f(g.minArrivalS, 1), f(g.maxArrivalS, 1), g.nearestStationId ?? '—']),
     );
-    lines.push(align(gr));
+    lines.push(alignColumns(gr));
   }
 
   if (c.sets.length > 0) {
@@ -279,7 +266,7 @@ function report(s: CoverageSummary, c: ComparisonSummary, name: string, nameZh: 
     for (const x of c.sets) {
       cr.push([zh ? x.label.zh : x.label.en, String(x.stations.length), f(x.landSharePct), f(x.demandSharePct), f(x.secondDueLandSharePct), f(x.lateAreaKm2), f(x.unreachableAreaKm2), String(x.districtsOverCap), String(x.districtsLate)]);
     }
-    lines.push(align(cr));
+    lines.push(alignColumns(cr));
     const label = (key: string): string => {
       const set = c.sets.find((x) => x.key === key);
       return set ? (zh ? set.label.zh : set.label.en) : key;
@@ -301,20 +288,4 @@ function report(s: CoverageSummary, c: ComparisonSummary, name: string, nameZh: 
     }
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** Columns padded to their widest cell (CJK-aware), numbers right-aligned. */
-function align(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ''))));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, c) => {
-          const pad = ' '.repeat(widths[c] - displayWidth(cell));
-          return /^[-+]?[\d.]+$/.test(cell) ? pad + cell : cell + pad;
-        })
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
 }

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
 import { defineMessages, translator } from '../i18n';
 import { nonNegativeNumber } from '../parse_options';
 import { runCommand } from '../run_command';
-import { displayWidth } from '../table';
+import { alignColumns } from '../table';
 
 export const hydrantsMessages = defineMessages({
   en: {
@@ -57,25 +57,12 @@ export const hydrantsCommand: CommandModule = {
 async function runHydrants(scenarioPath: string, opts: HydrantsOptions, ctx: CliContext): Promise<void> {
   const t = translator(hydrantsMessages, ctx.lang);
   const core = await import('@firecover/core');
-  const { readInputBytes, readInputText } = await import('../read_input');
-  const text = await readInputText(scenarioPath);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new core.InputError({ file: scenarioPath }, `not valid JSON (${(e as Error).message})`, `不是有效的 JSON（${(e as Error).message}）`);
-  }
-  const base = dirname(resolve(scenarioPath));
-  const inputs: string[] = [scenarioPath];
-  const scenario = await core.loadScenario(json, scenarioPath, async (rel) => {
-    const p = resolve(base, rel);
-    inputs.push(p);
-    return readInputBytes(p);
-  });
+  const { readScenario } = await import('../read_scenario');
+  const { scenario, inputs } = await readScenario(scenarioPath);
   const analysis = core.analyzeWater(scenario, { land: opts.land, newIntakes: Math.floor(opts.newIntakes) });
   const lines = core.waterSummary(analysis, ctx.lang);
   const rows = core.waterTable(analysis, ctx.lang);
-  let out = `${lines.join('\n')}\n\n${t('districts')}\n${alignTable(rows)}`;
+  let out = `${lines.join('\n')}\n\n${t('districts')}\n${alignColumns(rows)}\n`;
 
   if (opts.out !== undefined) {
     const layers = core.waterLayers(analysis);
@@ -90,21 +77,4 @@ async function runHydrants(scenarioPath: string, opts: HydrantsOptions, ctx: Cli
 
 function csvCell(s: string): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** Columns padded to their widest cell (CJK-aware), numbers right-aligned. */
-function alignTable(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c]))));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, c) => {
-          const pad = ' '.repeat(widths[c] - displayWidth(cell));
-          return /^-?[\d.]+$/.test(cell) ? pad + cell : cell + pad;
-        })
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n')
-    .concat('\n');
 }

@@ -1,0 +1,35 @@
+import { dirname, resolve } from 'node:path';
+import type { LoadedScenario } from '@firecover/core';
+import { readInputBytes, readInputText } from './read_input';
+
+/** A scenario read from disk, and every file it was read from (outputs may never overwrite them). */
+export interface ReadScenario {
+  scenario: LoadedScenario;
+  /** The scenario file and each layer file it names (resolved beside it). */
+  inputs: string[];
+}
+
+/**
+ * Reads a scenario file and the layer files it names (paths relative to the scenario file). A missing or
+ * unreadable file, text that is not UTF-8 or not JSON, and every problem `loadScenario` finds are
+ * InputErrors naming the file (exit code 2). Shared by `analyze` and `hydrants`; core is loaded here, so
+ * import this module only when a command runs.
+ */
+export async function readScenario(scenarioPath: string): Promise<ReadScenario> {
+  const core = await import('@firecover/core');
+  const text = await readInputText(scenarioPath);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new core.InputError({ file: scenarioPath }, `not valid JSON (${(e as Error).message})`, `不是有效的 JSON（${(e as Error).message}）`);
+  }
+  const base = dirname(resolve(scenarioPath));
+  const inputs: string[] = [scenarioPath];
+  const scenario = await core.loadScenario(json, scenarioPath, async (rel) => {
+    const p = resolve(base, rel);
+    inputs.push(p);
+    return readInputBytes(p);
+  });
+  return { scenario, inputs };
+}
