@@ -5,12 +5,25 @@ import { filesIn, runCli, tempDir } from '../packages/cli/test/run_cli';
 import { REPO_ROOT } from './shared_data';
 
 const SCENARIO = resolve(REPO_ROOT, 'data', 'sample-city', 'scenario.json');
-const LAYERS = ['districts.geojson', 'gaps.geojson', 'reached_network.geojson', 'service_areas.geojson', 'stations.geojson', 'summary.json'];
+// Coverage: summary, five layers and the district table; water (docs/water.md, no water cranes: the sample
+// city is not a severe-cold city): seven layers and the per-district hydrant table.
+const COVERAGE_FILES = ['districts.csv', 'districts.geojson', 'gaps.geojson', 'reached_network.geojson', 'service_areas.geojson', 'stations.geojson', 'summary.json'];
+const WATER_FILES = [
+  'hydrant_districts.csv',
+  'hydrant_gaps.geojson',
+  'hydrants.geojson',
+  'intake_reach.geojson',
+  'proposed_hydrants.geojson',
+  'required_places.geojson',
+  'unprotected.geojson',
+  'wide_road_gaps.geojson',
+];
+const LAYERS = [...COVERAGE_FILES, ...WATER_FILES].sort();
 const tmp = tempDir('firecover-analyze-');
 afterAll(() => tmp.cleanup());
 
 describe('firecover analyze on the sample city', () => {
-  it('writes summary.json and the five layers, byte-identical run to run and language to language', async () => {
+  it('writes summary.json, the coverage and water layers and the two tables, byte-identical run to run and language to language', async () => {
     const a = join(tmp.dir, 'a');
     const b = join(tmp.dir, 'b');
     const [ra, rb] = await Promise.all([runCli(['analyze', SCENARIO, '--out', a]), runCli(['analyze', SCENARIO, '--out', b, '--lang', 'zh'])]);
@@ -45,6 +58,31 @@ describe('firecover analyze on the sample city', () => {
     }
     const districts = JSON.parse(readFileSync(join(a, 'districts.geojson'), 'utf8'));
     expect(districts.features.length).toBe(summary.coverage.districts.length);
+
+    // districts.csv: a header and one row per district, each check with its clause
+    const csv = readFileSync(join(a, 'districts.csv'), 'utf8').trimEnd().split('\n');
+    expect(csv[0].split(',').slice(0, 8)).toEqual(['station_id', 'name', 'name_zh', 'class', 'area_km2', 'cap_km2', 'area_ok', 'area_clause']);
+    expect(csv.length).toBe(1 + summary.coverage.districts.length);
+    const chengnanRow = csv.find((l) => l.startsWith('chengnan,'));
+    expect(chengnanRow).toMatch(/城南消防救援站/);
+    expect(chengnanRow).toMatch(/GB 51080-2015 §4\.1\.3-1/);
+    // hydrant_districts.csv: the water table on the coverage districts; PLANTED.md #5: 3421 hydrants, 3000 working
+    const water = readFileSync(join(a, 'hydrant_districts.csv'), 'utf8').trimEnd().split('\n');
+    expect(water[0].split(',').slice(0, 3)).toEqual(['district', 'name', 'name_zh']);
+    expect(water.slice(1, -1).map((l) => l.split(',')[0])).toEqual(summary.coverage.districts.map((d: { stationId: string }) => d.stationId));
+    const total = water[water.length - 1].split(',');
+    const col = (name: string) => total[water[0].split(',').indexOf(name)];
+    expect(col('district')).toBe('total');
+    expect(col('existing')).toBe('3421');
+    expect(col('working')).toBe('3000');
+  });
+
+  it('--no-water writes the coverage files only', async () => {
+    const c = join(tmp.dir, 'c');
+    const r = await runCli(['analyze', SCENARIO, '--out', c, '--no-water']);
+    expect(r.code).toBe(0);
+    expect(filesIn(c)).toEqual(COVERAGE_FILES);
+    expect(r.stdout).not.toMatch(/Water supply/);
   });
 
   it('rejects a bad --stations value with exit code 2', async () => {

@@ -16,7 +16,6 @@ export const analyzeMessages = defineMessages({
     noWater: 'skip the water-supply figures',
     example1: 'firecover analyze data/sample-city/scenario.json --out out/sample-city',
     example2: 'firecover analyze city.json --out out --stations 2030 --lang zh',
-    badStations: 'expected existing, planned, all or a year, got "{value}"',
     title: 'Coverage: {name}',
     standard: 'Standard: {preset}; arrival within {responseS} s of dispatch ({clause})',
     stationSet: 'Stations analysed: {count} ({withDistrict} with a district)',
@@ -75,7 +74,6 @@ export const analyzeMessages = defineMessages({
     noWater: '不计算消防供水指标',
     example1: 'firecover analyze data/sample-city/scenario.json --out out/sample-city',
     example2: 'firecover analyze city.json --out out --stations 2030 --lang zh',
-    badStations: '应为 existing、planned、all 或年份，实际为“{value}”',
     title: '消防覆盖分析：{name}',
     standard: '标准：{preset}；接警后 {responseS} 秒内到达（{clause}）',
     stationSet: '参与分析的消防站：{count} 个（其中 {withDistrict} 个设辖区）',
@@ -154,44 +152,37 @@ export const analyzeCommand: CommandModule = {
 async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliContext): Promise<void> {
   const t = translator(analyzeMessages, ctx.lang);
   const core = await import('@firecover/core');
-  const { readScenario } = await import('../read_scenario');
+  const { readScenario, stationSetOption } = await import('../read_scenario');
   const { scenario, inputs } = await readScenario(scenarioPath);
-
-  let when: number | 'planned' | 'all' | undefined = scenario.analysis.year || undefined;
-  if (opts.stations !== undefined) {
-    const v = opts.stations.trim();
-    if (v === 'existing') when = undefined;
-    else if (v === 'planned' || v === 'all') when = v;
-    else if (/^\d{4}$/.test(v)) when = Number(v);
-    else throw new core.InputError({ file: '--stations' }, analyzeMessages.en.badStations.replace('{value}', v), analyzeMessages.zh.badStations.replace('{value}', v));
-  }
+  const when = stationSetOption(opts.stations, scenario);
   const analysis = core.analyzeCoverage(scenario, core.stationsInService(scenario, when));
   const comparison = core.compareStationSets(scenario);
   const summary = core.coverageSummary(analysis);
   const compared = core.comparisonSummary(comparison);
 
-  let waterJson: unknown = null;
-  let waterLines: string[] = [];
-  if (opts.water && typeof core.analyzeWater === 'function') {
-    const water = core.analyzeWater(scenario, { districts: core.coverageLinkDistricts(analysis) });
-    waterLines = core.waterSummary(water, ctx.lang);
-    waterJson = { counts: water.counts, total: water.total, districts: water.table };
-  }
+  // Water on the same stations and the same districts as the coverage (so `firecover hydrants` agrees).
+  const water = opts.water ? core.analyzeWater(scenario, { districts: core.coverageLinkDistricts(analysis), stations: analysis.stations.map((s) => s.station) }) : null;
 
   let out = report(summary, compared, scenario.file.name, scenario.file.nameZh, t, ctx);
-  if (waterLines.length > 0) out += `\n${t('water')}\n${waterLines.join('\n')}\n`;
+  if (water) out += `\n${t('water')}\n${core.waterSummary(water, ctx.lang).join('\n')}\n`;
 
   if (opts.out !== undefined) {
+    const { districtsCsv, hydrantDistrictsCsv } = await import('../csv_tables');
     const layers = core.coverageLayers(analysis);
     const doc = {
       scenario: { name: scenario.file.name, nameZh: scenario.file.nameZh ?? null, description: scenario.file.description ?? null, file: basename(scenarioPath) },
       coverage: summary,
       comparison: compared,
-      water: waterJson,
+      water: water ? { counts: water.counts, total: water.total, districts: water.table } : null,
     };
     const files = [{ path: join(opts.out, 'summary.json'), data: `${JSON.stringify(doc, null, 2)}\n` }];
     for (const name of ['service_areas', 'districts', 'gaps', 'reached_network', 'stations'] as const) {
       files.push({ path: join(opts.out, `${name}.geojson`), data: `${JSON.stringify(layers[name])}\n` });
+    }
+    files.push({ path: join(opts.out, 'districts.csv'), data: districtsCsv(summary) });
+    if (water) {
+      for (const [name, fc] of Object.entries(core.waterLayers(water))) files.push({ path: join(opts.out, `${name}.geojson`), data: `${JSON.stringify(fc)}\n` });
+      files.push({ path: join(opts.out, 'hydrant_districts.csv'), data: hydrantDistrictsCsv(water, core.waterTable) });
     }
     const { writeFilesAtomic } = await import('../atomic_write');
     await writeFilesAtomic(files, inputs);

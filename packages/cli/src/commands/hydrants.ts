@@ -14,6 +14,7 @@ export const hydrantsMessages = defineMessages({
     out: 'directory for the GeoJSON layers and the district table (written atomically)',
     noLand: 'skip the land figures (raster of the study area): faster on large cities',
     newIntakes: 'how many new intake points to propose',
+    stations: 'stations in service, whose districts the table uses (the same as `firecover analyze`): existing, planned, all, or a year (default: the scenario’s analysis.year, else existing)',
     example1: 'firecover hydrants data/sample-city/scenario.json --out out/water',
     example2: 'firecover hydrants city.json --out out --lang zh',
     districts: 'Per district',
@@ -25,6 +26,7 @@ export const hydrantsMessages = defineMessages({
     out: '输出 GeoJSON 图层和辖区表的目录（原子写入）',
     noLand: '不计算用地指标（研究区栅格）：大城市更快',
     newIntakes: '建议新建取水点的数量',
+    stations: '在役消防站，分辖区统计采用其辖区（与 firecover analyze 相同）：existing（现状）、planned（规划）、all（含候选）或年份（默认：场景的 analysis.year，否则现状）',
     example1: 'firecover hydrants data/sample-city/scenario.json --out out/water',
     example2: 'firecover hydrants city.json --out out --lang zh',
     districts: '各辖区',
@@ -36,6 +38,7 @@ interface HydrantsOptions {
   out?: string;
   land: boolean;
   newIntakes: number;
+  stations?: string;
 }
 
 export const hydrantsCommand: CommandModule = {
@@ -49,6 +52,7 @@ export const hydrantsCommand: CommandModule = {
       .option('--out <dir>', t('out'))
       .option('--no-land', t('noLand'))
       .option('--new-intakes <n>', t('newIntakes'), nonNegativeNumber(ctx, 'count', '个'), 3)
+      .option('--stations <set>', t('stations'))
       .addHelpText('after', examplesHelp(ctx, [t('example1'), t('example2')]))
       .action(runCommand(ctx, (scenarioPath: string, opts: HydrantsOptions) => runHydrants(scenarioPath, opts, ctx)));
   },
@@ -57,24 +61,28 @@ export const hydrantsCommand: CommandModule = {
 async function runHydrants(scenarioPath: string, opts: HydrantsOptions, ctx: CliContext): Promise<void> {
   const t = translator(hydrantsMessages, ctx.lang);
   const core = await import('@firecover/core');
-  const { readScenario } = await import('../read_scenario');
+  const { readScenario, stationSetOption } = await import('../read_scenario');
   const { scenario, inputs } = await readScenario(scenarioPath);
-  const analysis = core.analyzeWater(scenario, { land: opts.land, newIntakes: Math.floor(opts.newIntakes) });
+  // The districts of the coverage analysis of the same stations, exactly as `firecover analyze` uses them.
+  const coverage = core.analyzeCoverage(scenario, core.stationsInService(scenario, stationSetOption(opts.stations, scenario)));
+  const analysis = core.analyzeWater(scenario, {
+    land: opts.land,
+    newIntakes: Math.floor(opts.newIntakes),
+    districts: core.coverageLinkDistricts(coverage),
+    stations: coverage.stations.map((s) => s.station),
+  });
   const lines = core.waterSummary(analysis, ctx.lang);
   const rows = core.waterTable(analysis, ctx.lang);
   let out = `${lines.join('\n')}\n\n${t('districts')}\n${alignColumns(rows)}\n`;
 
   if (opts.out !== undefined) {
+    const { hydrantDistrictsCsv } = await import('../csv_tables');
     const layers = core.waterLayers(analysis);
     const files = Object.entries(layers).map(([name, fc]) => ({ path: join(opts.out!, `${name}.geojson`), data: `${JSON.stringify(fc)}\n` }));
-    files.push({ path: join(opts.out, 'hydrant_districts.csv'), data: rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n' });
+    files.push({ path: join(opts.out, 'hydrant_districts.csv'), data: hydrantDistrictsCsv(analysis, core.waterTable) });
     const { writeFilesAtomic } = await import('../atomic_write');
     await writeFilesAtomic(files, inputs);
     out += `\n${t('wrote', { count: files.length, dir: opts.out })}\n`;
   }
   ctx.out.write(out);
-}
-
-function csvCell(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -191,7 +191,7 @@ function finish(a: CoverageAnalysis): void {
  * goes to the district station whose engine reaches its midpoint first (same stations and tie rule as
  * the district surface); -1 where none can. `ids`/`names` list the district stations.
  */
-export function coverageLinkDistricts(a: CoverageAnalysis): { ids: string[]; names: string[]; linkOwner: Int32Array } {
+export function coverageLinkDistricts(a: CoverageAnalysis): { ids: string[]; names: string[]; namesZh: (string | null)[]; linkOwner: Int32Array } {
   const net = a.context.net;
   const withDistrict = a.stations.filter((s) => s.capKm2 !== null);
   const linkOwner = new Int32Array(net.linkCount).fill(-1);
@@ -210,5 +210,5 @@ export function coverageLinkDistricts(a: CoverageAnalysis): { ids: string[]; nam
       if (linkOwner[s.snap.link] < 0) linkOwner[s.snap.link] = i;
     });
   }
-  return { ids: withDistrict.map((s) => s.station.id), names: withDistrict.map((s) => s.station.name), linkOwner };
+  return { ids: withDistrict.map((s) => s.station.id), names: withDistrict.map((s) => s.station.name), namesZh: withDistrict.map((s) => s.station.nameZh ?? null), linkOwner };
 }

@@ -50,6 +50,11 @@ export interface WaterInput {
 export interface WaterOptions {
   /** Per-link districts (e.g. from the coverage analysis); default: nearest station by driving time. */
   districts?: LinkDistricts | null;
+  /**
+   * The stations in service (for the default districts and the station-to-intake times); default: those
+   * in service in the scenario's `analysis.year`. Pass the coverage analysis's set so both agree.
+   */
+  stations?: readonly Station[];
   /** Hydrant statuses that count toward compliance (default working and unknown). */
   countingStatuses?: readonly HydrantStatus[];
   /** Compute land figures on the surface grid (default true). */
@@ -64,6 +69,8 @@ export interface WaterOptions {
 export interface WaterDistrictRow {
   id: string;
   name: string;
+  /** Chinese name of the district's station (null: none given). */
+  nameZh: string | null;
   /** Road that needs hydrants, km. */
   roadKm: number;
   /**
@@ -167,8 +174,8 @@ function majorityDistrict(chain: Chain, owner: Int32Array): number {
   return best;
 }
 
-function emptyRow(id: string, name: string): WaterDistrictRow {
-  return { id, name, roadKm: 0, required: 0, existing: 0, working: 0, damaged: 0, lowPressure: 0, unknown: 0, constructionRate: null, intactRate: null, gapKm: 0, gaps: 0, protectedKm: 0, unprotectedKm: 0, proposed: 0 };
+function emptyRow(id: string, name: string, nameZh: string | null): WaterDistrictRow {
+  return { id, name, nameZh, roadKm: 0, required: 0, existing: 0, working: 0, damaged: 0, lowPressure: 0, unknown: 0, constructionRate: null, intactRate: null, gapKm: 0, gaps: 0, protectedKm: 0, unprotectedKm: 0, proposed: 0 };
 }
 
 /**
@@ -209,11 +216,11 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
   let drivableIndex: SnapIndex | null = null;
   const drivable = (): SnapIndex =>
     (drivableIndex ??= new SnapIndex(net, (l) => !(net.linkFlags[l] & LinkFlag.CLOSED) && (net.linkForwardS[l] < Infinity || net.linkBackwardS[l] < Infinity)));
-  const inService = stationsInService(input.stations, input.analysis.year);
+  const inService = options.stations ?? stationsInService(input.stations, input.analysis.year);
   const districts = options.districts ?? (inService.length ? stationLinkDistricts(net, inService, drivable()) : singleDistrict(net));
   const owner = districts.linkOwner;
-  const rows = districts.ids.map((id, i) => emptyRow(id, districts.names[i]));
-  const noneRow = emptyRow('', '(none)');
+  const rows = districts.ids.map((id, i) => emptyRow(id, districts.names[i], districts.namesZh?.[i] ?? null));
+  const noneRow = emptyRow('', '(none)', '（无）');
   const row = (d: number): WaterDistrictRow => (d >= 0 ? rows[d] : noneRow);
 
   // Hydrants.
@@ -361,7 +368,7 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
     return r;
   };
   const table = [...rows, ...(noneRow.existing || noneRow.required || noneRow.roadKm ? [noneRow] : [])].map(finish);
-  const total = emptyRow('total', 'total');
+  const total = emptyRow('total', 'total', '合计');
   for (const r of table) {
     for (const k of ['roadKm', 'required', 'existing', 'working', 'damaged', 'lowPressure', 'unknown', 'gapKm', 'gaps', 'protectedKm', 'unprotectedKm', 'proposed'] as const) total[k] += r[k];
   }

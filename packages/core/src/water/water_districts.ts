@@ -12,11 +12,13 @@ import { timeField, type LinkPoint } from './along_road';
 export interface LinkDistricts {
   ids: string[];
   names: string[];
+  /** Chinese names (null: none given), parallel to `names`; optional for callers that have none. */
+  namesZh?: (string | null)[];
   /** Per link: index into `ids`, or −1 when no district (unreached). */
   linkOwner: Int32Array;
 }
 
-export function stationLinkDistricts(net: RoadNetwork, stations: readonly Pick<Station, 'id' | 'name' | 'lon' | 'lat'>[], index?: SnapIndex): LinkDistricts {
+export function stationLinkDistricts(net: RoadNetwork, stations: readonly Pick<Station, 'id' | 'name' | 'nameZh' | 'lon' | 'lat'>[], index?: SnapIndex): LinkDistricts {
   const idx = index ?? new SnapIndex(net, (l) => Number.isFinite(net.linkForwardS[l]) || Number.isFinite(net.linkBackwardS[l]));
   const points: LinkPoint[] = [];
   const which: number[] = [];
@@ -39,10 +41,10 @@ export function stationLinkDistricts(net: RoadNetwork, stations: readonly Pick<S
   points.forEach((p, k) => {
     if (linkOwner[p.link] < 0) linkOwner[p.link] = which[k];
   });
-  return { ids: stations.map((s) => s.id), names: stations.map((s) => s.name), linkOwner };
+  return { ids: stations.map((s) => s.id), names: stations.map((s) => s.name), namesZh: stations.map((s) => s.nameZh ?? null), linkOwner };
 }
 
 /** One district for everything (no stations given). */
 export function singleDistrict(net: RoadNetwork): LinkDistricts {
-  return { ids: ['all'], names: ['all'], linkOwner: new Int32Array(net.linkCount) };
+  return { ids: ['all'], names: ['all'], namesZh: ['全部'], linkOwner: new Int32Array(net.linkCount) };
 }

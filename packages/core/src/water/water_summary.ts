@@ -80,5 +80,6 @@ const COLUMNS: [keyof WaterDistrictRow, string, string][] = [
 /** The per-district table (and a total row) as rows of strings, header first. */
 export function waterTable(a: WaterAnalysis, lang: 'en' | 'zh' = 'en'): string[][] {
   const cell = (v: unknown): string => (v === null ? '' : typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(3)) : String(v));
-  return [COLUMNS.map((c) => (lang === 'zh' ? c[2] : c[1])), ...[...a.table, a.total].map((r) => COLUMNS.map(([k]) => cell(r[k])))];
+  const value = (r: WaterDistrictRow, k: keyof WaterDistrictRow): unknown => (k === 'name' && lang === 'zh' ? (r.nameZh ?? r.name) : r[k]);
+  return [COLUMNS.map((c) => (lang === 'zh' ? c[2] : c[1])), ...[...a.table, a.total].map((r) => COLUMNS.map(([k]) => cell(value(r, k))))];
 }

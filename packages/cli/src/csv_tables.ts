@@ -1,0 +1,54 @@
+import type { CoverageSummary, WaterAnalysis } from '@firecover/core';
+
+/**
+ * The CSV tables `analyze` and `hydrants` write. Column names are English and fixed, every name is given
+ * in English and Chinese (`name`, `name_zh`), so the bytes do not depend on `--lang` (like the GeoJSON
+ * layers) and a spreadsheet can show either. Only core types are imported: the caller passes the
+ * loaded core module in, so `--help` stays fast.
+ */
+
+export function csvCell(v: string | number | boolean | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvText(rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
+  return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+/** `districts.csv`: one row per district, each check with its value, limit, result and clause. */
+export function districtsCsv(s: CoverageSummary): string {
+  const rows: (string | number | boolean | null)[][] = [
+    [
+      'station_id', 'name', 'name_zh', 'class',
+      'area_km2', 'cap_km2', 'area_ok', 'area_clause',
+      'latest_arrival_s', 'response_s', 'edge_ok', 'edge_clause', 'late_km2',
+      'barriers_crossed', 'barriers_ok', 'barrier_clause',
+      'station_offset_m', 'equivalent_radius_m', 'marginalised', 'marginal_clause',
+      'demand',
+    ],
+  ];
+  for (const d of s.districts) {
+    rows.push([
+      d.stationId, d.name, d.nameZh ?? d.name, d.class,
+      d.areaKm2.value as number | null, d.areaKm2.limit, d.areaKm2.pass, d.areaKm2.clause,
+      d.latestArrivalS.value as number | null, d.latestArrivalS.limit, d.latestArrivalS.pass, d.latestArrivalS.clause, d.lateAreaKm2,
+      d.barriers.crossed.map((b) => `${b.id}${b.name ? ` ${b.name}` : ''} (${b.lengthM ?? '?'} m)`).join('; '), d.barriers.pass, d.barriers.clause,
+      d.marginalised.stationOffsetM, d.marginalised.equivalentRadiusM, d.marginalised.value as boolean | null, d.marginalised.clause,
+      d.demand,
+    ]);
+  }
+  return csvText(rows);
+}
+
+/**
+ * `hydrant_districts.csv`: the per-district water table (`waterTable` with English column names) with a
+ * `name_zh` column after `name`.
+ */
+export function hydrantDistrictsCsv(a: WaterAnalysis, waterTable: (a: WaterAnalysis, lang: 'en' | 'zh') => string[][]): string {
+  const en = waterTable(a, 'en');
+  const rows = [...a.table, a.total];
+  const nameCol = en[0].indexOf('name');
+  return csvText(en.map((r, i) => [...r.slice(0, nameCol + 1), i === 0 ? 'name_zh' : (rows[i - 1].nameZh ?? rows[i - 1].name), ...r.slice(nameCol + 1)]));
+}
