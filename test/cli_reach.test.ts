@@ -118,6 +118,14 @@ describe('firecover reach on the pgRouting sample network', () => {
     expect(rows(r2.stdout).map(([n, c]) => `${n},${c}`)).toEqual(['12,0.9']);
   });
 
+  it('--from at a vertex starts at that vertex, even where the snapped link points the other way', async () => {
+    // Vertex 10's coordinates snap to the end of edge 2 (6→10, travellable only 10→6). From vertex 10:
+    // 10→6 and 10→11 at 1; then 6→5, 6→7, 11→7, 11→12, 11→16 at 2 (10→15 is closed).
+    const r = await runCli(['reach', ...NET, '--from', '116.303,39.901', '--budget', '2']);
+    expect(r.code).toBe(0);
+    expect(rows(r.stdout).map(([n, c]) => `${n},${c}`)).toEqual(byCost({ 0: [10], 1: [6, 11], 2: [5, 7, 12, 16] }));
+  });
+
   it('warns when a station sits outside the largest strongly connected component', async () => {
     // Vertices 2 and 4 form their own component (edge 17); the main one holds the 13 others.
     const r = await runCli(['reach', ...NET, '--from-node', '11,2', '--budget', '3']);

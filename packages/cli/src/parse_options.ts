@@ -24,14 +24,20 @@ export interface LonLat {
 }
 
 /**
- * Parses "LON,LAT[;LON,LAT…]". Errors are InputErrors placed at `option` and "station N" (1-based),
- * including a latitude out of range, with a hint when the pair looks swapped.
+ * Parses "LON,LAT[;LON,LAT…]". Errors are InputErrors placed at `option` and "station N" (1-based; `item`
+ * names what the pairs are, e.g. "point"), including a latitude out of range, with a hint when the pair
+ * looks swapped.
  */
-export function parseLonLatList(text: string, option: string, makeError: (where: { file: string; feature?: string }, en: string, zh: string) => Error): LonLat[] {
+export function parseLonLatList(
+  text: string,
+  option: string,
+  makeError: (where: { file: string; feature?: string }, en: string, zh: string) => Error,
+  item = 'station',
+): LonLat[] {
   const parts = text.split(';').map((s) => s.trim());
   if (parts.every((p) => p === '')) throw makeError({ file: option }, 'no coordinates given (expected "LON,LAT[;LON,LAT…]")', '未给出坐标（应为 "经度,纬度[;经度,纬度…]"）');
   return parts.map((p, i) => {
-    const where = { file: option, feature: `station ${i + 1}` };
+    const where = { file: option, feature: `${item} ${i + 1}` };
     const m = /^\s*([-+]?[0-9.eE+-]+)\s*,\s*([-+]?[0-9.eE+-]+)\s*$/.exec(p);
     const lon = m ? Number(m[1]) : NaN;
     const lat = m ? Number(m[2]) : NaN;
@@ -61,4 +67,13 @@ export function parseIdList(text: string, option: string, makeError: (where: { f
     if (!Number.isFinite(id)) throw makeError({ file: option, feature: `station ${i + 1}` }, `expected a numeric node id, got "${p}"`, `应为数字节点编号，实际为 "${p}"`);
     return id;
   });
+}
+
+/** Commander argument parser for a whole number ≥ 1 (e.g. `-k`). */
+export function positiveInteger(ctx: CliContext): (value: string) => number {
+  return (value: string) => {
+    const x = value.trim() === '' ? NaN : Number(value);
+    if (!Number.isInteger(x) || x < 1) throw new InvalidArgumentError(ctx.lang === 'zh' ? '应为不小于 1 的整数' : 'expected a whole number ≥ 1');
+    return x;
+  };
 }

@@ -1,18 +1,15 @@
 import type { Command } from 'commander';
-import type { RoadNetwork, SearchSource, Snap } from '@firecover/core';
+import type { RoadNetwork, SearchSource } from '@firecover/core';
 import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
 import { defineMessages, translator } from '../i18n';
 import { addNetworkOptions, type NetworkOptions } from '../network_options';
-import { nonNegativeNumber, parseIdList, parseLonLatList } from '../parse_options';
+import { nonNegativeNumber } from '../parse_options';
 import { runCommand } from '../run_command';
+import { addStationOptions, type StationOptions } from '../stations_option';
 
 export const reachMessages = defineMessages({
   en: {
     description: 'Travel-time search from one or more stations: every road node reached within the budget, and the reached road pieces.',
-    stationsGroup: 'Stations (exactly one of):',
-    from: 'station coordinates "LON,LAT[;LON,LAT…]" (WGS84, longitude first); each is snapped to the nearest road',
-    fromNode: 'station node ids "ID[,ID…]" (original ids: OSM node id or pgRouting vertex id)',
-    maxSnap: 'largest distance from a --from point to the nearest road, metres',
     searchGroup: 'Search:',
     budget: 'travel-time budget, seconds, turnout included (default: no limit)',
     turnout: 'turnout time added at every station before driving, seconds',
@@ -22,11 +19,7 @@ export const reachMessages = defineMessages({
     edgesOut: 'GeoJSON of reached road pieces, cut where the budget runs out',
     exampleOsm: 'firecover reach --osm lauf.osm.pbf --from "11.2775,49.5109" --budget 240 --turnout 60 --out reach.csv --edges-out reach.geojson',
     exampleEdges: 'firecover reach --edges edges.csv --from-node 11,16 --budget 3 --out reach.csv',
-    noStations: 'give the stations with --from "LON,LAT[;…]" or --from-node ID[,ID…]',
-    bothStations: 'give the stations with either --from or --from-node, not both',
     summaryStations: 'stations: {count}',
-    stationSnapped: '  station {n} at {lon},{lat}: {dist} m to the road (link {link}{way})',
-    stationNode: '  station {n}: node {node}',
     reached: 'reached: {nodes} nodes, {km} km of road within {budget}',
     noLimit: 'no time limit',
     seconds: '{s} s',
@@ -39,10 +32,6 @@ export const reachMessages = defineMessages({
   },
   zh: {
     description: '从一个或多个消防站出发的行车时间搜索：在时间预算内到达的所有道路节点，以及到达的路段。',
-    stationsGroup: '消防站（二选一）：',
-    from: '消防站坐标 "经度,纬度[;经度,纬度…]"（WGS84，经度在前）；每个点吸附到最近的道路',
-    fromNode: '消防站所在节点编号 "ID[,ID…]"（原始编号：OSM 节点编号或 pgRouting 顶点编号）',
-    maxSnap: '--from 坐标点到最近道路的最大距离，米',
     searchGroup: '搜索：',
     budget: '行车时间预算，秒，含出动准备时间（默认：不限）',
     turnout: '每个站出车前的出动准备时间，秒',
@@ -52,11 +41,7 @@ export const reachMessages = defineMessages({
     edgesOut: '到达路段的 GeoJSON，在预算用尽处截断',
     exampleOsm: 'firecover reach --osm lauf.osm.pbf --from "11.2775,49.5109" --budget 240 --turnout 60 --out reach.csv --edges-out reach.geojson',
     exampleEdges: 'firecover reach --edges edges.csv --from-node 11,16 --budget 3 --out reach.csv',
-    noStations: '请用 --from "经度,纬度[;…]" 或 --from-node ID[,ID…] 给出消防站',
-    bothStations: '--from 与 --from-node 只能二选一',
     summaryStations: '消防站：{count} 个',
-    stationSnapped: '  {n} 号站 位于 {lon},{lat}：距道路 {dist} 米（路段 {link}{way}）',
-    stationNode: '  {n} 号站：节点 {node}',
     reached: '到达：{nodes} 个节点，道路 {km} 公里，时间预算 {budget}',
     noLimit: '不限时',
     seconds: '{s} 秒',
@@ -69,10 +54,7 @@ export const reachMessages = defineMessages({
   },
 });
 
-interface ReachOptions extends NetworkOptions {
-  from?: string;
-  fromNode?: string;
-  maxSnap: number;
+interface ReachOptions extends NetworkOptions, StationOptions {
   budget?: number;
   turnout: number;
   undirected?: boolean;
@@ -86,11 +68,8 @@ export const reachCommand: CommandModule = {
     const t = translator(reachMessages, ctx.lang);
     const cmd = program.command('reach').description(t('description'));
     addNetworkOptions(cmd, ctx);
+    addStationOptions(cmd, ctx);
     cmd
-      .optionsGroup(t('stationsGroup'))
-      .option('--from <points>', t('from'))
-      .option('--from-node <ids>', t('fromNode'))
-      .option('--max-snap <metres>', t('maxSnap'), nonNegativeNumber(ctx, 'metres', '米'), 250)
       .optionsGroup(t('searchGroup'))
       .option('--budget <seconds>', t('budget'), nonNegativeNumber(ctx, 'seconds', '秒'))
       .option('--turnout <seconds>', t('turnout'), nonNegativeNumber(ctx, 'seconds', '秒'), 0)
@@ -106,59 +85,20 @@ export const reachCommand: CommandModule = {
 async function runReach(opts: ReachOptions, ctx: CliContext): Promise<void> {
   const t = translator(reachMessages, ctx.lang);
   const core = await import('@firecover/core');
-  const { InputError } = core;
-  const mkErr = (where: { file: string; feature?: string }, en: string, zh: string) => new InputError(where, en, zh);
+  const { parseStationOptions, placeStations, describeStation } = await import('../stations_option');
 
   // Check the command line before reading anything big.
-  if (opts.from === undefined && opts.fromNode === undefined) throw new InputError({ file: 'command line' }, reachMessages.en.noStations, reachMessages.zh.noStations);
-  if (opts.from !== undefined && opts.fromNode !== undefined) throw new InputError({ file: 'command line' }, reachMessages.en.bothStations, reachMessages.zh.bothStations);
-  const points = opts.from !== undefined ? parseLonLatList(opts.from, '--from', mkErr) : undefined;
-  const ids = opts.fromNode !== undefined ? parseIdList(opts.fromNode, '--from-node', mkErr) : undefined;
+  const parsed = parseStationOptions(opts, core);
 
   const { readNetwork, requireRoads } = await import('../read_network');
   const loaded = await readNetwork(opts, ctx);
   const net = loaded.network;
   requireRoads(loaded);
 
-  const sources: SearchSource[] = [];
-  const lines: string[] = [];
-  const stationNodes: number[][] = [];
-  if (ids) {
-    const wanted = new Map<number, number>();
-    for (let i = 0; i < ids.length; i++) if (!wanted.has(ids[i])) wanted.set(ids[i], -1);
-    for (let n = 0; n < net.nodeCount; n++) if (wanted.get(net.nodeId[n]) === -1) wanted.set(net.nodeId[n], n);
-    ids.forEach((nodeId, i) => {
-      const node = wanted.get(nodeId) ?? -1;
-      if (node < 0) {
-        throw new InputError(
-          { file: '--from-node', feature: `station ${i + 1}` },
-          `node ${nodeId} is not in the network (${loaded.label})`,
-          `节点 ${nodeId} 不在路网中（${loaded.label}）`,
-        );
-      }
-      sources.push({ node, startCost: opts.turnout });
-      stationNodes.push([node]);
-      lines.push(t('stationNode', { n: i + 1, node: nodeId }));
-    });
-  } else if (points) {
-    const index = new core.SnapIndex(net);
-    points.forEach((p, i) => {
-      const snap = snapStation(index, net, p.lon, p.lat, opts.maxSnap, i + 1, InputError);
-      sources.push({ snap, startCost: opts.turnout });
-      stationNodes.push([net.linkSource[snap.link], net.linkTarget[snap.link]]);
-      const way = net.linkWayId[snap.link];
-      lines.push(
-        t('stationSnapped', {
-          n: i + 1,
-          lon: p.lon,
-          lat: p.lat,
-          dist: snap.distanceM.toFixed(1),
-          link: String(net.linkId[snap.link]),
-          way: Number.isNaN(way) ? '' : `, way ${way}`,
-        }),
-      );
-    });
-  }
+  const placed = placeStations(core, net, loaded.label, parsed, opts.maxSnap);
+  const sources: SearchSource[] = placed.map((s) => ({ ...s.place, startCost: opts.turnout }));
+  const stationNodes = placed.map((s) => s.nodes);
+  const lines = placed.map((s) => describeStation(net, s, ctx));
 
   const directed = !opts.undirected;
   const budget = opts.budget ?? Infinity;
@@ -233,49 +173,4 @@ function undirectedView(core: typeof import('@firecover/core'), net: RoadNetwork
   const f = new Float32Array(net.linkCount);
   for (let l = 0; l < net.linkCount; l++) f[l] = Math.min(net.linkForwardS[l], net.linkBackwardS[l]);
   return core.withLinkCosts(net, f, f);
-}
-
-/**
- * Snaps a station to the nearest road within `maxSnapM`. Too far → InputError; when the point is far
- * but the same numbers read LAT,LON would lie on the network, the message says they look swapped.
- */
-function snapStation(
-  index: import('@firecover/core').SnapIndex,
-  net: RoadNetwork,
-  lon: number,
-  lat: number,
-  maxSnapM: number,
-  n: number,
-  InputError: typeof import('@firecover/core').InputError,
-): Snap {
-  const snap = index.nearest(lon, lat);
-  if (snap && snap.distanceM <= maxSnapM) return snap;
-  const where = { file: '--from', feature: `station ${n}` };
-  if (lat >= -180 && lat <= 180 && lon >= -90 && lon <= 90) {
-    const swapped = index.nearest(lat, lon, maxSnapM);
-    if (swapped) {
-      throw new InputError(
-        where,
-        `station ${n} at ${lon},${lat} is ${fmtKm(snap?.distanceM)} from the nearest road, but ${lat},${lon} lies on the network: the coordinates look swapped (give longitude first)`,
-        `${n} 号站 ${lon},${lat} 距最近道路 ${fmtKmZh(snap?.distanceM)}，而 ${lat},${lon} 正好在路网上：经纬度似乎写反了（请先写经度）`,
-      );
-    }
-  }
-  const d = snap ? snap.distanceM : Infinity;
-  void net;
-  throw new InputError(
-    where,
-    `station ${n} at ${lon},${lat} is ${fmtKm(d)} from the nearest road (in the sea?); the limit is --max-snap ${maxSnapM} m`,
-    `${n} 号站 ${lon},${lat} 距最近道路 ${fmtKmZh(d)}（是否在海里？）；上限为 --max-snap ${maxSnapM} 米`,
-  );
-}
-
-function fmtKm(m: number | undefined): string {
-  if (m === undefined || !Number.isFinite(m)) return 'far';
-  return m < 10_000 ? `${Math.round(m)} m` : `${(m / 1000).toFixed(0)} km`;
-}
-
-function fmtKmZh(m: number | undefined): string {
-  if (m === undefined || !Number.isFinite(m)) return '很远';
-  return m < 10_000 ? `${Math.round(m)} 米` : `${(m / 1000).toFixed(0)} 公里`;
 }
