@@ -181,7 +181,8 @@ describe('firecover due on the sample city scenario', () => {
 
   it('prints station names, arrival times with turnout and the standard check', async () => {
     const out = join(tmp.dir, 'city.csv');
-    const r = await runCli(['due', '--scenario', SCENARIO, '--at', AT_CHENGZHONG, '--out', out]);
+    const routes = join(tmp.dir, 'city.geojson');
+    const r = await runCli(['due', '--scenario', SCENARIO, '--at', AT_CHENGZHONG, '--out', out, '--routes-out', routes]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/standard: 300 s .*\(GB 51080-2015 §4\.1\.3-1\)/);
@@ -199,6 +200,18 @@ describe('firecover due on the sample city scenario', () => {
       if (rank !== '1') expect(Number(cost)).toBeGreaterThan(60);
     }
     expect(rows.map((r) => Number(r[3]))).toEqual(rows.map((r) => Number(r[3])).sort((a, b) => a - b));
+    // Routes: Chengzhong is already at the point (no line, no length); the others drive to the same
+    // snapped position, so their lines end at one coordinate.
+    const fc = JSON.parse(readFileSync(routes, 'utf8')) as { features: RouteFeature[] };
+    expect(fc.features.map((f) => f.properties.station)).toEqual(rows.map((x) => x[2]));
+    expect(fc.features[0].geometry).toBeNull();
+    expect(fc.features[0].properties.length_m).toBe(0);
+    const ends = fc.features.slice(1).map((f) => {
+      expect(f.geometry?.type).toBe('LineString');
+      expect(f.properties.length_m).toBeGreaterThan(0);
+      return JSON.stringify(f.geometry?.coordinates.at(-1));
+    });
+    expect(new Set(ends).size).toBe(1);
   });
 
   it('in Chinese: Chinese station names and 是/否', async () => {

@@ -387,7 +387,8 @@ async function readScenario(core: Core, scenarioPath: string, inputs: string[]):
 /**
  * A route as coordinates along the link geometry in the direction of travel: every arc's link whole,
  * except a snapped station's first arc (from its snapped position) and a snapped point's last arc (up to
- * the point's snapped position). Joints shared by consecutive links appear once.
+ * the point's snapped position). Joints shared by consecutive links appear once; a station at the point's
+ * own position gives a single coordinate (written as a null geometry).
  */
 function routeLine(core: Core, net: RoadNetwork, route: readonly number[], from: Snap | undefined, to: Snap | undefined): { coordinates: number[][]; lengthM: number } {
   const coordinates: number[][] = [];
@@ -406,7 +407,6 @@ function routeLine(core: Core, net: RoadNetwork, route: readonly number[], from:
       if (!last || last[0] !== c[0] || last[1] !== c[1]) coordinates.push(c);
     }
   });
-  if (route.length > 0 && coordinates.length === 1) coordinates.push(coordinates[0].slice());
   return { coordinates, lengthM };
 }
 
