@@ -39,6 +39,12 @@ describe('firecover analyze on the sample city', () => {
     expect(ra.stdout).toMatch(/Existing versus planned/);
     expect(rb.stdout).toMatch(/辖区/);
     expect(rb.stdout).toMatch(/现状与规划对比/);
+    // Chinese names in the Chinese tables (stations' nameZh, barriers' nameZh in barriers.geojson), English otherwise
+    expect(rb.stdout).toMatch(/城南消防救援站/);
+    expect(rb.stdout).toMatch(/绕城快速路/);
+    expect(rb.stdout).not.toMatch(/Chengnan Station|Raocheng Expressway/);
+    expect(ra.stdout).toMatch(/Raocheng Expressway/);
+    expect(ra.stdout).not.toMatch(/城南消防救援站/);
 
     const summary = JSON.parse(readFileSync(join(a, 'summary.json'), 'utf8'));
     // PLANTED.md #6: Chengnan sits at the southern edge of town, far off its district centre

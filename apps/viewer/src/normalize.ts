@@ -201,7 +201,7 @@ export function districtRowsFromSummary(summary: Record<string, unknown> | null 
   return (list as Props[]).map((d) => {
     const area = d.areaKm2 as CheckLine;
     const arrival = d.latestArrivalS as CheckLine;
-    const barriers = d.barriers as CheckLine & { crossed?: { kind: string; name: string | null; id: string }[] };
+    const barriers = d.barriers as CheckLine & { crossed?: { kind: string; name: string | null; nameZh?: string | null; id: string }[] };
     const checks: Check[] = [];
     for (const [name, c] of [['areaKm2', area], ['latestArrivalS', arrival], ['barriers', barriers], ['marginalised', d.marginalised as CheckLine]] as const) {
       if (!c || c.pass === null || c.pass === undefined) continue;
@@ -210,7 +210,7 @@ export function districtRowsFromSummary(summary: Record<string, unknown> | null 
       if (name === 'barriers' && barriers.crossed?.length) {
         const list2 = barriers.crossed.map((x) => `${x.kind} ${x.name ?? x.id}`).join(', ');
         en += ` (crosses ${list2})`;
-        zh += `（跨越 ${list2}）`;
+        zh += `（跨越 ${barriers.crossed.map((x) => `${x.kind} ${x.nameZh ?? x.name ?? x.id}`).join('、')}）`;
       }
       checks.push({ name, ok: c.pass, clause: c.clause, en, zh });
     }

@@ -24,7 +24,7 @@ export function districtsCsv(s: CoverageSummary): string {
       'station_id', 'name', 'name_zh', 'class',
       'area_km2', 'cap_km2', 'area_ok', 'area_clause',
       'latest_arrival_s', 'response_s', 'edge_ok', 'edge_clause', 'late_km2',
-      'barriers_crossed', 'barriers_ok', 'barrier_clause',
+      'barriers_crossed', 'barriers_crossed_zh', 'barriers_ok', 'barrier_clause',
       'station_offset_m', 'equivalent_radius_m', 'marginalised', 'marginal_clause',
       'demand',
     ],
@@ -34,12 +34,19 @@ export function districtsCsv(s: CoverageSummary): string {
       d.stationId, d.name, d.nameZh ?? d.name, d.class,
       d.areaKm2.value as number | null, d.areaKm2.limit, d.areaKm2.pass, d.areaKm2.clause,
       d.latestArrivalS.value as number | null, d.latestArrivalS.limit, d.latestArrivalS.pass, d.latestArrivalS.clause, d.lateAreaKm2,
-      d.barriers.crossed.map((b) => `${b.id}${b.name ? ` ${b.name}` : ''} (${b.lengthM ?? '?'} m)`).join('; '), d.barriers.pass, d.barriers.clause,
+      crossed(d.barriers.crossed, (b) => b.name), crossed(d.barriers.crossed, (b) => b.nameZh ?? b.name), d.barriers.pass, d.barriers.clause,
       d.marginalised.stationOffsetM, d.marginalised.equivalentRadiusM, d.marginalised.value as boolean | null, d.marginalised.clause,
       d.demand,
     ]);
   }
   return csvText(rows);
+}
+
+type Crossed = CoverageSummary['districts'][number]['barriers']['crossed'][number];
+
+/** "B1 name (2371.6 m); B3 …" */
+function crossed(list: readonly Crossed[], name: (b: Crossed) => string | null): string {
+  return list.map((b) => `${b.id}${name(b) ? ` ${name(b)}` : ''} (${b.lengthM ?? '?'} m)`).join('; ');
 }
 
 /**

@@ -216,7 +216,7 @@ function report(s: CoverageSummary, c: ComparisonSummary, name: string, nameZh: 
       f(d.latestArrivalS.value as number | null, 1),
       ok(d.latestArrivalS.pass),
       f(d.lateAreaKm2),
-      d.barriers.crossed.length === 0 ? '—' : d.barriers.crossed.map((b) => `${b.name ?? b.id} (${f(b.lengthM, 0)} m)`).join(', '),
+      d.barriers.crossed.length === 0 ? '—' : d.barriers.crossed.map((b) => `${(zh ? (b.nameZh ?? b.name) : b.name) ?? b.id} (${f(b.lengthM, 0)} m)`).join(zh ? '、' : ', '),
       d.marginalised.value ? `${t('yes')} (${f(d.marginalised.stationOffsetM, 0)} m > ${f((d.marginalised.equivalentRadiusM ?? 0) * 0.5, 0)} m)` : t('no'),
     ]);
   }
@@ -241,12 +241,13 @@ function report(s: CoverageSummary, c: ComparisonSummary, name: string, nameZh: 
 
   lines.push('', t('gaps', { responseS: s.standards.responseS }));
   lines.push(t('gapTotals', { late: f(s.gaps.lateAreaKm2), lateZones: s.gaps.lateZoneCount, unreach: f(s.gaps.unreachableAreaKm2), unreachZones: s.gaps.unreachableZoneCount }));
+  const stationName = new Map(s.stations.map((st) => [st.id, zh && st.nameZh ? st.nameZh : st.name]));
   const top = [...s.gaps.late, ...s.gaps.unreachable].sort((x, y) => (y.demand ?? 0) - (x.demand ?? 0) || (y.areaKm2 ?? 0) - (x.areaKm2 ?? 0)).slice(0, 5);
   if (top.length === 0) lines.push(t('noGaps'));
   else {
     const gr: string[][] = [[t('colRank'), t('colKind'), t('colArea'), t('colDemand'), t('colMin'), t('colMax'), t('colNearest')]];
     top.forEach((g, i) =>
-      gr.push([String(i + 1), g.kind === 'late' ? t('kindLate') : `${t('kindUnreachable')} (${g.reason})`, f(g.areaKm2, 3), f(g.demand, 0), f(g.minArrivalS, 1), f(g.maxArrivalS, 1), g.nearestStationId ?? '—']),
+      gr.push([String(i + 1), g.kind === 'late' ? t('kindLate') : `${t('kindUnreachable')} (${g.reason})`, f(g.areaKm2, 3), f(g.demand, 0), f(g.minArrivalS, 1), f(g.maxArrivalS, 1), g.nearestStationId === null ? '—' : (stationName.get(g.nearestStationId) ?? g.nearestStationId)]),
     );
     lines.push(alignColumns(gr));
   }

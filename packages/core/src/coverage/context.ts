@@ -24,6 +24,7 @@ export interface PreparedBarrier {
   id: string;
   kind: BarrierKind;
   name: string | null;
+  nameZh: string | null;
   /** Probe cells: sample s looks at cells `probes[2s]` and `probes[2s+1]`. */
   probes: Int32Array;
   /** Barrier length each sample stands for, metres. */
@@ -277,7 +278,7 @@ function prepareBarriers(ctx: CoverageContext): PreparedBarrier[] {
       }
     }
     if (probes.length > 0) {
-      out.push({ id: props.id ?? `barrier-${idx}`, kind: props.kind, name: props.name ?? null, probes: Int32Array.from(probes), sampleM: Float32Array.from(lengths) });
+      out.push({ id: props.id ?? `barrier-${idx}`, kind: props.kind, name: props.name ?? null, nameZh: props.nameZh ?? null, probes: Int32Array.from(probes), sampleM: Float32Array.from(lengths) });
     }
   });
   return out;

@@ -8,6 +8,7 @@ export interface BarrierCrossing {
   id: string;
   kind: BarrierKind;
   name: string | null;
+  nameZh: string | null;
   /** Barrier length with the same district on both sides, metres. */
   lengthM: number;
 }
@@ -115,7 +116,7 @@ export function districtReports(a: CoverageAnalysis): DistrictReport[] {
       for (const [bi, len] of m) {
         if (len > minM) {
           const b = ctx.barriers[bi];
-          cross.push({ id: b.id, kind: b.kind, name: b.name, lengthM: len });
+          cross.push({ id: b.id, kind: b.kind, name: b.name, nameZh: b.nameZh, lengthM: len });
         }
       }
       cross.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));

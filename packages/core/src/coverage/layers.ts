@@ -111,6 +111,7 @@ function districtLayer(a: CoverageAnalysis): FeatureCollection {
         lateAreaKm2: km2(d.lateAreaKm2),
         responseClause: preset.responseS.clause,
         barriersCrossed: d.crossings.map((c) => `${c.kind}:${c.name ?? c.id}`).join('; '),
+        barriersCrossedZh: d.crossings.map((c) => `${c.kind}:${c.nameZh ?? c.name ?? c.id}`).join('; '),
         barrierClause: preset.districtBarriers.clause,
         stationOffsetM: metres(d.stationOffsetM),
         equivalentRadiusM: metres(d.equivalentRadiusM),

@@ -77,6 +77,20 @@ describe('readGeoJsonRoads', () => {
     expect(net.nodeCount).toBe(3);
   });
 
+  it('keeps a Chinese name beside the name (nameZh, or name:zh); none → index 0', () => {
+    const net = readGeoJsonRoads(
+      fc(
+        line([[116.0, 39.0], [116.01, 39.0]], { name: 'Xihuan Road', nameZh: '西环路' }),
+        line([[116.0, 39.01], [116.01, 39.01]], { name: 'Chang’an Avenue', 'name:zh': '长安街' }),
+        line([[116.0, 39.02], [116.01, 39.02]], { name: 'Ring Road' }),
+      ),
+      'roads.geojson',
+    );
+    expect([0, 1, 2].map((l) => net.names[net.linkName[l]])).toEqual(['Xihuan Road', 'Chang’an Avenue', 'Ring Road']);
+    expect([0, 1].map((l) => net.names[net.linkNameZh[l]])).toEqual(['西环路', '长安街']);
+    expect(net.linkNameZh[2]).toBe(0);
+  });
+
   describe('errors name the file and the feature', () => {
     const cases: Array<[string, string, RegExp, string | undefined, number | undefined]> = [
       ['invalid JSON (with line)', '{\n "type": "FeatureCollection",\n "features": [,]\n}', /invalid JSON/, undefined, 3],

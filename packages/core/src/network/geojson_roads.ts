@@ -295,6 +295,7 @@ type LinkAttributes = {
   maxspeedBackwardKmh: number;
   widthM: number;
   name: string;
+  nameZh: string;
 };
 
 function attributesOf(feature: unknown, file: string, index: number): LinkAttributes {
@@ -337,5 +338,5 @@ function attributesOf(feature: unknown, file: string, index: number): LinkAttrib
   }
   const idRaw = props.id ?? f.id;
   const wayId = typeof idRaw === 'number' ? idRaw : typeof idRaw === 'string' && /^-?\d+$/.test(idRaw.trim()) ? Number(idRaw) : undefined;
-  return { flags, roadClass, wayId, maxspeedForwardKmh: speed, maxspeedBackwardKmh: speed, widthM, name: str('name') ?? '' };
+  return { flags, roadClass, wayId, maxspeedForwardKmh: speed, maxspeedBackwardKmh: speed, widthM, name: str('name') ?? '', nameZh: str('nameZh') ?? str('name:zh') ?? str('name_zh') ?? '' };
 }

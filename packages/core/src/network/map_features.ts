@@ -35,6 +35,8 @@ export interface WaterSourceProps {
   id: string;
   kind: WaterSourceKind;
   name?: string;
+  /** Chinese name (GeoJSON `nameZh`, OSM `name:zh`). */
+  nameZh?: string;
 }
 
 /** Barriers that station districts must not cross (GB 51080-2015 §4.1.3-4). */
@@ -42,6 +44,8 @@ export interface BarrierProps {
   id: string;
   kind: 'expressway' | 'railway' | 'river';
   name?: string;
+  /** Chinese name (GeoJSON `nameZh`, OSM `name:zh`). */
+  nameZh?: string;
 }
 
 export interface MapFeatures {

@@ -273,7 +273,9 @@ export function extractOsmFeatures(data: OsmData, options: OsmFeatureOptions = {
   return { features: f, stationMerges };
 }
 
-function withName<P extends { id: string; name?: string }>(p: P, t: OsmTags): P {
+function withName<P extends { id: string; name?: string; nameZh?: string }>(p: P, t: OsmTags): P {
   if (t.name !== undefined) p.name = t.name;
+  const zh = t['name:zh'] ?? t['name:zh-Hans'];
+  if (zh !== undefined) p.nameZh = zh;
   return p;
 }

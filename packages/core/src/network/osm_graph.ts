@@ -99,6 +99,7 @@ export function buildOsmGraph(data: OsmData, options: OsmTagOptions = {}): { net
         maxspeedBackwardKmh: attrs.maxspeedBackwardKmh,
         widthM: attrs.widthM,
         name: attrs.name,
+        nameZh: attrs.nameZh,
       });
     };
     let start = -1; // position in data.nodeIds of the current link's first node

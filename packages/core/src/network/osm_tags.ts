@@ -86,6 +86,8 @@ export interface DrivableWay {
   maxspeedBackwardKmh: number;
   widthM: number;
   name: string;
+  /** `name:zh` (or `name:zh-Hans`), '' when not tagged. */
+  nameZh: string;
 }
 
 const EMERGENCY_ALLOWED = new Set(['yes', 'designated', 'official', 'permissive']);
@@ -176,5 +178,6 @@ export function drivableWay(tags: OsmTags): DrivableWay {
     maxspeedBackwardKmh: Number.isNaN(b) ? both : b,
     widthM,
     name: tags.name ?? '',
+    nameZh: tags['name:zh'] ?? tags['name:zh-Hans'] ?? '',
   };
 }

@@ -47,6 +47,8 @@ export interface RoadNetwork {
   readonly linkWidthM: Float32Array;
   /** Index into `names`; 0 is the empty name. */
   readonly linkName: Uint32Array;
+  /** Chinese name (GeoJSON `nameZh`, OSM `name:zh`), index into `names`; 0: none given. */
+  readonly linkNameZh: Uint32Array;
   readonly names: readonly string[];
 
   /** Geometry of link l: coordinates `geomOffset[l] .. geomOffset[l+1]-1` (both end nodes included). */
@@ -132,6 +134,8 @@ export interface LinkInput {
   maxspeedBackwardKmh?: number;
   widthM?: number;
   name?: string;
+  /** Chinese name, when the source gives one apart from `name`. */
+  nameZh?: string;
 }
 
 /** Measures a polyline given as flat [lon, lat, …], in metres. */
@@ -148,6 +152,16 @@ export class RoadNetworkBuilder {
   private links: LinkInput[] = [];
   private nameIndex = new Map<string, number>([['', 0]]);
   private nameList: string[] = [''];
+
+  private nameId(name: string): number {
+    let ni = this.nameIndex.get(name);
+    if (ni === undefined) {
+      ni = this.nameList.length;
+      this.nameList.push(name);
+      this.nameIndex.set(name, ni);
+    }
+    return ni;
+  }
 
   constructor(private readonly measure: LengthFn) {}
 
@@ -192,6 +206,7 @@ export class RoadNetworkBuilder {
     const linkMaxB = new Float32Array(m);
     const linkWidthM = new Float32Array(m);
     const linkName = new Uint32Array(m);
+    const linkNameZh = new Uint32Array(m);
     const geomOffset = new Uint32Array(m + 1);
 
     let geomCount = 0;
@@ -235,15 +250,8 @@ export class RoadNetworkBuilder {
       linkMaxF[l] = k.maxspeedForwardKmh ?? NaN;
       linkMaxB[l] = k.maxspeedBackwardKmh ?? NaN;
       linkWidthM[l] = k.widthM ?? NaN;
-      if (k.name) {
-        let ni = this.nameIndex.get(k.name);
-        if (ni === undefined) {
-          ni = this.nameList.length;
-          this.nameList.push(k.name);
-          this.nameIndex.set(k.name, ni);
-        }
-        linkName[l] = ni;
-      }
+      if (k.name) linkName[l] = this.nameId(k.name);
+      if (k.nameZh) linkNameZh[l] = this.nameId(k.nameZh);
     }
 
     // Counting sort of arcs by tail node; within a node, by link then direction (deterministic).
@@ -284,6 +292,7 @@ export class RoadNetworkBuilder {
       linkMaxspeedBackwardKmh: linkMaxB,
       linkWidthM,
       linkName,
+      linkNameZh,
       names: this.nameList.slice(),
       geomOffset,
       geomLon,

@@ -191,9 +191,11 @@ export function parseWaterSources(fc: FeatureCollection, file: string): FeatureC
       );
     }
     const props: WaterSourceProps = { ...p, id: idOf(p, file, i, `water-${i}`), kind };
-    const name = optionalString(p, 'name');
-    if (name === undefined) delete props.name;
-    else props.name = name;
+    for (const key of ['name', 'nameZh'] as const) {
+      const v = optionalString(p, key);
+      if (v === undefined) delete props[key];
+      else props[key] = v;
+    }
     return { type: 'Feature' as const, geometry: f.geometry, properties: props };
   });
   uniqueIds(features, file);
@@ -230,9 +232,11 @@ export function parseBarriers(fc: FeatureCollection, file: string): FeatureColle
       );
     }
     const props: BarrierProps = { ...p, id: idOf(p, file, i, `barrier-${i}`), kind };
-    const name = optionalString(p, 'name');
-    if (name === undefined) delete props.name;
-    else props.name = name;
+    for (const key of ['name', 'nameZh'] as const) {
+      const v = optionalString(p, key);
+      if (v === undefined) delete props[key];
+      else props[key] = v;
+    }
     return { type: 'Feature' as const, geometry: f.geometry, properties: props };
   });
   uniqueIds(features, file);

@@ -25,6 +25,7 @@ export interface IntakeSource {
   id: string;
   kind: WaterSourceKind;
   name: string;
+  nameZh: string | null;
   /** The point of the source nearest a drivable road, and that road position (null: no drivable road within reach). */
   lon: number;
   lat: number;
@@ -34,6 +35,7 @@ export interface IntakeSource {
 export interface StationWater {
   stationId: string;
   name: string;
+  nameZh: string | null;
   /** Driving seconds from the station to its nearest reachable intake source (Infinity: none). */
   timeS: number;
   sourceId: string | null;
@@ -47,6 +49,7 @@ export interface IntakeCandidate {
   /** The water it draws from. */
   waterId: string;
   waterName: string;
+  waterNameZh: string | null;
   /** Road (m) beyond hydrant protection and beyond existing intakes it newly serves. */
   gainM: number;
 }
@@ -84,7 +87,7 @@ export function snapIntakes(waterSources: FeatureCollection<WaterFeature['geomet
         at = v;
       }
     }
-    out.push({ index, id: String(p.id ?? index + 1), kind: p.kind, name: p.name ?? '', lon: at[0], lat: at[1], snap: best });
+    out.push({ index, id: String(p.id ?? index + 1), kind: p.kind, name: p.name ?? '', nameZh: p.nameZh ?? null, lon: at[0], lat: at[1], snap: best });
   });
   return out;
 }
@@ -121,7 +124,7 @@ export function stationsToIntakes(net: RoadNetwork, stations: readonly Station[]
         }
       });
     }
-    return { stationId: st.id, name: st.name, timeS, sourceId: src >= 0 && timeS < Infinity ? reachable[src].id : null };
+    return { stationId: st.id, name: st.name, nameZh: st.nameZh ?? null, timeS, sourceId: src >= 0 && timeS < Infinity ? reachable[src].id : null };
   });
 }
 
@@ -166,7 +169,7 @@ export function proposeIntakes(
       if (cands.some((c) => distanceM(c.lon, c.lat, v[0], v[1]) < spacing)) continue;
       const s = drivable.nearest(v[0], v[1], opt.maxSnapM);
       if (!s) continue;
-      cands.push({ lon: v[0], lat: v[1], link: s.link, offsetM: s.offsetM, waterId: String(p.id), waterName: p.name ?? '' });
+      cands.push({ lon: v[0], lat: v[1], link: s.link, offsetM: s.offsetM, waterId: String(p.id), waterName: p.name ?? '', waterNameZh: p.nameZh ?? null });
     }
   }
   if (cands.length === 0 || unserved.size === 0 || opt.count <= 0) return [];

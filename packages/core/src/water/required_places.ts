@@ -13,6 +13,8 @@ export interface RequiredPlace {
   /** Run number (per kind, from 1) and its name (the first named link). */
   run: number;
   name: string;
+  /** Chinese name of the first link with one (null: none). */
+  nameZh: string | null;
   node: number;
   lon: number;
   lat: number;
@@ -43,12 +45,14 @@ export function requiredPlaces(net: RoadNetwork, field: HoseField, requiredMask:
     }
     const runNo = new Map<number, number>();
     const runName = new Map<number, string>();
+    const runNameZh = new Map<number, string>();
     const runNeeded = new Set<number>();
     for (let l = 0; l < net.linkCount; l++) {
       if (!(net.linkFlags[l] & flag)) continue;
       const r = find(l);
       if (!runNo.has(r)) runNo.set(r, runNo.size + 1);
       if (!runName.get(r) && net.linkName[l]) runName.set(r, net.names[net.linkName[l]]);
+      if (!runNameZh.get(r) && net.linkNameZh[l]) runNameZh.set(r, net.names[net.linkNameZh[l]]);
       if (requiredMask[l]) runNeeded.add(r);
     }
     for (let n = 0; n < net.nodeCount; n++) {
@@ -62,7 +66,7 @@ export function requiredPlaces(net: RoadNetwork, field: HoseField, requiredMask:
       }
       if (!meetsOther) continue;
       const d = field.nodeM[n];
-      out.push({ kind, run: runNo.get(r)!, name: runName.get(r) ?? '', node: n, lon: net.nodeLon[n], lat: net.nodeLat[n], nearestHydrantM: d, ok: d <= limitM });
+      out.push({ kind, run: runNo.get(r)!, name: runName.get(r) ?? '', nameZh: runNameZh.get(r) ?? null, node: n, lon: net.nodeLon[n], lat: net.nodeLat[n], nearestHydrantM: d, ok: d <= limitM });
     }
   }
   return out;

@@ -35,6 +35,24 @@ function roadName(a: WaterAnalysis, chain: Chain): string {
   return names.join(' / ');
 }
 
+/** The Chinese road name of a chain (each link's Chinese name, else its name); null when no link has one. */
+function roadNameZh(a: WaterAnalysis, chain: Chain): string | null {
+  const net = a.network;
+  const names: string[] = [];
+  let any = false;
+  for (const p of chain.parts) {
+    any ||= net.linkNameZh[p.link] > 0;
+    const n = net.names[net.linkNameZh[p.link] || net.linkName[p.link]];
+    if (n && !names.includes(n)) names.push(n);
+  }
+  return any ? names.join(' / ') : null;
+}
+
+/** The Chinese name of link `l`, null when none given. */
+function linkNameZh(a: WaterAnalysis, l: number): string | null {
+  return a.network.linkNameZh[l] ? a.network.names[a.network.linkNameZh[l]] : null;
+}
+
 function districtId(a: WaterAnalysis, d: number): string | null {
   return d >= 0 ? a.districts.ids[d] : null;
 }
@@ -59,6 +77,7 @@ export function waterLayers(a: WaterAnalysis): WaterLayers {
           diameter_mm: h.diameterMm ?? null,
           snap_m: h.snap ? r1(h.snap.distanceM) : null,
           road: h.snap ? net.names[net.linkName[h.snap.link]] || null : null,
+          roadZh: h.snap ? linkNameZh(a, h.snap.link) : null,
           side: h.side === 1 ? 'left' : h.side === -1 ? 'right' : null,
           district: h.snap ? districtId(a, owner[h.snap.link]) : null,
         },
@@ -77,6 +96,7 @@ export function waterLayers(a: WaterAnalysis): WaterLayers {
         start: g.chain.startEnd,
         end: g.chain.endEnd,
         road: roadName(a, g.chain),
+        roadZh: roadNameZh(a, g.chain),
         district: districtId(a, a.spacing.gapDistrict[i]),
         clause: a.preset.hydrantSpacingM.clause,
       }),
@@ -84,7 +104,7 @@ export function waterLayers(a: WaterAnalysis): WaterLayers {
   );
 
   const unprotected: Feature[] = a.protection.unprotected.map((c) =>
-    feature(line(a, c), { kind: 'road', length_m: r1(c.lengthM), road: roadName(a, c), clause: a.preset.hydrantProtectionM.clause }),
+    feature(line(a, c), { kind: 'road', length_m: r1(c.lengthM), road: roadName(a, c), roadZh: roadNameZh(a, c), clause: a.preset.hydrantProtectionM.clause }),
   );
   if (a.protection.land) {
     unprotected.push(feature(roundGeometry(a.protection.land.unprotected), { kind: 'land', area_km2: r3(a.protection.land.unprotectedKm2), clause: a.preset.hydrantProtectionM.clause }));
@@ -93,12 +113,12 @@ export function waterLayers(a: WaterAnalysis): WaterLayers {
 
   layers.proposed_hydrants = fc(
     a.fixPlan.proposed.map((p, i) =>
-      feature({ type: 'Point', coordinates: [r7(p.lon), r7(p.lat)] }, { n: i + 1, gap: p.gap + 1, road: p.road || null, district: districtId(a, p.district), offset_m: r1(p.offsetM) }),
+      feature({ type: 'Point', coordinates: [r7(p.lon), r7(p.lat)] }, { n: i + 1, gap: p.gap + 1, road: p.road || null, roadZh: linkNameZh(a, p.link), district: districtId(a, p.district), offset_m: r1(p.offsetM) }),
     ),
   );
 
   layers.wide_road_gaps = fc(
-    a.wideRoads.gaps.map((g) => feature(line(a, g.chain), { missing_side: g.missing, length_m: r1(g.lengthM), road: roadName(a, g.chain), clause: a.preset.wideRoadWidthM.clause })),
+    a.wideRoads.gaps.map((g) => feature(line(a, g.chain), { missing_side: g.missing, length_m: r1(g.lengthM), road: roadName(a, g.chain), roadZh: roadNameZh(a, g.chain), clause: a.preset.wideRoadWidthM.clause })),
   );
 
   layers.required_places = fc(
@@ -109,6 +129,7 @@ export function waterLayers(a: WaterAnalysis): WaterLayers {
           kind: p.kind,
           run: p.run,
           name: p.name || null,
+          nameZh: p.nameZh,
           nearest_hydrant_m: Number.isFinite(p.nearestHydrantM) ? r1(p.nearestHydrantM) : null,
           ok: p.ok,
           clause: a.preset.requiredPlaceHydrantM.clause,
@@ -118,18 +139,18 @@ export function waterLayers(a: WaterAnalysis): WaterLayers {
   );
 
   const intake: Feature[] = a.intake.sources.map((s) =>
-    feature({ type: 'Point', coordinates: [r7(s.lon), r7(s.lat)] }, { kind: 'source', id: s.id, source_kind: s.kind, name: s.name || null, reachable: s.snap !== null, snap_m: s.snap ? r1(s.snap.distanceM) : null }),
+    feature({ type: 'Point', coordinates: [r7(s.lon), r7(s.lat)] }, { kind: 'source', id: s.id, source_kind: s.kind, name: s.name || null, nameZh: s.nameZh, reachable: s.snap !== null, snap_m: s.snap ? r1(s.snap.distanceM) : null }),
   );
-  for (const c of a.intake.reach) intake.push(feature(line(a, c), { kind: 'reach', length_m: r1(c.lengthM), road: roadName(a, c) }));
+  for (const c of a.intake.reach) intake.push(feature(line(a, c), { kind: 'reach', length_m: r1(c.lengthM), road: roadName(a, c), roadZh: roadNameZh(a, c) }));
   a.intake.proposed.forEach((c, i) =>
-    intake.push(feature({ type: 'Point', coordinates: [r7(c.lon), r7(c.lat)] }, { kind: 'proposed', n: i + 1, water: c.waterName || c.waterId, gain_m: r1(c.gainM) })),
+    intake.push(feature({ type: 'Point', coordinates: [r7(c.lon), r7(c.lat)] }, { kind: 'proposed', n: i + 1, water: c.waterName || c.waterId, waterZh: c.waterNameZh, gain_m: r1(c.gainM) })),
   );
   if (a.protection.land) intake.push(feature(roundGeometry(a.protection.land.noWater), { kind: 'no_water', area_km2: r3(a.protection.land.unprotectedKm2 - a.protection.land.intakeKm2) }));
   layers.intake_reach = fc(intake);
 
   if (a.cranes.checked) {
     layers.water_crane_gaps = fc(
-      a.cranes.gaps.map((g, i) => feature(line(a, g.chain), { gap: i + 1, length_m: r1(g.lengthM), span_m: g.spanM === null ? null : r1(g.spanM), road: roadName(a, g.chain), clause: a.preset.waterCraneSpacingM.clause })),
+      a.cranes.gaps.map((g, i) => feature(line(a, g.chain), { gap: i + 1, length_m: r1(g.lengthM), span_m: g.spanM === null ? null : r1(g.spanM), road: roadName(a, g.chain), roadZh: roadNameZh(a, g.chain), clause: a.preset.waterCraneSpacingM.clause })),
     );
   }
   return layers;

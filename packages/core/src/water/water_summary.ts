@@ -31,8 +31,8 @@ export function waterSummary(a: WaterAnalysis, lang: 'en' | 'zh' = 'en'): string
     const reachable = a.intake.sources.filter((s) => s.snap).length;
     lines.push(`取水点/消防水池：${a.intake.sources.length} 处，消防车可达 ${reachable} 处（${a.settings.intakeMaxSnapM} 米内有可通行道路）`);
     lines.push(`  消火栓保护范围外、取水点 ${a.settings.intakeTimeS} 秒车程内道路 ${km(a.intake.beyondHydrantsReachedKm)} 公里；两者皆无 ${km(a.intake.noWaterKm)} 公里`);
-    for (const s of a.intake.stations) lines.push(`  ${s.name}：至最近取水点 ${Number.isFinite(s.timeS) ? `${Math.round(s.timeS)} 秒` : '不可达'}`);
-    for (const [i, q] of a.intake.proposed.entries()) lines.push(`  建议新取水点 ${i + 1}：${q.waterName || q.waterId}，新增覆盖道路 ${km(q.gainM / 1000)} 公里`);
+    for (const s of a.intake.stations) lines.push(`  ${s.nameZh ?? s.name}：至最近取水点 ${Number.isFinite(s.timeS) ? `${Math.round(s.timeS)} 秒` : '不可达'}`);
+    for (const [i, q] of a.intake.proposed.entries()) lines.push(`  建议新取水点 ${i + 1}：${q.waterNameZh || q.waterName || q.waterId}，新增覆盖道路 ${km(q.gainM / 1000)} 公里`);
   } else {
     lines.push(`Municipal hydrants: ${c.total}; on a road ${c.snapped}, farther than ${a.settings.hydrantMaxSnapM} m from any road ${c.offRoad}, outside the study area ${c.outsideArea}`);
     lines.push(`  status: working ${c.working}, damaged ${c.damaged}, low pressure ${c.lowPressure}, unknown ${c.unknown} (counting toward compliance: ${a.countingStatuses.join(', ')})`);
