@@ -12,6 +12,8 @@ export function waterSummary(a: WaterAnalysis, lang: 'en' | 'zh' = 'en'): string
   const t = a.total;
   const c = a.counts;
   const lines: string[] = [];
+  const at = (x: { lon: number; lat: number }): string => `${x.lon.toFixed(5)}, ${x.lat.toFixed(5)}`;
+  const near = (m: number): string => (Number.isFinite(m) ? `${Math.round(m)} ${zh ? '米' : 'm'}` : zh ? '无' : 'none');
   if (zh) {
     lines.push(`市政消火栓：共 ${c.total} 个；吸附到道路 ${c.snapped} 个，距道路超过 ${a.settings.hydrantMaxSnapM} 米 ${c.offRoad} 个，研究区外 ${c.outsideArea} 个`);
     lines.push(`  状态：完好 ${c.working}，损坏 ${c.damaged}，压力不足 ${c.lowPressure}，未知 ${c.unknown}（计入达标：${a.countingStatuses.join('、')}）`);
@@ -27,6 +29,7 @@ export function waterSummary(a: WaterAnalysis, lang: 'en' | 'zh' = 'en'): string
     lines.push(`宽路（${p.wideRoadWidthM.clause}，宽度超过 ${p.wideRoadWidthM.value} 米应两侧交错设置）：宽路 ${km(a.wideRoads.wideRoadKm)} 公里，仅单侧设置 ${km(a.wideRoads.oneSidedKm)} 公里`);
     const bad = a.requiredPlaces.filter((x) => !x.ok);
     lines.push(`桥头及隧道出入口（${p.requiredPlaceHydrantM.clause}，${p.requiredPlaceHydrantM.value} 米内）：${a.requiredPlaces.length} 处，缺消火栓 ${bad.length} 处`);
+    for (const x of bad) lines.push(`  ${x.nameZh || x.name || ''}${x.kind === 'bridge_head' ? '桥头' : '隧道出入口'}（${at(x)}）：沿路最近消火栓 ${near(x.nearestHydrantM)}`);
     if (a.cranes.checked) lines.push(`消防水鹤（${p.waterCraneSpacingM.clause}，间距约 ${p.waterCraneSpacingM.value} 米）：现有 ${a.cranes.count} 个，应建 ${a.cranes.required} 个，缺口 ${a.cranes.gaps.length} 处共 ${km(a.cranes.gapKm)} 公里`);
     const reachable = a.intake.sources.filter((s) => s.snap).length;
     lines.push(`取水点/消防水池：${a.intake.sources.length} 处，消防车可达 ${reachable} 处（${a.settings.intakeMaxSnapM} 米内有可通行道路）`);
@@ -48,6 +51,7 @@ export function waterSummary(a: WaterAnalysis, lang: 'en' | 'zh' = 'en'): string
     lines.push(`Wide roads (${p.wideRoadWidthM.clause}, wider than ${p.wideRoadWidthM.value} m: both sides, staggered): ${km(a.wideRoads.wideRoadKm)} km, served on one side only ${km(a.wideRoads.oneSidedKm)} km`);
     const bad = a.requiredPlaces.filter((x) => !x.ok);
     lines.push(`Bridge heads and tunnel entrances (${p.requiredPlaceHydrantM.clause}, within ${p.requiredPlaceHydrantM.value} m): ${a.requiredPlaces.length}, without a hydrant ${bad.length}`);
+    for (const x of bad) lines.push(`  ${x.kind === 'bridge_head' ? 'bridge head' : 'tunnel entrance'}${x.name ? ` of ${x.name}` : ''} at ${at(x)}: nearest hydrant ${near(x.nearestHydrantM)} along the road`);
     if (a.cranes.checked) lines.push(`Water cranes (${p.waterCraneSpacingM.clause}, about ${p.waterCraneSpacingM.value} m apart): ${a.cranes.count} existing, ${a.cranes.required} required, ${a.cranes.gaps.length} gaps, ${km(a.cranes.gapKm)} km`);
     const reachable = a.intake.sources.filter((s) => s.snap).length;
     lines.push(`Intake points and fire pools: ${a.intake.sources.length}, reachable by engine ${reachable} (drivable road within ${a.settings.intakeMaxSnapM} m)`);
