@@ -5,7 +5,7 @@ export { polylineLengthM, distanceM, rulerAt } from './geodesy';
 export { linkCumulativeM, pointOnLink, linkSlice } from './link_geometry';
 export { pointInRing, pointInPolygon } from './point_in_polygon';
 export * from './map_features';
-export { SnapIndex, type Snap } from './snap_index';
+export { SnapIndex, snapEndNode, type Snap } from './snap_index';
 export { readOsm, detectOsmFormat, type OsmImport, type OsmImportOptions, type OsmImportReport } from './osm_import';
 export { readOsmPbf } from './osm_pbf';
 export { readOsmXml } from './osm_xml';

@@ -47,6 +47,21 @@ interface FlatbushInternals {
  * snapped point, and `offsetM = fraction × linkLengthM`, so offsets are in the same units as the
  * lengths the searches use, even for edge tables whose lengths were given explicitly.
  */
+/** A snap within this distance of a link end is at that end's node, metres. */
+export const AT_NODE_TOLERANCE_M = 0.001;
+
+/**
+ * The node a snapped position coincides with (a link end, within 1 mm), or -1 for a mid-link position.
+ * Searches treat a position at a node as that node: otherwise a point exactly at a junction, snapped to
+ * the end of a one-way link pointing away from it, could not use the junction's other roads.
+ */
+export function snapEndNode(net: RoadNetwork, snap: Pick<Snap, 'link' | 'offsetM' | 'fraction'>): number {
+  const len = net.linkLengthM[snap.link];
+  if (snap.fraction <= 0 || snap.offsetM <= AT_NODE_TOLERANCE_M) return net.linkSource[snap.link];
+  if (snap.fraction >= 1 || snap.offsetM >= len - AT_NODE_TOLERANCE_M) return net.linkTarget[snap.link];
+  return -1;
+}
+
 export class SnapIndex {
   readonly net: RoadNetwork;
   /** Centre of the projection, degrees. */

@@ -1,5 +1,5 @@
 import type { RoadNetwork } from '../network/road_network';
-import type { Snap } from '../network/snap_index';
+import { snapEndNode, type Snap } from '../network/snap_index';
 import { TypedHeap } from '../network/typed_heap';
 import { effectiveArcCosts, linkArcs, type SearchMetric } from './arc_costs';
 
@@ -170,6 +170,11 @@ export function seedSources(
       const { link, fraction } = src.snap!;
       if (!(Number.isInteger(link) && link >= 0 && link < net.linkCount)) throw new RangeError(`sources[${s}].snap.link ${link} is not a link index`);
       if (!(fraction >= 0 && fraction <= 1)) throw new RangeError(`sources[${s}].snap.fraction must be within 0..1, got ${fraction}`);
+      const atNode = snapEndNode(net, src.snap!);
+      if (atNode >= 0) {
+        seed(atNode, sc, s);
+        continue;
+      }
       const f = arcCost[la[link << 1]];
       const b = arcCost[la[(link << 1) | 1]];
       if (f < Infinity) seed(net.linkTarget[link], sc + f * (1 - fraction), s);

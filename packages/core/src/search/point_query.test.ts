@@ -5,7 +5,9 @@ import { rankSources } from './point_query';
 import { multiSourceSearch, type SearchSource } from './multi_source_search';
 import { pgrSampleNetwork, prng, randomGrid } from './test_networks';
 import type { RoadNetwork } from '../network/road_network';
-import type { Snap } from '../network/snap_index';
+import { snapEndNode, type Snap } from '../network/snap_index';
+import { RoadNetworkBuilder } from '../network/road_network';
+import { LinkFlag } from '../network/road_class';
 
 const net = pgrSampleNetwork();
 const node = (vid: number): number => vid - 1;
@@ -70,16 +72,26 @@ describe('rankSources', () => {
       const F = cost(arcOf(g, tl, 0));
       const B = cost(arcOf(g, tl, 1));
       const f = tsnap.fraction;
-      const expected = sources
+      // a position at a link end is that node (snapEndNode): the model below works on the normalised places
+      const tEnd = snapEndNode(g, tsnap);
+      const places: SearchSource[] = sources.map((src) => {
+        const at = src.snap ? snapEndNode(g, src.snap) : -1;
+        return at >= 0 ? { node: at, startCost: src.startCost } : src;
+      });
+      const expected = places
         .map((src, i) => {
           const c = multiSourceSearch(g, [src], { directed }).cost;
           let best = Infinity;
-          if (F < Infinity) best = Math.min(best, c[g.linkSource[tl]] + F * f);
-          if (B < Infinity) best = Math.min(best, c[g.linkTarget[tl]] + B * (1 - f));
-          if (src.snap && src.snap.link === tl) {
-            const gg = src.snap.fraction;
-            if (f >= gg && F < Infinity) best = Math.min(best, src.startCost + F * (f - gg));
-            if (f <= gg && B < Infinity) best = Math.min(best, src.startCost + B * (gg - f));
+          if (tEnd >= 0) {
+            best = c[tEnd];
+          } else {
+            if (F < Infinity) best = Math.min(best, c[g.linkSource[tl]] + F * f);
+            if (B < Infinity) best = Math.min(best, c[g.linkTarget[tl]] + B * (1 - f));
+            if (src.snap && src.snap.link === tl) {
+              const gg = src.snap.fraction;
+              if (f >= gg && F < Infinity) best = Math.min(best, src.startCost + F * (f - gg));
+              if (f <= gg && B < Infinity) best = Math.min(best, src.startCost + B * (gg - f));
+            }
           }
           return { source: i, cost: best };
         })
@@ -89,13 +101,19 @@ describe('rankSources', () => {
       const ranked = rankSources(g, { snap: tsnap }, sources, k, { directed, budget });
       expect(ranked.map((x) => x.cost)).toEqual(expected.map((x) => expect.closeTo(x.cost, 9)));
       for (const x of ranked) {
-        const src = sources[x.source];
+        const src = places[x.source];
         const route = x.route;
+        let sum = src.startCost;
+        if (tEnd >= 0 && route.length === 0) {
+          expect(src.node).toBe(tEnd); // the source stands at the target
+          expect(sum).toBeCloseTo(x.cost, 9);
+          continue;
+        }
         expect(route.length).toBeGreaterThan(0);
         for (let i = 1; i < route.length; i++) expect(arcTail(g, route[i])).toBe(g.arcHead[route[i - 1]]);
-        expect(g.arcLink[route[route.length - 1]] >>> 1).toBe(tl);
-        let sum = src.startCost;
-        if (route.length === 1 && src.snap) {
+        if (tEnd >= 0) expect(g.arcHead[route[route.length - 1]]).toBe(tEnd);
+        else expect(g.arcLink[route[route.length - 1]] >>> 1).toBe(tl);
+        if (tEnd < 0 && route.length === 1 && src.snap) {
           sum += cost(route[0]) * Math.abs(f - src.snap.fraction);
         } else {
           const first = src.snap ? 1 : 0;
@@ -105,9 +123,12 @@ describe('rankSources', () => {
           } else {
             expect(arcTail(g, route[0])).toBe(src.node);
           }
-          for (let i = first; i < route.length - 1; i++) sum += cost(route[i]);
-          const last = route[route.length - 1];
-          sum += cost(last) * (g.arcLink[last] & 1 ? 1 - f : f);
+          const lastFull = tEnd >= 0 ? route.length : route.length - 1;
+          for (let i = first; i < lastFull; i++) sum += cost(route[i]);
+          if (tEnd < 0) {
+            const last = route[route.length - 1];
+            sum += cost(last) * (g.arcLink[last] & 1 ? 1 - f : f);
+          }
         }
         expect(sum).toBeCloseTo(x.cost, 9);
       }
@@ -164,5 +185,35 @@ describe('rankSources', () => {
         expect(sum).toBeCloseTo(first.cost, 9);
       }
     }
+  });
+});
+
+describe('positions at a link end', () => {
+  // a —(one-way a→b, 10 s)→ b, and a —(two-way, 5 s)— c. A point exactly at a, snapped to the start of
+  // the one-way link, is at junction a: it reaches b in 10 s and c in 5 s, and c reaches it in 5 s.
+  function junction() {
+    const b = new RoadNetworkBuilder(() => 100);
+    const a = b.addNode(1, 0, 0);
+    const bb = b.addNode(2, 0.001, 0);
+    const c = b.addNode(3, 0, 0.001);
+    b.addLink({ source: a, target: bb, flags: LinkFlag.FORWARD | LinkFlag.EXPLICIT_COST, forwardS: 10 });
+    b.addLink({ source: a, target: c, flags: LinkFlag.FORWARD | LinkFlag.BACKWARD | LinkFlag.EXPLICIT_COST, forwardS: 5, backwardS: 5 });
+    return b.build();
+  }
+  const atA = { link: 0, offsetM: 0, fraction: 0, distanceM: 0, lon: 0, lat: 0 };
+  const atB = { link: 0, offsetM: 100, fraction: 1, distanceM: 0, lon: 0.001, lat: 0 };
+
+  it('a source there uses the junction’s other roads', () => {
+    const net = junction();
+    const r = multiSourceSearch(net, [{ snap: atA, startCost: 0 }]);
+    expect(Array.from(r.cost)).toEqual([0, 10, 5]);
+  });
+
+  it('a target there is reached through the junction from any road', () => {
+    const net = junction();
+    // c reaches a (5 s); from a the target at the start of link 0 is already reached
+    expect(rankSources(net, { snap: atA }, [{ node: 2, startCost: 0 }]).map((x) => x.cost)).toEqual([5]);
+    // b is the end of the one-way link: c reaches it via a (5 + 10 s)
+    expect(rankSources(net, { snap: atB }, [{ node: 2, startCost: 1 }]).map((x) => x.cost)).toEqual([16]);
   });
 });

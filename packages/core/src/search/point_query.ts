@@ -1,5 +1,5 @@
 import type { RoadNetwork } from '../network/road_network';
-import type { Snap } from '../network/snap_index';
+import { snapEndNode, type Snap } from '../network/snap_index';
 import { TypedHeap } from '../network/typed_heap';
 import { effectiveArcCosts, linkArcs, reverseArcCosts, reverseGraph } from './arc_costs';
 import type { SearchOptions, SearchSource } from './multi_source_search';
@@ -34,11 +34,14 @@ const heap = new TypedHeap(1 << 12);
  */
 export function rankSources(
   net: RoadNetwork,
-  target: SearchTarget,
-  sources: readonly SearchSource[],
+  targetIn: SearchTarget,
+  sourcesIn: readonly SearchSource[],
   k = 3,
   options: SearchOptions = {},
 ): RankedSource[] {
+  // a position at a link end is that node (see snapEndNode): its other roads are usable too
+  const target = atNode(net, targetIn);
+  const sources = sourcesIn.map((s) => atNode(net, s));
   const budget = options.budget ?? Infinity;
   const directed = options.directed ?? true;
   const metric = options.metric ?? 'time';
@@ -191,4 +194,12 @@ export function rankSources(
     if (candArc[s] >= 0) route.unshift(candArc[s]);
     return { source: s, cost: cand[s], route };
   });
+}
+
+/** The same place as a node when a snapped position lies at a link end (malformed snaps are left to the checks). */
+function atNode<T extends { node?: number; snap?: Snap }>(net: RoadNetwork, p: T): T {
+  const sn = p.snap;
+  if (p.node !== undefined || !sn || !(sn.link >= 0 && sn.link < net.linkCount)) return p;
+  const node = snapEndNode(net, sn);
+  return node >= 0 ? { ...p, node, snap: undefined } : p;
 }
