@@ -9,11 +9,11 @@ import type { CoverageSummary, ComparisonSummary } from '@firecover/core';
 export const analyzeMessages = defineMessages({
   en: {
     description:
-      'Coverage of a scenario: service areas and arrival bands, station districts checked against GB 51080-2015 / 建标152-2017 (area cap, 5 minutes to the edge, barriers, station off-centre), coverage figures, gaps, and existing versus planned stations. Writes summary.json and GeoJSON layers.',
+      'Coverage of a scenario: service areas and arrival bands, station districts checked against GB 51080-2015 / 建标152-2017 (area cap, 5 minutes to the edge, barriers, station off-centre), coverage figures, gaps, and existing versus planned stations; with the water supply of `firecover hydrants`. Writes summary.json, GeoJSON layers and CSV tables.',
     scenario: 'scenario file (JSON)',
-    out: 'directory for summary.json and the GeoJSON layers (written atomically)',
+    out: 'directory for summary.json, the coverage and water GeoJSON layers, districts.csv and hydrant_districts.csv (written atomically)',
     stations: 'station set for the maps and tables: existing, planned, all, or a year (default: the scenario’s analysis.year, else existing)',
-    noWater: 'skip the water-supply figures',
+    noWater: 'skip the water supply: no water figures, no water files',
     example1: 'firecover analyze data/sample-city/scenario.json --out out/sample-city',
     example2: 'firecover analyze city.json --out out --stations 2030 --lang zh',
     title: 'Coverage: {name}',
@@ -67,11 +67,11 @@ export const analyzeMessages = defineMessages({
   },
   zh: {
     description:
-      '场景的消防覆盖：服务范围与到达时间分级、按 GB 51080-2015 / 建标152-2017 检查的消防站辖区（面积上限、5分钟到达辖区边缘、跨越障碍、站点偏离中心）、覆盖指标、空白区，以及现状与规划消防站的对比。输出 summary.json 和 GeoJSON 图层。',
+      '场景的消防覆盖：服务范围与到达时间分级、按 GB 51080-2015 / 建标152-2017 检查的消防站辖区（面积上限、5分钟到达辖区边缘、跨越障碍、站点偏离中心）、覆盖指标、空白区，以及现状与规划消防站的对比；并含 firecover hydrants 的消防供水分析。输出 summary.json、GeoJSON 图层和 CSV 表。',
     scenario: '场景文件（JSON）',
-    out: '输出 summary.json 和 GeoJSON 图层的目录（原子写入）',
+    out: '输出 summary.json、覆盖与供水 GeoJSON 图层、districts.csv 和 hydrant_districts.csv 的目录（原子写入）',
     stations: '地图和表格采用的消防站集合：existing（现状）、planned（规划）、all（含候选）或年份（默认：场景的 analysis.year，否则现状）',
-    noWater: '不计算消防供水指标',
+    noWater: '不做消防供水分析：不输出供水指标和文件',
     example1: 'firecover analyze data/sample-city/scenario.json --out out/sample-city',
     example2: 'firecover analyze city.json --out out --stations 2030 --lang zh',
     title: '消防覆盖分析：{name}',
