@@ -4,5 +4,12 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// A reader that stops early (`firecover … | head`) closes the pipe: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e && e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
 const { main } = await import('../src/main.ts');
 process.exitCode = await main(process.argv.slice(2));

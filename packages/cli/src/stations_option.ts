@@ -85,19 +85,14 @@ export interface PlacedStation {
   snap?: Snap;
 }
 
-/** Within this distance of a link end, a snapped position is that end's node (see `placeOf`). */
-export const AT_NODE_M = 0.01;
-
 /**
  * Where a search starts or ends for a snapped position: the node itself when the snap lies at an end of
- * its link (within 1 cm), else the snap. A snap at the very end of a one-way link would otherwise only
- * be joined through the link's open direction (at a node where the snap index happened to pick a link
- * pointing the other way, the node itself would be missed).
+ * its link (core's `snapEndNode`, within 1 mm), else the snap. Searches treat both alike; the node form
+ * lets the summary name the node and check its island.
  */
-export function placeOf(net: RoadNetwork, snap: Snap): { node: number } | { snap: Snap } {
-  if (snap.offsetM <= AT_NODE_M) return { node: net.linkSource[snap.link] };
-  if (net.linkLengthM[snap.link] - snap.offsetM <= AT_NODE_M) return { node: net.linkTarget[snap.link] };
-  return { snap };
+export function placeOf(core: Pick<Core, 'snapEndNode'>, net: RoadNetwork, snap: Snap): { node: number } | { snap: Snap } {
+  const node = core.snapEndNode(net, snap);
+  return node >= 0 ? { node } : { snap };
 }
 
 /**
@@ -123,7 +118,7 @@ export function placeStations(core: Core, net: RoadNetwork, networkLabel: string
     const idx = index ?? new core.SnapIndex(net);
     parsed.points.forEach((p, i) => {
       const snap = snapPoint(core, idx, p.lon, p.lat, maxSnapM, { file: '--from', feature: `station ${i + 1}` }, `station ${i + 1}`, `${i + 1} 号站`);
-      const place = placeOf(net, snap);
+      const place = placeOf(core, net, snap);
       out.push({ n: i + 1, place, nodes: 'node' in place ? [place.node] : [net.linkSource[snap.link], net.linkTarget[snap.link]], point: p, snap });
     });
   }

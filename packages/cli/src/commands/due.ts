@@ -253,7 +253,7 @@ async function runDue(opts: DueOptions, ctx: CliContext): Promise<void> {
       }
       const turnout = opts.turnout ?? s.turnoutS;
       summary.push(t('scenarioStation', { name, id: s.id, turnout: fmt(turnout), dist: snap.distanceM.toFixed(1) }));
-      return { key: s.id, label: name, source: { ...placeOf(net, snap), startCost: turnout } };
+      return { key: s.id, label: name, source: { ...placeOf(core, net, snap), startCost: turnout } };
     });
   } else {
     const { readNetwork, requireRoads } = await import('../read_network');
@@ -280,7 +280,7 @@ async function runDue(opts: DueOptions, ctx: CliContext): Promise<void> {
     summary.push(t('pointsAt', { count: atPoints.length }));
     atPoints.forEach((p, i) => {
       const snap = snapPoint(core, pointIndex, p.lon, p.lat, opts.maxSnap, { file: '--at', feature: `point ${i + 1}` }, `point ${i + 1}`, `点 ${i + 1}`);
-      points.push({ id: String(i + 1), lon: p.lon, lat: p.lat, snap, target: placeOf(net, snap) });
+      points.push({ id: String(i + 1), lon: p.lon, lat: p.lat, snap, target: placeOf(core, net, snap) });
       summary.push(t('pointSnapped', { n: i + 1, lon: p.lon, lat: p.lat, dist: snap.distanceM.toFixed(1), link: String(net.linkId[snap.link]) }));
     });
   } else if (csvPoints) {
@@ -288,7 +288,7 @@ async function runDue(opts: DueOptions, ctx: CliContext): Promise<void> {
     for (const p of csvPoints) {
       const snap = snapPoint(core, pointIndex, p.lon, p.lat, opts.maxSnap, { file: opts.points as string, line: p.line }, `point ${p.id}`, `点 ${p.id}`);
       far = Math.max(far, snap.distanceM);
-      points.push({ id: p.id, lon: p.lon, lat: p.lat, snap, target: placeOf(net, snap) });
+      points.push({ id: p.id, lon: p.lon, lat: p.lat, snap, target: placeOf(core, net, snap) });
     }
     summary.push(t('pointsFromFile', { count: csvPoints.length, file: opts.points as string, dist: far.toFixed(1) }));
   }
