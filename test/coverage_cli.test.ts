@@ -66,14 +66,17 @@ describe('firecover analyze on the sample city', () => {
     expect(districts.features.length).toBe(summary.coverage.districts.length);
 
     // districts.csv: a header and one row per district, each check with its clause
-    const csv = readFileSync(join(a, 'districts.csv'), 'utf8').trimEnd().split('\n');
+    // spreadsheet tables start with a UTF-8 byte-order mark (Excel on Chinese Windows needs it)
+    const csvRaw = readFileSync(join(a, 'districts.csv'), 'utf8');
+    expect(csvRaw.charCodeAt(0)).toBe(0xfeff);
+    const csv = csvRaw.slice(1).trimEnd().split('\n');
     expect(csv[0].split(',').slice(0, 8)).toEqual(['station_id', 'name', 'name_zh', 'class', 'area_km2', 'cap_km2', 'area_ok', 'area_clause']);
     expect(csv.length).toBe(1 + summary.coverage.districts.length);
     const chengnanRow = csv.find((l) => l.startsWith('chengnan,'));
     expect(chengnanRow).toMatch(/城南消防救援站/);
     expect(chengnanRow).toMatch(/GB 51080-2015 §4\.1\.3-1/);
     // hydrant_districts.csv: the water table on the coverage districts; PLANTED.md #5: 3421 hydrants, 3000 working
-    const water = readFileSync(join(a, 'hydrant_districts.csv'), 'utf8').trimEnd().split('\n');
+    const water = readFileSync(join(a, 'hydrant_districts.csv'), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\n');
     expect(water[0].split(',').slice(0, 3)).toEqual(['district', 'name', 'name_zh']);
     expect(water.slice(1, -1).map((l) => l.split(',')[0])).toEqual(summary.coverage.districts.map((d: { stationId: string }) => d.stationId));
     const total = water[water.length - 1].split(',');

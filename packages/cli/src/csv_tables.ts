@@ -13,8 +13,13 @@ export function csvCell(v: string | number | boolean | null | undefined): string
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/**
+ * A table for spreadsheets: UTF-8 with a byte-order mark, without which Excel on a Chinese Windows reads
+ * the Chinese names as the local code page and garbles them. (Data-exchange CSVs — reach, export-graph —
+ * carry no mark: pgRouting's COPY and most parsers would take it for part of the first column name.)
+ */
 export function csvText(rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }
 
 /** `districts.csv`: one row per district, each check with its value, limit, result and clause. */
