@@ -4,6 +4,7 @@ import { addStation, analyzeCoverage, combinedSearch, coverageLayers } from '../
 import { LinkFlag, RoadNetworkBuilder, polylineLengthM, reachedPieces, rulerAt, type RoadNetwork } from '../packages/core/src/index';
 import { polygonAreaKm2 } from '../packages/core/src/surface/index';
 import { testScenario, testStation } from '../packages/core/src/coverage/testing';
+import { prng } from '../packages/core/src/search/test_networks';
 import type { Station } from '../packages/core/src/scenario/scenario_types';
 
 // Property tests on seeded random street grids: links dropped, one-way and of random speed.
@@ -12,17 +13,6 @@ const LAT0 = 23.1;
 const r = rulerAt(LAT0);
 const lon = (x: number) => LON0 + x / r.kx;
 const lat = (y: number) => LAT0 + y / r.ky;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** n × n grid of spacing s metres with origin (x0, y0); adds to builder b; returns node index of (i, j). */
 function addGrid(b: RoadNetworkBuilder, rand: () => number, n: number, s: number, x0: number, y0: number, dropShare: number): (i: number, j: number) => number {
@@ -47,7 +37,7 @@ function addGrid(b: RoadNetworkBuilder, rand: () => number, n: number, s: number
 }
 
 function randomCity(seed: number): { net: RoadNetwork; stations: Station[]; demand: FeatureCollection<Point, Record<string, unknown>> } {
-  const rand = mulberry32(seed);
+  const rand = prng(seed);
   const b = new RoadNetworkBuilder(polylineLengthM);
   const n = 25;
   const s = 150;
@@ -141,7 +131,7 @@ describe('coverage invariants on random street grids', () => {
   }
 
   it('a station on an island covers only its island', () => {
-    const rand = mulberry32(99);
+    const rand = prng(99);
     const b = new RoadNetworkBuilder(polylineLengthM);
     addGrid(b, rand, 15, 150, 0, 0, 0); // mainland, links 0 .. 419
     const mainlandLinks = b.linkCount;

@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { Map as MlMap } from 'maplibre-gl';
 import type { CandidateInput, ComparisonRow, ScenarioInfo } from './model';
+import type { FigureLine } from '@firecover/core';
 
 /** Everything the page knows; also exposed as `window.__firecover` for tests and the console. */
 export interface AppState {
@@ -63,15 +64,7 @@ declare global {
 window.__firecover = state;
 
 /** A figure line of `coverageSummary().figures`: value with unit, its clause and pass/fail. */
-export interface FigureLine {
-  key: string;
-  en: string;
-  zh: string;
-  value: number | null;
-  unit: string;
-  clause: string;
-  pass: boolean | null;
-}
+export type { FigureLine };
 
 export function figureLines(summary: Record<string, unknown> | null | undefined): FigureLine[] | null {
   const f = summary?.figures;

@@ -1,4 +1,4 @@
-import { LinkFlag, roadClassCode } from './road_class';
+import { LinkFlag, ROAD_CLASSES, roadClassCode } from './road_class';
 
 /**
  * The OSM tagging rules for a fire engine (消防车). Documented for users in docs/osm-import.md.
@@ -30,22 +30,8 @@ import { LinkFlag, roadClassCode } from './road_class';
 
 export type OsmTags = Record<string, string>;
 
-export const DEFAULT_DRIVABLE_CLASSES: readonly string[] = [
-  'motorway',
-  'motorway_link',
-  'trunk',
-  'trunk_link',
-  'primary',
-  'primary_link',
-  'secondary',
-  'secondary_link',
-  'tertiary',
-  'tertiary_link',
-  'unclassified',
-  'residential',
-  'service',
-  'living_street',
-];
+/** Every road class but `unknown` (the classes are the OSM `highway` values a fire engine may drive). */
+export const DEFAULT_DRIVABLE_CLASSES: readonly string[] = ROAD_CLASSES.filter((c) => c !== 'unknown');
 
 export const DEFAULT_ACCESS_DENIED: readonly string[] = ['no'];
 
