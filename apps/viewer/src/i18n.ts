@@ -63,6 +63,7 @@ const T = {
   L_reached_network: { en: 'Reached roads', zh: '可达道路' },
   L_stations: { en: 'Stations', zh: '消防站' },
   L_hydrants: { en: 'Hydrants', zh: '消火栓' },
+  L_hydrants_legend: { en: 'Hydrants (from street scale)', zh: '消火栓（放大至街道尺度显示）' },
   L_hydrant_gaps: { en: 'Hydrant gaps', zh: '消火栓缺口' },
   L_unprotected: { en: 'Unprotected land', zh: '未受保护用地' },
   L_proposed_hydrants: { en: 'Proposed hydrants', zh: '建议增设消火栓' },

@@ -86,7 +86,8 @@ export function buildStyle(bandsS: number[], on: Set<string> = DEFAULT_ON, data:
     { id: 'districts-bad', type: 'line', source: 'districts', filter: ['==', ['get', 'fc_bad'], true], layout: g('districts'), paint: { 'line-color': BAD, 'line-width': 3.2, 'line-dasharray': [2, 1] } },
     { id: 'hydrant-gaps-line', type: 'line', source: 'hydrant_gaps', filter: ['!=', ['geometry-type'], 'Point'], layout: { ...g('hydrant_gaps'), 'line-cap': 'round' }, paint: { 'line-color': '#c51b7d', 'line-width': 3, 'line-opacity': 0.85 } },
     { id: 'hydrant-gaps-point', type: 'circle', source: 'hydrant_gaps', filter: ['==', ['geometry-type'], 'Point'], layout: g('hydrant_gaps'), paint: { 'circle-color': '#c51b7d', 'circle-radius': 4 } },
-    { id: 'hydrants-circle', type: 'circle', source: 'hydrants', layout: g('hydrants'), paint: {
+    // thousands of hydrants bury the districts and bands at city scale: they appear from street scale on
+    { id: 'hydrants-circle', type: 'circle', source: 'hydrants', minzoom: 13, layout: g('hydrants'), paint: {
       'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 1.8, 16, 5],
       'circle-color': ['case', ['==', ['get', 'fc_ok'], true], HYDRANT_OK, '#fff'],
       'circle-stroke-color': ['case', ['==', ['get', 'fc_ok'], true], '#fff', HYDRANT_BAD],

@@ -47,7 +47,7 @@ export function legendGroups(bandsS: number[], present: (group: string) => boole
     },
     {
       group: 'hydrants',
-      title: 'L_hydrants',
+      title: 'L_hydrants_legend',
       entries: [
         { swatch: { kind: 'circle', colour: HYDRANT_OK, stroke: '#fff' }, label: t('hy_ok') },
         { swatch: { kind: 'circle', colour: '#fff', stroke: HYDRANT_BAD }, label: t('hy_bad') },
