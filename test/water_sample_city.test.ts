@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeWater, distanceM, loadScenario, type LoadedScenario, type WaterAnalysis } from '../packages/core/src/index';
+import { pointOnLink } from '../packages/core/src/network/link_geometry';
 import { REPO_ROOT } from './shared_data';
 
 /**
@@ -105,6 +106,23 @@ describe.runIf(existsSync(SCENARIO))('sample city: planted hydrant findings', ()
     const oneSided = a.wideRoads.gaps.filter((g) => g.missing !== 'both');
     expect(oneSided.reduce((m, g) => m + g.lengthM, 0)).toBeGreaterThan(0.8 * wideM);
     expect(new Set(oneSided.map((g) => g.missing)).size).toBe(1);
+    // Required counts both sides (§7.2.3): per side at least ⌈length / 120⌉ over the avenue (a sum of
+    // ceilings per stretch is at least the ceiling of the sum), times two; and the avenue is the only wide road.
+    expect(a.wideRoads.required % 2).toBe(0);
+    expect(a.wideRoads.required).toBeGreaterThanOrEqual(2 * Math.ceil(wideM / 120));
+    // The fix plan adds hydrants on the avenue's unserved (south) side: every side placement is on
+    // the avenue, south of its centreline where the north side is served, and in north–south pairs
+    // where neither side is.
+    const side = a.fixPlan.proposed.filter((p) => p.side !== null);
+    expect(side.length).toBe(a.wideRoads.proposed);
+    expect(side.length).toBeGreaterThan(0);
+    for (const p of side) expect(links).toContain(p.link);
+    const centreLat = (p: (typeof side)[number]): number => pointOnLink(s.network, p.link, p.offsetM).lat;
+    const onOneSided = side.filter((p) => a.wideRoads.gaps[p.wideGap].missing !== 'both');
+    expect(onOneSided.length).toBeGreaterThanOrEqual(Math.ceil((0.8 * wideM) / 120));
+    for (const p of onOneSided) expect(p.lat).toBeLessThan(centreLat(p));
+    const onBoth = side.filter((p) => a.wideRoads.gaps[p.wideGap].missing === 'both');
+    expect(onBoth.filter((p) => p.lat > centreLat(p)).length).toBe(onBoth.length / 2);
   });
 
   it('5: statuses and 完好率 = 3000/3421', async () => {

@@ -15,16 +15,17 @@ import { arrivalSurface } from '../surface/arrival_surface';
 import { contourCells } from '../surface/contours';
 import { complementIntervals, coveredIntervals, hoseField, type LinkPoint } from './along_road';
 import { intervalsLength, subtractIntervals } from './intervals';
-import { stitch, type Chain } from './chains';
+import { chainPosition, stitch, type Chain } from './chains';
 import { DEFAULT_COUNTING_STATUSES, snapHydrants, type HydrantStatus, type SnappedHydrant } from './hydrant_snap';
-import { roadStretches, spacingGaps, type SpacingGap } from './spacing';
-import { placeHydrants } from './fix_plan';
+import { greedyPositions, roadStretches, spacingGaps, type SpacingGap } from './spacing';
+import { chainWithoutLinks, placeHydrants, placeOnSides } from './fix_plan';
 import { wideRoadGaps, type WideRoadGap } from './wide_roads';
 import { requiredPlaces, type RequiredPlace } from './required_places';
 import { CANDIDATE_WATER_KINDS, INTAKE_KINDS, intakeReach, proposeIntakes, snapIntakes, stationsToIntakes, type IntakeCandidate, type IntakeSource, type StationWater } from './intake';
 import { singleDistrict, stationLinkDistricts, type LinkDistricts } from './water_districts';
 import { areaTest } from './study_area';
 import { linkCumulativeM, pointOnLink } from '../network/link_geometry';
+import CheapRuler from 'cheap-ruler';
 
 /** Municipal roads (primary … residential, living streets); not motorways, trunk roads or service roads (the scenario default). */
 export const DEFAULT_HYDRANT_ROAD_CLASSES: readonly string[] = DEFAULT_WATER.hydrantRoadClasses;
@@ -76,6 +77,8 @@ export interface WaterDistrictRow {
   /**
    * Hydrants the spacing rule requires on that road: the number the fix-plan placement puts on the
    * road with no hydrant existing (⌈length / spacing⌉ on a single stretch; junctions not paid twice).
+   * A stretch of wide road (wider than `wideRoadWidthM`) needs its per-side number on each side:
+   * 2 × ⌈length / spacing⌉.
    */
   required: number;
   /** Hydrants that exist (snapped to a road, in the study area, any status). */
@@ -101,8 +104,12 @@ export interface ProposedHydrant {
   lat: number;
   link: number;
   offsetM: number;
-  /** Index into `spacing.gaps`. */
+  /** Index into `spacing.gaps`; -1 for a hydrant on a side of a wide road (see `wideGap`). */
   gap: number;
+  /** Index into `wideRoads.gaps` for a hydrant on the unserved side of a wide road, else -1. */
+  wideGap: number;
+  /** Side of a wide road relative to the link's direction (at the kerb, 1 m outside half the width); null elsewhere. */
+  side: 'left' | 'right' | null;
   district: number;
   road: string;
 }
@@ -120,7 +127,15 @@ export interface WaterAnalysis {
   spacing: { gaps: SpacingGap[]; gapDistrict: number[]; gapKm: number; roadKm: number; stretches: number };
   protection: { protectedKm: number; unprotectedKm: number; unprotected: Chain[]; land: LandWater | null };
   fixPlan: { proposed: ProposedHydrant[] };
-  wideRoads: { wideRoadKm: number; gaps: WideRoadGap[]; oneSidedKm: number };
+  wideRoads: {
+    wideRoadKm: number;
+    gaps: WideRoadGap[];
+    oneSidedKm: number;
+    /** Hydrants required on wide roads, both sides: 2 × the per-side number (part of `total.required`). */
+    required: number;
+    /** Fix-plan hydrants on their unserved sides (part of `fixPlan.proposed`). */
+    proposed: number;
+  };
   requiredPlaces: RequiredPlace[];
   cranes: { checked: boolean; count: number; roadKm: number; required: number; gaps: SpacingGap[]; gapKm: number };
   intake: {
@@ -131,7 +146,10 @@ export interface WaterAnalysis {
     /** Required road neither protected by hydrants nor within intake reach, km. */
     noWaterKm: number;
     reach: Chain[];
+    /** New intake points, greedy maximal covering (not guaranteed optimal). */
     proposed: IntakeCandidate[];
+    /** What `proposed` was ranked by: unprotected land (km²) when the land grid is computed, else road (m). */
+    proposedBy: 'land' | 'road';
   };
   table: WaterDistrictRow[];
   total: WaterDistrictRow;
@@ -255,8 +273,33 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
 
   lap('hose search');
   // Required: the hydrants the placement rule needs with none existing (on a single path ⌈L / spacing⌉).
+  // Wide roads need them on both sides (GB 50974-2014 §7.2.3), each side checked along its own stretch:
+  // per side the placement on the wide stretch alone, ⌈L / spacing⌉; required 2 × that.
+  const wideLimitM = preset.wideRoadWidthM.value;
+  const wideMask = new Uint8Array(net.linkCount);
+  let anyWide = false;
+  for (let l = 0; l < net.linkCount; l++) {
+    if (requiredMask[l] && net.linkWidthM[l] > wideLimitM) {
+      wideMask[l] = 1;
+      anyWide = true;
+    }
+  }
   const stretches = roadStretches(net, requiredMask);
-  for (const h of placeHydrants(net, stretches, spacingM)) row(owner[h.link]).required++;
+  let narrowMask = requiredMask;
+  if (anyWide) {
+    narrowMask = new Uint8Array(net.linkCount);
+    for (let l = 0; l < net.linkCount; l++) narrowMask[l] = requiredMask[l] && !wideMask[l] ? 1 : 0;
+  }
+  for (const h of placeHydrants(net, anyWide ? roadStretches(net, narrowMask) : stretches, spacingM)) row(owner[h.link]).required++;
+  let wideRequired = 0;
+  if (anyWide) {
+    for (const chain of roadStretches(net, wideMask)) {
+      for (const along of greedyPositions(chain.lengthM, spacingM)) {
+        row(owner[chainPosition(chain, along).link]).required += 2;
+        wideRequired += 2;
+      }
+    }
+  }
 
   lap('required count');
   // Spacing gaps and the fix plan.
@@ -268,15 +311,20 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
     r.gapKm += g.lengthM / 1000;
   });
   lap('spacing gaps');
-  const proposed: ProposedHydrant[] = placeHydrants(
-    net,
-    gaps.map((g) => g.chain),
-    spacingM,
-  ).map((h) => {
+  // Wide roads are fixed side by side below (their one-sided gaps contain their spacing gaps).
+  const narrowGapChains: Chain[] = [];
+  const narrowGapOf: number[] = [];
+  gaps.forEach((g, gi) => {
+    for (const c of anyWide ? chainWithoutLinks(g.chain, wideMask) : [g.chain]) {
+      narrowGapChains.push(c);
+      narrowGapOf.push(gi);
+    }
+  });
+  const proposed: ProposedHydrant[] = placeHydrants(net, narrowGapChains, spacingM).map((h) => {
     const pt = pointOnLink(net, h.link, h.offsetM);
     const d = owner[h.link];
     row(d).proposed++;
-    return { lon: pt.lon, lat: pt.lat, link: h.link, offsetM: h.offsetM, gap: h.stretch, district: d, road: net.names[net.linkName[h.link]] ?? '' };
+    return { lon: pt.lon, lat: pt.lat, link: h.link, offsetM: h.offsetM, gap: narrowGapOf[h.stretch], wideGap: -1, side: null, district: d, road: net.names[net.linkName[h.link]] ?? '' };
   });
 
   lap('fix plan');
@@ -304,7 +352,19 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
 
   lap('protection');
   // Wide roads and required places.
-  const wide = wideRoadGaps(net, hydrants, preset.wideRoadWidthM.value, spacingM, requiredMask);
+  const wide = wideRoadGaps(net, hydrants, wideLimitM, spacingM, requiredMask);
+  // The fix plan on wide roads: each unserved side of a wide stretch, at the kerb (1 m outside half the width).
+  const sidePlaced = placeOnSides(wide.gaps, spacingM);
+  for (const h of sidePlaced) {
+    const pt = pointOnLink(net, h.link, h.offsetM);
+    const outM = net.linkWidthM[h.link] / 2 + 1;
+    const ruler = new CheapRuler(pt.lat, 'meters');
+    const lon = pt.lon + (h.side * -pt.dirY * outM) / ruler.kx;
+    const lat = pt.lat + (h.side * pt.dirX * outM) / ruler.ky;
+    const d = owner[h.link];
+    row(d).proposed++;
+    proposed.push({ lon, lat, link: h.link, offsetM: h.offsetM, gap: -1, wideGap: h.wideGap, side: h.side === 1 ? 'left' : 'right', district: d, road: net.names[net.linkName[h.link]] ?? '' });
+  }
   const places = requiredPlaces(net, field, requiredMask, preset.requiredPlaceHydrantM.value);
 
   lap('wide roads and required places');
@@ -348,19 +408,22 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
   for (const [l, iv] of reached) for (let i = 0; i < iv.length; i += 2) reachPieces.push(l, iv[i], iv[i + 1]);
   let noWaterM = 0;
   for (const iv of unserved.values()) noWaterM += intervalsLength(iv);
+  lap('intake points');
+  // Land on the surface grid.
+  const landOut = (options.land ?? true) ? landFigures(net, input, field, intakeSources, protectionM, settings.intakeTimeS) : null;
+  const land: LandWater | null = landOut?.land ?? null;
+
+  lap('land');
+  // New intake points: ranked by the unprotected land they bring within intakeTimeS (else by road).
   const hasCandidateWater = input.features.waterSources.features.some((f) => f.properties && CANDIDATE_WATER_KINDS.includes(f.properties.kind));
   const proposedIntakes = !hasCandidateWater ? [] : proposeIntakes(net, input.features.waterSources, drivable(), unserved, {
     maxSnapM: settings.intakeMaxSnapM,
     limitS: settings.intakeTimeS,
     count: options.newIntakes ?? 3,
+    land: landOut ? { cellsReached: landOut.cellsReached, cellKm2: landOut.cellKm2 } : undefined,
   });
 
-  lap('intake points');
-  // Land on the surface grid.
-  let land: LandWater | null = null;
-  if (options.land ?? true) land = landFigures(net, input, field, intakeSources, protectionM, settings.intakeTimeS);
-
-  lap('land');
+  lap('new intake points');
   // Rates.
   const finish = (r: WaterDistrictRow): WaterDistrictRow => {
     r.constructionRate = r.required > 0 ? r.existing / r.required : null;
@@ -388,10 +451,10 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
     spacing: { gaps, gapDistrict, gapKm: gaps.reduce((s, g) => s + g.lengthM, 0) / 1000, roadKm: roadM / 1000, stretches: stretches.length },
     protection: { protectedKm: (roadM - unprotM) / 1000, unprotectedKm: unprotM / 1000, unprotected: stitch(net, unprotectedPieces), land },
     fixPlan: { proposed },
-    wideRoads: { wideRoadKm: wide.wideRoadM / 1000, gaps: wide.gaps, oneSidedKm: oneSidedM / 1000 },
+    wideRoads: { wideRoadKm: wide.wideRoadM / 1000, gaps: wide.gaps, oneSidedKm: oneSidedM / 1000, required: wideRequired, proposed: sidePlaced.length },
     requiredPlaces: places,
     cranes,
-    intake: { sources: intakeSources, stations: stationWater, beyondHydrantsReachedKm: beyondReachedM / 1000, noWaterKm: noWaterM / 1000, reach: stitch(net, reachPieces), proposed: proposedIntakes },
+    intake: { sources: intakeSources, stations: stationWater, beyondHydrantsReachedKm: beyondReachedM / 1000, noWaterKm: noWaterM / 1000, reach: stitch(net, reachPieces), proposed: proposedIntakes, proposedBy: landOut ? 'land' : 'road' },
     table,
     total,
     timingsMs,
@@ -403,7 +466,14 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
  * distance) and is protected when the hose from the nearest counting hydrant — along the road to that
  * point, then straight to the cell centre — is at most the protection radius.
  */
-function landFigures(net: RoadNetwork, input: WaterInput, field: ReturnType<typeof hoseField>, intakes: IntakeSource[], protectionM: number, intakeTimeS: number): LandWater {
+function landFigures(
+  net: RoadNetwork,
+  input: WaterInput,
+  field: ReturnType<typeof hoseField>,
+  intakes: IntakeSource[],
+  protectionM: number,
+  intakeTimeS: number,
+): { land: LandWater; cellKm2: number; cellsReached: (link: number, offsetM: number) => number[] } {
   const grid: LandGrid = buildLandGrid(net, {
     cellSizeM: input.analysis.cellSizeM,
     accessDistanceM: input.analysis.accessDistanceM,
@@ -430,7 +500,7 @@ function landFigures(net: RoadNetwork, input: WaterInput, field: ReturnType<type
     if (intake && intake[k] <= intakeTimeS) intakeN++;
     else noWater[k] = 1;
   }
-  return {
+  const land: LandWater = {
     cellSizeM: grid.cellSizeM,
     landKm2: landN * cell,
     protectedKm2: protN * cell,
@@ -439,4 +509,15 @@ function landFigures(net: RoadNetwork, input: WaterInput, field: ReturnType<type
     unprotected: contourCells(grid, (k) => unprot[k] === 1),
     noWater: contourCells(grid, (k) => noWater[k] === 1),
   };
+  // The no-water cells an engine loaded at a new intake at (link, offsetM) reaches within intakeTimeS,
+  // measured like the existing intakes (driving time to the cell's nearest road point).
+  const cellsReached = (link: number, offsetM: number): number[] => {
+    const L = net.linkLengthM[link];
+    const fraction = L > 0 ? Math.min(1, Math.max(0, offsetM / L)) : 0;
+    const at = arrivalSurface(grid, multiSourceSearch(net, [{ snap: { link, offsetM, fraction, distanceM: 0, lon: NaN, lat: NaN }, startCost: 0 }], { metric: 'time', directed: true, budget: intakeTimeS }));
+    const out: number[] = [];
+    for (let k = 0; k < at.length; k++) if (noWater[k] && at[k] <= intakeTimeS) out.push(k);
+    return out;
+  };
+  return { land, cellKm2: cell, cellsReached };
 }

@@ -2,6 +2,7 @@ import type { RoadNetwork } from '../network/road_network';
 import { multiSourceSearch, SearchWorkspace } from '../search/multi_source_search';
 import type { Chain } from './chains';
 import { mergeIntervals } from './intervals';
+import { greedyPositions } from './spacing';
 
 /**
  * The fix plan: new hydrant positions that bring every point of the given stretches within
@@ -112,4 +113,65 @@ function positionAlong(chain: Chain, alongM: number): { link: number; offsetM: n
     acc += len;
   }
   return { link: chain.parts[0].link, offsetM: chain.parts[0].fromM };
+}
+
+/** The pieces of a chain off the links of `skip` (e.g. wide roads, placed side by side instead), each a chain of its own. */
+export function chainWithoutLinks(chain: Chain, skip: Uint8Array): Chain[] {
+  const out: Chain[] = [];
+  let run: Chain['parts'] = [];
+  let first = true;
+  const flush = (atEnd: boolean): void => {
+    if (run.length) {
+      const lengthM = run.reduce((s, p) => s + Math.abs(p.toM - p.fromM), 0);
+      out.push({ parts: run, lengthM, startEnd: first ? chain.startEnd : 'junction', endEnd: atEnd ? chain.endEnd : 'junction', startNode: -1, endNode: -1 });
+    }
+    run = [];
+  };
+  for (const p of chain.parts) {
+    if (skip[p.link]) {
+      flush(false);
+      first = false;
+    } else run.push(p);
+  }
+  flush(true);
+  return out;
+}
+
+/**
+ * New hydrants on the unserved sides of wide roads (GB 50974-2014 §7.2.3: both sides, staggered).
+ * Each side of a wide stretch is checked on its own along the stretch (see `wideRoadGaps`), so a
+ * stretch unserved on one side is a path to cover on that side: the greedy cover `greedyPositions`
+ * (optimal on a path) places ⌈length / spacing⌉ there, and a stretch unserved on both sides gets that
+ * many on each side. `side` is relative to the link's direction (1 = left, −1 = right).
+ */
+export interface PlacedSideHydrant {
+  link: number;
+  offsetM: number;
+  side: 1 | -1;
+  /** Index of the wide-road gap it was placed on. */
+  wideGap: number;
+}
+
+export function placeOnSides(gaps: readonly { chain: Chain; missing: 'left' | 'right' | 'both' }[], spacingM: number): PlacedSideHydrant[] {
+  const out: PlacedSideHydrant[] = [];
+  gaps.forEach((g, gi) => {
+    const sides: (1 | -1)[] = g.missing === 'both' ? [1, -1] : g.missing === 'left' ? [1] : [-1];
+    for (const chainSide of sides) {
+      for (const along of greedyPositions(g.chain.lengthM, spacingM)) {
+        let acc = 0;
+        for (let i = 0; i < g.chain.parts.length; i++) {
+          const p = g.chain.parts[i];
+          const len = Math.abs(p.toM - p.fromM);
+          if (along <= acc + len || i === g.chain.parts.length - 1) {
+            const t = Math.min(len, Math.max(0, along - acc));
+            const forward = p.toM >= p.fromM;
+            out.push({ link: p.link, offsetM: forward ? p.fromM + t : p.fromM - t, side: forward ? chainSide : (-chainSide as 1 | -1), wideGap: gi });
+            break;
+          }
+          acc += len;
+        }
+      }
+    }
+  });
+  return out;
 }

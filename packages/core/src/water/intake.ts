@@ -10,8 +10,8 @@ import { distanceM } from '../network/geodesy';
 /**
  * Intake points, docks, fire pools and tanks (取水点 / 取水码头 / 消防水池): can an engine reach
  * each, how long from each station to its nearest one, which road beyond hydrant protection an engine
- * loaded at one reaches within `intakeTimeS`, and where a new intake would serve the most of the road
- * that neither hydrants nor intakes serve.
+ * loaded at one reaches within `intakeTimeS`, and where a new intake would serve the most of the land
+ * (else road) that neither hydrants nor intakes serve.
  */
 
 export const INTAKE_KINDS: readonly WaterSourceKind[] = ['suction_point', 'intake_dock', 'fire_water_pond', 'water_tank'];
@@ -50,8 +50,10 @@ export interface IntakeCandidate {
   waterId: string;
   waterName: string;
   waterNameZh: string | null;
-  /** Road (m) beyond hydrant protection and beyond existing intakes it newly serves. */
+  /** Road (m) beyond hydrant protection, beyond existing intakes and beyond the intakes chosen before it, that it newly serves. */
   gainM: number;
+  /** Land (km²) likewise: cells beyond hydrant protection it newly brings within `intakeTimeS`; null without the land grid. */
+  gainKm2: number | null;
 }
 
 function vertices(g: WaterFeature['geometry']): Position[] {
@@ -146,21 +148,32 @@ export function intakeReach(net: RoadNetwork, points: readonly LinkPoint[], limi
 }
 
 /**
- * Greedy siting of new intake points: candidates are vertices of rivers, lakes and ponds within
- * `maxSnapM` of a drivable road, thinned to one per `candidateSpacingM`; each round picks the one
- * whose `limitS` reach covers the most still-unserved road (metres), until `count` are chosen or
- * nothing more is gained. Greedy maximum coverage is within (1 − 1/e) of the best choice.
+ * Greedy siting of new intake points (greedy maximal covering: a heuristic, not guaranteed optimal).
+ * Candidates are vertices of rivers, lakes and ponds within `maxSnapM` of a drivable road, thinned to
+ * one per `candidateSpacingM`. Each round picks the candidate that brings the most still-unserved
+ * land within `limitS` — cells of the land grid beyond hydrant protection, not within `limitS` of an
+ * existing intake nor of a candidate already chosen (`opt.land`, the issue's measure) — ties broken
+ * by road; without a land grid, the most still-unserved road (metres). Rounds stop when `count` are
+ * chosen or nothing more is gained. Greedy maximum coverage is within (1 − 1/e) of the best choice.
  */
 export function proposeIntakes(
   net: RoadNetwork,
   waterSources: FeatureCollection<WaterFeature['geometry'], WaterSourceProps>,
   drivable: SnapIndex,
   unserved: Map<number, number[]>,
-  opt: { maxSnapM: number; limitS: number; count: number; candidateSpacingM?: number; maxCandidates?: number },
+  opt: {
+    maxSnapM: number;
+    limitS: number;
+    count: number;
+    candidateSpacingM?: number;
+    maxCandidates?: number;
+    /** Unserved land: the cells a candidate at (link, offsetM) brings within `limitS`, and the area of a cell. */
+    land?: { cellsReached: (link: number, offsetM: number) => ArrayLike<number>; cellKm2: number };
+  },
 ): IntakeCandidate[] {
   const spacing = opt.candidateSpacingM ?? 300;
   const maxCandidates = opt.maxCandidates ?? 80;
-  const cands: Omit<IntakeCandidate, 'gainM'>[] = [];
+  const cands: Omit<IntakeCandidate, 'gainM' | 'gainKm2'>[] = [];
   for (const f of waterSources.features) {
     const p = f.properties;
     if (!p || !CANDIDATE_WATER_KINDS.includes(p.kind)) continue;
@@ -172,24 +185,31 @@ export function proposeIntakes(
       cands.push({ lon: v[0], lat: v[1], link: s.link, offsetM: s.offsetM, waterId: String(p.id), waterName: p.name ?? '', waterNameZh: p.nameZh ?? null });
     }
   }
-  if (cands.length === 0 || unserved.size === 0 || opt.count <= 0) return [];
+  if (cands.length === 0 || opt.count <= 0) return [];
+  if (unserved.size === 0 && !opt.land) return [];
   const links = [...unserved.keys()];
-  const reach = cands.map((c) => intakeReach(net, [{ link: c.link, offsetM: c.offsetM }], opt.limitS, links));
+  const reach = cands.map((c) => (links.length ? intakeReach(net, [{ link: c.link, offsetM: c.offsetM }], opt.limitS, links) : new Map<number, number[]>()));
+  const cells = opt.land ? cands.map((c) => opt.land!.cellsReached(c.link, c.offsetM)) : null;
+  const taken = new Set<number>();
   const left = new Map(unserved);
   const chosen: IntakeCandidate[] = [];
   const used = new Set<number>();
   while (chosen.length < opt.count) {
     let best = -1;
-    let bestGain = 0;
+    let bestCells = 0;
+    let bestM = 0;
     reach.forEach((r, i) => {
       if (used.has(i)) return;
-      let g = 0;
+      let m = 0;
       for (const [l, iv] of r) {
         const u = left.get(l);
-        if (u) g += intervalsLength(intersectIntervals(u, iv));
+        if (u) m += intervalsLength(intersectIntervals(u, iv));
       }
-      if (g > bestGain + 1e-6) {
-        bestGain = g;
+      let n = 0;
+      if (cells) for (let j = 0; j < cells[i].length; j++) if (!taken.has(cells[i][j])) n++;
+      if (n > bestCells || (n === bestCells && m > bestM + 1e-6)) {
+        bestCells = n;
+        bestM = m;
         best = i;
       }
     });
@@ -199,7 +219,8 @@ export function proposeIntakes(
       const u = left.get(l);
       if (u) left.set(l, subtractIntervals(u, iv));
     }
-    chosen.push({ ...cands[best], gainM: bestGain });
+    if (cells) for (let j = 0; j < cells[best].length; j++) taken.add(cells[best][j]);
+    chosen.push({ ...cands[best], gainM: bestM, gainKm2: opt.land ? bestCells * opt.land.cellKm2 : null });
   }
   return chosen;
 }

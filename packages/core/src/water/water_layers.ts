@@ -113,7 +113,19 @@ export function waterLayers(a: WaterAnalysis): WaterLayers {
 
   layers.proposed_hydrants = fc(
     a.fixPlan.proposed.map((p, i) =>
-      feature({ type: 'Point', coordinates: [r7(p.lon), r7(p.lat)] }, { n: i + 1, gap: p.gap + 1, road: p.road || null, roadZh: linkNameZh(a, p.link), district: districtId(a, p.district), offset_m: r1(p.offsetM) }),
+      feature(
+        { type: 'Point', coordinates: [r7(p.lon), r7(p.lat)] },
+        {
+          n: i + 1,
+          gap: p.gap >= 0 ? p.gap + 1 : null,
+          wide_gap: p.wideGap >= 0 ? p.wideGap + 1 : null,
+          side: p.side,
+          road: p.road || null,
+          roadZh: linkNameZh(a, p.link),
+          district: districtId(a, p.district),
+          offset_m: r1(p.offsetM),
+        },
+      ),
     ),
   );
 
@@ -143,7 +155,15 @@ export function waterLayers(a: WaterAnalysis): WaterLayers {
   );
   for (const c of a.intake.reach) intake.push(feature(line(a, c), { kind: 'reach', length_m: r1(c.lengthM), road: roadName(a, c), roadZh: roadNameZh(a, c) }));
   a.intake.proposed.forEach((c, i) =>
-    intake.push(feature({ type: 'Point', coordinates: [r7(c.lon), r7(c.lat)] }, { kind: 'proposed', n: i + 1, water: c.waterName || c.waterId, waterZh: c.waterNameZh, gain_m: r1(c.gainM) })),
+    intake.push(feature({ type: 'Point', coordinates: [r7(c.lon), r7(c.lat)] }, {
+        kind: 'proposed',
+        n: i + 1,
+        water: c.waterName || c.waterId,
+        waterZh: c.waterNameZh,
+        ranked_by: a.intake.proposedBy,
+        gain_km2: c.gainKm2 === null ? null : Math.round(c.gainKm2 * 1e6) / 1e6,
+        gain_m: r1(c.gainM),
+      })),
   );
   if (a.protection.land) intake.push(feature(roundGeometry(a.protection.land.noWater), { kind: 'no_water', area_km2: r3(a.protection.land.unprotectedKm2 - a.protection.land.intakeKm2) }));
   layers.intake_reach = fc(intake);

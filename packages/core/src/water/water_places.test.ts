@@ -4,6 +4,7 @@ import { LinkFlag } from '../network/road_class';
 import type { WaterSourceProps } from '../network/map_features';
 import { analyzeWater } from './analyze_water';
 import { hydrantsAt, metricNetwork, toLonLat, waterInput } from './testing';
+import { waterSummary } from './water_summary';
 
 const noLand = { land: false } as const;
 
@@ -150,5 +151,116 @@ describe('land protected along the network', () => {
     expect(a.protection.land!.landKm2).toBeGreaterThan(all * 0.97);
     expect(a.protection.land!.landKm2).toBeLessThan(all * 1.03);
     expect(a.protection.land!.unprotected.coordinates.length).toBeGreaterThan(0);
+  });
+});
+
+describe('wide roads: required and fix plan count both sides (GB 50974-2014 §7.2.3)', () => {
+  // A straight 600 m primary road, no hydrants. Per side the placement needs ⌈600 / 120⌉ = 5
+  // (at 60, 180, 300, 420, 540 m: each serves 60 m either side). 61 m wide: both sides, 2 × 5 = 10.
+  // 59 m wide: not wide, 5.
+  const road = (widthM: number) => metricNetwork([[0, 0], [600, 0]], [{ from: 0, to: 1, widthM, roadClass: 'primary' }]);
+
+  it('a 61 m wide road of 600 m requires 10, and the fix plan places 5 on each side', () => {
+    const a = analyzeWater(waterInput(road(61), {}), noLand);
+    expect(a.total.required).toBe(10);
+    expect(a.wideRoads.required).toBe(10);
+    expect(a.wideRoads.gaps.map((g) => [g.missing, Math.round(g.lengthM * 1000) / 1000])).toEqual([['both', 600]]);
+    expect(a.fixPlan.proposed).toHaveLength(10);
+    expect(a.wideRoads.proposed).toBe(10);
+    const bySide = (side: string): number[] => a.fixPlan.proposed.filter((p) => p.side === side).map((p) => Math.round(p.offsetM * 1000) / 1000);
+    expect(bySide('left')).toEqual([60, 180, 300, 420, 540]);
+    expect(bySide('right')).toEqual([60, 180, 300, 420, 540]);
+    // Built as proposed (at the kerbs, 31.5 m either side of the centreline), both sides are served.
+    const built = analyzeWater(waterInput(road(61), { hydrants: { type: 'FeatureCollection', features: a.fixPlan.proposed.map((p, i) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { id: `n${i}`, status: 'working' } })) } }), noLand);
+    expect(built.hydrants.filter((h) => h.side === 1)).toHaveLength(5);
+    expect(built.hydrants.filter((h) => h.side === -1)).toHaveLength(5);
+    expect(built.wideRoads.gaps).toEqual([]);
+    expect(built.spacing.gaps).toEqual([]);
+    expect(built.total.constructionRate).toBe(1);
+  });
+
+  it('a 59 m wide road of the same length requires half: 5', () => {
+    const a = analyzeWater(waterInput(road(59), {}), noLand);
+    expect(a.total.required).toBe(5);
+    expect(a.wideRoads.required).toBe(0);
+    expect(a.fixPlan.proposed.map((p) => [Math.round(p.offsetM * 1000) / 1000, p.side])).toEqual([
+      [60, null],
+      [180, null],
+      [300, null],
+      [420, null],
+      [540, null],
+    ]);
+  });
+
+  it('one side served: the fix plan fills the other side only', () => {
+    // North (left) hydrants at 60, 180, 300, 420, 540 serve the left side; the right side gets 5.
+    const a = analyzeWater(waterInput(road(61), { hydrants: hydrantsAt([[60, 35], [180, 35], [300, 35], [420, 35], [540, 35]]) }), noLand);
+    expect(a.total.required).toBe(10);
+    expect(a.spacing.gaps).toHaveLength(0);
+    expect(a.fixPlan.proposed.map((p) => [Math.round(p.offsetM * 1000) / 1000, p.side])).toEqual([
+      [60, 'right'],
+      [180, 'right'],
+      [300, 'right'],
+      [420, 'right'],
+      [540, 'right'],
+    ]);
+  });
+});
+
+describe('new intake points ranked by unprotected land (greedy maximal covering)', () => {
+  // A 3,000 m residential road along y = 0, 10 m/s both ways; intakeTimeS = 30 s → an intake reaches
+  // 300 m along the road either way. Land grid: 25 m cells, access 150 m; the grid spans y ∈ [−150, 150]
+  // (12 rows, centres ±12.5 … ±137.5) and x from −150 (column centres −137.5 + 25 i). Every cell with
+  // a centre x_c in (0, 3000) is land (nearest road point (x_c, 0), 12.5 … 137.5 m away), reached at
+  // |x_c − x_intake| / 10 s. Reach ends fall on multiples of 50 m, never on a centre.
+  //  - existing intake dock at x = 100: reaches x ≤ 400 (cells up to 387.5).
+  //  - hydrant at x = 2705: protects cells with |x_c − 2705| + |y_c| ≤ 150; within x_c < 2700:
+  //    dx = 142.5 → none, 117.5 → |y| ≤ 32.5: 2, 92.5 → 4, 67.5 → 6, 42.5 → 8, 17.5 → 10: 30 cells.
+  //    Road protected along the road within 150 m: x ∈ [2555, 2855].
+  //  - lake A at x = 1200: reach [900, 1500]: 24 columns × 12 = 288 cells (0.18 km²), road 600 m.
+  //  - lake C at x = 650: reach [350, 950], less the dock's → [400, 950]: 22 columns = 264 cells,
+  //    road 550 m; overlaps A on [900, 950].
+  //  - lake B at x = 2400: reach [2100, 2700]: 24 columns = 288 cells less the 30 protected = 258
+  //    cells (0.16125 km²); road [2100, 2555] = 455 m.
+  // Round 1: A (288 > 264 > 258). Round 2: C less A is [400, 900] = 20 columns = 240 cells (500 m):
+  // by land B (258 > 240) — the one not overlapping A; by road C would win (500 > 455 m).
+  // Round 3: C, 240 cells = 0.15 km².
+  const net = metricNetwork([[0, 0], [3000, 0]], [{ from: 0, to: 1, roadClass: 'residential' }]);
+  const lake = (x: number, id: string): Feature<Polygon, WaterSourceProps> => ({
+    type: 'Feature',
+    geometry: { type: 'Polygon', coordinates: [[toLonLat(x, 20), toLonLat(x + 40, 120), toLonLat(x - 40, 120), toLonLat(x, 20)]] },
+    properties: { id, kind: 'water_body', name: id },
+  });
+  const dock: Feature<Point, WaterSourceProps> = { type: 'Feature', geometry: { type: 'Point', coordinates: toLonLat(100, -20) }, properties: { id: 'dock', kind: 'intake_dock' } };
+  const make = () => {
+    const input = waterInput(net, { hydrants: hydrantsAt([[2705, 3]]), waterSources: { type: 'FeatureCollection', features: [dock, lake(650, 'C'), lake(1200, 'A'), lake(2400, 'B')] } });
+    input.water.intakeTimeS = 30;
+    return input;
+  };
+
+  it('picks the largest, then the one not overlapping it, with gains in km² and road km', () => {
+    const a = analyzeWater(make());
+    expect(a.intake.proposedBy).toBe('land');
+    expect(a.intake.proposed.map((c) => [c.waterId, Math.round(c.gainKm2! * 1e6) / 1e6, Math.round(c.gainM * 100) / 100])).toEqual([
+      ['A', 0.18, 600],
+      ['B', 0.16125, 455],
+      ['C', 0.15, 500],
+    ]);
+    // Positions: the lake vertex nearest the road.
+    const [x, y] = toLonLat(1200, 20);
+    expect(a.intake.proposed[0].lon).toBeCloseTo(x, 9);
+    expect(a.intake.proposed[0].lat).toBeCloseTo(y, 9);
+    expect(waterSummary(a).some((l) => l.includes('greedy maximal covering') && l.includes('land'))).toBe(true);
+  });
+
+  it('without the land grid, falls back to road metres and says so', () => {
+    const a = analyzeWater(make(), noLand);
+    expect(a.intake.proposedBy).toBe('road');
+    expect(a.intake.proposed.map((c) => [c.waterId, c.gainKm2, Math.round(c.gainM * 100) / 100])).toEqual([
+      ['A', null, 600],
+      ['C', null, 500],
+      ['B', null, 455],
+    ]);
+    expect(waterSummary(a).some((l) => l.includes('ranked by road') && l.includes('--no-land'))).toBe(true);
   });
 });

@@ -25,8 +25,8 @@ export function waterSummary(a: WaterAnalysis, lang: 'en' | 'zh' = 'en'): string
       lines.push(`  用地（${l.cellSizeM} 米栅格）：受保护 ${l.protectedKm2.toFixed(3)} km²，未受保护 ${l.unprotectedKm2.toFixed(3)} km²，其中取水点 ${a.settings.intakeTimeS} 秒车程内 ${l.intakeKm2.toFixed(3)} km²`);
     }
     lines.push(`应建消火栓 ${t.required} 个，现有 ${t.existing} 个：建有率 ${pct(t.constructionRate)}，完好率 ${pct(t.intactRate)}`);
-    lines.push(`补建方案：新增 ${a.fixPlan.proposed.length} 个消火栓可消除全部间距缺口`);
-    lines.push(`宽路（${p.wideRoadWidthM.clause}，宽度超过 ${p.wideRoadWidthM.value} 米应两侧交错设置）：宽路 ${km(a.wideRoads.wideRoadKm)} 公里，仅单侧设置 ${km(a.wideRoads.oneSidedKm)} 公里`);
+    lines.push(`补建方案：新增 ${a.fixPlan.proposed.length} 个消火栓可消除全部间距缺口${a.wideRoads.proposed ? `（其中宽路缺侧 ${a.wideRoads.proposed} 个）` : ''}`);
+    lines.push(`宽路（${p.wideRoadWidthM.clause}，宽度超过 ${p.wideRoadWidthM.value} 米应两侧交错设置）：宽路 ${km(a.wideRoads.wideRoadKm)} 公里，仅单侧设置 ${km(a.wideRoads.oneSidedKm)} 公里，应建 ${a.wideRoads.required} 个（两侧各计）`);
     const bad = a.requiredPlaces.filter((x) => !x.ok);
     lines.push(`桥头及隧道出入口（${p.requiredPlaceHydrantM.clause}，${p.requiredPlaceHydrantM.value} 米内）：${a.requiredPlaces.length} 处，缺消火栓 ${bad.length} 处`);
     for (const x of bad) lines.push(`  ${x.nameZh || x.name || ''}${x.kind === 'bridge_head' ? '桥头' : '隧道出入口'}（${at(x)}）：沿路最近消火栓 ${near(x.nearestHydrantM)}`);
@@ -35,7 +35,17 @@ export function waterSummary(a: WaterAnalysis, lang: 'en' | 'zh' = 'en'): string
     lines.push(`取水点/消防水池：${a.intake.sources.length} 处，消防车可达 ${reachable} 处（${a.settings.intakeMaxSnapM} 米内有可通行道路）`);
     lines.push(`  消火栓保护范围外、取水点 ${a.settings.intakeTimeS} 秒车程内道路 ${km(a.intake.beyondHydrantsReachedKm)} 公里；两者皆无 ${km(a.intake.noWaterKm)} 公里`);
     for (const s of a.intake.stations) lines.push(`  ${s.nameZh ?? s.name}：至最近取水点 ${Number.isFinite(s.timeS) ? `${Math.round(s.timeS)} 秒` : '不可达'}`);
-    for (const [i, q] of a.intake.proposed.entries()) lines.push(`  建议新取水点 ${i + 1}：${q.waterNameZh || q.waterName || q.waterId}，新增覆盖道路 ${km(q.gainM / 1000)} 公里`);
+    if (a.intake.proposed.length) {
+      lines.push(
+        a.intake.proposedBy === 'land'
+          ? `  建议新取水点（贪心最大覆盖，不保证最优）：按新增覆盖的消火栓保护范围外用地（${a.settings.intakeTimeS} 秒车程内）排序`
+          : `  建议新取水点（贪心最大覆盖，不保证最优）：未计算用地（--no-land），按新增覆盖的道路排序`,
+      );
+    }
+    for (const [i, q] of a.intake.proposed.entries()) {
+      const gain = q.gainKm2 === null ? `新增覆盖道路 ${km(q.gainM / 1000)} 公里` : `新增覆盖用地 ${q.gainKm2.toFixed(3)} km²（道路 ${km(q.gainM / 1000)} 公里）`;
+      lines.push(`  建议新取水点 ${i + 1}（${at(q)}）：取水自 ${q.waterNameZh || q.waterName || q.waterId}，${gain}`);
+    }
   } else {
     lines.push(`Municipal hydrants: ${c.total}; on a road ${c.snapped}, farther than ${a.settings.hydrantMaxSnapM} m from any road ${c.offRoad}, outside the study area ${c.outsideArea}`);
     lines.push(`  status: working ${c.working}, damaged ${c.damaged}, low pressure ${c.lowPressure}, unknown ${c.unknown} (counting toward compliance: ${a.countingStatuses.join(', ')})`);
@@ -47,8 +57,8 @@ export function waterSummary(a: WaterAnalysis, lang: 'en' | 'zh' = 'en'): string
       lines.push(`  land (${l.cellSizeM} m grid): protected ${l.protectedKm2.toFixed(3)} km², unprotected ${l.unprotectedKm2.toFixed(3)} km², of which within ${a.settings.intakeTimeS} s of an intake ${l.intakeKm2.toFixed(3)} km²`);
     }
     lines.push(`Required hydrants ${t.required}, existing ${t.existing}: construction rate (建有率) ${pct(t.constructionRate)}, intact rate (完好率) ${pct(t.intactRate)}`);
-    lines.push(`Fix plan: ${a.fixPlan.proposed.length} new hydrants close every spacing gap`);
-    lines.push(`Wide roads (${p.wideRoadWidthM.clause}, wider than ${p.wideRoadWidthM.value} m: both sides, staggered): ${km(a.wideRoads.wideRoadKm)} km, served on one side only ${km(a.wideRoads.oneSidedKm)} km`);
+    lines.push(`Fix plan: ${a.fixPlan.proposed.length} new hydrants close every spacing gap${a.wideRoads.proposed ? ` (${a.wideRoads.proposed} of them on the unserved sides of wide roads)` : ''}`);
+    lines.push(`Wide roads (${p.wideRoadWidthM.clause}, wider than ${p.wideRoadWidthM.value} m: both sides, staggered): ${km(a.wideRoads.wideRoadKm)} km, served on one side only ${km(a.wideRoads.oneSidedKm)} km, required ${a.wideRoads.required} (both sides counted)`);
     const bad = a.requiredPlaces.filter((x) => !x.ok);
     lines.push(`Bridge heads and tunnel entrances (${p.requiredPlaceHydrantM.clause}, within ${p.requiredPlaceHydrantM.value} m): ${a.requiredPlaces.length}, without a hydrant ${bad.length}`);
     for (const x of bad) lines.push(`  ${x.kind === 'bridge_head' ? 'bridge head' : 'tunnel entrance'}${x.name ? ` of ${x.name}` : ''} at ${at(x)}: nearest hydrant ${near(x.nearestHydrantM)} along the road`);
@@ -57,7 +67,17 @@ export function waterSummary(a: WaterAnalysis, lang: 'en' | 'zh' = 'en'): string
     lines.push(`Intake points and fire pools: ${a.intake.sources.length}, reachable by engine ${reachable} (drivable road within ${a.settings.intakeMaxSnapM} m)`);
     lines.push(`  road beyond hydrant protection but within ${a.settings.intakeTimeS} s of an intake ${km(a.intake.beyondHydrantsReachedKm)} km; neither ${km(a.intake.noWaterKm)} km`);
     for (const s of a.intake.stations) lines.push(`  ${s.name}: nearest intake ${Number.isFinite(s.timeS) ? `${Math.round(s.timeS)} s` : 'unreachable'}`);
-    for (const [i, q] of a.intake.proposed.entries()) lines.push(`  proposed intake ${i + 1}: ${q.waterName || q.waterId}, serves ${km(q.gainM / 1000)} km more road`);
+    if (a.intake.proposed.length) {
+      lines.push(
+        a.intake.proposedBy === 'land'
+          ? `  new intake points (greedy maximal covering, not guaranteed optimal), ranked by the land beyond hydrant protection they newly bring within ${a.settings.intakeTimeS} s`
+          : `  new intake points (greedy maximal covering, not guaranteed optimal), ranked by road: land figures off (--no-land)`,
+      );
+    }
+    for (const [i, q] of a.intake.proposed.entries()) {
+      const gain = q.gainKm2 === null ? `serves ${km(q.gainM / 1000)} km more road` : `serves ${q.gainKm2.toFixed(3)} km² more land (${km(q.gainM / 1000)} km road)`;
+      lines.push(`  proposed intake ${i + 1} at ${at(q)}: draws from ${q.waterName || q.waterId}, ${gain}`);
+    }
   }
   return lines;
 }
