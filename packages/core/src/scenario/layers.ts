@@ -191,15 +191,20 @@ export function parseWaterSources(fc: FeatureCollection, file: string): FeatureC
       );
     }
     const props: WaterSourceProps = { ...p, id: idOf(p, file, i, `water-${i}`), kind };
-    for (const key of ['name', 'nameZh'] as const) {
-      const v = optionalString(p, key);
-      if (v === undefined) delete props[key];
-      else props[key] = v;
-    }
+    setNames(props, p);
     return { type: 'Feature' as const, geometry: f.geometry, properties: props };
   });
   uniqueIds(features, file);
   return { type: 'FeatureCollection', features };
+}
+
+/** Keeps `name` / `nameZh` only where given as a non-empty string or a number (optionalString's rules). */
+function setNames(props: { name?: string; nameZh?: string }, p: Record<string, unknown>): void {
+  for (const key of ['name', 'nameZh'] as const) {
+    const v = optionalString(p, key);
+    if (v === undefined) delete props[key];
+    else props[key] = v;
+  }
 }
 
 // --- barriers ---------------------------------------------------------------------------------
@@ -232,11 +237,7 @@ export function parseBarriers(fc: FeatureCollection, file: string): FeatureColle
       );
     }
     const props: BarrierProps = { ...p, id: idOf(p, file, i, `barrier-${i}`), kind };
-    for (const key of ['name', 'nameZh'] as const) {
-      const v = optionalString(p, key);
-      if (v === undefined) delete props[key];
-      else props[key] = v;
-    }
+    setNames(props, p);
     return { type: 'Feature' as const, geometry: f.geometry, properties: props };
   });
   uniqueIds(features, file);
