@@ -85,6 +85,17 @@ describe('barriers (GB 51080-2015 §4.1.3-4)', () => {
     // the line at x = 450 m runs 2500 m through the study area (y from −1250 to 1250)
     expect(Math.abs(d.crossings[0].lengthM / 2500 - 1)).toBeLessThan(0.01);
   });
+  it('a railway mapped as many short pieces counts as one barrier: pieces of 80 m each are below the 100 m threshold, together 2500 m', () => {
+    // the same line at x = 450 m cut into 80 m pieces, as OSM maps a railway in many ways
+    const pieces: Feature<LineString, BarrierProps>[] = [];
+    for (let y = -1250, i = 0; y < 1250; y += 80, i++) {
+      pieces.push({ type: 'Feature', properties: { id: `rail-${String(i).padStart(2, '0')}`, kind: 'railway', name: 'Test railway' }, geometry: { type: 'LineString', coordinates: [[lon(450), lat(y)], [lon(450), lat(Math.min(y + 80, 1250))]] } });
+    }
+    const split = testScenario(net, [], { studyArea: area, features: { barriers: { type: 'FeatureCollection', features: pieces } } });
+    const d = analyzeCoverage(split, [at(0, 0)]).districts[0];
+    expect(d.crossings.map((c) => [c.id, c.kind, c.name, c.ids.length])).toEqual([['rail-00', 'railway', 'Test railway', pieces.length]]);
+    expect(Math.abs(d.crossings[0].lengthM / 2500 - 1)).toBeLessThan(0.01);
+  });
   it('a railway along the boundary between two districts is not', () => {
     // stations at x = −100 and x = 1000 on the same street: the L1 boundary is the line x = 450
     const a = analyzeCoverage(scenario, [at(-100, 0), at(1000, 0)]);

@@ -216,7 +216,7 @@ function report(s: CoverageSummary, c: ComparisonSummary, name: string, nameZh: 
       f(d.latestArrivalS.value as number | null, 1),
       ok(d.latestArrivalS.pass),
       f(d.lateAreaKm2),
-      d.barriers.crossed.length === 0 ? '—' : d.barriers.crossed.map((b) => `${(zh ? (b.nameZh ?? b.name) : b.name) ?? b.id} (${f(b.lengthM, 0)} m)`).join(zh ? '、' : ', '),
+      d.barriers.crossed.length === 0 ? '—' : d.barriers.crossed.map((b) => `${(zh ? (b.nameZh ?? b.name) : b.name) ?? unnamedBarrier(b, zh)} (${f(b.lengthM, 0)} m)`).join(zh ? '、' : ', '),
       d.marginalised.value ? `${t('yes')} (${f(d.marginalised.stationOffsetM, 0)} m > ${f((d.marginalised.equivalentRadiusM ?? 0) * 0.5, 0)} m)` : t('no'),
     ]);
   }
@@ -280,4 +280,13 @@ function report(s: CoverageSummary, c: ComparisonSummary, name: string, nameZh: 
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+const BARRIER_KIND_ZH: Readonly<Record<string, string>> = { expressway: '快速路', railway: '铁路', river: '河流' };
+
+/** An unnamed barrier (its pieces grouped by kind): "unnamed railway (3 pieces from way/41866860)". */
+function unnamedBarrier(b: { id: string; kind: string; pieces?: number }, zh: boolean): string {
+  const n = b.pieces ?? 1;
+  if (zh) return `未命名${BARRIER_KIND_ZH[b.kind] ?? b.kind}（${n > 1 ? `${n} 段，` : ''}${b.id}${n > 1 ? ' 起' : ''}）`;
+  return `unnamed ${b.kind} (${n > 1 ? `${n} pieces from ` : ''}${b.id})`;
 }

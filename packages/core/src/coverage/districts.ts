@@ -4,12 +4,19 @@ import { cellAreaKm2 } from '../surface/land_grid';
 import type { CoverageAnalysis } from './analysis';
 
 /** A barrier running through a district's interior (GB 51080-2015 §4.1.3-4). */
+/**
+ * One barrier a district crosses. A railway or river is mapped as many pieces (OSM ways); pieces with the
+ * same kind and name count as one barrier (unnamed pieces of a kind together), so the threshold applies to
+ * the whole crossing and reports name each barrier once.
+ */
 export interface BarrierCrossing {
+  /** Id of the first piece (sorted); all pieces in `ids`. */
   id: string;
+  ids: string[];
   kind: BarrierKind;
   name: string | null;
   nameZh: string | null;
-  /** Barrier length with the same district on both sides, metres. */
+  /** Barrier length with the same district on both sides, metres (all pieces). */
   lengthM: number;
 }
 
@@ -113,11 +120,24 @@ export function districtReports(a: CoverageAnalysis): DistrictReport[] {
     const cross: BarrierCrossing[] = [];
     const m = crossings.get(s);
     if (m) {
+      const byBarrier = new Map<string, BarrierCrossing>();
       for (const [bi, len] of m) {
-        if (len > minM) {
-          const b = ctx.barriers[bi];
-          cross.push({ id: b.id, kind: b.kind, name: b.name, nameZh: b.nameZh, lengthM: len });
+        const b = ctx.barriers[bi];
+        const key = `${b.kind}\u0000${b.name ?? ''}`;
+        const c = byBarrier.get(key);
+        if (c) {
+          c.ids.push(b.id);
+          c.lengthM += len;
+          if (c.nameZh === null) c.nameZh = b.nameZh;
+        } else {
+          byBarrier.set(key, { id: b.id, ids: [b.id], kind: b.kind, name: b.name, nameZh: b.nameZh, lengthM: len });
         }
+      }
+      for (const c of byBarrier.values()) {
+        if (c.lengthM <= minM) continue;
+        c.ids.sort();
+        c.id = c.ids[0];
+        cross.push(c);
       }
       cross.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     }

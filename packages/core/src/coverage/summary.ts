@@ -33,7 +33,7 @@ export interface DistrictSummary {
   areaKm2: CheckLine;
   latestArrivalS: CheckLine;
   lateAreaKm2: number | null;
-  barriers: CheckLine & { crossed: { id: string; kind: string; name: string | null; nameZh: string | null; lengthM: number | null }[] };
+  barriers: CheckLine & { crossed: { id: string; pieces: number; kind: string; name: string | null; nameZh: string | null; lengthM: number | null }[] };
   marginalised: CheckLine & { stationOffsetM: number | null; equivalentRadiusM: number | null };
   demand: number | null;
 }
@@ -165,7 +165,7 @@ export function coverageSummary(a: CoverageAnalysis): CoverageSummary {
           limit: 0,
           pass: d.crossings.length === 0,
           clause: preset.districtBarriers.clause,
-          crossed: d.crossings.map((c) => ({ id: c.id, kind: c.kind, name: c.name, nameZh: c.nameZh, lengthM: metres(c.lengthM) })),
+          crossed: d.crossings.map((c) => ({ id: c.id, pieces: c.ids.length, kind: c.kind, name: c.name, nameZh: c.nameZh, lengthM: metres(c.lengthM) })),
         },
         marginalised: {
           value: d.marginalised,

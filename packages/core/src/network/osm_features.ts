@@ -226,7 +226,7 @@ export function extractOsmFeatures(data: OsmData, options: OsmFeatureOptions = {
     if (coords.length < 2) continue;
     const geom: LineString | Polygon = closed && coords.length >= 4 && (isWaterBody(t) || ek !== undefined) ? { type: 'Polygon', coordinates: [coords] } : { type: 'LineString', coordinates: coords };
     if (waterKind) f.waterSources.features.push({ type: 'Feature', id: osmId, geometry: geom, properties: withName({ id: osmId, kind: waterKind }, t) });
-    if (barrierKind) f.barriers.features.push({ type: 'Feature', id: osmId, geometry: geom, properties: withName({ id: osmId, kind: barrierKind }, t) });
+    if (barrierKind) f.barriers.features.push({ type: 'Feature', id: osmId, geometry: geom, properties: withBarrierName({ id: osmId, kind: barrierKind }, t) });
   }
 
   if (data.relations.length > 0) {
@@ -245,7 +245,7 @@ export function extractOsmFeatures(data: OsmData, options: OsmFeatureOptions = {
       const ek = t.emergency !== undefined ? WATER_EMERGENCY[t.emergency] : undefined;
       const waterKind = ek ?? (isWaterBody(t) ? 'water_body' : undefined);
       if (waterKind) f.waterSources.features.push({ type: 'Feature', id: osmId, geometry: geom, properties: withName({ id: osmId, kind: waterKind }, t) });
-      if (isRiverArea(t)) f.barriers.features.push({ type: 'Feature', id: osmId, geometry: geom, properties: withName({ id: osmId, kind: 'river' }, t) });
+      if (isRiverArea(t)) f.barriers.features.push({ type: 'Feature', id: osmId, geometry: geom, properties: withBarrierName({ id: osmId, kind: 'river' }, t) });
     }
   }
 
@@ -271,6 +271,13 @@ export function extractOsmFeatures(data: OsmData, options: OsmFeatureOptions = {
     if (s.osmIds.length > 1) stationMerges.push({ id, name: s.name, osmIds: s.osmIds });
   }
   return { features: f, stationMerges };
+}
+
+/** A barrier's name, else its `ref` (a motorway is often only "A 9", a railway only its line number). */
+function withBarrierName<P extends { id: string; name?: string; nameZh?: string }>(p: P, t: OsmTags): P {
+  withName(p, t);
+  if (p.name === undefined && t.ref !== undefined) p.name = t.ref;
+  return p;
 }
 
 function withName<P extends { id: string; name?: string; nameZh?: string }>(p: P, t: OsmTags): P {

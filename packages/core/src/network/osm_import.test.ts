@@ -357,7 +357,7 @@ describe('map features', () => {
     const r = importBoth({
       nodes: [...lineNodes(1, 4), ...ring, ...lineNodes(90, 2, 0.02), { id: 95, lon: 0.03, lat: 0, tags: { emergency: 'suction_point' } }],
       ways: [
-        { id: 1, refs: [1, 2], tags: { highway: 'motorway' } },
+        { id: 1, refs: [1, 2], tags: { highway: 'motorway', ref: 'A 9' } },
         { id: 2, refs: [2, 3], tags: { highway: 'trunk', tunnel: 'yes' } },
         { id: 3, refs: [3, 4], tags: { highway: 'primary' } },
         { id: 4, refs: [60, 61, 62, 60], tags: { natural: 'water', water: 'river' } },
@@ -372,12 +372,13 @@ describe('map features', () => {
       ['way/4', 'water_body', 'Polygon'],
       ['way/5', 'river', 'LineString'],
     ]);
-    const bs = r.features.barriers.features.map((f) => [f.properties.id, f.properties.kind]);
+    // a barrier without a name is named by its ref (a motorway is often only "A 9")
+    const bs = r.features.barriers.features.map((f) => [f.properties.id, f.properties.kind, f.properties.name]);
     expect(bs).toEqual([
-      ['way/1', 'expressway'],
-      ['way/4', 'river'],
-      ['way/5', 'river'],
-      ['way/6', 'railway'],
+      ['way/1', 'expressway', 'A 9'],
+      ['way/4', 'river', undefined],
+      ['way/5', 'river', 'Pegnitz'],
+      ['way/6', 'railway', undefined],
     ]);
   });
 
