@@ -112,6 +112,8 @@ const OLD_CORE = { x0: -1200, x1: 400, y0: -400, y1: 800 };
 const NEWEST = { x0: -3200, x1: -1600, y0: -2800, y1: -2000 };
 const INDUSTRIAL = { x0: 2800, x1: 4400, y0: 0, y1: 1600 };
 const VILLAGE = { x: -6500, y: -2400 };
+/** Half the side of the township seat's built-up square (its lanes reach ±150 m from the centre), metres. */
+const VILLAGE_SEAT_HALF_M = 250;
 const TOWN = { x0: -3200, x1: 2400, y0: -2800, y1: 2400 };
 const INTERCHANGE_X = [-2400, 1600];
 const BRIDGES: Record<number, { name: string; nameZh: string }> = {
@@ -967,10 +969,15 @@ export function generateSampleCity(seed = DEFAULT_SEED): SampleCity {
     pt(TOWN.x0 - m, TOWN.y1 + m),
     pt(TOWN.x0 - m, TOWN.y0 - m),
   ];
+  const vm = VILLAGE_SEAT_HALF_M;
+  const village: P[] = [pt(VILLAGE.x - vm, VILLAGE.y - vm), pt(VILLAGE.x + vm, VILLAGE.y - vm), pt(VILLAGE.x + vm, VILLAGE.y + vm), pt(VILLAGE.x - vm, VILLAGE.y + vm), pt(VILLAGE.x - vm, VILLAGE.y - vm)];
   files.set(
     'study_area.geojson',
     featureCollection([
       { type: 'Feature', properties: { id: 'built-up', name: 'Built-up area', nameZh: '建成区' }, geometry: { type: 'Polygon', coordinates: [ring(outer), ring(circle(LAKE.x, LAKE.y, LAKE.r, 48, true))] } },
+      // the township seat is a built-up patch of its own (镇区): its brigade's district and its missing
+      // hydrants belong in the analysis, the farmland between it and the town does not
+      { type: 'Feature', properties: { id: 'liushu-seat', name: 'Liushu township seat', nameZh: '柳树镇区' }, geometry: { type: 'Polygon', coordinates: [ring(village)] } },
     ]),
   );
 
@@ -1001,7 +1008,7 @@ export function generateSampleCity(seed = DEFAULT_SEED): SampleCity {
 
   // statistics and PLANTED.md
   const kmBy = (pred: (pc: Piece) => boolean) => Math.round(pieces.filter(pred).reduce((s, pc) => s + polyLength(pc.pts), 0) / 100) / 10;
-  const studyKm2 = ((TOWN.x1 - TOWN.x0 + 2 * m) * (TOWN.y1 - TOWN.y0 + 2 * m) + (INDUSTRIAL.x1 - TOWN.x1) * (INDUSTRIAL.y1 - INDUSTRIAL.y0 + 2 * m) - Math.PI * LAKE.r * LAKE.r) / 1e6;
+  const studyKm2 = ((TOWN.x1 - TOWN.x0 + 2 * m) * (TOWN.y1 - TOWN.y0 + 2 * m) + (INDUSTRIAL.x1 - TOWN.x1) * (INDUSTRIAL.y1 - INDUSTRIAL.y0 + 2 * m) - Math.PI * LAKE.r * LAKE.r + (2 * VILLAGE_SEAT_HALF_M) ** 2) / 1e6;
   const stats: Record<string, number> = {
     overallKm2: Math.round(((GRID.x1 - GRID.x0) * (GRID.y1 - GRID.y0)) / 1e4) / 100,
     studyAreaKm2: Math.round(studyKm2 * 100) / 100,
@@ -1094,7 +1101,7 @@ function plantedMarkdown(pieces: Piece[], hydrants: Hydrant[], stats: Record<str
   md += line(`| 8 | expressway joins the town at 2 interchanges only (湖滨大道 x = -2400, 解放路 x = 1600); it passes over every other road without a junction | — | districts should not cross it (barrier B1) |`);
   md += line(`| 9 | railway crossed by 3 roads only: 府前街 and 兴业路 (level crossings), 文化路 (underpass, tunnel=yes, road id ${tunnel.id}) | — | districts should not cross it (barrier B2); tunnel-entrance hydrants are present |`);
   md += line(`| 10 | river crossed by ${bridges.length} road bridges only: ${bridges.join('; ')} | — | districts should not cross it (barrier B3) |`);
-  md += line(`| 11 | village 柳树镇 with a township brigade (乡镇一级), 3 km west of town along 柳树路; no hydrants there | outside the built-up area (study_area.geojson) | not part of the hydrant findings when analyses clip to the study area |`);
+  md += line(`| 11 | village 柳树镇 with a township brigade (乡镇一级), 3 km west of town along 柳树路; no hydrants there | its seat (500 m square) is a second built-up patch of study_area.geojson; the road to town and the farmland are outside | the brigade has its own district in its seat; every lane of the seat is a hydrant spacing gap |`);
   md += line('');
   md += line('## Every hydrant spacing over 112 m along a road (the generator lists them all: only the planted ones)');
   md += line('');
