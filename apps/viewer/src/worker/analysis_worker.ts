@@ -4,6 +4,7 @@ import {
   analyzeCoverage,
   analyzeWater,
   compareStationSets,
+  networkBbox,
   comparisonSummary,
   coverageLayers,
   coverageSummary,
@@ -17,7 +18,7 @@ import {
 } from '@firecover/core';
 import type { CandidateInput, ComparisonRow, ScenarioInfo } from '../model';
 import { encodeLayer, normalizeLayer } from '../normalize';
-import { baseLayers, networkBbox } from './base_layers';
+import { baseLayers } from './base_layers';
 import type { FromWorker, ToWorker } from './protocol';
 
 /**
@@ -71,7 +72,7 @@ function scenarioInfo(s: LoadedScenario): ScenarioInfo {
     osm,
     bandsS: s.analysis.bandsS?.length ? s.analysis.bandsS : [180, 240, 300],
     presetName: s.preset.name,
-    bbox: networkBbox(s),
+    bbox: networkBbox(s.network) ?? undefined,
   };
 }
 

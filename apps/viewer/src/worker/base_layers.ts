@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { roadClassName, type LoadedScenario } from '@firecover/core';
+import { LinkFlag, roadClassName, type LoadedScenario } from '@firecover/core';
 
 /** Background layers drawn from the scenario itself: roads by class, water, railway, expressway, study area. */
 export function baseLayers(s: LoadedScenario): Record<string, FeatureCollection> {
@@ -9,7 +9,7 @@ export function baseLayers(s: LoadedScenario): Record<string, FeatureCollection>
     const coords: number[][] = [];
     for (let i = net.geomOffset[l]; i < net.geomOffset[l + 1]; i++) coords.push([round(net.geomLon[i]), round(net.geomLat[i])]);
     const name = net.names[net.linkName[l]] ?? '';
-    roads.push({ type: 'Feature', properties: { c: roadClassName(net.linkClass[l]), n: name, b: net.linkFlags[l] & 4 ? 1 : 0, t: net.linkFlags[l] & 8 ? 1 : 0 }, geometry: { type: 'LineString', coordinates: coords } });
+    roads.push({ type: 'Feature', properties: { c: roadClassName(net.linkClass[l]), n: name, b: net.linkFlags[l] & LinkFlag.BRIDGE ? 1 : 0, t: net.linkFlags[l] & LinkFlag.TUNNEL ? 1 : 0 }, geometry: { type: 'LineString', coordinates: coords } });
   }
   const water: Feature[] = [];
   for (const f of s.features.waterSources.features) {
@@ -37,23 +37,4 @@ function round(x: number): number {
 
 function fc(features: Feature<Geometry | null>[]): FeatureCollection {
   return { type: 'FeatureCollection', features: features as Feature[] };
-}
-
-/** [west, south, east, north] of the network nodes. */
-export function networkBbox(s: LoadedScenario): [number, number, number, number] | undefined {
-  const net = s.network;
-  if (net.nodeCount === 0) return undefined;
-  let w = Infinity;
-  let so = Infinity;
-  let e = -Infinity;
-  let n = -Infinity;
-  for (let i = 0; i < net.nodeCount; i++) {
-    const x = net.nodeLon[i];
-    const y = net.nodeLat[i];
-    if (x < w) w = x;
-    if (x > e) e = x;
-    if (y < so) so = y;
-    if (y > n) n = y;
-  }
-  return [w, so, e, n];
 }

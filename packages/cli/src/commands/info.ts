@@ -111,16 +111,7 @@ export function networkInfo(core: typeof import('@firecover/core'), net: RoadNet
   for (let l = 0; l < net.linkCount; l++) if ((net.linkForwardS[l] < Infinity) !== (net.linkBackwardS[l] < Infinity)) oneWay++;
   let lengthM = 0;
   for (let l = 0; l < net.linkCount; l++) lengthM += net.linkLengthM[l];
-  let bbox: NetworkInfo['bbox'] = null;
-  if (net.geomLon.length > 0) {
-    bbox = [Infinity, Infinity, -Infinity, -Infinity];
-    for (let i = 0; i < net.geomLon.length; i++) {
-      bbox[0] = Math.min(bbox[0], net.geomLon[i]);
-      bbox[1] = Math.min(bbox[1], net.geomLat[i]);
-      bbox[2] = Math.max(bbox[2], net.geomLon[i]);
-      bbox[3] = Math.max(bbox[3], net.geomLat[i]);
-    }
-  }
+  const bbox: NetworkInfo['bbox'] = core.networkBbox(net);
   const comps = core.stronglyConnectedComponents(net);
   const mainNodes = comps.largest >= 0 ? comps.sizes[comps.largest] : 0;
   const small = comps.sizes.filter((_, c) => c !== comps.largest).sort((a, b) => b - a);

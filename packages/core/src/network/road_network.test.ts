@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RoadNetworkBuilder } from './road_network';
+import { RoadNetworkBuilder, networkBbox } from './road_network';
 import { LinkFlag } from './road_class';
 import { polylineLengthM } from './geodesy';
 
@@ -23,5 +23,17 @@ describe('RoadNetworkBuilder', () => {
     expect(net.linkId[1]).toBe(2);
     // 0.001° of longitude on the equator is 111.32 m (WGS84 equatorial radius 6378137 m × π/180 / 1000)
     expect(net.linkLengthM[0]).toBeCloseTo(111.32, 1);
+  });
+});
+
+describe('networkBbox', () => {
+  it('spans every shape point, not only the nodes', () => {
+    const b = new RoadNetworkBuilder(polylineLengthM);
+    const a = b.addNode(1, 10, 50);
+    const c = b.addNode(2, 10.002, 50);
+    // the road bulges north to 50.003 between its two nodes
+    b.addLink({ source: a, target: c, flags: LinkFlag.FORWARD | LinkFlag.BACKWARD, geometry: [10, 50, 10.001, 50.003, 10.002, 50] });
+    expect(networkBbox(b.build())).toEqual([10, 50, 10.002, 50.003]);
+    expect(networkBbox(new RoadNetworkBuilder(polylineLengthM).build())).toBeNull();
   });
 });

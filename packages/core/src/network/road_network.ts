@@ -71,6 +71,26 @@ export function linkCostS(net: RoadNetwork, l: number, direction: 0 | 1): number
   return direction === 0 ? net.linkForwardS[l] : net.linkBackwardS[l];
 }
 
+/** [west, south, east, north] of the network's geometry (every shape point), degrees; null when empty. */
+export function networkBbox(net: RoadNetwork): [number, number, number, number] | null {
+  const lon = net.geomLon;
+  const lat = net.geomLat;
+  if (lon.length === 0) return null;
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  for (let i = 0; i < lon.length; i++) {
+    const x = lon[i];
+    const y = lat[i];
+    if (x < w) w = x;
+    if (x > e) e = x;
+    if (y < s) s = y;
+    if (y > n) n = y;
+  }
+  return [w, s, e, n];
+}
+
 /** Bytes held by the routable graph (CSR + link topology and costs + ids), geometry and names excluded. */
 export function graphBytes(net: RoadNetwork): number {
   return (

@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush';
 import CheapRuler from 'cheap-ruler';
-import type { RoadNetwork } from './road_network';
+import { networkBbox, type RoadNetwork } from './road_network';
 import { ENTRY, SegmentGrid } from './segment_grid';
 import { TypedHeap } from './typed_heap';
 
@@ -100,20 +100,9 @@ export class SnapIndex {
    */
   constructor(net: RoadNetwork, filter?: (link: number) => boolean) {
     this.net = net;
-    let minLon = Infinity;
-    let minLat = Infinity;
-    let maxLon = -Infinity;
-    let maxLat = -Infinity;
-    for (let i = 0; i < net.geomLon.length; i++) {
-      const x = net.geomLon[i];
-      const y = net.geomLat[i];
-      if (x < minLon) minLon = x;
-      if (x > maxLon) maxLon = x;
-      if (y < minLat) minLat = y;
-      if (y > maxLat) maxLat = y;
-    }
-    this.lon0 = net.geomLon.length ? (minLon + maxLon) / 2 : 0;
-    this.lat0 = net.geomLon.length ? (minLat + maxLat) / 2 : 0;
+    const bbox = networkBbox(net);
+    this.lon0 = bbox ? (bbox[0] + bbox[2]) / 2 : 0;
+    this.lat0 = bbox ? (bbox[1] + bbox[3]) / 2 : 0;
     const ruler = new CheapRuler(this.lat0, 'meters');
     this.kx = ruler.kx;
     this.ky = ruler.ky;

@@ -1,6 +1,6 @@
 import CheapRuler from 'cheap-ruler';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { RoadNetwork } from '../network/road_network';
+import { networkBbox, type RoadNetwork } from '../network/road_network';
 
 /**
  * A raster of land over an area, in a local metric frame (equirectangular at the grid's centre
@@ -137,14 +137,7 @@ function boundsOf(net: RoadNetwork, polygons: number[][][][]): [number, number, 
       }
     }
   } else {
-    for (let i = 0; i < net.geomLon.length; i++) {
-      const x = net.geomLon[i];
-      const y = net.geomLat[i];
-      if (x < w) w = x;
-      if (x > e) e = x;
-      if (y < s) s = y;
-      if (y > n) n = y;
-    }
+    return networkBbox(net) ?? [w, s, e, n];
   }
   return [w, s, e, n];
 }
