@@ -17,31 +17,10 @@ export function round6(x: number): number {
  * clockwise (RFC 7946); coordinates are rounded to 6 decimals. An empty mask gives no polygons.
  */
 export function contourCells(grid: LandGrid, mask: (cell: number) => boolean): MultiPolygon {
-  const { width, height } = grid;
-  let i0 = width;
-  let i1 = -1;
-  let j0 = height;
-  let j1 = -1;
-  for (let j = 0; j < height; j++) {
-    const row = j * width;
-    for (let i = 0; i < width; i++) {
-      if (mask(row + i)) {
-        if (i < i0) i0 = i;
-        if (i > i1) i1 = i;
-        if (j < j0) j0 = j;
-        if (j > j1) j1 = j;
-      }
-    }
-  }
-  if (i1 < 0) return { type: 'MultiPolygon', coordinates: [] };
-  const w = i1 - i0 + 1;
-  const h = j1 - j0 + 1;
-  const values = new Float64Array(w * h);
-  for (let j = 0; j < h; j++) {
-    const row = (j + j0) * width + i0;
-    for (let i = 0; i < w; i++) if (mask(row + i)) values[j * w + i] = 1;
-  }
-  return maskToMultiPolygon(grid, values, w, h, i0, j0);
+  const cells: number[] = [];
+  const n = grid.width * grid.height;
+  for (let k = 0; k < n; k++) if (mask(k)) cells.push(k);
+  return contourCellList(grid, cells);
 }
 
 /** Outline of a list of cells (any order, duplicates allowed): `contourCells` without scanning the whole grid. */
