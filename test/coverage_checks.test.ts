@@ -155,5 +155,9 @@ describe('planned versus existing', () => {
     const scratch = analyzeCoverage(sc, [stations[0], stations[1]]);
     expect(JSON.stringify(coverageSummary(cmp.sets[1].analysis))).toBe(JSON.stringify(coverageSummary(scratch)));
     expect(JSON.stringify(coverageSummary(addStation(analyzeCoverage(sc, [stations[0]]), stations[1])))).toBe(JSON.stringify(coverageSummary(scratch)));
+    // an analysis the caller already has is reused for its set, and the comparison is unchanged
+    const withKnown = compareStationSets(sc, sets, undefined, [scratch]);
+    expect(withKnown.sets[1].analysis).toBe(scratch);
+    expect(JSON.stringify(withKnown.changes)).toBe(JSON.stringify(cmp.changes));
   });
 });

@@ -151,7 +151,7 @@ async function load(text: string, fileName: string): Promise<void> {
 
 /** Existing stations; existing + planned up to each planned year; all (the core's plan sets). */
 function comparison(): void {
-  const c = comparisonSummary(compareStationSets(scenario!));
+  const c = comparisonSummary(compareStationSets(scenario!, undefined, undefined, baseAnalysis ? [baseAnalysis] : []));
   const rows: ComparisonRow[] = c.sets.map((s) => ({ key: s.key, label: s.label, stationCount: s.stations.length, summary: s as unknown as Record<string, unknown> }));
   post({ type: 'comparison', rows });
 }

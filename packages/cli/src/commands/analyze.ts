@@ -156,7 +156,7 @@ async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliCo
   const { scenario, inputs } = await readScenario(scenarioPath);
   const when = stationSetOption(opts.stations, scenario);
   const analysis = core.analyzeCoverage(scenario, core.stationsInService(scenario, when));
-  const comparison = core.compareStationSets(scenario);
+  const comparison = core.compareStationSets(scenario, undefined, undefined, [analysis]);
   const summary = core.coverageSummary(analysis);
   const compared = core.comparisonSummary(comparison);
 

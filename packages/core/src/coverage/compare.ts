@@ -72,15 +72,27 @@ export interface SetComparison {
 
 /**
  * Coverage of several station sets side by side, with the change between consecutive sets. A set that
- * extends the previous one (same stations first, in the same order) is computed incrementally.
+ * extends the previous one (same stations first, in the same order) is computed incrementally; a set
+ * whose stations (same ids, same order) an analysis in `known` of the same scenario already covers reuses
+ * it — the caller has usually just analysed the stations in service (built with the same `options`).
  */
-export function compareStationSets(scenario: LoadedScenario, sets: StationSet[] = planStationSets(scenario), options?: CoverageOptions): SetComparison {
+export function compareStationSets(
+  scenario: LoadedScenario,
+  sets: StationSet[] = planStationSets(scenario),
+  options?: CoverageOptions,
+  known: readonly CoverageAnalysis[] = [],
+): SetComparison {
   const out: ComparedSet[] = [];
   let prev: CoverageAnalysis | null = null;
+  const sameStations = (a: CoverageAnalysis, set: StationSet): boolean =>
+    a.stations.length === set.stations.length && a.stations.every((s, i) => s.station.id === set.stations[i].id);
   for (const set of sets) {
     let a: CoverageAnalysis;
     const prevIds = prev ? prev.stations.map((s) => s.station.id) : null;
-    if (prev && prevIds && prevIds.length <= set.stations.length && prevIds.every((id, i) => set.stations[i].id === id)) {
+    const reuse = known.find((k) => k.context.scenario === scenario && sameStations(k, set));
+    if (reuse) {
+      a = reuse;
+    } else if (prev && prevIds && prevIds.length <= set.stations.length && prevIds.every((id, i) => set.stations[i].id === id)) {
       a = prev;
       for (const s of set.stations.slice(prevIds.length)) a = addStation(a, s);
     } else {

@@ -46,7 +46,7 @@ describe('coverage on the sample city', async () => {
       const t = performance.now();
       const fresh: LoadedScenario = { ...scenario }; // a new object: nothing cached from the previous run
       const a = analyzeCoverage(fresh, all);
-      const cmp = compareStationSets(fresh);
+      const cmp = compareStationSets(fresh, undefined, undefined, [a]); // as `firecover analyze` does
       coverageLayers(a);
       coverageSummary(a);
       comparisonSummary(cmp);
