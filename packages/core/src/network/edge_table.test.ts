@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readEdgeTable, writeEdgeTable } from './edge_table';
-import { InputError } from '../input_error';
 import { roadClassName } from './road_class';
 import { multiSourceSearch } from '../search/multi_source_search';
 import { reachedLengthM } from '../search/reached_pieces';
 import { PGR_EDGES, PGR_VERTICES, pgrSampleNetwork, randomGrid } from '../search/test_networks';
 import type { RoadNetwork } from './road_network';
+import { thrownInputError } from '../testing';
 
 /** The pgRouting sample as the user would export it: edges with x1,y1,x2,y2, no node table. */
 function pgrEdgesCsv(): string {
@@ -22,16 +22,6 @@ function costsById(net: RoadNetwork, fromId: number, opts: { budget: number; dir
     if (c < Infinity) out[net.nodeId[i]] = c;
   });
   return out;
-}
-
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
 }
 
 describe('readEdgeTable', () => {
@@ -108,7 +98,7 @@ describe('readEdgeTable', () => {
     ];
     for (const [name, f, file, line, msg] of cases) {
       it(name, () => {
-        const e = inputError(f);
+        const e = thrownInputError(f);
         expect(e.where.file).toBe(file);
         expect(e.where.line).toBe(line);
         expect(e.message).toMatch(msg);

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readGeoJsonRoads } from './geojson_roads';
-import { InputError } from '../input_error';
 import { LinkFlag, roadClassName } from './road_class';
 import { DEFAULT_SPEED_MODEL } from './speed_model';
+import { thrownInputError } from '../testing';
 
 type Props = Record<string, unknown>;
 const line = (coords: number[][], properties: Props = {}) => ({ type: 'Feature', properties, geometry: { type: 'LineString', coordinates: coords } });
 const fc = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
-
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('readGeoJsonRoads', () => {
   it('nodes two crossing lines at their shared coordinate: 4 links, 5 nodes', () => {
@@ -106,7 +96,7 @@ describe('readGeoJsonRoads', () => {
     ];
     for (const [name, text, msg, feature, lineNo] of cases) {
       it(name, () => {
-        const e = inputError(() => readGeoJsonRoads(text, 'roads.geojson'));
+        const e = thrownInputError(() => readGeoJsonRoads(text, 'roads.geojson'));
         expect(e.where.file).toBe('roads.geojson');
         expect(e.where.feature).toBe(feature);
         expect(e.where.line).toBe(lineNo);
