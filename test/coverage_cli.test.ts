@@ -1,23 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { filesIn, runCli, tempDir } from '../packages/cli/test/run_cli';
-import { REPO_ROOT } from './shared_data';
+import { SAMPLE_CITY_SCENARIO, SAMPLE_CITY_WATER_FILES } from './sample_city_files';
 
-const SCENARIO = resolve(REPO_ROOT, 'data', 'sample-city', 'scenario.json');
+const SCENARIO = SAMPLE_CITY_SCENARIO;
 // Coverage: summary, five layers and the district table; water (docs/water.md, no water cranes: the sample
 // city is not a severe-cold city): seven layers and the per-district hydrant table.
 const COVERAGE_FILES = ['districts.csv', 'districts.geojson', 'gaps.geojson', 'reached_network.geojson', 'service_areas.geojson', 'stations.geojson', 'summary.json'];
-const WATER_FILES = [
-  'hydrant_districts.csv',
-  'hydrant_gaps.geojson',
-  'hydrants.geojson',
-  'intake_reach.geojson',
-  'proposed_hydrants.geojson',
-  'required_places.geojson',
-  'unprotected.geojson',
-  'wide_road_gaps.geojson',
-];
+const WATER_FILES = SAMPLE_CITY_WATER_FILES;
 const LAYERS = [...COVERAGE_FILES, ...WATER_FILES].sort();
 const tmp = tempDir('firecover-analyze-');
 afterAll(() => tmp.cleanup());

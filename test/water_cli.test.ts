@@ -1,21 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { filesIn, runCli, tempDir } from '../packages/cli/test/run_cli';
-import { REPO_ROOT } from './shared_data';
+import { SAMPLE_CITY_SCENARIO, SAMPLE_CITY_WATER_FILES } from './sample_city_files';
 
-const SCENARIO = resolve(REPO_ROOT, 'data', 'sample-city', 'scenario.json');
-// docs/water.md "Outputs": seven layers and the district table; no water_crane_gaps (the sample city is not severe-cold).
-const FILES = [
-  'hydrant_districts.csv',
-  'hydrant_gaps.geojson',
-  'hydrants.geojson',
-  'intake_reach.geojson',
-  'proposed_hydrants.geojson',
-  'required_places.geojson',
-  'unprotected.geojson',
-  'wide_road_gaps.geojson',
-];
+const SCENARIO = SAMPLE_CITY_SCENARIO;
+const FILES = SAMPLE_CITY_WATER_FILES;
 const tmp = tempDir('firecover-hydrants-');
 afterAll(() => tmp.cleanup());
 
