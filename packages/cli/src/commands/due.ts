@@ -32,9 +32,7 @@ export const dueMessages = defineMessages({
     bothPoints: 'give the points with either --at or --points, not both',
     scenarioAndNetwork: '--scenario gives the network and the stations; do not also give {options}',
     stationsWithoutScenario: '--stations only goes with --scenario',
-    badStations: 'expected existing, planned, all or a year like 2026, got "{value}"',
     noStationsInService: 'no station is in service in this scenario for --stations {when}',
-    notJson: 'not valid JSON ({why})',
     stationFar: 'station "{name}" is more than {max} m from any drivable road (lon {lon}, lat {lat})',
     summaryStations: 'stations: {count}',
     scenarioStations: 'scenario {name}: {count} stations in service ({when})',
@@ -85,9 +83,7 @@ export const dueMessages = defineMessages({
     bothPoints: '--at 与 --points 只能二选一',
     scenarioAndNetwork: '--scenario 已给出路网与消防站；不要再给出 {options}',
     stationsWithoutScenario: '--stations 只能与 --scenario 一起使用',
-    badStations: '应为 existing、planned、all 或年份（如 2026），实际为 "{value}"',
     noStationsInService: '在 --stations {when} 下该场景没有在役消防站',
-    notJson: '不是有效的 JSON（{why}）',
     stationFar: '消防站“{name}”距最近可通行道路超过 {max} m（经度 {lon}，纬度 {lat}）',
     summaryStations: '消防站：{count} 个',
     scenarioStations: '场景 {name}：在役消防站 {count} 个（{when}）',
@@ -226,21 +222,17 @@ async function runDue(opts: DueOptions, ctx: CliContext): Promise<void> {
   let scenario: LoadedScenario | undefined;
   const summary: string[] = [];
   if (opts.scenario !== undefined) {
-    const loaded = await readScenario(core, opts.scenario, inputs);
+    const { readScenario, stationSetOption } = await import('../read_scenario');
+    const read = await readScenario(opts.scenario);
+    inputs.push(...read.inputs);
+    const loaded = read.scenario;
     scenario = loaded;
     net = loaded.network;
-    let when: number | 'planned' | 'all' | undefined = loaded.analysis.year || undefined;
-    if (opts.stations !== undefined) {
-      const v = opts.stations.trim();
-      if (v === 'existing') when = undefined;
-      else if (v === 'planned' || v === 'all') when = v;
-      else if (/^\d{4}$/.test(v)) when = Number(v);
-      else throw err('--stations', 'badStations', { value: v });
-    }
+    const when = stationSetOption(opts.stations, loaded);
     const whenText = when === undefined ? t('existing') : typeof when === 'number' ? t('year', { year: when }) : t(when);
     const inService = core.stationsInService(loaded, when);
     if (inService.length === 0) throw err(opts.scenario, 'noStationsInService', { when: opts.stations ?? 'existing' });
-    const index = drivableIndex(core, net);
+    const index = new core.SnapIndex(net, core.landAccessLink(net));
     const max = loaded.analysis.maxSnapDistanceM;
     const { placeOf } = await import('../stations_option');
     summary.push(t('scenarioStations', { name: ctx.lang === 'zh' ? (loaded.file.nameZh ?? loaded.file.name) : loaded.file.name, count: inService.length, when: whenText }));
@@ -274,7 +266,7 @@ async function runDue(opts: DueOptions, ctx: CliContext): Promise<void> {
 
   // Points: snapped to the nearest drivable road that gives access to land (not a motorway).
   const { snapPoint, placeOf } = await import('../stations_option');
-  const pointIndex = drivableIndex(core, net);
+  const pointIndex = new core.SnapIndex(net, core.landAccessLink(net));
   const points: DuePoint[] = [];
   if (atPoints) {
     summary.push(t('pointsAt', { count: atPoints.length }));
@@ -356,32 +348,6 @@ async function runDue(opts: DueOptions, ctx: CliContext): Promise<void> {
 /** Seconds for messages: whole numbers without decimals, else to 0.1 s. */
 function fmt(s: number): string {
   return Number.isInteger(s) ? String(s) : s.toFixed(1);
-}
-
-/** Snap index over the links a point or a station can join: drivable at least one way, not a motorway. */
-function drivableIndex(core: Core, net: RoadNetwork): import('@firecover/core').SnapIndex {
-  return new core.SnapIndex(net, (l) => (net.linkForwardS[l] < Infinity || net.linkBackwardS[l] < Infinity) && !core.roadClassName(net.linkClass[l]).startsWith('motorway'));
-}
-
-/** Reads and loads a scenario; the files it names are read relative to it and added to `inputs`. */
-async function readScenario(core: Core, scenarioPath: string, inputs: string[]): Promise<LoadedScenario> {
-  const { dirname, resolve } = await import('node:path');
-  const { readInputBytes, readInputText } = await import('../read_input');
-  const text = await readInputText(scenarioPath);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    const why = (e as Error).message;
-    throw new core.InputError({ file: scenarioPath }, translator(dueMessages, 'en')('notJson', { why }), translator(dueMessages, 'zh')('notJson', { why }));
-  }
-  const base = dirname(resolve(scenarioPath));
-  inputs.push(scenarioPath);
-  return core.loadScenario(json, scenarioPath, async (rel) => {
-    const p = resolve(base, rel);
-    inputs.push(p);
-    return readInputBytes(p);
-  });
 }
 
 /**

@@ -64,6 +64,14 @@ export interface CoverageContext {
 
 const NO_LAND_ACCESS = new Set(['motorway', 'motorway_link']);
 
+/**
+ * Links where a crew can stop: drivable in some direction and not a motorway. Stations and addresses snap
+ * to these, and land is served only through them.
+ */
+export function landAccessLink(net: RoadNetwork): (l: number) => boolean {
+  return (l) => travellable(net, l) && !NO_LAND_ACCESS.has(roadClassName(net.linkClass[l]));
+}
+
 /** Whether a link can be driven at all (either direction). */
 export function travellable(net: RoadNetwork, l: number): boolean {
   return net.linkForwardS[l] < Infinity || net.linkBackwardS[l] < Infinity;
@@ -85,7 +93,7 @@ function buildContext(scenario: LoadedScenario, options: Required<CoverageOption
   const net = scenario.network;
   const { cellSizeM, accessDistanceM } = scenario.analysis;
   // land is reached from any drivable road except motorways (no frontage access)
-  const landAccess = (l: number): boolean => travellable(net, l) && !NO_LAND_ACCESS.has(roadClassName(net.linkClass[l]));
+  const landAccess = landAccessLink(net);
   const grid = buildLandGrid(net, { cellSizeM, accessDistanceM, area: scenario.studyArea, linkFilter: landAccess });
   const cells = grid.width * grid.height;
   const land = new Uint8Array(cells);
@@ -115,7 +123,7 @@ function buildContext(scenario: LoadedScenario, options: Required<CoverageOption
     demandOutside: 0,
     roadLengthM,
     barriers: [],
-    snapIndex: new SnapIndex(net, (l) => travellable(net, l) && !NO_LAND_ACCESS.has(roadClassName(net.linkClass[l]))),
+    snapIndex: new SnapIndex(net, landAccess),
     workspace: new SearchWorkspace(net.nodeCount),
   };
   apportionDemand(ctx);
