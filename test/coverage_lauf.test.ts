@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readOsm } from '../packages/core/src/network/osm_import';
+import { readOsm } from '../packages/core/src/io/osm_import';
 import { multiSourceSearch } from '../packages/core/src/search/index';
 import { analyzeCoverage, coverageLayers, type CoverageAnalysis } from '../packages/core/src/coverage/index';
 import { testScenario, testStation } from '../packages/core/src/coverage/testing';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readOsm, type OsmImport } from '../packages/core/src/network/osm_import';
+import { readOsm, type OsmImport } from '../packages/core/src/io/osm_import';
 import { LinkFlag, roadClassCode } from '../packages/core/src/network/road_class';
 import { LAUF_PBF, RHEIN_NECKAR_PBF, haveSharedData } from './shared_data';
 

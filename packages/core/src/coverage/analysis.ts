@@ -1,4 +1,4 @@
-import type { Snap } from '../network/snap_index';
+import type { Snap } from '../spatial/snap_index';
 import type { LoadedScenario, Station } from '../scenario/scenario_types';
 import { stationsInService } from '../scenario/stations';
 import { districtCapKm2 } from '../standards/preset';

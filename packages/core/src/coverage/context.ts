@@ -2,8 +2,8 @@ import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon } from
 import { InputError } from '../input_error';
 import type { RoadNetwork } from '../network/road_network';
 import { roadClassName } from '../network/road_class';
-import { SnapIndex, type Snap } from '../network/snap_index';
-import type { BarrierProps } from '../network/map_features';
+import { SnapIndex, type Snap } from '../spatial/snap_index';
+import type { BarrierProps } from '../io/map_features';
 import type { LoadedScenario, Station } from '../scenario/scenario_types';
 import type { BarrierKind, StandardsPreset } from '../standards/preset';
 import { SearchWorkspace } from '../search/multi_source_search';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { bench, describe } from 'vitest';
 import { LAUF_PBF, haveSharedData } from '../../../../test/shared_data';
-import { readOsm } from '../network/osm_import';
+import { readOsm } from '../io/osm_import';
 import { loadScenario } from '../scenario/load_scenario';
 import type { LoadedScenario, Station } from '../scenario/scenario_types';
 import { stationsInService } from '../scenario/stations';

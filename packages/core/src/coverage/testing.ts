@@ -1,7 +1,7 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { RoadNetwork } from '../network/road_network';
-import { DEFAULT_SPEED_MODEL } from '../network/speed_model';
-import { emptyMapFeatures, type MapFeatures } from '../network/map_features';
+import { DEFAULT_SPEED_MODEL } from '../cost/speed_model';
+import { emptyMapFeatures, type MapFeatures } from '../io/map_features';
 import type { AnalysisSettings, LoadedScenario, Station } from '../scenario/scenario_types';
 import { CHINA_PRESET, type StandardsPreset, type StationClass } from '../standards/preset';
 

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { InputError } from '../input_error';
-import type { BarrierProps, HydrantProps, StationProps, WaterSourceKind, WaterSourceProps } from '../network/map_features';
+import type { BarrierProps, HydrantProps, StationProps, WaterSourceKind, WaterSourceProps } from '../io/map_features';
 
 /**
  * Parsing of the scenario's GeoJSON layers. Every mistake is an InputError naming the file and the

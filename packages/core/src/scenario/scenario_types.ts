@@ -1,8 +1,8 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { RoadNetwork } from '../network/road_network';
-import type { MapFeatures } from '../network/map_features';
+import type { MapFeatures } from '../io/map_features';
 import type { PresetOverrides, StandardsPreset, StationClass } from '../standards/preset';
-import type { SpeedModel } from '../network/speed_model';
+import type { SpeedModel } from '../cost/speed_model';
 
 /**
  * The scenario file (JSON): one analysis bound together. The CLI and the viewer read the same file.

@@ -8,4 +8,3 @@ export {
 export { type SearchMetric } from './arc_costs';
 export { reachedPieces, reachedLengthM, type ReachedPiece } from './reached_pieces';
 export { rankSources, type SearchTarget, type RankedSource } from './point_query';
-export { stronglyConnectedComponents, islandOf, type Components } from './islands';

@@ -1,6 +1,6 @@
 import type { RoadNetwork } from '../network/road_network';
-import { snapEndNode, type Snap } from '../network/snap_index';
-import { TypedHeap } from '../network/typed_heap';
+import { snapEndNode, type Snap } from '../spatial/snap_index';
+import { TypedHeap } from './typed_heap';
 import { effectiveArcCosts, linkArcs, type SearchMetric } from './arc_costs';
 
 /** Where a search starts: a graph node, or a point on a link (from `SnapIndex`). */

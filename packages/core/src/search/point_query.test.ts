@@ -5,7 +5,7 @@ import { rankSources } from './point_query';
 import { multiSourceSearch, type SearchSource } from './multi_source_search';
 import { pgrSampleNetwork, prng, randomGrid } from './test_networks';
 import type { RoadNetwork } from '../network/road_network';
-import { snapEndNode, type Snap } from '../network/snap_index';
+import { snapEndNode, type Snap } from '../spatial/snap_index';
 import { RoadNetworkBuilder } from '../network/road_network';
 import { LinkFlag } from '../network/road_class';
 

@@ -1,6 +1,6 @@
 import type { RoadNetwork } from '../network/road_network';
-import { snapEndNode, type Snap } from '../network/snap_index';
-import { TypedHeap } from '../network/typed_heap';
+import { snapEndNode, type Snap } from '../spatial/snap_index';
+import { TypedHeap } from './typed_heap';
 import { effectiveArcCosts, linkArcs, reverseArcCosts, reverseGraph } from './arc_costs';
 import type { SearchOptions, SearchSource } from './multi_source_search';
 

@@ -4,7 +4,7 @@ import { reachedLengthM, reachedPieces } from './reached_pieces';
 import { RoadNetworkBuilder } from '../network/road_network';
 import { LinkFlag } from '../network/road_class';
 import { polylineLengthM } from '../network/geodesy';
-import type { Snap } from '../network/snap_index';
+import type { Snap } from '../spatial/snap_index';
 
 /** One link 0→1 of length 10 m, costs 10 s both ways (1 s per metre), unless given. */
 function oneLink(forwardS = 10, backwardS = 10) {

@@ -1,5 +1,5 @@
 import type { RoadNetwork } from '../network/road_network';
-import { TypedHeap } from '../network/typed_heap';
+import { TypedHeap } from '../search/typed_heap';
 import { mergeIntervals } from './intervals';
 import { multiSourceSearch, type SearchResult } from '../search/multi_source_search';
 

@@ -1,8 +1,8 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { RoadNetwork } from '../network/road_network';
 import { LinkFlag, roadClassCode } from '../network/road_class';
-import { SnapIndex } from '../network/snap_index';
-import type { MapFeatures } from '../network/map_features';
+import { SnapIndex } from '../spatial/snap_index';
+import type { MapFeatures } from '../io/map_features';
 import type { StandardsPreset } from '../standards/preset';
 import type { AnalysisSettings, Station, WaterSettings } from '../scenario/scenario_types';
 import { InputError } from '../input_error';

@@ -1,7 +1,7 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { RoadNetwork } from '../network/road_network';
-import type { HydrantProps } from '../network/map_features';
-import { SnapIndex, type Snap } from '../network/snap_index';
+import type { HydrantProps } from '../io/map_features';
+import { SnapIndex, type Snap } from '../spatial/snap_index';
 import { rulerAt } from '../network/geodesy';
 import { linkCumulativeM, pointOnLink } from '../network/link_geometry';
 import type { AreaTest } from './study_area';

@@ -1,8 +1,8 @@
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { RoadNetwork } from '../network/road_network';
-import type { WaterSourceKind, WaterSourceProps } from '../network/map_features';
+import type { WaterSourceKind, WaterSourceProps } from '../io/map_features';
 import type { Station } from '../scenario/scenario_types';
-import type { SnapIndex, Snap } from '../network/snap_index';
+import type { SnapIndex, Snap } from '../spatial/snap_index';
 import { timeField, reachedIntervals, type LinkPoint } from './along_road';
 import { intersectIntervals, intervalsLength, subtractIntervals } from './intervals';
 import { distanceM } from '../network/geodesy';

@@ -1,5 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { pointInPolygon } from '../network/point_in_polygon';
+import { pointInPolygon } from '../spatial/point_in_polygon';
 
 /** Point-in-area test over the study area (建成区) polygons; holes respected. `null` area: everything is inside. */
 export type AreaTest = (lon: number, lat: number) => boolean;

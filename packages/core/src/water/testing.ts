@@ -3,7 +3,7 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { RoadNetworkBuilder, type RoadNetwork } from '../network/road_network';
 import { LinkFlag, roadClassCode } from '../network/road_class';
 import { polylineLengthM } from '../network/geodesy';
-import { emptyMapFeatures, type HydrantProps, type MapFeatures } from '../network/map_features';
+import { emptyMapFeatures, type HydrantProps, type MapFeatures } from '../io/map_features';
 import { CHINA_PRESET } from '../standards/preset';
 import type { WaterInput } from './analyze_water';
 import { DEFAULT_WATER_SETTINGS } from './analyze_water';

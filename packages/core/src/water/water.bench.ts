@@ -2,15 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { bench, describe } from 'vitest';
 import type { Feature, Point } from 'geojson';
 import { LAUF_PBF, RHEIN_NECKAR_PBF } from '../../../../test/shared_data';
-import { readOsm } from '../network/osm_import';
+import { readOsm } from '../io/osm_import';
 import type { RoadNetwork } from '../network/road_network';
-import type { HydrantProps, MapFeatures } from '../network/map_features';
+import type { HydrantProps, MapFeatures } from '../io/map_features';
 import { CHINA_PRESET } from '../standards/preset';
 import { DEFAULT_WATER } from '../scenario/load_scenario';
 import { prng } from '../search/test_networks';
 import { analyzeWater, type WaterInput } from './analyze_water';
 import { pointOnLink } from '../network/link_geometry';
-import { SnapIndex } from '../network/snap_index';
+import { SnapIndex } from '../spatial/snap_index';
 
 // Targets (the issue): spacing and protection on Rhein-Neckar with 100,000 hydrants ≤ 2 s; Lauf ≤ 200 ms.
 const RN_TARGET_MS = 2000;

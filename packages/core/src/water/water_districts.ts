@@ -1,6 +1,6 @@
 import type { RoadNetwork } from '../network/road_network';
 import type { Station } from '../scenario/scenario_types';
-import { SnapIndex } from '../network/snap_index';
+import { SnapIndex } from '../spatial/snap_index';
 import { timeField, type LinkPoint } from './along_road';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Point, Polygon } from 'geojson';
 import { LinkFlag } from '../network/road_class';
-import type { WaterSourceProps } from '../network/map_features';
+import type { WaterSourceProps } from '../io/map_features';
 import { analyzeWater } from './analyze_water';
 import { hydrantsAt, metricNetwork, toLonLat, waterInput } from './testing';
 import { waterSummary } from './water_summary';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../input_error';
 import { lineNodes, toOsmPbf, toOsmXml, type FixtureModel } from './fixtures/osm_fixture';
 import { readOsm, type OsmImport, type OsmImportOptions } from './osm_import';
-import { LinkFlag } from './road_class';
-import type { RoadNetwork } from './road_network';
+import { LinkFlag } from '../network/road_class';
+import type { RoadNetwork } from '../network/road_network';
 
 const F = LinkFlag.FORWARD;
 const B = LinkFlag.BACKWARD;

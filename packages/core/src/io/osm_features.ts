@@ -1,6 +1,6 @@
 import type { LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { distanceM, rulerAt } from './geodesy';
-import { pointInRing } from './point_in_polygon';
+import { distanceM, rulerAt } from '../network/geodesy';
+import { pointInRing } from '../spatial/point_in_polygon';
 import { indexOfId, type OsmData, type OsmRelation, type OsmWay } from './osm_data';
 import type { OsmTags } from './osm_tags';
 import { emptyMapFeatures, type HydrantProps, type MapFeatures, type WaterSourceKind } from './map_features';

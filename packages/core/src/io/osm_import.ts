@@ -6,8 +6,8 @@ import { buildOsmGraph, countOneWayLinks } from './osm_graph';
 import { readOsmPbf } from './osm_pbf';
 import type { DropReason, OsmTagOptions } from './osm_tags';
 import { readOsmXml } from './osm_xml';
-import type { RoadNetwork } from './road_network';
-import { applySpeedModel, DEFAULT_SPEED_MODEL, type SpeedModel } from './speed_model';
+import type { RoadNetwork } from '../network/road_network';
+import { applySpeedModel, DEFAULT_SPEED_MODEL, type SpeedModel } from '../cost/speed_model';
 
 export interface OsmImportOptions extends OsmTagOptions, OsmFeatureOptions {
   /** Fire-engine speeds; default `DEFAULT_SPEED_MODEL`. */

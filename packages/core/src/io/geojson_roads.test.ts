@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readGeoJsonRoads } from './geojson_roads';
-import { LinkFlag, roadClassName } from './road_class';
-import { DEFAULT_SPEED_MODEL } from './speed_model';
+import { LinkFlag, roadClassName } from '../network/road_class';
+import { DEFAULT_SPEED_MODEL } from '../cost/speed_model';
 import { thrownInputError } from '../testing';
 
 type Props = Record<string, unknown>;

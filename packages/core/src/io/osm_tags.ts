@@ -1,4 +1,4 @@
-import { LinkFlag, ROAD_CLASSES, roadClassCode } from './road_class';
+import { LinkFlag, ROAD_CLASSES, roadClassCode } from '../network/road_class';
 
 /**
  * The OSM tagging rules for a fire engine (消防车). Documented for users in docs/osm-import.md.

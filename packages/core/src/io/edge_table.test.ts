@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readEdgeTable, writeEdgeTable } from './edge_table';
-import { roadClassName } from './road_class';
+import { roadClassName } from '../network/road_class';
 import { multiSourceSearch } from '../search/multi_source_search';
 import { reachedLengthM } from '../search/reached_pieces';
 import { PGR_EDGES, PGR_VERTICES, pgrSampleNetwork, randomGrid } from '../search/test_networks';
-import type { RoadNetwork } from './road_network';
+import type { RoadNetwork } from '../network/road_network';
 import { thrownInputError } from '../testing';
 
 /** The pgRouting sample as the user would export it: edges with x1,y1,x2,y2, no node table. */

@@ -1,8 +1,8 @@
-import { polylineLengthM } from './geodesy';
+import { polylineLengthM } from '../network/geodesy';
 import { indexOfId, type OsmData } from './osm_data';
 import { dropReason, drivableWay, resolveTagOptions, type DropReason, type OsmTagOptions } from './osm_tags';
-import { LinkFlag } from './road_class';
-import { RoadNetworkBuilder, type RoadNetwork } from './road_network';
+import { LinkFlag } from '../network/road_class';
+import { RoadNetworkBuilder, type RoadNetwork } from '../network/road_network';
 
 export interface OsmGraphReport {
   /** Drivable ways that referenced at least one node missing from the file (cut at the extract border). */

@@ -1,4 +1,4 @@
-import type { RoadNetwork } from '../network/road_network';
+import type { RoadNetwork } from './road_network';
 
 export interface Components {
   /** Per node: component number (0 .. count-1). */

@@ -1,8 +1,8 @@
 import Flatbush from 'flatbush';
 import CheapRuler from 'cheap-ruler';
-import { networkBbox, type RoadNetwork } from './road_network';
+import { networkBbox, type RoadNetwork } from '../network/road_network';
 import { ENTRY, SegmentGrid } from './segment_grid';
-import { TypedHeap } from './typed_heap';
+import { TypedHeap } from '../search/typed_heap';
 
 /** Cell sizes of the search grids, as multiples of the finest. */
 const GRID_FACTORS = [1, 4, 16];

@@ -1,5 +1,5 @@
-import { LinkFlag, ROAD_CLASSES, type RoadClass } from './road_class';
-import { withLinkCosts, type RoadNetwork } from './road_network';
+import { LinkFlag, ROAD_CLASSES, type RoadClass } from '../network/road_class';
+import { withLinkCosts, type RoadNetwork } from '../network/road_network';
 
 /**
  * Fire-engine speed model: link travel times from road class, posted `maxspeed` and congestion.

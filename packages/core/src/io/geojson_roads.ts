@@ -1,9 +1,9 @@
 import CheapRuler from 'cheap-ruler';
 import { InputError } from '../input_error';
-import { polylineLengthM } from './geodesy';
-import { CHINESE_ROAD_CLASSES, LinkFlag, UNKNOWN_CLASS, roadClassCode } from './road_class';
-import { RoadNetworkBuilder, type RoadNetwork } from './road_network';
-import { applySpeedModel, DEFAULT_SPEED_MODEL, type SpeedModel } from './speed_model';
+import { polylineLengthM } from '../network/geodesy';
+import { CHINESE_ROAD_CLASSES, LinkFlag, UNKNOWN_CLASS, roadClassCode } from '../network/road_class';
+import { RoadNetworkBuilder, type RoadNetwork } from '../network/road_network';
+import { applySpeedModel, DEFAULT_SPEED_MODEL, type SpeedModel } from '../cost/speed_model';
 import { LANE_WIDTH_M, onewayDirection, parseMaxspeedKmh, parseWidthM } from './osm_tags';
 
 export interface GeoJsonRoadsOptions {

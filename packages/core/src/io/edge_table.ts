@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import { InputError } from '../input_error';
-import { polylineLengthM } from './geodesy';
-import { CHINESE_ROAD_CLASSES, LinkFlag, ROAD_CLASSES, UNKNOWN_CLASS, roadClassCode } from './road_class';
-import { RoadNetworkBuilder, type RoadNetwork } from './road_network';
+import { polylineLengthM } from '../network/geodesy';
+import { CHINESE_ROAD_CLASSES, LinkFlag, ROAD_CLASSES, UNKNOWN_CLASS, roadClassCode } from '../network/road_class';
+import { RoadNetworkBuilder, type RoadNetwork } from '../network/road_network';
 
 /**
  * pgRouting edge tables, the way users bring networks out of PostGIS

@@ -1,8 +1,8 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { InputError } from '../input_error';
-import { pointInPolygon } from './point_in_polygon';
-import { LinkFlag } from './road_class';
-import { withLinkCosts, type RoadNetwork } from './road_network';
+import { pointInPolygon } from '../spatial/point_in_polygon';
+import { LinkFlag } from '../network/road_class';
+import { withLinkCosts, type RoadNetwork } from '../network/road_network';
 
 /** Roads closed for a scenario (roadworks, a flooded underpass, an event). */
 export interface RoadClosures {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { bench, describe } from 'vitest';
 import { RHEIN_NECKAR_PBF, haveSharedData } from '../../../../test/shared_data';
 import { readOsm } from './osm_import';
-import { graphBytes, type RoadNetwork } from './road_network';
+import { graphBytes, type RoadNetwork } from '../network/road_network';
 
 const TARGET_MS = 1500;
 const TARGET_BYTES_PER_EDGE = 40;

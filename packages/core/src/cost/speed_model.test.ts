@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RoadNetworkBuilder } from './road_network';
-import { LinkFlag, roadClassCode } from './road_class';
+import { RoadNetworkBuilder } from '../network/road_network';
+import { LinkFlag, roadClassCode } from '../network/road_class';
 import { DEFAULT_SPEED_MODEL, applySpeedModel, speedModelWith } from './speed_model';
 
 /** One 1,000 m link of a class, optionally one-way and with posted limits. */

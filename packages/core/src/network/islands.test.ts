@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { islandOf, stronglyConnectedComponents } from './islands';
-import { multiSourceSearch } from './multi_source_search';
-import { pgrSampleNetwork, randomGrid } from './test_networks';
-import { RoadNetworkBuilder } from '../network/road_network';
-import { LinkFlag } from '../network/road_class';
-import { polylineLengthM } from '../network/geodesy';
+import { multiSourceSearch } from '../search/multi_source_search';
+import { pgrSampleNetwork, randomGrid } from '../search/test_networks';
+import { RoadNetworkBuilder } from './road_network';
+import { LinkFlag } from './road_class';
+import { polylineLengthM } from './geodesy';
 
 describe('stronglyConnectedComponents', () => {
   it('pgRouting sample: the 13-vertex main network and two islands {2, 4}, {13, 14}', () => {

@@ -1,9 +1,9 @@
 import CheapRuler from 'cheap-ruler';
 import { describe, expect, it } from 'vitest';
 import { SnapIndex } from './snap_index';
-import { RoadNetworkBuilder } from './road_network';
-import { LinkFlag } from './road_class';
-import { polylineLengthM } from './geodesy';
+import { RoadNetworkBuilder } from '../network/road_network';
+import { LinkFlag } from '../network/road_class';
+import { polylineLengthM } from '../network/geodesy';
 import { prng, randomGrid } from '../search/test_networks';
 
 function straightRoad() {

@@ -2,9 +2,9 @@ import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../input_error';
 import { closeRoads, findClosedLinks } from './closures';
-import { polylineLengthM } from './geodesy';
-import { LinkFlag } from './road_class';
-import { RoadNetworkBuilder, type RoadNetwork } from './road_network';
+import { polylineLengthM } from '../network/geodesy';
+import { LinkFlag } from '../network/road_class';
+import { RoadNetworkBuilder, type RoadNetwork } from '../network/road_network';
 import { applySpeedModel } from './speed_model';
 
 /**
