@@ -1,5 +1,4 @@
 import { Command, Help, Option } from 'commander';
-import { readFileSync } from 'node:fs';
 import { makeContext, type CliContext, type CommandModule } from './command_module';
 import { detectLang } from './i18n';
 import { EXIT_OK, reportFailure, usageErrorText } from './run_command';
@@ -9,12 +8,14 @@ import { reachCommand } from './commands/reach';
 import { hydrantsCommand } from './commands/hydrants';
 import { analyzeCommand } from './commands/analyze';
 import { dueCommand } from './commands/due';
+import { importCommand } from './commands/import';
+import { version } from './version';
 
 /**
  * The subcommands, in help order. To add one, write `commands/<name>.ts` exporting a `CommandModule`
  * and list it here.
  */
-export const COMMANDS: readonly CommandModule[] = [reachCommand, dueCommand, infoCommand, exportGraphCommand, analyzeCommand, hydrantsCommand];
+export const COMMANDS: readonly CommandModule[] = [reachCommand, dueCommand, infoCommand, importCommand, exportGraphCommand, analyzeCommand, hydrantsCommand];
 
 const ZH_TITLES: Readonly<Record<string, string>> = {
   'Usage:': '用法：',
@@ -23,11 +24,6 @@ const ZH_TITLES: Readonly<Record<string, string>> = {
   'Arguments:': '参数：',
   'Global Options:': '全局选项：',
 };
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 /** Builds the commander program in the context's language. */
 export function buildProgram(ctx: CliContext, commands: readonly CommandModule[] = COMMANDS): Command {

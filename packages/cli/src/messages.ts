@@ -15,7 +15,7 @@ export const commonMessages = defineMessages({
     examples: 'Examples:',
     // Network inputs
     networkGroup: 'Road network (exactly one):',
-    osmOption: 'OpenStreetMap extract, .osm.pbf or .osm (XML)',
+    osmOption: 'OpenStreetMap extract, .osm.pbf or .osm (XML), or a network file (.fcnet) written by firecover import',
     geojsonOption: 'GeoJSON road lines (LineString / MultiLineString features)',
     edgesOption: 'pgRouting-style edge table CSV (id,source,target,cost,reverse_cost[,x1,y1,x2,y2,…])',
     nodesOption: 'vertex table CSV for --edges (id,lon,lat), when the edge table has no coordinates',
@@ -34,7 +34,7 @@ export const commonMessages = defineMessages({
     exitCodes: '退出码：0 成功；2 输入或用法错误（消息中指明文件、行号或要素）；1 内部错误。',
     examples: '示例：',
     networkGroup: '道路网络（必须且只能给出一个）：',
-    osmOption: 'OpenStreetMap 数据文件，.osm.pbf 或 .osm（XML）',
+    osmOption: 'OpenStreetMap 数据文件，.osm.pbf 或 .osm（XML），或由 firecover import 写出的路网文件（.fcnet）',
     geojsonOption: 'GeoJSON 道路线（LineString / MultiLineString 要素）',
     edgesOption: 'pgRouting 格式的边表 CSV（id,source,target,cost,reverse_cost[,x1,y1,x2,y2,…]）',
     nodesOption: '--edges 的顶点表 CSV（id,lon,lat），用于边表不含坐标的情况',

@@ -1,5 +1,5 @@
 import type { MapFeatures, OsmImportReport, RoadNetwork } from '@firecover/core';
-import { InputError, readEdgeTable, readGeoJsonRoads, readOsm } from '@firecover/core';
+import { InputError, isNetworkFile, readEdgeTable, readGeoJsonRoads, readNetworkFile, readOsm } from '@firecover/core';
 import type { CliContext } from './command_module';
 import type { NetworkOptions } from './network_options';
 import { startProgress } from './progress';
@@ -40,6 +40,11 @@ export async function readNetwork(opts: NetworkOptions, ctx: CliContext): Promis
     const file = opts.osm;
     const bytes = await readInputBytes(file);
     if (bytes.length === 0) throw new InputError({ file }, 'the file is empty', '文件为空');
+    if (isNetworkFile(bytes)) {
+      // A network file written by `firecover import`: no parsing, the arrays are read as they are.
+      const r = readNetworkFile(bytes, file);
+      return { network: r.network, features: r.features, report: r.report, inputs: [file], label: `--osm ${file}` };
+    }
     const progress = await startProgress(ctx, ctx.t('importing', { file }));
     try {
       // readOsm tells PBF from XML by content.

@@ -4,6 +4,7 @@ import { closeRoads } from '../cost/closures';
 import { readEdgeTable } from '../io/edge_table';
 import { readGeoJsonRoads } from '../io/geojson_roads';
 import { emptyMapFeatures, type MapFeatures } from '../io/map_features';
+import { isNetworkFile, readNetworkFile } from '../io/network_file';
 import { readOsm } from '../io/osm_import';
 import { CHINESE_ROAD_CLASSES, type RoadClass } from '../network/road_class';
 import type { RoadNetwork } from '../network/road_network';
@@ -76,9 +77,10 @@ export async function loadScenario(json: unknown, fileName: string, readFile: Re
   const net = file.network;
   if ('osm' in net) {
     const { bytes, name } = await read('network.osm', net.osm);
-    const imported = readOsm(bytes, name, { speedModel });
+    // A network file written by `firecover import` stands in for the OSM file it was imported from.
+    const imported = isNetworkFile(bytes) ? readNetworkFile(bytes, name) : readOsm(bytes, name, { speedModel });
     network = imported.network;
-    osmFeatures = imported.features;
+    osmFeatures = imported.features ?? null;
   } else if ('geojson' in net) {
     const { text, name } = await readText('network.geojson', net.geojson);
     network = readGeoJsonRoads(text, name, { speedModel });
