@@ -161,17 +161,76 @@ export interface LinkInput {
 /** Measures a polyline given as flat [lon, lat, …], in metres. */
 export type LengthFn = (flatLonLat: ArrayLike<number>, start: number, end: number) => number;
 
+type TypedArray = Float64Array | Float32Array | Uint32Array | Uint8Array;
+
+/** A typed array that grows by doubling: importers append millions of values without an object each. */
+class Growable<A extends TypedArray> {
+  private data: A;
+  length = 0;
+  constructor(private readonly make: (n: number) => A, capacity = 1024) {
+    this.data = make(capacity);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.make(this.data.length * 2);
+      bigger.set(this.data as never);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+  get(i: number): number {
+    return this.data[i];
+  }
+  /** The values as an exact-size array; the builder's own buffer is released at once, to keep the peak low. */
+  take(): A {
+    const out = this.data.length === this.length ? this.data : (this.data.slice(0, this.length) as A);
+    this.data = this.make(0);
+    this.length = 0;
+    return out;
+  }
+}
+
+const f64 = (n: number): Float64Array => new Float64Array(n);
+const f32 = (n: number): Float32Array => new Float32Array(n);
+const u32 = (n: number): Uint32Array => new Uint32Array(n);
+const u8 = (n: number): Uint8Array => new Uint8Array(n);
+const NO_GEOMETRY = 0xffffffff;
+
 /**
  * Accumulates nodes and links from an importer and packs them into a `RoadNetwork`.
  * Link costs not given explicitly are NaN until `applySpeedModel` fills them.
+ *
+ * Every link is stored at once in growable typed arrays (about 60 bytes a link plus 16 per shape
+ * point, at most twice that while an array doubles), never as an object per link, so building is
+ * linear in time and memory and a province-sized network fits without raising Node's heap.
  */
 export class RoadNetworkBuilder {
-  private nodeIds: number[] = [];
-  private lons: number[] = [];
-  private lats: number[] = [];
-  private links: LinkInput[] = [];
+  private nodeIds = new Growable(f64);
+  private lons = new Growable(f64);
+  private lats = new Growable(f64);
   private nameIndex = new Map<string, number>([['', 0]]);
   private nameList: string[] = [''];
+  private built = false;
+
+  private linkIdA = new Growable(f64);
+  private wayIdA = new Growable(f64);
+  private sourceA = new Growable(u32);
+  private targetA = new Growable(u32);
+  private lengthA = new Growable(f32);
+  private forwardA = new Growable(f32);
+  private backwardA = new Growable(f32);
+  private classA = new Growable(u8);
+  private flagsA = new Growable(u8);
+  private maxFA = new Growable(f32);
+  private maxBA = new Growable(f32);
+  private widthA = new Growable(f32);
+  private nameA = new Growable(u32);
+  private nameZhA = new Growable(u32);
+  /** Start of each link's given shape in `shapeLon`/`shapeLat` (NO_GEOMETRY: straight line), and its point count. */
+  private shapeStart = new Growable(u32);
+  private shapeCount = new Growable(u32);
+  private shapeLon = new Growable(f64);
+  private shapeLat = new Growable(f64);
 
   private nameId(name: string): number {
     let ni = this.nameIndex.get(name);
@@ -190,7 +249,7 @@ export class RoadNetworkBuilder {
   }
 
   get linkCount(): number {
-    return this.links.length;
+    return this.linkIdA.length;
   }
 
   /** Adds a node and returns its index. Ids are not checked for duplicates here: importers do that with file context. */
@@ -201,78 +260,96 @@ export class RoadNetworkBuilder {
     return this.nodeIds.length - 1;
   }
 
+  /** Adds a link and returns its index. The input object is not kept. */
   addLink(link: LinkInput): number {
-    this.links.push(link);
-    return this.links.length - 1;
+    const l = this.linkIdA.length;
+    this.linkIdA.push(link.id ?? l + 1);
+    this.wayIdA.push(link.wayId ?? NaN);
+    // Range-checked in build(), where every node is known (a negative index is kept visible as such).
+    this.sourceA.push(link.source < 0 ? NO_GEOMETRY : link.source);
+    this.targetA.push(link.target < 0 ? NO_GEOMETRY : link.target);
+    const g = link.geometry;
+    if (g) {
+      this.shapeStart.push(this.shapeLon.length);
+      this.shapeCount.push(g.length >> 1);
+      for (let i = 0; i + 1 < g.length; i += 2) {
+        this.shapeLon.push(g[i]);
+        this.shapeLat.push(g[i + 1]);
+      }
+    } else {
+      this.shapeStart.push(NO_GEOMETRY);
+      this.shapeCount.push(2);
+    }
+    // A geometry-less link is measured in build(), from its end nodes.
+    this.lengthA.push(link.lengthM ?? (g ? this.measure(g, 0, g.length) : NaN));
+    this.classA.push(link.roadClass ?? UNKNOWN_CLASS);
+    this.flagsA.push(link.flags);
+    const explicit = (link.flags & LinkFlag.EXPLICIT_COST) !== 0;
+    this.forwardA.push(link.flags & LinkFlag.FORWARD ? (explicit ? (link.forwardS ?? NaN) : NaN) : Infinity);
+    this.backwardA.push(link.flags & LinkFlag.BACKWARD ? (explicit ? (link.backwardS ?? NaN) : NaN) : Infinity);
+    this.maxFA.push(link.maxspeedForwardKmh ?? NaN);
+    this.maxBA.push(link.maxspeedBackwardKmh ?? NaN);
+    this.widthA.push(link.widthM ?? NaN);
+    this.nameA.push(link.name ? this.nameId(link.name) : 0);
+    this.nameZhA.push(link.nameZh ? this.nameId(link.nameZh) : 0);
+    return l;
   }
 
+  /** Packs the network. Call it once: the builder hands its arrays over and is empty afterwards. */
   build(): RoadNetwork {
+    if (this.built) throw new Error('RoadNetworkBuilder.build() called twice: a builder hands its arrays to the one network it builds');
+    this.built = true;
     const n = this.nodeIds.length;
-    const m = this.links.length;
-    const nodeId = Float64Array.from(this.nodeIds);
-    const nodeLon = Float64Array.from(this.lons);
-    const nodeLat = Float64Array.from(this.lats);
+    const m = this.linkIdA.length;
+    const nodeId = this.nodeIds.take();
+    const nodeLon = this.lons.take();
+    const nodeLat = this.lats.take();
+    const linkSource = this.sourceA.take();
+    const linkTarget = this.targetA.take();
+    for (let l = 0; l < m; l++) {
+      if (linkSource[l] >= n || linkTarget[l] >= n) throw new RangeError(`link ${l}: node index out of range`);
+    }
 
-    const linkId = new Float64Array(m);
-    const linkWayId = new Float64Array(m);
-    const linkSource = new Uint32Array(m);
-    const linkTarget = new Uint32Array(m);
-    const linkLengthM = new Float32Array(m);
-    const linkForwardS = new Float32Array(m);
-    const linkBackwardS = new Float32Array(m);
-    const linkClass = new Uint8Array(m);
-    const linkFlags = new Uint8Array(m);
-    const linkMaxF = new Float32Array(m);
-    const linkMaxB = new Float32Array(m);
-    const linkWidthM = new Float32Array(m);
-    const linkName = new Uint32Array(m);
-    const linkNameZh = new Uint32Array(m);
     const geomOffset = new Uint32Array(m + 1);
-
     let geomCount = 0;
     for (let l = 0; l < m; l++) {
-      const g = this.links[l].geometry;
-      geomCount += g ? g.length >> 1 : 2;
+      geomCount += this.shapeCount.get(l);
       geomOffset[l + 1] = geomCount;
     }
     const geomLon = new Float64Array(geomCount);
     const geomLat = new Float64Array(geomCount);
-
+    const linkLengthM = this.lengthA.take();
+    const ends = new Float64Array(4);
     for (let l = 0; l < m; l++) {
-      const k = this.links[l];
-      const s = k.source;
-      const t = k.target;
-      if (s >= n || t >= n || s < 0 || t < 0) throw new RangeError(`link ${l}: node index out of range`);
-      linkId[l] = k.id ?? l + 1;
-      linkWayId[l] = k.wayId ?? NaN;
-      linkSource[l] = s;
-      linkTarget[l] = t;
-      let o = geomOffset[l];
-      if (k.geometry) {
-        const g = k.geometry;
-        for (let i = 0; i < g.length; i += 2) {
-          geomLon[o] = g[i];
-          geomLat[o] = g[i + 1];
-          o++;
+      const o = geomOffset[l];
+      const start = this.shapeStart.get(l);
+      if (start !== NO_GEOMETRY) {
+        const count = this.shapeCount.get(l);
+        for (let i = 0; i < count; i++) {
+          geomLon[o + i] = this.shapeLon.get(start + i);
+          geomLat[o + i] = this.shapeLat.get(start + i);
         }
       } else {
+        const s = linkSource[l];
+        const t = linkTarget[l];
         geomLon[o] = nodeLon[s];
         geomLat[o] = nodeLat[s];
         geomLon[o + 1] = nodeLon[t];
         geomLat[o + 1] = nodeLat[t];
+        if (Number.isNaN(linkLengthM[l])) {
+          ends[0] = nodeLon[s];
+          ends[1] = nodeLat[s];
+          ends[2] = nodeLon[t];
+          ends[3] = nodeLat[t];
+          linkLengthM[l] = this.measure(ends, 0, 4);
+        }
       }
-      linkLengthM[l] = k.lengthM ?? this.measure(k.geometry ?? [nodeLon[s], nodeLat[s], nodeLon[t], nodeLat[t]], 0, k.geometry ? k.geometry.length : 4);
-      linkClass[l] = k.roadClass ?? UNKNOWN_CLASS;
-      linkFlags[l] = k.flags;
-      const explicit = (k.flags & LinkFlag.EXPLICIT_COST) !== 0;
-      linkForwardS[l] = k.flags & LinkFlag.FORWARD ? (explicit ? k.forwardS ?? NaN : NaN) : Infinity;
-      linkBackwardS[l] = k.flags & LinkFlag.BACKWARD ? (explicit ? k.backwardS ?? NaN : NaN) : Infinity;
-      linkMaxF[l] = k.maxspeedForwardKmh ?? NaN;
-      linkMaxB[l] = k.maxspeedBackwardKmh ?? NaN;
-      linkWidthM[l] = k.widthM ?? NaN;
-      if (k.name) linkName[l] = this.nameId(k.name);
-      if (k.nameZh) linkNameZh[l] = this.nameId(k.nameZh);
     }
+
+    this.shapeLon.take();
+    this.shapeLat.take();
+    this.shapeStart.take();
+    this.shapeCount.take();
 
     // Counting sort of arcs by tail node; within a node, by link then direction (deterministic).
     const arcOffset = new Uint32Array(n + 1);
@@ -293,26 +370,28 @@ export class RoadNetworkBuilder {
       arcLink[a] = (l << 1) | 1;
     }
 
+    const linkForwardS = this.forwardA.take();
+    const linkBackwardS = this.backwardA.take();
     const net: RoadNetwork = {
       nodeCount: n,
       nodeId,
       nodeLon,
       nodeLat,
       linkCount: m,
-      linkId,
-      linkWayId,
+      linkId: this.linkIdA.take(),
+      linkWayId: this.wayIdA.take(),
       linkSource,
       linkTarget,
       linkLengthM,
       linkForwardS,
       linkBackwardS,
-      linkClass,
-      linkFlags,
-      linkMaxspeedForwardKmh: linkMaxF,
-      linkMaxspeedBackwardKmh: linkMaxB,
-      linkWidthM,
-      linkName,
-      linkNameZh,
+      linkClass: this.classA.take(),
+      linkFlags: this.flagsA.take(),
+      linkMaxspeedForwardKmh: this.maxFA.take(),
+      linkMaxspeedBackwardKmh: this.maxBA.take(),
+      linkWidthM: this.widthA.take(),
+      linkName: this.nameA.take(),
+      linkNameZh: this.nameZhA.take(),
       names: this.nameList.slice(),
       geomOffset,
       geomLon,
@@ -320,7 +399,8 @@ export class RoadNetworkBuilder {
       arcOffset,
       arcHead,
       arcLink,
-      arcCostS: new Float32Array(2 * m),
+      // Filled by withLinkCosts from the link costs.
+      arcCostS: new Float32Array(0),
     };
     return withLinkCosts(net, linkForwardS, linkBackwardS);
   }
