@@ -60,8 +60,9 @@ export async function readNetwork(opts: NetworkOptions, ctx: CliContext): Promis
     return { network: readGeoJsonRoads(text, file), inputs: [file], label: `--geojson ${file}` };
   }
   const edgesFile = opts.edges as string;
-  const edgesCsv = await readInputText(edgesFile);
-  const nodes = opts.nodes !== undefined ? { csv: await readInputText(opts.nodes), file: opts.nodes } : undefined;
+  // Bytes, not text: the CSV reader parses numbers straight from them (a 4.5 M-edge table is never one string).
+  const edgesCsv = await readInputBytes(edgesFile);
+  const nodes = opts.nodes !== undefined ? { csv: await readInputBytes(opts.nodes), file: opts.nodes } : undefined;
   const network = readEdgeTable(edgesCsv, edgesFile, nodes);
   return { network, inputs: nodes ? [edgesFile, nodes.file] : [edgesFile], label: `--edges ${edgesFile}` };
 }

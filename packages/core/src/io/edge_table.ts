@@ -1,5 +1,5 @@
-import Papa from 'papaparse';
 import { InputError } from '../input_error';
+import { CsvReader, IdIndex } from './csv_reader';
 import { polylineLengthM } from '../network/geodesy';
 import { CHINESE_ROAD_CLASSES, LinkFlag, ROAD_CLASSES, UNKNOWN_CLASS, roadClassCode } from '../network/road_class';
 import { RoadNetworkBuilder, type RoadNetwork } from '../network/road_network';
@@ -22,8 +22,8 @@ import { RoadNetworkBuilder, type RoadNetwork } from '../network/road_network';
  *
  * Every mistake is an `InputError` naming the file and the line.
  */
-export function readEdgeTable(edgesCsv: string, edgesFile: string, nodes?: { csv: string; file: string }): RoadNetwork {
-  const edges = parseCsv(edgesCsv, edgesFile);
+export function readEdgeTable(edgesCsv: Uint8Array | string, edgesFile: string, nodes?: { csv: Uint8Array | string; file: string }): RoadNetwork {
+  const edges = openTable(edgesCsv, edgesFile);
   const col = columnsOf(edges, edgesFile, ['id', 'source', 'target', 'cost']);
   const reverseCol = edges.header.indexOf('reverse_cost');
   const lengthCol = firstColumn(edges.header, ['length_m', 'length']);
@@ -33,27 +33,29 @@ export function readEdgeTable(edgesCsv: string, edgesFile: string, nodes?: { csv
   const haveXy = xyCols.every((c) => c >= 0);
 
   const b = new RoadNetworkBuilder(polylineLengthM);
-  const nodeIndex = new Map<number, number>();
+  const nodeIndex = new IdIndex(1 << 16);
+  const points = new PointList();
 
   if (nodes) {
-    const t = parseCsv(nodes.csv, nodes.file);
+    const t = openTable(nodes.csv, nodes.file);
     const idCol = columnsOf(t, nodes.file, ['id'])[0];
     const lonCol = firstColumn(t.header, ['lon', 'x', 'lng', 'longitude']);
     const latCol = firstColumn(t.header, ['lat', 'y', 'latitude']);
     if (lonCol < 0 || latCol < 0) {
       throw new InputError({ file: nodes.file, line: t.headerLine }, 'the node table needs coordinate columns: id,lon,lat (or id,x,y)', '节点表需要坐标列：id,lon,lat（或 id,x,y）');
     }
-    const coords = t.rows.map((r, i) => {
-      const line = t.lines[i];
-      const id = parseId(r[idCol], nodes.file, line, 'node id', '节点编号');
-      const lon = parseNumber(r[lonCol], nodes.file, line, 'longitude', '经度', `no coordinates for node ${id}`, `节点 ${id} 没有坐标`);
-      const lat = parseNumber(r[latCol], nodes.file, line, 'latitude', '纬度', `no coordinates for node ${id}`, `节点 ${id} 没有坐标`);
-      return { id, lon, lat, line };
-    });
-    checkCoordinates(coords, nodes.file);
-    for (const c of coords) {
-      if (nodeIndex.has(c.id)) throw new InputError({ file: nodes.file, line: c.line }, `duplicate node id ${c.id}`, `节点编号 ${c.id} 重复`);
-      nodeIndex.set(c.id, b.addNode(c.id, c.lon, c.lat));
+    const r = t.reader;
+    do {
+      const id = parseId(r, idCol, nodes.file, 'node id', '节点编号');
+      const lon = parseNumber(r, lonCol, nodes.file, 'longitude', '经度', `no coordinates for node ${id}`, `节点 ${id} 没有坐标`);
+      const lat = parseNumber(r, latCol, nodes.file, 'latitude', '纬度', `no coordinates for node ${id}`, `节点 ${id} 没有坐标`);
+      points.push(id, lon, lat, r.line);
+    } while (r.next());
+    checkCoordinates(points, nodes.file);
+    for (let k = 0; k < points.length; k++) {
+      const id = points.id[k];
+      if (nodeIndex.add(id) < 0) throw new InputError({ file: nodes.file, line: points.line[k] }, `duplicate node id ${id}`, `节点编号 ${id} 重复`);
+      b.addNode(id, points.lon[k], points.lat[k]);
     }
   } else if (!haveXy) {
     throw new InputError(
@@ -62,65 +64,66 @@ export function readEdgeTable(edgesCsv: string, edgesFile: string, nodes?: { csv
       '节点没有坐标：请提供节点表（id,lon,lat）或在边表中提供 x1,y1,x2,y2 列',
     );
   } else {
-    // node coordinates from the edges' end points (first mention wins)
-    const ends: Array<{ id: number; lon: number; lat: number; line: number }> = [];
-    const seen = new Set<number>();
-    edges.rows.forEach((r, i) => {
-      const line = edges.lines[i];
+    // Node coordinates from the edges' end points (first mention wins), in a first pass, so that
+    // coordinate mistakes are reported before edge mistakes.
+    const first = openTable(edgesCsv, edgesFile).reader;
+    do {
       for (const [end, xc, yc] of [[col[1], xyCols[0], xyCols[1]], [col[2], xyCols[2], xyCols[3]]] as const) {
-        const id = parseId(r[end], edgesFile, line, 'node id', '节点编号');
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const lon = parseNumber(r[xc], edgesFile, line, 'x', 'x', `no coordinates for node ${id}`, `节点 ${id} 没有坐标`);
-        const lat = parseNumber(r[yc], edgesFile, line, 'y', 'y', `no coordinates for node ${id}`, `节点 ${id} 没有坐标`);
-        ends.push({ id, lon, lat, line });
+        const id = parseId(first, end, edgesFile, 'node id', '节点编号');
+        if (nodeIndex.add(id) < 0) continue;
+        const lon = parseNumber(first, xc, edgesFile, 'x', 'x', `no coordinates for node ${id}`, `节点 ${id} 没有坐标`);
+        const lat = parseNumber(first, yc, edgesFile, 'y', 'y', `no coordinates for node ${id}`, `节点 ${id} 没有坐标`);
+        points.push(id, lon, lat, first.line);
       }
-    });
-    checkCoordinates(ends, edgesFile);
-    for (const e of ends) nodeIndex.set(e.id, b.addNode(e.id, e.lon, e.lat));
+    } while (first.next());
+    checkCoordinates(points, edgesFile);
+    for (let k = 0; k < points.length; k++) b.addNode(points.id[k], points.lon[k], points.lat[k]);
   }
 
-  const edgeIds = new Set<number>();
-  edges.rows.forEach((r, i) => {
-    const line = edges.lines[i];
-    const id = parseId(r[col[0]], edgesFile, line, 'edge id', '边编号');
-    if (edgeIds.has(id)) throw new InputError({ file: edgesFile, line }, `duplicate edge id ${id}`, `边编号 ${id} 重复`);
-    edgeIds.add(id);
-    const ends = [col[1], col[2]].map((c) => {
-      const nid = parseId(r[c], edgesFile, line, 'node id', '节点编号');
+  const edgeIds = new IdIndex(1 << 16);
+  const r = edges.reader;
+  do {
+    const line = r.line;
+    const id = parseId(r, col[0], edgesFile, 'edge id', '边编号');
+    if (edgeIds.add(id) < 0) throw new InputError({ file: edgesFile, line }, `duplicate edge id ${id}`, `边编号 ${id} 重复`);
+    let source = -1;
+    let target = -1;
+    for (const c of [col[1], col[2]]) {
+      const nid = parseId(r, c, edgesFile, 'node id', '节点编号');
       const n = nodeIndex.get(nid);
-      if (n === undefined) {
+      if (n < 0) {
         throw new InputError({ file: edgesFile, line, feature: `edge ${id}` }, `unknown node id ${nid} (not in ${nodes ? nodes.file : 'the table'})`, `未知的节点编号 ${nid}（不在${nodes ? nodes.file : '表'}中）`);
       }
-      return n;
-    });
-    const cost = parseNumber(r[col[3]], edgesFile, line, 'cost', 'cost');
-    const reverse = reverseCol >= 0 ? parseNumber(r[reverseCol], edgesFile, line, 'reverse_cost', 'reverse_cost') : -1;
+      if (source < 0) source = n;
+      else target = n;
+    }
+    const cost = parseNumber(r, col[3], edgesFile, 'cost', 'cost');
+    const reverse = reverseCol >= 0 ? parseNumber(r, reverseCol, edgesFile, 'reverse_cost', 'reverse_cost') : -1;
     let flags = LinkFlag.EXPLICIT_COST;
     if (cost >= 0) flags |= LinkFlag.FORWARD;
     if (reverse >= 0) flags |= LinkFlag.BACKWARD;
     let lengthM: number | undefined;
     if (lengthCol >= 0) {
-      const v = Number((r[lengthCol] ?? '').trim());
-      if ((r[lengthCol] ?? '').trim() !== '' && Number.isFinite(v) && v >= 0) lengthM = v;
+      const v = r.number(lengthCol);
+      if (Number.isFinite(v) && v >= 0) lengthM = v;
     }
     let roadClass = UNKNOWN_CLASS;
-    if (classCol >= 0) {
-      const name = (r[classCol] ?? '').trim();
+    if (classCol >= 0 && !r.isEmpty(classCol)) {
+      const name = r.text(classCol).trim();
       roadClass = roadClassCode(name) ?? roadClassCode(CHINESE_ROAD_CLASSES[name] ?? '') ?? UNKNOWN_CLASS;
     }
     b.addLink({
       id,
-      source: ends[0],
-      target: ends[1],
+      source,
+      target,
       flags,
       forwardS: cost >= 0 ? cost : Infinity,
       backwardS: reverse >= 0 ? reverse : Infinity,
       lengthM,
       roadClass,
-      name: nameCol >= 0 ? (r[nameCol] ?? '').trim() : undefined,
+      name: nameCol >= 0 && !r.isEmpty(nameCol) ? r.text(nameCol).trim() : undefined,
     });
-  });
+  } while (r.next());
   return b.build();
 }
 
@@ -163,46 +166,50 @@ function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-interface Table {
-  header: string[];
-  headerLine: number;
-  rows: string[][];
-  /** 1-based line of each row. */
-  lines: number[];
+/** Node coordinates with the line they came from, in typed arrays (a table may hold millions). */
+class PointList {
+  id = new Float64Array(1024);
+  lon = new Float64Array(1024);
+  lat = new Float64Array(1024);
+  line = new Int32Array(1024);
+  length = 0;
+  push(id: number, lon: number, lat: number, line: number): void {
+    if (this.length === this.id.length) {
+      const grow = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
+        const bigger = make(a.length * 2);
+        bigger.set(a);
+        return bigger;
+      };
+      this.id = grow(this.id, (n) => new Float64Array(n));
+      this.lon = grow(this.lon, (n) => new Float64Array(n));
+      this.lat = grow(this.lat, (n) => new Float64Array(n));
+      this.line = grow(this.line, (n) => new Int32Array(n));
+    }
+    const k = this.length++;
+    this.id[k] = id;
+    this.lon[k] = lon;
+    this.lat[k] = lat;
+    this.line[k] = line;
+  }
 }
 
-/** Parses CSV text into a header (trimmed, lower case) and rows with their line numbers. */
-function parseCsv(text: string, file: string): Table {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: string[][] = [];
-  const lines: number[] = [];
-  let pos = 0;
-  let line = 1;
-  let parseError: { line: number; message: string } | null = null;
-  Papa.parse<string[]>(src, {
-    skipEmptyLines: 'greedy',
-    step: (res) => {
-      // the row starts at the first non-blank character after the previous row
-      let start = pos;
-      while (start < src.length && /\s/.test(src[start])) {
-        if (src[start] === '\n') line++;
-        start++;
-      }
-      const end = res.meta.cursor;
-      if (res.errors.length > 0 && !parseError) parseError = { line, message: res.errors[0].message };
-      records.push(res.data.map((c) => c.trim()));
-      lines.push(line);
-      for (let i = start; i < end && i < src.length; i++) if (src[i] === '\n') line++;
-      pos = end;
-    },
-  });
-  if (records.length === 0) throw new InputError({ file, line: 1 }, 'the table is empty (a header line is required)', '表为空（需要标题行）');
-  const perr = parseError as { line: number; message: string } | null;
-  if (perr) throw new InputError({ file, line: perr.line }, `CSV syntax: ${perr.message}`, `CSV 语法错误：${perr.message}`);
-  const header = records[0].map((h) => h.toLowerCase());
-  const t: Table = { header, headerLine: lines[0], rows: records.slice(1), lines: lines.slice(1) };
-  if (t.rows.length === 0) throw new InputError({ file, line: lines[0] }, 'the table has a header but no rows', '表只有标题行，没有数据');
-  return t;
+interface Table {
+  /** Column names, trimmed and lower case. */
+  header: string[];
+  headerLine: number;
+  /** Positioned on the first data row. */
+  reader: CsvReader;
+}
+
+/** Opens a CSV table: reads its header (trimmed, lower case) and moves to the first data row. */
+function openTable(data: Uint8Array | string, file: string): Table {
+  const reader = new CsvReader(data, file);
+  if (!reader.next()) throw new InputError({ file, line: 1 }, 'the table is empty (a header line is required)', '表为空（需要标题行）');
+  const header: string[] = [];
+  for (let i = 0; i < reader.fieldCount; i++) header.push(reader.text(i).trim().toLowerCase());
+  const headerLine = reader.line;
+  if (!reader.next()) throw new InputError({ file, line: headerLine }, 'the table has a header but no rows', '表只有标题行，没有数据');
+  return { header, headerLine, reader };
 }
 
 function firstColumn(header: string[], names: string[]): number {
@@ -225,36 +232,44 @@ function columnsOf(t: Table, file: string, required: string[]): number[] {
   return required.map((c) => t.header.indexOf(c));
 }
 
-function parseId(raw: string | undefined, file: string, line: number, what: string, whatZh: string): number {
-  const s = (raw ?? '').trim();
-  const v = Number(s);
-  if (s === '' || !Number.isInteger(v)) throw new InputError({ file, line }, `${what} "${s}" is not an integer`, `${whatZh}“${s}”不是整数`);
+function parseId(r: CsvReader, i: number, file: string, what: string, whatZh: string): number {
+  const v = r.number(i);
+  if (!Number.isInteger(v)) {
+    const s = r.text(i).trim();
+    throw new InputError({ file, line: r.line }, `${what} "${s}" is not an integer`, `${whatZh}“${s}”不是整数`);
+  }
   return v;
 }
 
-function parseNumber(raw: string | undefined, file: string, line: number, what: string, whatZh: string, emptyMsg?: string, emptyMsgZh?: string): number {
-  const s = (raw ?? '').trim();
-  if (s === '' && emptyMsg) throw new InputError({ file, line }, emptyMsg, emptyMsgZh);
-  const v = Number(s);
-  if (s === '' || !Number.isFinite(v)) throw new InputError({ file, line }, `${what} "${s}" is not a number`, `${whatZh}“${s}”不是数字`);
+function parseNumber(r: CsvReader, i: number, file: string, what: string, whatZh: string, emptyMsg?: string, emptyMsgZh?: string): number {
+  if (emptyMsg && r.isEmpty(i)) throw new InputError({ file, line: r.line }, emptyMsg, emptyMsgZh);
+  const v = r.number(i);
+  if (!Number.isFinite(v)) {
+    const s = r.text(i).trim();
+    throw new InputError({ file, line: r.line }, `${what} "${s}" is not a number`, `${whatZh}“${s}”不是数字`);
+  }
   return v;
 }
 
 /** Range check of lon/lat, with a hint when the two columns look swapped. */
-function checkCoordinates(pts: ReadonlyArray<{ lon: number; lat: number; line: number }>, file: string): void {
-  if (pts.length > 0 && pts.every((p) => Math.abs(p.lat) > 90 && Math.abs(p.lat) <= 180 && Math.abs(p.lon) <= 90)) {
+function checkCoordinates(pts: PointList, file: string): void {
+  let swapped = pts.length > 0;
+  for (let k = 0; k < pts.length && swapped; k++) swapped = Math.abs(pts.lat[k]) > 90 && Math.abs(pts.lat[k]) <= 180 && Math.abs(pts.lon[k]) <= 90;
+  if (swapped) {
     throw new InputError(
-      { file, line: pts[0].line },
-      `latitude ${pts[0].lat} is out of range and every latitude is a valid longitude: the lon/lat columns look swapped`,
-      `纬度 ${pts[0].lat} 超出范围，且所有纬度都像经度：经纬度列似乎写反了`,
+      { file, line: pts.line[0] },
+      `latitude ${pts.lat[0]} is out of range and every latitude is a valid longitude: the lon/lat columns look swapped`,
+      `纬度 ${pts.lat[0]} 超出范围，且所有纬度都像经度：经纬度列似乎写反了`,
     );
   }
-  for (const p of pts) {
-    if (!(Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180)) {
+  for (let k = 0; k < pts.length; k++) {
+    const lon = pts.lon[k];
+    const lat = pts.lat[k];
+    if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) {
       throw new InputError(
-        { file, line: p.line },
-        `coordinates (${p.lon}, ${p.lat}) out of range: expected WGS84 longitude/latitude in degrees (projected coordinates are not supported; export with ST_Transform(geom, 4326))`,
-        `坐标 (${p.lon}, ${p.lat}) 超出范围：应为 WGS84 经纬度（不支持投影坐标；请用 ST_Transform(geom, 4326) 导出）`,
+        { file, line: pts.line[k] },
+        `coordinates (${lon}, ${lat}) out of range: expected WGS84 longitude/latitude in degrees (projected coordinates are not supported; export with ST_Transform(geom, 4326))`,
+        `坐标 (${lon}, ${lat}) 超出范围：应为 WGS84 经纬度（不支持投影坐标；请用 ST_Transform(geom, 4326) 导出）`,
       );
     }
   }
