@@ -11,7 +11,7 @@ import {
   isInputError,
   loadScenario,
   waterLayers,
-  waterSummary,
+  waterFigures,
   type CoverageAnalysis,
   type LoadedScenario,
   type Station,
@@ -136,8 +136,8 @@ async function load(text: string, fileName: string): Promise<void> {
   let water: Record<string, FeatureCollection> = {};
   try {
     const w = analyzeWater(scenario);
-    water = waterLayers(w);
-    baseSummary = { ...baseSummary, water: { en: waterSummary(w, 'en'), zh: waterSummary(w, 'zh') } };
+    water = waterLayers(w) as unknown as Record<string, FeatureCollection>;
+    baseSummary = { ...baseSummary, water: waterFigures(w) };
   } catch (e) {
     // Coverage is still worth showing when the water data is wrong; say why beside it.
     baseSummary = { ...baseSummary, water: { error: e instanceof Error ? e.message : String(e) } };
