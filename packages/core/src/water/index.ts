@@ -37,7 +37,6 @@ export type {
 } from './water_layer_properties';
 export {
   waterFigures,
-  waterFigure,
   WATER_FIGURE_KEYS,
   type WaterFigures,
   type WaterFigure,

@@ -221,8 +221,3 @@ export function waterFigures(a: WaterAnalysis): WaterFigures {
     total: a.total,
   };
 }
-
-/** A figure by key; undefined when it is not part of this analysis (land or cranes off). */
-export function waterFigure(w: Pick<WaterFigures, 'figures'>, key: WaterFigureKey): WaterFigure | undefined {
-  return w.figures.find((f) => f.key === key);
-}
