@@ -228,7 +228,7 @@ async function openText(text: string, fileName: string, source: FileSource, hint
   worker.stop();
   state.mode = 'analysis';
   const a = await loadAnalysisFolder(text, source);
-  onResult({ type: 'result', kind: 'load', info: a.info, layers: a.layers, summary: a.summary, baseSummary: a.summary, candidates: [], computeMs: 0, layersMs: 0 });
+  onResult({ kind: 'load', info: a.info, layers: a.layers, summary: a.summary, baseSummary: a.summary, candidates: [], computeMs: 0, layersMs: 0 });
 }
 
 async function openUrl(url: string): Promise<void> {

@@ -1,120 +1,55 @@
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { DistrictFeatureProperties, GapFeatureProperties, HydrantFeatureProperties, ServiceAreaProperties, StationFeatureProperties } from '@firecover/core';
 import type { Check, DistrictRow } from './model';
 
 /**
- * Adds `fc_*` properties the map style reads, whatever the exact property names the analyses write
- * (one place to adapt when they change). Runs in the worker, and on the page for analyze output folders.
+ * Adds the `fc_*` properties the map style reads to the layers of `coverageLayers` / `waterLayers`, whose
+ * feature properties core types (`DistrictFeatureProperties`, …). Runs in the worker, and on the page for
+ * analyze output folders (the same layers, written by `firecover analyze --out`).
  */
 
 type Props = Record<string, unknown>;
 
-function num(p: Props, ...keys: string[]): number | null {
-  for (const k of keys) {
-    const v = p[k];
-    if (typeof v === 'number' && Number.isFinite(v)) return v;
-    if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
-  }
-  return null;
-}
+/** The viewer's own candidate markers: a subset of the stations layer's properties. */
+export type CandidateFeatureProperties = Pick<StationFeatureProperties, 'id' | 'name' | 'class' | 'status'>;
 
-function bool(p: Props, ...keys: string[]): boolean | null {
-  for (const k of keys) {
-    const v = p[k];
-    if (typeof v === 'boolean') return v;
-    if (v === 'true' || v === 1) return true;
-    if (v === 'false' || v === 0) return false;
-  }
-  return null;
-}
-
-function str(p: Props, ...keys: string[]): string | null {
-  for (const k of keys) {
-    const v = p[k];
-    if (typeof v === 'string' && v !== '') return v;
-    if (typeof v === 'number') return String(v);
-  }
-  return null;
-}
-
-/** Band index 0..bandsS.length for an arrival-time polygon. */
-export function bandIndex(p: Props, bandsS: number[]): number {
-  let upperS = num(p, 'upToS', 'maxS', 'upperS', 'bandMaxS', 'toS', 'limitS', 'thresholdS', 'bandS', 'arrivalS', 'timeS');
-  if (upperS === null) {
-    const min = num(p, 'maxMin', 'minutes', 'bandMin');
-    if (min !== null) upperS = min * 60;
-  }
-  if (upperS !== null) {
-    if (!Number.isFinite(upperS)) return bandsS.length;
-    for (let i = 0; i < bandsS.length; i++) if (upperS <= bandsS[i] + 1e-6) return i;
-    return bandsS.length;
-  }
-  const b = num(p, 'band', 'bandIndex');
-  if (b !== null) return Math.max(0, Math.min(bandsS.length, Math.round(b)));
+/** Band index 0..bandsS.length for an arrival-time polygon: the first band limit at or above its upper limit. */
+export function bandIndex(p: ServiceAreaProperties, bandsS: number[]): number {
+  if (p.kind !== 'band' || p.upToS === null) return bandsS.length;
+  for (let i = 0; i < bandsS.length; i++) if (p.upToS <= bandsS[i] + 1e-6) return i;
   return bandsS.length;
 }
 
 const STATUSES = ['existing', 'under_construction', 'planned', 'candidate'];
 
-function checksOf(p: Props): Check[] {
-  const raw = p.checks;
-  let list: unknown = raw;
-  if (typeof raw === 'string') {
-    try {
-      list = JSON.parse(raw);
-    } catch {
-      list = [];
-    }
-  }
-  if (Array.isArray(list)) {
-    return list
-      .filter((c): c is Props => typeof c === 'object' && c !== null)
-      .map((c) => ({
-        name: str(c, 'name', 'id', 'rule') ?? '?',
-        ok: bool(c, 'ok', 'pass', 'passed') ?? false,
-        clause: str(c, 'clause') ?? undefined,
-        en: str(c, 'en', 'message', 'detail') ?? undefined,
-        zh: str(c, 'zh', 'messageZh', 'detailZh') ?? undefined,
-      }));
-  }
-  if (list && typeof list === 'object') {
-    return Object.entries(list as Props).map(([name, v]) => {
-      const c = (typeof v === 'object' && v !== null ? v : { ok: v }) as Props;
-      return { name, ok: bool(c, 'ok', 'pass') ?? false, clause: str(c, 'clause') ?? undefined, en: str(c, 'en') ?? undefined, zh: str(c, 'zh') ?? undefined };
-    });
-  }
-  return [];
-}
-
-export function districtRow(p: Props): DistrictRow {
-  const areaKm2 = num(p, 'areaKm2', 'area_km2') ?? 0;
-  const capKm2 = num(p, 'capKm2', 'areaCapKm2', 'cap_km2');
-  const checks = checksOf(p);
-  if (checks.length === 0 && typeof p.capClause === 'string') {
-    checks.push({ name: 'area', ok: p.overCap !== true, clause: p.capClause });
-    if (typeof p.edgeWithinStandard === 'boolean') checks.push({ name: 'arrival', ok: p.edgeWithinStandard, clause: str(p, 'responseClause') ?? undefined });
-    if (typeof p.barriersCrossed === 'string') checks.push({ name: 'barriers', ok: p.barriersCrossed === '', clause: str(p, 'barrierClause') ?? undefined, en: p.barriersCrossed || undefined });
-    if (typeof p.marginalised === 'boolean') checks.push({ name: 'centre', ok: !p.marginalised, clause: str(p, 'marginalClause') ?? undefined });
-  }
-  const findCheck = (re: RegExp) => checks.find((c) => re.test(c.name));
-  const overCap = bool(p, 'overCap', 'overArea', 'areaExceeded') ?? (findCheck(/area|cap/i) ? !findCheck(/area|cap/i)!.ok : capKm2 !== null && areaKm2 > capKm2);
-  const crossesBarrier = bool(p, 'crossesBarrier', 'crossesBarriers', 'barrierCrossed') ?? (findCheck(/barrier/i) ? !findCheck(/barrier/i)!.ok : false);
+/** A districts-table row from a district feature's properties, each check with its clause. */
+export function districtRow(p: DistrictFeatureProperties): DistrictRow {
+  const checks: Check[] = [
+    { name: 'area', ok: !p.overCap, clause: p.capClause },
+    { name: 'arrival', ok: p.edgeWithinStandard, clause: p.responseClause },
+    { name: 'barriers', ok: p.barriersCrossed === '', clause: p.barrierClause, en: p.barriersCrossed || undefined, zh: p.barriersCrossedZh || undefined },
+    { name: 'centre', ok: !p.marginalised, clause: p.marginalClause },
+  ];
   return {
-    stationId: str(p, 'stationId', 'station', 'id') ?? '?',
-    name: str(p, 'stationName', 'name') ?? str(p, 'stationId', 'id') ?? '?',
-    nameZh: str(p, 'stationNameZh', 'nameZh') ?? undefined,
-    stationClass: str(p, 'stationClass', 'class') ?? undefined,
-    // (layer rows: the checks above; summary rows: see districtRowsFromSummary)
-    areaKm2,
-    capKm2,
-    latestArrivalS: num(p, 'latestArrivalS', 'maxArrivalS', 'edgeArrivalS', 'maxS'),
-    overCap,
-    crossesBarrier,
+    stationId: p.stationId,
+    name: p.name,
+    nameZh: p.nameZh ?? undefined,
+    stationClass: p.class,
+    areaKm2: p.areaKm2 ?? 0,
+    // (map features drop null properties: read missing ones as null)
+    capKm2: p.capKm2 ?? null,
+    latestArrivalS: p.latestArrivalS ?? null,
+    overCap: p.overCap,
+    crossesBarrier: p.barriersCrossed !== '',
     checks,
   };
 }
 
-function mapFeatures(fc: FeatureCollection, f: (p: Props, i: number, feat: Feature) => Props): FeatureCollection {
-  return { type: 'FeatureCollection', features: fc.features.map((feat, i) => ({ ...feat, properties: { ...feat.properties, ...f(feat.properties ?? {}, i, feat) } })) };
+function mapFeatures<P>(fc: FeatureCollection, f: (p: P, i: number) => Props): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: fc.features.map((feat: Feature<Geometry, Props | null>, i) => ({ ...feat, properties: { ...feat.properties, ...f((feat.properties ?? {}) as P, i) } })),
+  };
 }
 
 /** Returns the layer with `fc_*` style properties added. */
@@ -122,10 +57,10 @@ export function normalizeLayer(name: string, fc: FeatureCollection, bandsS: numb
   switch (name) {
     case 'service_areas':
       // Only the band polygons are drawn as bands; per-station areas and the union stay in the data for popups.
-      return mapFeatures(fc, (p) => ({ fc_band: bandIndex(p, bandsS), fc_is_band: p.kind === undefined || p.kind === 'band' }));
+      return mapFeatures<ServiceAreaProperties>(fc, (p) => ({ fc_band: bandIndex(p, bandsS), fc_is_band: p.kind === 'band' }));
     case 'districts': {
       const ids = new Map<string, number>();
-      return mapFeatures(fc, (p) => {
+      return mapFeatures<DistrictFeatureProperties>(fc, (p) => {
         const row = districtRow(p);
         if (!ids.has(row.stationId)) ids.set(row.stationId, ids.size);
         return {
@@ -140,33 +75,35 @@ export function normalizeLayer(name: string, fc: FeatureCollection, bandsS: numb
     }
     case 'stations':
     case 'candidates':
-      return mapFeatures(fc, (p) => {
-        const s = str(p, 'status') ?? (name === 'candidates' ? 'candidate' : 'existing');
-        return { fc_status: STATUSES.includes(s) ? s : 'existing', fc_class: str(p, 'class', 'stationClass') ?? '' };
-      });
+      return mapFeatures<CandidateFeatureProperties>(fc, (p) => ({ fc_status: STATUSES.includes(p.status) ? p.status : 'existing', fc_class: p.class ?? '' }));
     case 'hydrants':
-      return mapFeatures(fc, (p) => ({
-        fc_status: str(p, 'status') ?? 'unknown',
-        fc_ok: p.compliance !== undefined ? p.compliance === 'counts' : (bool(p, 'compliant', 'ok', 'counts', 'valid') ?? (str(p, 'status') ?? 'unknown') === 'working'),
-      }));
+      return mapFeatures<HydrantFeatureProperties>(fc, (p) => ({ fc_status: p.status, fc_ok: p.compliance === 'counts' }));
     case 'gaps':
-      return mapFeatures(fc, (p, i) => ({ fc_id: p.kind && p.rank ? `${String(p.kind)}-${String(p.rank)}` : (str(p, 'id') ?? `#${i + 1}`) }));
+      return mapFeatures<GapFeatureProperties>(fc, (p) => ({ fc_id: gapId(p) }));
     default:
       return fc;
   }
 }
 
+/** "late-1", "unreachable-2": a gap's kind and rank. */
+function gapId(p: Pick<GapFeatureProperties, 'kind' | 'rank'>): string {
+  return `${p.kind}-${p.rank}`;
+}
+
 /** Districts table rows from the districts layer. */
 export function districtRows(fc: FeatureCollection | undefined): DistrictRow[] {
   if (!fc) return [];
-  return fc.features.map((f) => districtRow(f.properties ?? {}));
+  return fc.features.map((f) => districtRow(f.properties as DistrictFeatureProperties));
 }
 
-/** Area of the largest gap features first: [{id, areaKm2, props}]. */
+/** The largest gap features first: [{id, areaKm2, props}]. */
 export function topGaps(fc: FeatureCollection | undefined, n: number): { id: string; areaKm2: number; props: Props }[] {
   if (!fc) return [];
   return fc.features
-    .map((f, i) => ({ id: str(f.properties ?? {}, 'id', 'gapId') ?? `#${i + 1}`, areaKm2: num(f.properties ?? {}, 'areaKm2', 'area_km2') ?? 0, props: f.properties ?? {} }))
+    .map((f) => {
+      const p = f.properties as GapFeatureProperties;
+      return { id: gapId(p), areaKm2: p.areaKm2 ?? 0, props: f.properties ?? {} };
+    })
     .sort((a, b) => b.areaKm2 - a.areaKm2)
     .slice(0, n);
 }

@@ -1,4 +1,5 @@
-import type { CoverageSummary, WaterAnalysis } from '@firecover/core';
+import type { CoverageSummary, WaterFigures } from '@firecover/core';
+import { waterTableRows } from './water_text';
 
 /**
  * The CSV tables `analyze` and `hydrants` write. Column names are English and fixed, every name is given
@@ -55,12 +56,12 @@ function crossed(list: readonly Crossed[], name: (b: Crossed) => string | null):
 }
 
 /**
- * `hydrant_districts.csv`: the per-district water table (`waterTable` with English column names) with a
- * `name_zh` column after `name`.
+ * `hydrant_districts.csv`: the per-district water table (English column names) with a `name_zh` column
+ * after `name`.
  */
-export function hydrantDistrictsCsv(a: WaterAnalysis, waterTable: (a: WaterAnalysis, lang: 'en' | 'zh') => string[][]): string {
-  const en = waterTable(a, 'en');
-  const rows = [...a.table, a.total];
+export function hydrantDistrictsCsv(w: Pick<WaterFigures, 'districts' | 'total'>): string {
+  const en = waterTableRows(w, 'en');
+  const rows = [...w.districts, w.total];
   const nameCol = en[0].indexOf('name');
   return csvText(en.map((r, i) => [...r.slice(0, nameCol + 1), i === 0 ? 'name_zh' : (rows[i - 1].nameZh ?? rows[i - 1].name), ...r.slice(nameCol + 1)]));
 }

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { InputError, type LoadedScenario } from '@firecover/core';
+import { parseStationSet, type LoadedScenario } from '@firecover/core';
 import { readInputBytes, readInputText } from './read_input';
 
 /** A scenario read from disk, and every file it was read from (outputs may never overwrite them). */
@@ -38,14 +38,11 @@ export async function readScenario(scenarioPath: string): Promise<ReadScenario> 
 export type StationSet = number | 'planned' | 'all' | undefined;
 
 /**
- * The `--stations existing|planned|all|YEAR` option of `analyze` and `hydrants` (one reading, so the two
- * commands analyse the same stations): not given → the scenario's `analysis.year`, else existing.
+ * The `--stations existing|planned|all|YEAR` option (core's `parseStationSet`, the one reading the
+ * viewer uses too): not given → the scenario's `analysis.year`, else existing. `analyze` and `hydrants`
+ * pass the option to `analyzeScenario` directly; `due` reads it here.
  */
 export function stationSetOption(value: string | undefined, scenario: LoadedScenario): StationSet {
-  if (value === undefined) return scenario.analysis.year || undefined;
-  const v = value.trim();
-  if (v === 'existing') return undefined;
-  if (v === 'planned' || v === 'all') return v;
-  if (/^\d{4}$/.test(v)) return Number(v);
-  throw new InputError({ file: '--stations' }, `expected existing, planned, all or a year, got "${v}"`, `应为 existing、planned、all 或年份，实际为“${v}”`);
+  const choice = parseStationSet(value, scenario, '--stations');
+  return choice === 'existing' ? undefined : choice;
 }

@@ -46,7 +46,9 @@ export async function loadAnalysisFolder(summaryText: string, source: FileSource
     presetName,
     bbox: boxes.length ? [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))] : undefined,
   };
-  const summary = (raw.coverage && typeof raw.coverage === 'object' ? raw.coverage : raw) as Record<string, unknown>;
+  const coverage = (raw.coverage && typeof raw.coverage === 'object' ? raw.coverage : raw) as Record<string, unknown>;
+  // summary.json's water part (figures, districts, total) is what the worker sends as `water` too.
+  const summary = raw.water && typeof raw.water === 'object' ? { ...coverage, water: raw.water } : coverage;
   return { info, summary, layers };
 }
 

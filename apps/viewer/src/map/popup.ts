@@ -1,4 +1,4 @@
-import { STATION_CLASS_LABELS } from '@firecover/core';
+import { STATION_CLASS_LABELS, type DistrictFeatureProperties } from '@firecover/core';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
 import { figureLabel, figureValue, getLang, pick, stationClassLabel, t, type Key } from '../i18n';
 import { districtRow } from '../normalize';
@@ -56,7 +56,7 @@ export function popupContent(features: MapGeoJSONFeature[]): HTMLElement {
       table.append(tr);
     };
     if (source === 'districts') {
-      const d = districtRow(p);
+      const d = districtRow(p as unknown as DistrictFeatureProperties);
       title.textContent = `${t('L_districts')}: ${pick(d.name, d.nameZh)}`;
       row(t('area'), `${d.areaKm2.toFixed(2)} km²`);
       row(t('cap'), d.capKm2 === null ? '–' : `${d.capKm2} km²`);

@@ -3,6 +3,7 @@ import { OVER_CAP_KEYS, coverageFigure, figure, figureLines, gapAreaKm2, state, 
 import { figureLabel, figureValue, getLang, pick, stationClassLabel, t } from '../i18n';
 import type { DistrictRow } from '../model';
 import { districtRows, districtRowsFromSummary, gapsFromSummary, topGaps } from '../normalize';
+import { waterPanelHtml, type WaterPanelData } from './water_panel';
 
 export interface PanelActions {
   toggleCandidateMode(): void;
@@ -92,14 +93,8 @@ export function renderPanel(root: HTMLElement, actions: PanelActions): void {
     if (pct !== null) parts.push(`<p class="headline"><span id="coverage-figure" data-value="${pct}">${pct.toFixed(1)} %</span> <span class="muted">${esc(head ? pick(head.en, head.zh) : figureLabel('coveredPct'))}</span></p>`);
     const lines = figureLines(s.summary);
     parts.push(lines ? figureLinesHtml(lines) : figuresHtml(s.summary), '</section>');
-    const water = s.summary.water as { en?: string[]; zh?: string[]; error?: string } | undefined;
-    if (water) {
-      parts.push(`<section><h3>${esc(t('L_hydrants'))}</h3>`);
-      if (water.error) parts.push(`<p class="error">${esc(water.error)}</p>`);
-      const text = (lang === 'zh' ? water.zh : water.en) ?? [];
-      if (text.length) parts.push(`<ul class="water-lines">${text.map((x) => `<li>${esc(x.trim())}</li>`).join('')}</ul>`);
-      parts.push('</section>');
-    }
+    const water = waterPanelHtml(s.summary.water as WaterPanelData | null | undefined);
+    if (water) parts.push(`<section id="water"><h3>${esc(t('L_hydrants'))}</h3>`, water, '</section>');
   }
 
   // Candidates

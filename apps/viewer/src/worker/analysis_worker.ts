@@ -1,30 +1,12 @@
-import type { FeatureCollection } from 'geojson';
-import {
-  addStation,
-  analyzeCoverage,
-  analyzeWater,
-  compareStationSets,
-  networkBbox,
-  comparisonSummary,
-  coverageLayers,
-  coverageSummary,
-  isInputError,
-  loadScenario,
-  waterLayers,
-  waterSummary,
-  type CoverageAnalysis,
-  type LoadedScenario,
-  type Station,
-} from '@firecover/core';
-import type { CandidateInput, ComparisonRow, ScenarioInfo } from '../model';
-import { encodeLayer, normalizeLayer } from '../normalize';
-import { baseLayers } from './base_layers';
-import type { FromWorker, ToWorker } from './protocol';
+import { encodeLayer } from '../normalize';
+import { AnalysisSession, requestError, type SessionResult } from './analysis_session';
+import type { EventOf, FromWorker, PageRequestMap, Params, RequestOf, Result, ResultMessage, ToWorker, WorkerEventMap, WorkerRequestMap } from './protocol';
 
 /**
- * The analysis worker: loads a scenario with @firecover/core, runs coverage (and water), and posts
- * layers back as transferred UTF-8 GeoJSON buffers. Files named in the scenario are asked of the page
- * (which fetches them by URL or reads them from a dropped folder).
+ * The analysis worker: answers the page's requests (`WorkerRequestMap`) with an `AnalysisSession`, and
+ * asks the page for the files a scenario names (`PageRequestMap`). Layers go back as transferred UTF-8
+ * GeoJSON buffers. Requests are handled one at a time, so a click during a recompute waits its turn;
+ * file answers are taken at once (a load waits for them).
  */
 
 interface WorkerScope {
@@ -33,172 +15,66 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-let scenario: LoadedScenario | null = null;
-let info: ScenarioInfo | null = null;
-let baseAnalysis: CoverageAnalysis | null = null;
-let analysis: CoverageAnalysis | null = null;
-let baseSummary: Record<string, unknown> = {};
-let candidates: CandidateInput[] = [];
-let waterSummaryCache: unknown = null;
-let nextReq = 1;
+const session = new AnalysisSession();
+let nextId = 1;
 const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
-// Messages are handled one at a time so a click during a recompute waits its turn.
 let queue: Promise<void> = Promise.resolve();
 
-function post(message: FromWorker, transfer: Transferable[] = []): void {
-  scope.postMessage(message, transfer);
+function emit<T extends keyof WorkerEventMap>(type: T, params: WorkerEventMap[T]): void {
+  scope.postMessage({ kind: 'event', type, params } as EventOf<WorkerEventMap>);
 }
 
 function readFile(relPath: string): Promise<Uint8Array> {
-  const reqId = nextReq++;
+  const id = nextId++;
   return new Promise((resolve, reject) => {
-    pending.set(reqId, { resolve, reject });
-    post({ type: 'readFile', reqId, relPath });
+    pending.set(id, { resolve, reject });
+    const request: RequestOf<PageRequestMap> = { kind: 'request', id, type: 'readFile', params: { relPath } };
+    scope.postMessage(request);
   });
 }
 
-function scenarioInfo(s: LoadedScenario): ScenarioInfo {
-  const f = s.file as LoadedScenario['file'] & { provenance?: string; synthetic?: boolean; source?: string };
-  const text = `${f.name} ${f.description ?? ''}`;
-  const synthetic = f.synthetic === true || /synthetic|not a real place|虚构|合成/i.test(text);
-  const osm = 'osm' in f.network;
-  const provenance = f.provenance ?? f.source ?? f.description ?? s.fileName;
-  return {
-    name: f.name,
-    nameZh: f.nameZh,
-    description: f.description,
-    synthetic,
-    provenance,
-    osm,
-    bandsS: s.analysis.bandsS?.length ? s.analysis.bandsS : [180, 240, 300],
-    presetName: s.preset.name,
-    bbox: networkBbox(s.network) ?? undefined,
+/** Encodes the layers (transferring their buffers). */
+function pack(r: SessionResult, transfer: Transferable[]): ResultMessage {
+  const t0 = performance.now();
+  const encode = (layers: Record<string, unknown>): Record<string, Uint8Array> => {
+    const out: Record<string, Uint8Array> = {};
+    for (const [name, fc] of Object.entries(layers)) {
+      out[name] = encodeLayer(fc);
+      transfer.push(out[name].buffer);
+    }
+    return out;
   };
+  const layers = encode(r.layers);
+  const base = r.base ? encode(r.base) : undefined;
+  return { kind: r.kind, info: r.info, layers, base, summary: r.summary, baseSummary: r.baseSummary, candidates: r.candidates, computeMs: r.computeMs, layersMs: performance.now() - t0 };
 }
 
-function packLayers(layers: Record<string, FeatureCollection>, bandsS: number[], out: Record<string, Uint8Array>, transfer: Transferable[]): void {
-  for (const [name, fc] of Object.entries(layers)) {
-    const bytes = encodeLayer(normalizeLayer(name, fc, bandsS));
-    out[name] = bytes;
-    transfer.push(bytes.buffer);
-  }
-}
+const handlers: { [T in keyof WorkerRequestMap]: (params: Params<WorkerRequestMap, T>, transfer: Transferable[]) => Promise<Result<WorkerRequestMap, T>> | Result<WorkerRequestMap, T> } = {
+  load: async (p, transfer) => pack(await session.load(p.scenarioText, p.fileName, readFile, (stage) => emit('progress', { stage })), transfer),
+  addCandidate: (p, transfer) => pack(session.addCandidate(p.candidate), transfer),
+  removeCandidate: (p, transfer) => pack(session.removeCandidate(p.id), transfer),
+  comparison: () => session.comparison(),
+};
 
-function candidateStation(c: CandidateInput): Station {
-  return {
-    id: c.id,
-    name: c.id,
-    lon: c.lon,
-    lat: c.lat,
-    class: c.stationClass as Station['class'],
-    status: 'candidate',
-    turnoutS: scenario!.preset.turnoutS.value,
-  };
-}
-
-function candidateLayer(): FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: candidates.map((c) => ({ type: 'Feature', properties: { id: c.id, name: c.id, class: c.stationClass, status: 'candidate' }, geometry: { type: 'Point', coordinates: [c.lon, c.lat] } })),
-  };
-}
-
-function postResult(kind: 'load' | 'update', computeMs: number, extra: Record<string, FeatureCollection>, base?: Record<string, FeatureCollection>): void {
-  const layers: Record<string, Uint8Array> = {};
+function handle<T extends keyof WorkerRequestMap>(type: T, id: number, params: Params<WorkerRequestMap, T>): Promise<void> {
   const transfer: Transferable[] = [];
-  const t0 = performance.now();
-  packLayers({ ...(coverageLayers(analysis!) as Record<string, FeatureCollection>), ...extra, candidates: candidateLayer() }, info!.bandsS, layers, transfer);
-  let baseBytes: Record<string, Uint8Array> | undefined;
-  if (base) {
-    baseBytes = {};
-    packLayers(base, info!.bandsS, baseBytes, transfer);
-  }
-  post({ type: 'result', kind, info: info!, layers, base: baseBytes, summary: { ...summaryOf(analysis!), water: waterSummaryCache }, baseSummary, candidates: [...candidates], computeMs, layersMs: performance.now() - t0 }, transfer);
-}
-
-/** The coverage summary as a plain object (figures with units and clauses, districts, gaps). */
-function summaryOf(a: CoverageAnalysis): Record<string, unknown> {
-  return coverageSummary(a) as unknown as Record<string, unknown>;
-}
-
-async function load(text: string, fileName: string): Promise<void> {
-  post({ type: 'progress', stage: 'loading' });
-  const json = JSON.parse(text) as unknown;
-  scenario = await loadScenario(json, fileName, readFile);
-  info = scenarioInfo(scenario);
-  post({ type: 'progress', stage: 'coverage' });
-  const t0 = performance.now();
-  baseAnalysis = analyzeCoverage(scenario);
-  analysis = baseAnalysis;
-  candidates = [];
-  baseSummary = summaryOf(baseAnalysis);
-  post({ type: 'progress', stage: 'water' });
-  let water: Record<string, FeatureCollection> = {};
-  try {
-    const w = analyzeWater(scenario);
-    water = waterLayers(w);
-    baseSummary = { ...baseSummary, water: { en: waterSummary(w, 'en'), zh: waterSummary(w, 'zh') } };
-  } catch (e) {
-    // Coverage is still worth showing when the water data is wrong; say why beside it.
-    baseSummary = { ...baseSummary, water: { error: e instanceof Error ? e.message : String(e) } };
-  }
-  const ms = performance.now() - t0;
-  waterSummaryCache = baseSummary.water;
-  postResult('load', ms, water, baseLayers(scenario));
-  comparison();
-}
-
-
-/** Existing stations; existing + planned up to each planned year; all (the core's plan sets). */
-function comparison(): void {
-  const c = comparisonSummary(compareStationSets(scenario!, undefined, undefined, baseAnalysis ? [baseAnalysis] : []));
-  const rows: ComparisonRow[] = c.sets.map((s) => ({ key: s.key, label: s.label, stationCount: s.stations.length, summary: s as unknown as Record<string, unknown> }));
-  post({ type: 'comparison', rows });
-}
-
-function recompute(): void {
-  const t0 = performance.now();
-  let a = baseAnalysis;
-  for (const c of candidates) a = addStation(a!, candidateStation(c));
-  analysis = a;
-  postResult('update', performance.now() - t0, {});
-}
-
-function addCandidate(c: CandidateInput): void {
-  const t0 = performance.now();
-  analysis = addStation(analysis!, candidateStation(c));
-  candidates.push(c);
-  postResult('update', performance.now() - t0, {});
-}
-
-function fail(e: unknown): void {
-  if (isInputError(e)) {
-    const err = e as Error & { where?: { file?: string; line?: number; feature?: unknown }; detailZh?: string };
-    const w = err.where;
-    post({ type: 'error', message: err.message, messageZh: err.detailZh, where: w ? [w.file, w.line, w.feature].filter((x) => x !== undefined).join(':') : undefined });
-  } else {
-    post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
-  }
+  return Promise.resolve()
+    .then(() => handlers[type](params, transfer))
+    .then(
+      (result) => scope.postMessage({ kind: 'response', id, type, result } as FromWorker, transfer),
+      (e: unknown) => scope.postMessage({ kind: 'error', id, type, error: requestError(e) } as FromWorker),
+    );
 }
 
 scope.onmessage = (e) => {
   const m = e.data;
-  if (m.type === 'file') {
-    const p = pending.get(m.reqId);
-    pending.delete(m.reqId);
-    if (p && m.bytes) p.resolve(m.bytes);
-    else if (p) p.reject(new Error(m.error ?? 'file not found'));
+  if (m.kind === 'response' || m.kind === 'error') {
+    const p = pending.get(m.id);
+    pending.delete(m.id);
+    if (!p) return;
+    if (m.kind === 'response') p.resolve(m.result);
+    else p.reject(new Error(m.error.message));
     return;
   }
-  queue = queue
-    .then(async () => {
-      if (m.type === 'load') await load(m.scenarioText, m.fileName);
-      else if (!scenario) throw new Error('no scenario loaded');
-      else if (m.type === 'addCandidate') addCandidate(m.candidate);
-      else if (m.type === 'removeCandidate') {
-        candidates = candidates.filter((c) => c.id !== m.id);
-        recompute();
-      }
-    })
-    .catch(fail);
+  queue = queue.then(() => handle(m.type, m.id, m.params as never));
 };

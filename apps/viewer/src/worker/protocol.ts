@@ -1,19 +1,20 @@
 import type { CandidateInput, ComparisonRow, LayerBytes, ScenarioInfo } from '../model';
 
-/** Messages between the page and the analysis worker. Layers travel as transferred UTF-8 GeoJSON buffers. */
-export type ToWorker =
-  | { type: 'load'; scenarioText: string; fileName: string }
-  | { type: 'file'; reqId: number; bytes?: Uint8Array; error?: string }
-  | { type: 'addCandidate'; candidate: CandidateInput }
-  | { type: 'removeCandidate'; id: string };
+/**
+ * The messages between the page and the analysis worker, typed once: each request type maps to its
+ * `[params, result]` (as maplibre-gl-js's `RequestResponseMessageMap` does), so a sender and its handler
+ * cannot disagree. Requests go both ways (the worker asks the page for the files a scenario names); every
+ * request gets one response, or an error. Layers travel as transferred UTF-8 GeoJSON buffers.
+ */
 
+/** A result of the analysis: the layers drawn, the figures shown. */
 export interface ResultMessage {
-  type: 'result';
   kind: 'load' | 'update';
   info: ScenarioInfo;
   layers: Record<string, LayerBytes>;
   /** Background layers, sent with the first result only. */
   base?: Record<string, LayerBytes>;
+  /** `coverageSummary` of the stations shown, with `water`: the water figures (`WaterFigures`), `{ error }`, or null. */
   summary: Record<string, unknown>;
   /** Summary before the candidates (for before → after). */
   baseSummary: Record<string, unknown>;
@@ -24,9 +25,46 @@ export interface ResultMessage {
   layersMs: number;
 }
 
-export type FromWorker =
-  | { type: 'readFile'; reqId: number; relPath: string }
-  | { type: 'progress'; stage: string }
-  | ResultMessage
-  | { type: 'comparison'; rows: ComparisonRow[] }
-  | { type: 'error'; message: string; messageZh?: string; where?: string };
+/** Requests the page sends the worker: type → [params, result]. */
+export interface WorkerRequestMap {
+  /** Load and analyse a scenario (files it names are asked of the page with `readFile`). */
+  load: [{ scenarioText: string; fileName: string }, ResultMessage];
+  addCandidate: [{ candidate: CandidateInput }, ResultMessage];
+  removeCandidate: [{ id: string }, ResultMessage];
+  /** The plan's station sets side by side (existing, each planned year, full plan, with candidates). */
+  comparison: [Record<string, never>, ComparisonRow[]];
+}
+
+/** Requests the worker sends the page: type → [params, result]. */
+export interface PageRequestMap {
+  /** The bytes of a file the scenario names, relative to the scenario file. */
+  readFile: [{ relPath: string }, Uint8Array];
+}
+
+/** One-way notices from the worker: type → params. */
+export interface WorkerEventMap {
+  progress: { stage: 'loading' | 'coverage' };
+}
+
+/** Why a request failed: an `InputError`'s English and Chinese detail and where, or a plain message. */
+export interface RequestError {
+  message: string;
+  messageZh?: string;
+  where?: string;
+}
+
+/** Any request of map `M`, tagged by type. */
+export type RequestOf<M> = { [T in keyof M]: { kind: 'request'; id: number; type: T; params: M[T] extends [infer P, unknown] ? P : never } }[keyof M];
+/** Any response of map `M`: its result, or the error. */
+export type ResponseOf<M> = {
+  [T in keyof M]: { kind: 'response'; id: number; type: T; result: M[T] extends [unknown, infer R] ? R : never } | { kind: 'error'; id: number; type: T; error: RequestError };
+}[keyof M];
+export type EventOf<M> = { [T in keyof M]: { kind: 'event'; type: T; params: M[T] } }[keyof M];
+
+export type Params<M, T extends keyof M> = M[T] extends [infer P, unknown] ? P : never;
+export type Result<M, T extends keyof M> = M[T] extends [unknown, infer R] ? R : never;
+
+/** What the page posts to the worker. */
+export type ToWorker = RequestOf<WorkerRequestMap> | ResponseOf<PageRequestMap>;
+/** What the worker posts to the page. */
+export type FromWorker = ResponseOf<WorkerRequestMap> | RequestOf<PageRequestMap> | EventOf<WorkerEventMap>;

@@ -152,37 +152,37 @@ export const analyzeCommand: CommandModule = {
 async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliContext): Promise<void> {
   const t = translator(analyzeMessages, ctx.lang);
   const core = await import('@firecover/core');
-  const { readScenario, stationSetOption } = await import('../read_scenario');
+  const { readScenario } = await import('../read_scenario');
   const { scenario, inputs } = await readScenario(scenarioPath);
-  const when = stationSetOption(opts.stations, scenario);
-  const analysis = core.analyzeCoverage(scenario, core.stationsInService(scenario, when));
-  const comparison = core.compareStationSets(scenario, undefined, undefined, [analysis]);
-  const summary = core.coverageSummary(analysis);
-  const compared = core.comparisonSummary(comparison);
-
-  // Water on the same stations and the same districts as the coverage (so `firecover hydrants` agrees).
-  const water = opts.water ? core.analyzeWater(scenario, { districts: core.coverageLinkDistricts(analysis), stations: analysis.stations.map((s) => s.station) }) : null;
+  // Coverage, the water supply on its districts (as `firecover hydrants`), and the plan comparison: one pipeline.
+  const result = core.analyzeScenario(scenario, { stations: opts.stations, stationsOption: '--stations', water: opts.water, compare: true });
+  const summary = result.summary;
+  const compared = result.comparisonSummary!;
+  const water = result.waterFigures;
 
   let out = report(summary, compared, scenario.file.name, scenario.file.nameZh, t, ctx);
-  if (water) out += `\n${t('water')}\n${core.waterSummary(water, ctx.lang).join('\n')}\n`;
+  if (water) {
+    const { waterLines } = await import('../water_text');
+    out += `\n${t('water')}\n${waterLines(water, ctx.lang).join('\n')}\n`;
+  }
 
   if (opts.out !== undefined) {
     const { districtsCsv, hydrantDistrictsCsv } = await import('../csv_tables');
-    const layers = core.coverageLayers(analysis);
+    const layers = result.layers();
     const doc = {
       scenario: { name: scenario.file.name, nameZh: scenario.file.nameZh ?? null, description: scenario.file.description ?? null, file: basename(scenarioPath) },
       coverage: summary,
       comparison: compared,
-      water: water ? { counts: water.counts, total: water.total, districts: water.table } : null,
+      water: result.water && water ? { counts: result.water.counts, total: water.total, districts: water.districts, figures: water.figures } : null,
     };
     const files = [{ path: join(opts.out, 'summary.json'), data: `${JSON.stringify(doc, null, 2)}\n` }];
     for (const name of ['service_areas', 'districts', 'gaps', 'reached_network', 'stations'] as const) {
-      files.push({ path: join(opts.out, `${name}.geojson`), data: `${JSON.stringify(layers[name])}\n` });
+      files.push({ path: join(opts.out, `${name}.geojson`), data: `${JSON.stringify(layers.coverage[name])}\n` });
     }
     files.push({ path: join(opts.out, 'districts.csv'), data: districtsCsv(summary) });
-    if (water) {
-      for (const [name, fc] of Object.entries(core.waterLayers(water))) files.push({ path: join(opts.out, `${name}.geojson`), data: `${JSON.stringify(fc)}\n` });
-      files.push({ path: join(opts.out, 'hydrant_districts.csv'), data: hydrantDistrictsCsv(water, core.waterTable) });
+    if (water && layers.water) {
+      for (const [name, fc] of Object.entries(layers.water)) files.push({ path: join(opts.out, `${name}.geojson`), data: `${JSON.stringify(fc)}\n` });
+      files.push({ path: join(opts.out, 'hydrant_districts.csv'), data: hydrantDistrictsCsv(water) });
     }
     const { writeFilesAtomic } = await import('../atomic_write');
     await writeFilesAtomic(files, inputs);

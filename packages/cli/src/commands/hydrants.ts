@@ -61,25 +61,26 @@ export const hydrantsCommand: CommandModule = {
 async function runHydrants(scenarioPath: string, opts: HydrantsOptions, ctx: CliContext): Promise<void> {
   const t = translator(hydrantsMessages, ctx.lang);
   const core = await import('@firecover/core');
-  const { readScenario, stationSetOption } = await import('../read_scenario');
+  const { readScenario } = await import('../read_scenario');
   const { scenario, inputs } = await readScenario(scenarioPath);
-  // The districts of the coverage analysis of the same stations, exactly as `firecover analyze` uses them.
-  const coverage = core.analyzeCoverage(scenario, core.stationsInService(scenario, stationSetOption(opts.stations, scenario)));
-  const analysis = core.analyzeWater(scenario, {
+  // The water checks on the districts of the coverage of the same stations, exactly as `firecover analyze` has them.
+  const result = core.analyzeScenario(scenario, {
+    stations: opts.stations,
+    stationsOption: '--stations',
+    water: true,
     land: opts.land,
     newIntakes: Math.floor(opts.newIntakes),
-    districts: core.coverageLinkDistricts(coverage),
-    stations: coverage.stations.map((s) => s.station),
+    compare: false,
   });
-  const lines = core.waterSummary(analysis, ctx.lang);
-  const rows = core.waterTable(analysis, ctx.lang);
-  let out = `${lines.join('\n')}\n\n${t('districts')}\n${alignColumns(rows)}\n`;
+  const water = result.waterFigures!;
+  const { waterLines, waterTableRows } = await import('../water_text');
+  let out = `${waterLines(water, ctx.lang).join('\n')}\n\n${t('districts')}\n${alignColumns(waterTableRows(water, ctx.lang))}\n`;
 
   if (opts.out !== undefined) {
     const { hydrantDistrictsCsv } = await import('../csv_tables');
-    const layers = core.waterLayers(analysis);
+    const layers = result.layers([]).water!;
     const files = Object.entries(layers).map(([name, fc]) => ({ path: join(opts.out!, `${name}.geojson`), data: `${JSON.stringify(fc)}\n` }));
-    files.push({ path: join(opts.out, 'hydrant_districts.csv'), data: hydrantDistrictsCsv(analysis, core.waterTable) });
+    files.push({ path: join(opts.out, 'hydrant_districts.csv'), data: hydrantDistrictsCsv(water) });
     const { writeFilesAtomic } = await import('../atomic_write');
     await writeFilesAtomic(files, inputs);
     out += `\n${t('wrote', { count: files.length, dir: opts.out })}\n`;

@@ -10,6 +10,7 @@ import { coverageContext, snapStation, type CoverageContext, type CoverageOption
 import { districtReports, type DistrictReport } from './districts';
 import { coverageFigures, type CoverageFigures } from './figures';
 import { findGaps, type GapReport } from './gaps';
+import { linkDistricts } from '../water/water_districts';
 
 /** One station's own reach within the standard (turnout + driving ≤ responseS). */
 export interface StationCoverage {
@@ -188,27 +189,14 @@ function finish(a: CoverageAnalysis): void {
 
 /**
  * Districts drawn on the roads, for per-district tables of other analyses (the water checks): each link
- * goes to the district station whose engine reaches its midpoint first (same stations and tie rule as
- * the district surface); -1 where none can. `ids`/`names` list the district stations.
+ * goes to the district station whose engine reaches its midpoint first, turnout counted (same stations and
+ * tie rule as the district surface; the one rule of `linkDistricts`); -1 where none can. `ids`/`names`
+ * list the district stations.
  */
 export function coverageLinkDistricts(a: CoverageAnalysis): { ids: string[]; names: string[]; namesZh: (string | null)[]; linkOwner: Int32Array } {
-  const net = a.context.net;
-  const withDistrict = a.stations.filter((s) => s.capKm2 !== null);
-  const linkOwner = new Int32Array(net.linkCount).fill(-1);
-  if (withDistrict.length > 0) {
-    const sources: SearchSource[] = withDistrict.map((s) => ({ snap: s.snap, startCost: s.station.turnoutS }));
-    const r = multiSourceSearch(net, sources);
-    for (let l = 0; l < net.linkCount; l++) {
-      const u = net.linkSource[l];
-      const v = net.linkTarget[l];
-      const cu = net.linkForwardS[l] < Infinity ? r.cost[u] + net.linkForwardS[l] / 2 : Infinity;
-      const cv = net.linkBackwardS[l] < Infinity ? r.cost[v] + net.linkBackwardS[l] / 2 : Infinity;
-      if (cu < cv || (cu === cv && cu < Infinity && r.source[u] <= r.source[v])) linkOwner[l] = r.source[u];
-      else if (cv < Infinity) linkOwner[l] = r.source[v];
-    }
-    withDistrict.forEach((s, i) => {
-      if (linkOwner[s.snap.link] < 0) linkOwner[s.snap.link] = i;
-    });
-  }
-  return { ids: withDistrict.map((s) => s.station.id), names: withDistrict.map((s) => s.station.name), namesZh: withDistrict.map((s) => s.station.nameZh ?? null), linkOwner };
+  const d = linkDistricts(
+    a.context.net,
+    a.stations.filter((s) => s.capKm2 !== null).map((s) => ({ station: s.station, snap: s.snap })),
+  );
+  return { ids: d.ids, names: d.names, namesZh: d.namesZh ?? d.ids.map(() => null), linkOwner: d.linkOwner };
 }

@@ -5,10 +5,9 @@ import { readOsm } from '../io/osm_import';
 import { loadScenario } from '../scenario/load_scenario';
 import type { LoadedScenario, Station } from '../scenario/scenario_types';
 import { stationsInService } from '../scenario/stations';
+import { analyzeScenario } from '../pipeline/analyze_scenario';
 import { addStation, analyzeCoverage, type CoverageAnalysis } from './analysis';
-import { compareStationSets } from './compare';
 import { coverageLayers } from './layers';
-import { coverageSummary, comparisonSummary } from './summary';
 import { testScenario, testStation } from './testing';
 
 // Each figure is printed beside its target (pnpm bench); medians over the measured runs.
@@ -38,20 +37,16 @@ async function loadSample(): Promise<LoadedScenario> {
 
 describe('coverage on the sample city', async () => {
   const scenario = await loadSample();
-  const all = stationsInService(scenario, 'all');
   const cold: number[] = [];
   bench(
-    'all stations, all analyses, cold (grid, districts, figures, gaps, plan comparison, layers, summaries)',
+    'all stations, all analyses, cold (analyzeScenario: grid, districts, figures, gaps, water, plan comparison, layers, summaries)',
     () => {
       const t = performance.now();
       const fresh: LoadedScenario = { ...scenario }; // a new object: nothing cached from the previous run
-      const a = analyzeCoverage(fresh, all);
-      const cmp = compareStationSets(fresh, undefined, undefined, [a]); // as `firecover analyze` does
-      coverageLayers(a);
-      coverageSummary(a);
-      comparisonSummary(cmp);
+      const r = analyzeScenario(fresh, { stations: 'all' }); // as `firecover analyze --stations all` does
+      r.layers();
       cold.push(performance.now() - t);
-      if (cold.length === RUNS) console.log(line('sample city, all analyses cold', cold, 1000));
+      if (cold.length === RUNS) console.log(line('sample city, all analyses cold (analyzeScenario)', cold, 1000));
     },
     { iterations: RUNS - WARMUP, warmupIterations: WARMUP, time: 0, warmupTime: 0 },
   );

@@ -5,6 +5,17 @@ export { type CoverageFigures } from './figures';
 export { type GapZone, type GapReport } from './gaps';
 export { planStationSets, compareStationSets, type StationSet, type SetComparison, type SetChange, type ComparedSet } from './compare';
 export { coverageLayers, type CoverageLayerName } from './layers';
+export type {
+  CoverageLayers,
+  ServiceAreaProperties,
+  ServiceAreaBandProperties,
+  ServiceAreaStationProperties,
+  ServiceAreaUnionProperties,
+  DistrictFeatureProperties,
+  GapFeatureProperties,
+  ReachedNetworkProperties,
+  StationFeatureProperties,
+} from './layer_properties';
 export {
   coverageSummary,
   comparisonSummary,

@@ -1,4 +1,12 @@
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, LineString, Point } from 'geojson';
+import type {
+  CoverageLayers,
+  DistrictFeatureProperties,
+  GapFeatureProperties,
+  ReachedNetworkProperties,
+  ServiceAreaProperties,
+  StationFeatureProperties,
+} from './layer_properties';
 import { linkSlice } from '../network/link_geometry';
 import { reachedPieces } from '../search/reached_pieces';
 import { bandPolygons, contourCellList, polygonAreaKm2, round6 } from '../surface/contours';
@@ -6,7 +14,7 @@ import { cellAreaKm2 } from '../surface/land_grid';
 import { combinedSearch, type CoverageAnalysis } from './analysis';
 import { km2, metres, roundTo, sec } from './rounding';
 
-export type CoverageLayerName = 'stations' | 'service_areas' | 'districts' | 'gaps' | 'reached_network';
+export type CoverageLayerName = keyof CoverageLayers;
 
 /**
  * Map layers of an analysis as GeoJSON (WGS84, coordinates rounded to 6 decimals, fixed feature order):
@@ -18,9 +26,9 @@ export type CoverageLayerName = 'stations' | 'service_areas' | 'districts' | 'ga
  * - `stations`: the stations with their road snap and district figures.
  * Only the layers asked for are built (contouring is the costly part).
  */
-export function coverageLayers(a: CoverageAnalysis, which?: readonly CoverageLayerName[]): Partial<Record<CoverageLayerName, FeatureCollection>> {
+export function coverageLayers(a: CoverageAnalysis, which?: readonly CoverageLayerName[]): Partial<CoverageLayers> {
   const want = new Set<CoverageLayerName>(which ?? ['stations', 'service_areas', 'districts', 'gaps', 'reached_network']);
-  const out: Partial<Record<CoverageLayerName, FeatureCollection>> = {};
+  const out: Partial<CoverageLayers> = {};
   if (want.has('service_areas')) out.service_areas = serviceAreaLayer(a);
   if (want.has('districts')) out.districts = districtLayer(a);
   if (want.has('gaps')) out.gaps = gapLayer(a);
@@ -29,25 +37,25 @@ export function coverageLayers(a: CoverageAnalysis, which?: readonly CoverageLay
   return out;
 }
 
-function fc(features: Feature[]): FeatureCollection {
+function fc<G extends Geometry, P>(features: Feature<G, P>[]): FeatureCollection<G, P> {
   return { type: 'FeatureCollection', features };
 }
 
-function feature(geometry: Geometry, properties: Record<string, unknown>): Feature {
+function feature<G extends Geometry, P>(geometry: G, properties: P): Feature<G, P> {
   return { type: 'Feature', properties, geometry };
 }
 
-function serviceAreaLayer(a: CoverageAnalysis): FeatureCollection {
+function serviceAreaLayer(a: CoverageAnalysis): CoverageLayers['service_areas'] {
   const ctx = a.context;
   const { grid, land } = ctx;
   const R = a.responseS;
-  const features: Feature[] = [];
+  const features: CoverageLayers['service_areas']['features'] = [];
   const limits = [...ctx.scenario.analysis.bandsS].sort((x, y) => x - y);
   const landFirst = a.firstS.map((t, k) => (land[k] ? t : Infinity));
   for (const b of bandPolygons(grid, landFirst, [...limits, Infinity])) {
     const label = b.from === -Infinity ? `≤ ${b.upTo / 60} min` : b.upTo === Infinity ? `> ${b.from / 60} min` : `${b.from / 60}–${b.upTo / 60} min`;
     features.push(
-      feature(b.geometry, {
+      feature<CoverageLayers['service_areas']['features'][number]['geometry'], ServiceAreaProperties>(b.geometry, {
         kind: 'band',
         label,
         fromS: sec(b.from),
@@ -82,7 +90,7 @@ function serviceAreaLayer(a: CoverageAnalysis): FeatureCollection {
   return fc(features);
 }
 
-function districtLayer(a: CoverageAnalysis): FeatureCollection {
+function districtLayer(a: CoverageAnalysis): CoverageLayers['districts'] {
   const { grid, land, preset } = a.context;
   const cellsOf = new Map<number, number[]>();
   for (const d of a.districts) cellsOf.set(d.stationIndex, []);
@@ -94,7 +102,7 @@ function districtLayer(a: CoverageAnalysis): FeatureCollection {
     a.districts.map((d) => {
       const st = a.stations[d.stationIndex].station;
       const geometry = contourCellList(grid, cellsOf.get(d.stationIndex) ?? []);
-      return feature(geometry, {
+      return feature<typeof geometry, DistrictFeatureProperties>(geometry, {
         stationId: d.stationId,
         name: st.name,
         nameZh: st.nameZh ?? null,
@@ -123,12 +131,12 @@ function districtLayer(a: CoverageAnalysis): FeatureCollection {
   );
 }
 
-function gapLayer(a: CoverageAnalysis): FeatureCollection {
+function gapLayer(a: CoverageAnalysis): CoverageLayers['gaps'] {
   const { grid } = a.context;
   const zones = [...a.gaps.late, ...a.gaps.unreachable];
   return fc(
     zones.map((z, i) =>
-      feature(contourCellList(grid, z.cells), {
+      feature<ReturnType<typeof contourCellList>, GapFeatureProperties>(contourCellList(grid, z.cells), {
         rank: i < a.gaps.late.length ? i + 1 : i - a.gaps.late.length + 1,
         kind: z.kind,
         reason: z.reason,
@@ -142,13 +150,13 @@ function gapLayer(a: CoverageAnalysis): FeatureCollection {
   );
 }
 
-function reachedNetworkLayer(a: CoverageAnalysis): FeatureCollection {
+function reachedNetworkLayer(a: CoverageAnalysis): CoverageLayers['reached_network'] {
   if (a.stations.length === 0) return fc([]);
   const net = a.context.net;
   const result = combinedSearch(a);
   return fc(
     reachedPieces(result).map((p) =>
-      feature({ type: 'LineString', coordinates: linkSlice(net, p.link, p.fromM, p.toM).map(([x, y]) => [round6(x), round6(y)]) }, {
+      feature<LineString, ReachedNetworkProperties>({ type: 'LineString', coordinates: linkSlice(net, p.link, p.fromM, p.toM).map(([x, y]) => [round6(x), round6(y)]) }, {
         linkId: net.linkId[p.link],
         stationId: a.stations[p.source].station.id,
         fromS: sec(p.costFrom),
@@ -159,13 +167,13 @@ function reachedNetworkLayer(a: CoverageAnalysis): FeatureCollection {
   );
 }
 
-function stationLayer(a: CoverageAnalysis): FeatureCollection {
+function stationLayer(a: CoverageAnalysis): CoverageLayers['stations'] {
   const byIndex = new Map(a.districts.map((d) => [d.stationIndex, d]));
   return fc(
     a.stations.map((s, i) => {
       const d = byIndex.get(i);
       const st = s.station;
-      return feature(
+      return feature<Point, StationFeatureProperties>(
         { type: 'Point', coordinates: [round6(st.lon), round6(st.lat)] },
         {
           id: st.id,

@@ -3,7 +3,7 @@ import type { RoadNetwork } from '../network/road_network';
 import { LinkFlag, roadClassCode } from '../network/road_class';
 import { SnapIndex } from '../spatial/snap_index';
 import type { MapFeatures } from '../io/map_features';
-import type { StandardsPreset } from '../standards/preset';
+import { districtCapKm2, type StandardsPreset } from '../standards/preset';
 import type { AnalysisSettings, Station, WaterSettings } from '../scenario/scenario_types';
 import { InputError } from '../input_error';
 import { DEFAULT_WATER } from '../scenario/load_scenario';
@@ -49,7 +49,11 @@ export interface WaterInput {
 }
 
 export interface WaterOptions {
-  /** Per-link districts (e.g. from the coverage analysis); default: nearest station by driving time. */
+  /**
+   * Per-link districts (e.g. `coverageLinkDistricts` of the coverage analysis, as `analyzeScenario` passes);
+   * default: the same rule on `stations` — each link to the district-holding station reaching it first,
+   * turnout + driving time (`stationLinkDistricts`).
+   */
   districts?: LinkDistricts | null;
   /**
    * The stations in service (for the default districts and the station-to-intake times); default: those
@@ -235,7 +239,9 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
   const drivable = (): SnapIndex =>
     (drivableIndex ??= new SnapIndex(net, (l) => !(net.linkFlags[l] & LinkFlag.CLOSED) && (net.linkForwardS[l] < Infinity || net.linkBackwardS[l] < Infinity)));
   const inService = options.stations ?? stationsInService(input.stations, input.analysis.year);
-  const districts = options.districts ?? (inService.length ? stationLinkDistricts(net, inService, drivable()) : singleDistrict(net));
+  // Default districts: the coverage rule (turnout + driving, district-holding classes only) on the roads.
+  const districtStations = inService.filter((s) => districtCapKm2(preset, s.class, s.urbanEdge === true).capKm2 !== null);
+  const districts = options.districts ?? (districtStations.length ? stationLinkDistricts(net, districtStations, drivable()) : singleDistrict(net));
   const owner = districts.linkOwner;
   const rows = districts.ids.map((id, i) => emptyRow(id, districts.names[i], districts.namesZh?.[i] ?? null));
   const noneRow = emptyRow('', '(none)', '（无）');

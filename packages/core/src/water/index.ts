@@ -16,6 +16,33 @@ export { type Chain, type ChainPart, type ChainEnd } from './chains';
 export { type WideRoadGap } from './wide_roads';
 export { type RequiredPlace } from './required_places';
 export { INTAKE_KINDS, type IntakeSource, type IntakeCandidate, type StationWater } from './intake';
-export { stationLinkDistricts, type LinkDistricts } from './water_districts';
-export { waterLayers, type WaterLayers } from './water_layers';
-export { waterSummary, waterTable } from './water_summary';
+export { linkDistricts, stationLinkDistricts, type LinkDistricts, type DistrictSource } from './water_districts';
+export { waterLayers } from './water_layers';
+export type {
+  WaterLayers,
+  HydrantFeatureProperties,
+  HydrantGapProperties,
+  UnprotectedProperties,
+  UnprotectedRoadProperties,
+  UnprotectedLandProperties,
+  ProposedHydrantProperties,
+  WideRoadGapProperties,
+  RequiredPlaceProperties,
+  IntakeReachProperties,
+  IntakeSourceProperties,
+  IntakeReachRoadProperties,
+  IntakeProposedProperties,
+  IntakeNoWaterProperties,
+  WaterCraneGapProperties,
+} from './water_layer_properties';
+export {
+  waterFigures,
+  WATER_FIGURE_KEYS,
+  type WaterFigures,
+  type WaterFigure,
+  type WaterFigureKey,
+  type WaterUnit,
+  type WaterMissingPlace,
+  type WaterStationIntake,
+  type WaterProposedIntake,
+} from './water_figures';

@@ -1,13 +1,14 @@
 import type { RoadNetwork } from '../network/road_network';
 import type { Station } from '../scenario/scenario_types';
+import { multiSourceSearch, type SearchSource } from '../search/multi_source_search';
+import type { Snap } from '../spatial/snap_index';
 import { SnapIndex } from '../spatial/snap_index';
-import { timeField, type LinkPoint } from './along_road';
 
 /**
- * Which district each link belongs to, for the per-district tables. The coverage analysis's district
- * surface can be passed in (any per-link owner); by default each link goes to the station that
- * reaches its midpoint first (driving time, one-way streets respected), which is the nearest-by-time
- * district of GB 51080-2015 §4.1.3 drawn on the roads.
+ * Which district each link belongs to, for the per-district tables. One rule everywhere (the CLI, the
+ * library pipeline and the viewer): a link goes to the district station whose engine reaches its
+ * midpoint first, counting from the dispatch order — the station's turnout plus driving time, one-way
+ * streets respected — which is the nearest-by-time district of GB 51080-2015 §4.1.3 drawn on the roads.
  */
 export interface LinkDistricts {
   ids: string[];
@@ -18,29 +19,56 @@ export interface LinkDistricts {
   linkOwner: Int32Array;
 }
 
-export function stationLinkDistricts(net: RoadNetwork, stations: readonly Pick<Station, 'id' | 'name' | 'nameZh' | 'lon' | 'lat'>[], index?: SnapIndex): LinkDistricts {
+/** A district station where it joins the road network. */
+export interface DistrictSource {
+  station: Pick<Station, 'id' | 'name' | 'nameZh' | 'turnoutS'>;
+  snap: Snap;
+}
+
+/**
+ * The districts of `sources` on the roads: one search seeded at every station with its turnout as the
+ * start cost (seconds); each link goes to the source that reaches its midpoint first (equal times → the
+ * lower source index, the search's tie rule); −1 where none can. A station's own link is its own even
+ * when closed to traffic.
+ */
+export function linkDistricts(net: RoadNetwork, sources: readonly DistrictSource[]): LinkDistricts {
+  const linkOwner = new Int32Array(net.linkCount).fill(-1);
+  if (sources.length > 0) {
+    const seeds: SearchSource[] = sources.map((s) => ({ snap: s.snap, startCost: s.station.turnoutS }));
+    const r = multiSourceSearch(net, seeds);
+    for (let l = 0; l < net.linkCount; l++) {
+      const u = net.linkSource[l];
+      const v = net.linkTarget[l];
+      const cu = net.linkForwardS[l] < Infinity ? r.cost[u] + net.linkForwardS[l] / 2 : Infinity;
+      const cv = net.linkBackwardS[l] < Infinity ? r.cost[v] + net.linkBackwardS[l] / 2 : Infinity;
+      if (cu < cv || (cu === cv && cu < Infinity && r.source[u] <= r.source[v])) linkOwner[l] = r.source[u];
+      else if (cv < Infinity) linkOwner[l] = r.source[v];
+    }
+    sources.forEach((s, i) => {
+      if (linkOwner[s.snap.link] < 0) linkOwner[s.snap.link] = i;
+    });
+  }
+  return { ids: sources.map((s) => s.station.id), names: sources.map((s) => s.station.name), namesZh: sources.map((s) => s.station.nameZh ?? null), linkOwner };
+}
+
+/**
+ * `linkDistricts` for stations given by position: each is snapped to the nearest drivable link (or to
+ * `index`), stations off every road are left out of the search but keep their (empty) district. Turnout
+ * counts (`turnoutS`, seconds), exactly as in the coverage analysis.
+ */
+export function stationLinkDistricts(net: RoadNetwork, stations: readonly Pick<Station, 'id' | 'name' | 'nameZh' | 'lon' | 'lat' | 'turnoutS'>[], index?: SnapIndex): LinkDistricts {
   const idx = index ?? new SnapIndex(net, (l) => Number.isFinite(net.linkForwardS[l]) || Number.isFinite(net.linkBackwardS[l]));
-  const points: LinkPoint[] = [];
+  const sources: DistrictSource[] = [];
   const which: number[] = [];
   stations.forEach((s, i) => {
     const snap = idx.nearest(s.lon, s.lat);
     if (snap) {
-      points.push({ link: snap.link, offsetM: snap.offsetM });
+      sources.push({ station: s, snap });
       which.push(i);
     }
   });
-  const { nodeS, label } = timeField(net, points, Infinity, false);
-  const linkOwner = new Int32Array(net.linkCount).fill(-1);
-  for (let l = 0; l < net.linkCount; l++) {
-    const a = nodeS[net.linkSource[l]] + net.linkForwardS[l] / 2;
-    const b = nodeS[net.linkTarget[l]] + net.linkBackwardS[l] / 2;
-    const best = a <= b ? label[net.linkSource[l]] : label[net.linkTarget[l]];
-    if (Math.min(a, b) < Infinity && best >= 0) linkOwner[l] = which[best];
-  }
-  // Links carrying a station belong to it even when closed to traffic.
-  points.forEach((p, k) => {
-    if (linkOwner[p.link] < 0) linkOwner[p.link] = which[k];
-  });
+  const found = linkDistricts(net, sources);
+  const linkOwner = found.linkOwner.map((d) => (d >= 0 ? which[d] : -1));
   return { ids: stations.map((s) => s.id), names: stations.map((s) => s.name), namesZh: stations.map((s) => s.nameZh ?? null), linkOwner };
 }
 

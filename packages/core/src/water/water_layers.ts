@@ -1,27 +1,28 @@
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Point } from 'geojson';
 import { chainCoordinates, type Chain } from './chains';
 import type { WaterAnalysis } from './analyze_water';
+import type { IntakeReachProperties, UnprotectedProperties, WaterLayers } from './water_layer_properties';
 
 /**
  * The water analysis as GeoJSON layers for maps (WGS84, coordinates rounded to 1e-7°, lengths to
- * 0.1 m), in a fixed order so the bytes are deterministic. Keys are the file names without `.geojson`.
+ * 0.1 m), in a fixed order so the bytes are deterministic. Keys are the file names without `.geojson`;
+ * the properties of each layer are typed in `water_layer_properties.ts`.
  */
-export type WaterLayers = Record<string, FeatureCollection>;
 
 const r7 = (x: number): number => Math.round(x * 1e7) / 1e7;
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 
-function feature(geometry: Geometry, properties: Record<string, unknown>): Feature {
+function feature<G extends Geometry, P>(geometry: G, properties: P): Feature<G, P> {
   return { type: 'Feature', geometry, properties };
 }
 
-function roundGeometry(g: Geometry): Geometry {
+function roundGeometry(g: MultiPolygon): MultiPolygon {
   const rc = (c: unknown): unknown => (typeof c === 'number' ? r7(c) : Array.isArray(c) ? c.map(rc) : c);
-  return 'coordinates' in g ? ({ ...g, coordinates: rc(g.coordinates) } as Geometry) : g;
+  return { ...g, coordinates: rc(g.coordinates) as MultiPolygon['coordinates'] };
 }
 
-function line(a: WaterAnalysis, chain: Chain): Geometry {
+function line(a: WaterAnalysis, chain: Chain): LineString {
   return { type: 'LineString', coordinates: chainCoordinates(a.network, chain).map(([x, y]) => [r7(x), r7(y)]) };
 }
 
@@ -60,8 +61,8 @@ function districtId(a: WaterAnalysis, d: number): string | null {
 export function waterLayers(a: WaterAnalysis): WaterLayers {
   const net = a.network;
   const owner = a.districts.linkOwner;
-  const layers: WaterLayers = {};
-  const fc = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+  const fc = <G extends Geometry, P>(features: Feature<G, P>[]): FeatureCollection<G, P> => ({ type: 'FeatureCollection', features });
+  const layers = {} as WaterLayers;
 
   layers.hydrants = fc(
     a.hydrants.map((h) =>
@@ -103,8 +104,8 @@ export function waterLayers(a: WaterAnalysis): WaterLayers {
     ),
   );
 
-  const unprotected: Feature[] = a.protection.unprotected.map((c) =>
-    feature(line(a, c), { kind: 'road', length_m: r1(c.lengthM), road: roadName(a, c), roadZh: roadNameZh(a, c), clause: a.preset.hydrantProtectionM.clause }),
+  const unprotected: Feature<LineString | MultiPolygon, UnprotectedProperties>[] = a.protection.unprotected.map((c) =>
+    feature<LineString | MultiPolygon, UnprotectedProperties>(line(a, c), { kind: 'road', length_m: r1(c.lengthM), road: roadName(a, c), roadZh: roadNameZh(a, c), clause: a.preset.hydrantProtectionM.clause }),
   );
   if (a.protection.land) {
     unprotected.push(feature(roundGeometry(a.protection.land.unprotected), { kind: 'land', area_km2: r3(a.protection.land.unprotectedKm2), clause: a.preset.hydrantProtectionM.clause }));
@@ -150,8 +151,8 @@ export function waterLayers(a: WaterAnalysis): WaterLayers {
     ),
   );
 
-  const intake: Feature[] = a.intake.sources.map((s) =>
-    feature({ type: 'Point', coordinates: [r7(s.lon), r7(s.lat)] }, { kind: 'source', id: s.id, source_kind: s.kind, name: s.name || null, nameZh: s.nameZh, reachable: s.snap !== null, snap_m: s.snap ? r1(s.snap.distanceM) : null }),
+  const intake: Feature<Point | LineString | MultiPolygon, IntakeReachProperties>[] = a.intake.sources.map((s) =>
+    feature<Point | LineString | MultiPolygon, IntakeReachProperties>({ type: 'Point', coordinates: [r7(s.lon), r7(s.lat)] }, { kind: 'source', id: s.id, source_kind: s.kind, name: s.name || null, nameZh: s.nameZh, reachable: s.snap !== null, snap_m: s.snap ? r1(s.snap.distanceM) : null }),
   );
   for (const c of a.intake.reach) intake.push(feature(line(a, c), { kind: 'reach', length_m: r1(c.lengthM), road: roadName(a, c), roadZh: roadNameZh(a, c) }));
   a.intake.proposed.forEach((c, i) =>

@@ -4,7 +4,7 @@ import { LinkFlag } from '../network/road_class';
 import type { WaterSourceProps } from '../io/map_features';
 import { analyzeWater } from './analyze_water';
 import { hydrantsAt, metricNetwork, toLonLat, waterInput } from './testing';
-import { waterSummary } from './water_summary';
+import { waterFigures } from './water_figures';
 
 const noLand = { land: false } as const;
 
@@ -250,7 +250,9 @@ describe('new intake points ranked by unprotected land (greedy maximal covering)
     const [x, y] = toLonLat(1200, 20);
     expect(a.intake.proposed[0].lon).toBeCloseTo(x, 9);
     expect(a.intake.proposed[0].lat).toBeCloseTo(y, 9);
-    expect(waterSummary(a).some((l) => l.includes('greedy maximal covering') && l.includes('land'))).toBe(true);
+    const w = waterFigures(a);
+    expect(w.proposedBy).toBe('land');
+    expect(w.proposedIntakes.map((q) => [q.n, q.waterId])).toEqual([[1, 'A'], [2, 'B'], [3, 'C']]);
   });
 
   it('without the land grid, falls back to road metres and says so', () => {
@@ -261,6 +263,9 @@ describe('new intake points ranked by unprotected land (greedy maximal covering)
       ['C', null, 500],
       ['B', null, 455],
     ]);
-    expect(waterSummary(a).some((l) => l.includes('ranked by road') && l.includes('--no-land'))).toBe(true);
+    const w = waterFigures(a);
+    expect(w.proposedBy).toBe('road');
+    expect(w.land).toBe(false);
+    expect(w.figures.some((f) => f.key.startsWith('land.'))).toBe(false);
   });
 });
