@@ -8,6 +8,7 @@ import type { DropReason, OsmTagOptions } from './osm_tags';
 import { readOsmXml } from './osm_xml';
 import type { RoadNetwork } from '../network/road_network';
 import { applySpeedModel, DEFAULT_SPEED_MODEL, type SpeedModel } from '../cost/speed_model';
+import { utf8Text } from '../web_globals';
 
 export interface OsmImportOptions extends OsmTagOptions, OsmFeatureOptions {
   /** Fire-engine speeds; default `DEFAULT_SPEED_MODEL`. */
@@ -70,7 +71,7 @@ export function readOsm(data: Uint8Array | string, fileName: string, options: Os
   let osm: OsmData;
   if (format === 'pbf') osm = readOsmPbf(data as Uint8Array, fileName, onProgress);
   else if (format === 'xml') {
-    const text = typeof data === 'string' ? data : new TextDecoder('utf-8').decode(data);
+    const text = typeof data === 'string' ? data : utf8Text(data);
     osm = readOsmXml(text, fileName);
     onProgress?.(1, 1);
   } else {

@@ -26,6 +26,7 @@ import { singleDistrict, stationLinkDistricts, type LinkDistricts } from './wate
 import { areaTest } from './study_area';
 import { linkCumulativeM, pointOnLink } from '../network/link_geometry';
 import CheapRuler from 'cheap-ruler';
+import { nowMs } from '../web_globals';
 
 /** Municipal roads (primary … residential, living streets); not motorways, trunk roads or service roads (the scenario default). */
 export const DEFAULT_HYDRANT_ROAD_CLASSES: readonly string[] = DEFAULT_WATER.hydrantRoadClasses;
@@ -211,9 +212,9 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
   const countingStatuses = options.countingStatuses ?? DEFAULT_COUNTING_STATUSES;
 
   const timingsMs: Record<string, number> = {};
-  let clock = performance.now();
+  let clock = nowMs();
   const lap = (stage: string): void => {
-    const now = performance.now();
+    const now = nowMs();
     timingsMs[stage] = now - clock;
     clock = now;
   };

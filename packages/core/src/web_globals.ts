@@ -1,0 +1,21 @@
+/**
+ * The two Web APIs the library uses that Node and browser workers both provide (`TextDecoder`,
+ * `performance.now()`), typed here so that the library's type check sees neither the DOM nor Node's
+ * globals (packages/core/tsconfig.json has `types: []` and no DOM lib).
+ */
+interface WebGlobals {
+  TextDecoder: new (label?: string) => { decode(input?: Uint8Array): string };
+  performance: { now(): number };
+}
+
+const web = globalThis as unknown as WebGlobals;
+
+/** UTF-8 text of some bytes (a byte-order mark is kept; callers drop it where a format allows one). */
+export function utf8Text(bytes: Uint8Array): string {
+  return new web.TextDecoder('utf-8').decode(bytes);
+}
+
+/** A monotonic clock in milliseconds, for stage timings. */
+export function nowMs(): number {
+  return web.performance.now();
+}
