@@ -28,9 +28,6 @@ import { linkCumulativeM, pointOnLink } from '../network/link_geometry';
 import CheapRuler from 'cheap-ruler';
 import { nowMs } from '../web_globals';
 
-/** Municipal roads (primary … residential, living streets); not motorways, trunk roads or service roads (the scenario default). */
-export const DEFAULT_HYDRANT_ROAD_CLASSES: readonly string[] = DEFAULT_WATER.hydrantRoadClasses;
-
 /** Main roads that carry water cranes in severe-cold cities. */
 export const WATER_CRANE_ROAD_CLASSES: readonly string[] = ['trunk', 'primary', 'secondary'];
 
