@@ -10,6 +10,7 @@ import type { RoadNetwork } from '../network/road_network';
 import { applySpeedModel, DEFAULT_SPEED_MODEL, type SpeedModel } from '../cost/speed_model';
 import { utf8Text } from '../web_globals';
 
+/** Options of `readOsm`: which roads to keep, which map features to take, and the speed model. */
 export interface OsmImportOptions extends OsmTagOptions, OsmFeatureOptions {
   /** Fire-engine speeds; default `DEFAULT_SPEED_MODEL`. */
   speedModel?: SpeedModel;
@@ -39,6 +40,7 @@ export interface OsmImportReport {
   droppedWays: Partial<Record<DropReason | 'too_short', number>>;
 }
 
+/** What `readOsm` returns: the routable network, the map features, and a report of what was kept and dropped. */
 export interface OsmImport {
   network: RoadNetwork;
   features: MapFeatures;

@@ -28,17 +28,6 @@ export interface Snap {
   lat: number;
 }
 
-/**
- * Nearest-road lookup: a flatbush R-tree over every segment of every link geometry, in a local
- * equirectangular projection (cheap-ruler `kx`/`ky` at the centre of the network's bounding box), so
- * that all distances are metres. Point-to-segment distances are exact in that projection; its scale
- * error grows with the distance from the centre latitude (≈ tan(lat) · Δlat: about 0.5 % at 0.3° away
- * at 49° N), which is irrelevant for choosing the nearest road and small for reporting `distanceM`.
- *
- * Snaps land mid-link: `fraction` is the share of the link's geometry (projected length) before the
- * snapped point, and `offsetM = fraction × linkLengthM`, so offsets are in the same units as the
- * lengths the searches use, even for edge tables whose lengths were given explicitly.
- */
 /** A snap within this distance of a link end is at that end's node, metres. */
 export const AT_NODE_TOLERANCE_M = 0.001;
 
@@ -54,6 +43,17 @@ export function snapEndNode(net: RoadNetwork, snap: Pick<Snap, 'link' | 'offsetM
   return -1;
 }
 
+/**
+ * Nearest-road lookup: a flatbush R-tree over every segment of every link geometry, in a local
+ * equirectangular projection (cheap-ruler `kx`/`ky` at the centre of the network's bounding box), so
+ * that all distances are metres. Point-to-segment distances are exact in that projection; its scale
+ * error grows with the distance from the centre latitude (≈ tan(lat) · Δlat: about 0.5 % at 0.3° away
+ * at 49° N), which is irrelevant for choosing the nearest road and small for reporting `distanceM`.
+ *
+ * Snaps land mid-link: `fraction` is the share of the link's geometry (projected length) before the
+ * snapped point, and `offsetM = fraction × linkLengthM`, so offsets are in the same units as the
+ * lengths the searches use, even for edge tables whose lengths were given explicitly.
+ */
 export class SnapIndex {
   readonly net: RoadNetwork;
   /** Centre of the projection, degrees. */

@@ -31,6 +31,7 @@ import { nowMs } from '../web_globals';
 /** Main roads that carry water cranes in severe-cold cities. */
 export const WATER_CRANE_ROAD_CLASSES: readonly string[] = ['trunk', 'primary', 'secondary'];
 
+/** The water settings used where a scenario gives none (the same object as `DEFAULT_WATER`). */
 export const DEFAULT_WATER_SETTINGS: Readonly<Required<WaterSettings>> = DEFAULT_WATER;
 
 /** What `analyzeWater` reads: the parts of a loaded scenario it needs. */
@@ -46,6 +47,7 @@ export interface WaterInput {
   fileName?: string;
 }
 
+/** Options of `analyzeWater`: districts, stations, statuses that count, and which parts to compute. */
 export interface WaterOptions {
   /** Per-link districts (e.g. from the coverage analysis); default: nearest station by driving time. */
   districts?: LinkDistricts | null;
@@ -97,6 +99,7 @@ export interface WaterDistrictRow {
   proposed: number;
 }
 
+/** A new hydrant in the fix plan: its position on the road and what it fixes. */
 export interface ProposedHydrant {
   lon: number;
   lat: number;
@@ -112,6 +115,7 @@ export interface ProposedHydrant {
   road: string;
 }
 
+/** What `analyzeWater` returns: spacing and protection along the roads, required places, per-district rates, the fix plan and intake points. */
 export interface WaterAnalysis {
   network: RoadNetwork;
   preset: StandardsPreset;
