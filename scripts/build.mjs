@@ -70,7 +70,7 @@ function buildCore(out) {
  * and plain Node does not: point each at the emitted file (`./road_network.js`, `./network/index.js`).
  */
 function fixSpecifiers(out) {
-  const SPEC = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"]*)\2/g;
+  const SPEC = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}(?:\/[^'"]*)?)\2/g;
   for (const file of filesUnder(out)) {
     if (!/\.(js|d\.ts)$/.test(file)) continue;
     const text = readFileSync(file, 'utf8');
@@ -79,7 +79,7 @@ function fixSpecifiers(out) {
       const base = resolve(dirname(file), spec);
       let target;
       if (existsSync(`${base}.js`)) target = `${spec}.js`;
-      else if (existsSync(join(base, 'index.js'))) target = `${spec.replace(/\/$/, '')}/index.js`;
+      else if (existsSync(join(base, 'index.js'))) target = `${spec.replace(/\/$/, '')}/index.js`; // also '.' and '..'
       else throw new Error(`${relative(ROOT, file)}: cannot resolve ${spec}`);
       return `${lead}${q}${target}${q}`;
     });
