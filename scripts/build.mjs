@@ -108,16 +108,25 @@ async function buildCli(out) {
   });
 }
 
+/** The targets whose dist/ is missing or was built from other inputs than the current ones. */
+export function staleTargets() {
+  return Object.keys(TARGETS).filter((name) => {
+    const file = join(TARGETS[name].dir, 'dist', HASH_FILE);
+    return !existsSync(file) || readFileSync(file, 'utf8') !== inputsHash(TARGETS[name].inputs());
+  });
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const ifStale = args.includes('--if-stale');
   const names = args.filter((a) => !a.startsWith('--'));
+  const stale = ifStale ? staleTargets() : [];
   for (const name of names.length > 0 ? names : Object.keys(TARGETS)) {
     const t = TARGETS[name];
     if (!t) throw new Error(`unknown build target ${name} (core, cli)`);
     const dist = join(t.dir, 'dist');
     const hash = inputsHash(t.inputs());
-    if (ifStale && existsSync(join(dist, HASH_FILE)) && readFileSync(join(dist, HASH_FILE), 'utf8') === hash) continue;
+    if (ifStale && !stale.includes(name)) continue;
     // Build beside dist/ and swap it in whole: a failed build leaves no half-written dist/.
     const tmp = join(t.dir, `.dist-${process.pid}`);
     rmSync(tmp, { recursive: true, force: true });
@@ -135,9 +144,11 @@ async function main() {
   }
 }
 
-try {
-  await main();
-} catch (e) {
-  console.error(`build failed: ${e instanceof Error && 'status' in e ? 'see the compiler output above' : e}`);
-  process.exit(1);
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    await main();
+  } catch (e) {
+    console.error(`build failed: ${e instanceof Error && 'status' in e ? 'see the compiler output above' : e}`);
+    process.exit(1);
+  }
 }
