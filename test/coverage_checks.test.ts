@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, LineString, Polygon } from 'geojson';
 import { analyzeCoverage, addStation, compareStationSets, coverageSummary, planStationSets } from '../packages/core/src/coverage/index';
-import { cellAt, rulerAt, type BarrierProps } from '../packages/core/src/index';
+import { type BarrierProps } from '../packages/core/src/index';
+import { rulerAt } from '../packages/core/src/network/geodesy';
+import { cellAt } from '../packages/core/src/surface/land_grid';
 import { gridNetwork } from '../packages/core/src/surface/testing';
 import { testScenario, testStation } from '../packages/core/src/coverage/testing';
 

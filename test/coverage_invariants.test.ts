@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Point } from 'geojson';
 import { addStation, analyzeCoverage, combinedSearch, coverageLayers } from '../packages/core/src/coverage/index';
-import { LinkFlag, RoadNetworkBuilder, polylineLengthM, reachedPieces, rulerAt, type RoadNetwork } from '../packages/core/src/index';
+import { LinkFlag, RoadNetworkBuilder, polylineLengthM, reachedPieces, type RoadNetwork } from '../packages/core/src/index';
+import { rulerAt } from '../packages/core/src/network/geodesy';
 import { polygonAreaKm2 } from '../packages/core/src/surface/index';
 import { testScenario, testStation } from '../packages/core/src/coverage/testing';
 import { prng } from '../packages/core/src/search/test_networks';

@@ -52,8 +52,3 @@ export async function writeFilesAtomic(files: readonly OutputFile[], inputs: rea
     throw e;
   }
 }
-
-/** One output file, atomically (see `writeFilesAtomic`). */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, inputs: readonly string[] = []): Promise<void> {
-  await writeFilesAtomic([{ path, data }], inputs);
-}

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { translator, type Lang, type MessageTable, type Translate } from './i18n';
+import { translator, type Lang, type Translate } from './i18n';
 import { commonMessages, type CommonKey } from './messages';
 
 /** What every command gets from the program shell. */
@@ -29,11 +29,6 @@ export interface CommandModule {
 export function makeContext(lang: Lang, out: NodeJS.WritableStream = process.stdout, err: CliContext['err'] = process.stderr): CliContext {
   const colorOn = Boolean(err.isTTY) && !process.env.NO_COLOR;
   return { lang, t: translator(commonMessages, lang), out, err, color: pc.createColors(colorOn) };
-}
-
-/** A command's own translator, for its message table. */
-export function commandTranslator<K extends string>(table: MessageTable<K>, ctx: CliContext): Translate<K> {
-  return translator(table, ctx.lang);
 }
 
 /** Help text listing examples, added after the options with `cmd.addHelpText('after', …)`. */

@@ -1,13 +1,187 @@
-// The public API of @firecover/core. Each area exports its own small surface from its folder's index.
+// The public API of @firecover/core: every name a user of the library needs, chosen one by one. Anything
+// not listed here is internal and may change without notice. Test helpers live in `@firecover/core/testing`.
+// The list is pinned by src/public_api.test.ts (names) and src/public_api_types.ts (signatures): change
+// both deliberately when the API changes.
+
+// ---- errors ------------------------------------------------------------------------------------------
+/** Every mistake in the user's input: names the file (and line or feature), in English and Chinese. */
 export { InputError, isInputError, type InputErrorPlace } from './input_error';
-export * from './network/index';
-export * from './io/index';
-export * from './cost/index';
-export * from './spatial/index';
-export * from './standards/index';
-export * from './scenario/index';
-export * from './search/index';
-export * from './surface/index';
-export * from './water/index';
-export * from './coverage/index';
-export * from './pipeline/index';
+
+// ---- the road network --------------------------------------------------------------------------------
+/** The routable graph (CSR typed arrays), its builder, a copy with new link costs, its bounding box, its memory. */
+export { type RoadNetwork, RoadNetworkBuilder, type LinkInput, withLinkCosts, networkBbox, graphBytes } from './network/road_network';
+/** Road classes (OSM `highway` names, Chinese 快速路/主干路/次干路/支路) and the per-link flags. */
+export { ROAD_CLASSES, type RoadClass, roadClassCode, roadClassName, CHINESE_ROAD_CLASSES, LinkFlag } from './network/road_class';
+/** Geodesic lengths in metres. */
+export { polylineLengthM, distanceM } from './network/geodesy';
+/** Points and pieces along a link's geometry, by metres from its source node. */
+export { linkCumulativeM, pointOnLink, linkSlice } from './network/link_geometry';
+/** Islands: strongly connected components, and the component of a node. */
+export { stronglyConnectedComponents, islandOf, type Components } from './network/islands';
+
+// ---- importers and exporters (bytes or text in, no file system) --------------------------------------
+/** OpenStreetMap `.osm.pbf` / `.osm` XML → network + stations, hydrants, water sources, barriers. */
+export { readOsm, detectOsmFormat, type OsmImport, type OsmImportOptions, type OsmImportReport } from './io/osm_import';
+/** The road classes imported by default, and the tag options of the OSM importer. */
+export { DEFAULT_DRIVABLE_CLASSES, type OsmTagOptions } from './io/osm_tags';
+/** Options for the map features taken from OSM (stations, hydrants, water, barriers). */
+export { type OsmFeatureOptions } from './io/osm_features';
+/** The map layers that come with a network, and their GeoJSON properties. */
+export {
+  emptyMapFeatures,
+  type MapFeatures,
+  type StationProps,
+  type HydrantProps,
+  type WaterSourceProps,
+  type WaterSourceKind,
+  type BarrierProps,
+} from './io/map_features';
+/** pgRouting edge tables (`id,source,target,cost,reverse_cost`), read and written. */
+export { readEdgeTable, writeEdgeTable } from './io/edge_table';
+/** Network files (`.fcnet`): an imported network as one versioned, checksummed buffer that loads without parsing. */
+export { readNetworkFile, writeNetworkFile, isNetworkFile, NETWORK_FILE_VERSION, type NetworkFileContents, type NetworkFileSource } from './io/network_file';
+/** GeoJSON road lines (OSM `highway` or Chinese road classes). */
+export { readGeoJsonRoads, type GeoJsonRoadsOptions } from './io/geojson_roads';
+
+// ---- travel costs ------------------------------------------------------------------------------------
+/** The fire-engine speed model: per-class speeds, maxspeed caps, congestion, per-road overrides. */
+export { type SpeedModel, DEFAULT_SPEED_MODEL, speedModelWith, applySpeedModel } from './cost/speed_model';
+/** Road closures (by OSM way, link or area): which links close, and the network with them closed. */
+export { closeRoads, closeLinks, findClosedLinks, type RoadClosures, type ClosureReport } from './cost/closures';
+
+// ---- snapping and geometry predicates ----------------------------------------------------------------
+/** Nearest point on the nearest road (an R-tree over every segment), and the node a snap sits on. */
+export { SnapIndex, snapEndNode, type Snap } from './spatial/snap_index';
+/** Point in (multi)polygon, lon/lat. */
+export { pointInPolygon } from './spatial/point_in_polygon';
+
+// ---- searches ----------------------------------------------------------------------------------------
+/** The bounded multi-source search with start offsets (turnout), and a reusable workspace for repeated runs. */
+export { multiSourceSearch, SearchWorkspace, type SearchSource, type SearchOptions, type SearchResult } from './search/multi_source_search';
+/** Cost metric of a search: travel time (s) or length (m). */
+export { type SearchMetric } from './search/arc_costs';
+/** The road reached within the budget, cut exactly inside partly reached links. */
+export { reachedPieces, reachedLengthM, type ReachedPiece } from './search/reached_pieces';
+/** First, second, third due: the sources ranked by arrival at a point. */
+export { rankSources, type SearchTarget, type RankedSource } from './search/point_query';
+
+// ---- standards ---------------------------------------------------------------------------------------
+/** Presets (GB 51080-2015 + 建标152-2017 + GB 50974-2014, NFPA 1710): every threshold with its clause. */
+export {
+  type Rule,
+  type StandardsPreset,
+  type PresetOverrides,
+  type BarrierKind,
+  type StationClass,
+  CHINA_PRESET,
+  NFPA1710_PRESET,
+  PRESETS,
+  STATION_CLASSES,
+  STATION_CLASS_LABELS,
+  STATION_CLASS_ALIASES,
+  withOverrides,
+  districtCapKm2,
+} from './standards/preset';
+
+// ---- scenarios ---------------------------------------------------------------------------------------
+/** The scenario file's types, and the scenario loaded with its network and layers. */
+export type { ScenarioFile, StationInput, AnalysisSettings, WaterSettings, Station, LoadedScenario } from './scenario/scenario_types';
+/** Validation against the published JSON Schema (precompiled), with problems named by field. */
+export { validateScenario, scenarioProblems, stationProblems, SCENARIO_SCHEMA, FROM_NETWORK, type ScenarioProblem } from './scenario/validate_scenario';
+/** Loading a scenario: the caller reads files (`readFile`), core parses and checks everything. */
+export { loadScenario, DEFAULT_ANALYSIS, DEFAULT_WATER, type ReadScenarioFile } from './scenario/load_scenario';
+/** The stations in service in a given year (existing, or planned by then). */
+export { stationsInService } from './scenario/stations';
+
+// ---- coverage ----------------------------------------------------------------------------------------
+/** Service areas, districts and their checks, coverage figures, gaps; adding a candidate station. */
+export { analyzeCoverage, addStation, coverageLinkDistricts, type CoverageAnalysis, type StationCoverage } from './coverage/analysis';
+/** Options of a coverage analysis, and which links give access to land (for snapping stations and points). */
+export { landAccessLink, type CoverageOptions } from './coverage/context';
+export { type DistrictReport, type BarrierCrossing } from './coverage/districts';
+export { type CoverageFigures } from './coverage/figures';
+export { type GapZone, type GapReport } from './coverage/gaps';
+/** Existing versus each planned year (or any station sets): the analyses and their differences. */
+export { planStationSets, compareStationSets, type StationSet, type SetComparison, type SetChange, type ComparedSet } from './coverage/compare';
+/** The coverage results as GeoJSON layers, and the typed properties of their features. */
+export { coverageLayers, type CoverageLayerName } from './coverage/layers';
+export type {
+  CoverageLayers,
+  ServiceAreaProperties,
+  ServiceAreaBandProperties,
+  ServiceAreaStationProperties,
+  ServiceAreaUnionProperties,
+  DistrictFeatureProperties,
+  GapFeatureProperties,
+  ReachedNetworkProperties,
+  StationFeatureProperties,
+} from './coverage/layer_properties';
+/** The coverage results as plain, rounded, bilingual figures (what `summary.json` and the report print). */
+export {
+  coverageSummary,
+  comparisonSummary,
+  type CoverageSummary,
+  type ComparisonSummary,
+  type FigureLine,
+  type CheckLine,
+  type DistrictSummary,
+  type GapSummary,
+} from './coverage/summary';
+
+// ---- water (hydrants, water sources) -----------------------------------------------------------------
+/** Hydrant spacing and protection along the road, wide roads, bridges and tunnels, per-district rates, fix plan, intakes. */
+export {
+  analyzeWater,
+  DEFAULT_WATER_SETTINGS,
+  type WaterAnalysis,
+  type WaterInput,
+  type WaterOptions,
+  type WaterDistrictRow,
+  type ProposedHydrant,
+  type LandWater,
+} from './water/analyze_water';
+/** Hydrant statuses, and those counted as usable by default. */
+export { DEFAULT_COUNTING_STATUSES, type HydrantStatus } from './water/hydrant_snap';
+export { type SpacingGap } from './water/spacing';
+export { type WideRoadGap } from './water/wide_roads';
+export { type RequiredPlace } from './water/required_places';
+export { type IntakeCandidate, type IntakeSource, type StationWater } from './water/intake';
+/** Per-link districts: each road link goes to the station whose engine reaches its midpoint first, turnout counted. */
+export { linkDistricts, type LinkDistricts, type DistrictSource } from './water/water_districts';
+/** The water results as GeoJSON layers, and the typed properties of their features. */
+export { waterLayers } from './water/water_layers';
+export type {
+  WaterLayers,
+  HydrantFeatureProperties,
+  HydrantGapProperties,
+  UnprotectedProperties,
+  UnprotectedRoadProperties,
+  UnprotectedLandProperties,
+  ProposedHydrantProperties,
+  WideRoadGapProperties,
+  RequiredPlaceProperties,
+  IntakeReachProperties,
+  IntakeSourceProperties,
+  IntakeReachRoadProperties,
+  IntakeProposedProperties,
+  IntakeNoWaterProperties,
+  WaterCraneGapProperties,
+} from './water/water_layer_properties';
+/** The water results as typed figures (value, unit, clause; the CLI and the viewer format them). */
+export {
+  waterFigures,
+  WATER_FIGURE_KEYS,
+  type WaterFigures,
+  type WaterFigure,
+  type WaterFigureKey,
+  type WaterUnit,
+  type WaterMissingPlace,
+  type WaterStationIntake,
+  type WaterProposedIntake,
+} from './water/water_figures';
+
+// ---- the whole pipeline ------------------------------------------------------------------------------
+/** One call from a loaded scenario to every analysis: coverage → districts → water → existing versus planned. */
+export { analyzeScenario, type ScenarioAnalysis, type ScenarioAnalysisOptions, type ScenarioLayers } from './pipeline/analyze_scenario';
+/** The station set of a run: existing, planned, all, or a year (the `--stations` rule of the CLI and the viewer). */
+export { parseStationSet, stationsOfSet, type StationSetChoice } from './pipeline/station_set';

@@ -25,6 +25,7 @@ export class InputError extends Error {
   }
 }
 
+/** Where a mistake is: the file, and the line or feature within it. */
 export interface InputErrorPlace {
   /** File name or logical source ("--from", "scenario.stations[2]"). */
   file: string;

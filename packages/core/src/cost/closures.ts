@@ -16,6 +16,7 @@ export interface RoadClosures {
   source?: string;
 }
 
+/** Which links a set of closures closes, per closure given. */
 export interface ClosureReport {
   /** Link indices closed, ascending, each once. */
   linkIndices: number[];

@@ -26,6 +26,7 @@ export interface SpeedModel {
   source: string;
 }
 
+/** Default fire-engine speeds per road class (km/h), maxspeed caps and no congestion (see docs/osm-import.md). */
 export const DEFAULT_SPEED_MODEL: SpeedModel = {
   classSpeedKmh: {
     motorway: 60,

@@ -65,6 +65,7 @@ export interface SetChange {
   districtsLate: [number, number];
 }
 
+/** The analyses of several station sets and the changes between consecutive sets. */
 export interface SetComparison {
   sets: ComparedSet[];
   changes: SetChange[];

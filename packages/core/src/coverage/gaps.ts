@@ -23,6 +23,7 @@ export interface GapZone {
   centroid: [number, number];
 }
 
+/** The late and unreachable zones of an analysis, ranked by demand, then area. */
 export interface GapReport {
   /** Listed late zones (area ≥ minGapAreaKm2), ranked by demand, then area. */
   late: GapZone[];

@@ -48,6 +48,7 @@ export interface ServiceAreaUnionProperties {
   clause: string;
 }
 
+/** Properties of a `service_areas` feature: an arrival band, one station's area, or the union. */
 export type ServiceAreaProperties = ServiceAreaBandProperties | ServiceAreaStationProperties | ServiceAreaUnionProperties;
 
 /** `districts`: one station district with its checks and their clauses. */

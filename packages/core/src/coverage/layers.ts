@@ -14,6 +14,7 @@ import { cellAreaKm2 } from '../surface/land_grid';
 import { combinedSearch, type CoverageAnalysis } from './analysis';
 import { km2, metres, roundTo, sec } from './rounding';
 
+/** The names of the map layers `coverageLayers` returns. */
 export type CoverageLayerName = keyof CoverageLayers;
 
 /**

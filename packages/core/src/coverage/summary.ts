@@ -24,6 +24,7 @@ export interface CheckLine {
   clause: string;
 }
 
+/** One district in a summary: its station, area, arrival at the edge and checks. */
 export interface DistrictSummary {
   stationId: string;
   name: string;
@@ -38,6 +39,7 @@ export interface DistrictSummary {
   demand: number | null;
 }
 
+/** One gap zone in a summary: rank, kind, reason, area and demand. */
 export interface GapSummary {
   rank: number;
   kind: string;
@@ -84,6 +86,7 @@ export interface CoverageSummary {
   };
 }
 
+/** The figures, checks, districts and gaps of an analysis, rounded and bilingual (what `summary.json` holds). */
 export function coverageSummary(a: CoverageAnalysis): CoverageSummary {
   const ctx = a.context;
   const { preset } = ctx;
@@ -195,6 +198,7 @@ function line(key: string, en: string, zh: string, value: number | null, unit: s
   return { key, en, zh, value, unit, clause, pass };
 }
 
+/** What `comparisonSummary` returns. */
 export interface ComparisonSummary {
   sets: {
     key: string;
@@ -228,6 +232,7 @@ export interface ComparisonSummary {
   }[];
 }
 
+/** The figures of each compared station set and the changes between them, rounded and bilingual. */
 export function comparisonSummary(c: SetComparison): ComparisonSummary {
   return {
     sets: c.sets.map(({ set, analysis }) => {

@@ -1,4 +1,5 @@
 import { InputError } from '../input_error';
+import { strictUtf8Decoder, utf8Bytes } from '../web_globals';
 
 /**
  * A CSV reader over bytes (RFC 4180: comma-separated, `"` quotes with `""` inside, LF or CRLF), built
@@ -21,13 +22,13 @@ export class CsvReader {
   private ends = new Int32Array(64);
   /** Bit per field: quoted with `""` escapes inside (needs unescaping when read as text). */
   private escaped = new Uint8Array(64);
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private readonly decoder = strictUtf8Decoder();
 
   constructor(
     data: Uint8Array | string,
     private readonly file: string,
   ) {
-    this.bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    this.bytes = typeof data === 'string' ? utf8Bytes(data) : data;
     if (this.bytes[0] === 0xef && this.bytes[1] === 0xbb && this.bytes[2] === 0xbf) this.pos = 3;
   }
 

@@ -6,6 +6,7 @@ import { RoadNetworkBuilder, type RoadNetwork } from '../network/road_network';
 import { applySpeedModel, DEFAULT_SPEED_MODEL, type SpeedModel } from '../cost/speed_model';
 import { LANE_WIDTH_M, onewayDirection, parseMaxspeedKmh, parseWidthM } from './osm_tags';
 
+/** Options of `readGeoJsonRoads`: the junction tolerance and the speed model. */
 export interface GeoJsonRoadsOptions {
   /**
    * Line vertices closer than this many metres are the same junction. Default 0.01 m; 0 = only exactly

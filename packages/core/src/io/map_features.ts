@@ -28,6 +28,7 @@ export interface HydrantProps {
   status: 'working' | 'damaged' | 'low_pressure' | 'unknown';
 }
 
+/** Kinds of water source other than hydrants (消防水源): suction points, fire ponds, tanks, docks, cranes, water bodies, rivers. */
 export type WaterSourceKind = 'suction_point' | 'fire_water_pond' | 'water_tank' | 'intake_dock' | 'water_crane' | 'water_body' | 'river';
 
 /** A water source other than a hydrant: intake point, fire pool, tank, water crane, water body, river. */
@@ -48,6 +49,7 @@ export interface BarrierProps {
   nameZh?: string;
 }
 
+/** The map layers that come with a network or scenario: stations, hydrants, water sources, barriers (GeoJSON, WGS84). */
 export interface MapFeatures {
   stations: FeatureCollection<Point, StationProps>;
   hydrants: FeatureCollection<Point, HydrantProps>;
@@ -55,6 +57,7 @@ export interface MapFeatures {
   barriers: FeatureCollection<LineString | MultiLineString | Polygon | MultiPolygon, BarrierProps>;
 }
 
+/** Map features with every layer empty (for networks that come without them). */
 export function emptyMapFeatures(): MapFeatures {
   return {
     stations: { type: 'FeatureCollection', features: [] },

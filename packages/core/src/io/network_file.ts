@@ -1,4 +1,5 @@
 import { InputError } from '../input_error';
+import { strictUtf8Decoder, utf8Bytes } from '../web_globals';
 import type { RoadNetwork } from '../network/road_network';
 import type { MapFeatures } from './map_features';
 import type { OsmImportReport } from './osm_import';
@@ -23,6 +24,7 @@ import type { OsmImportReport } from './osm_import';
  * file is an InputError, never a crash or a wrong search.
  */
 
+/** The format version this firecover writes and reads; a newer file is refused with a message saying so. */
 export const NETWORK_FILE_VERSION = 1;
 const MAGIC = [0x46, 0x43, 0x4e, 0x45, 0x54, 0x0a, 0x1a, 0x00];
 const PREFIX_BYTES = 16;
@@ -103,6 +105,7 @@ export interface NetworkFileSource {
   format?: string;
 }
 
+/** What a network file holds: the network, and what was read with it. */
 export interface NetworkFileContents {
   network: RoadNetwork;
   /** Stations, hydrants, water sources and barriers read with the network (OSM imports). */
@@ -165,7 +168,7 @@ export function writeNetworkFile(contents: NetworkFileContents): Uint8Array {
     ...(contents.report ? { report: contents.report } : {}),
     ...(contents.writtenBy ? { writtenBy: contents.writtenBy } : {}),
   };
-  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+  const headerBytes = utf8Bytes(JSON.stringify(header));
   const start = align8(PREFIX_BYTES + headerBytes.length);
   const out = new Uint8Array(start + arraysBytes);
   out.set(MAGIC, 0);
@@ -198,7 +201,7 @@ export function readNetworkFile(bytes: Uint8Array, fileName: string): NetworkFil
   if (PREFIX_BYTES + headerLength > bytes.length) throw bad('the file is truncated (the header runs past its end)', '文件不完整（文件头超出文件末尾）');
   let header: Header;
   try {
-    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength))) as Header;
+    header = JSON.parse(strictUtf8Decoder().decode(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength))) as Header;
   } catch {
     throw bad('the header is damaged (not valid JSON)', '文件头已损坏（不是有效的 JSON）');
   }

@@ -8,7 +8,9 @@ import type { DropReason, OsmTagOptions } from './osm_tags';
 import { readOsmXml } from './osm_xml';
 import type { RoadNetwork } from '../network/road_network';
 import { applySpeedModel, DEFAULT_SPEED_MODEL, type SpeedModel } from '../cost/speed_model';
+import { utf8Text } from '../web_globals';
 
+/** Options of `readOsm`: which roads to keep, which map features to take, and the speed model. */
 export interface OsmImportOptions extends OsmTagOptions, OsmFeatureOptions {
   /** Fire-engine speeds; default `DEFAULT_SPEED_MODEL`. */
   speedModel?: SpeedModel;
@@ -38,6 +40,7 @@ export interface OsmImportReport {
   droppedWays: Partial<Record<DropReason | 'too_short', number>>;
 }
 
+/** What `readOsm` returns: the routable network, the map features, and a report of what was kept and dropped. */
 export interface OsmImport {
   network: RoadNetwork;
   features: MapFeatures;
@@ -70,7 +73,7 @@ export function readOsm(data: Uint8Array | string, fileName: string, options: Os
   let osm: OsmData;
   if (format === 'pbf') osm = readOsmPbf(data as Uint8Array, fileName, onProgress);
   else if (format === 'xml') {
-    const text = typeof data === 'string' ? data : new TextDecoder('utf-8').decode(data);
+    const text = typeof data === 'string' ? data : utf8Text(data);
     osm = readOsmXml(text, fileName);
     onProgress?.(1, 1);
   } else {

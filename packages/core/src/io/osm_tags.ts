@@ -54,6 +54,7 @@ export const IMPLICIT_MAXSPEED_KMH: Readonly<Record<string, number>> = {
   'FR:urban': 50,
 };
 
+/** Which OSM ways become roads: drivable classes, access values that exclude a way, one-way rules. */
 export interface OsmTagOptions {
   /** Drivable `highway` classes; default `DEFAULT_DRIVABLE_CLASSES`. Must be known road classes. */
   includeClasses?: readonly string[];

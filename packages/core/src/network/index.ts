@@ -1,4 +1,4 @@
-export { type RoadNetwork, RoadNetworkBuilder, type LinkInput, withLinkCosts, linkCostS, graphBytes, geometryBytes, networkBbox } from './road_network';
+export { type RoadNetwork, RoadNetworkBuilder, type LinkInput, withLinkCosts, graphBytes, networkBbox } from './road_network';
 export { ROAD_CLASSES, type RoadClass, roadClassCode, roadClassName, CHINESE_ROAD_CLASSES, LinkFlag } from './road_class';
 export { polylineLengthM, distanceM, rulerAt } from './geodesy';
 export { linkCumulativeM, pointOnLink, linkSlice } from './link_geometry';

@@ -1,5 +1,6 @@
 import type { RoadNetwork } from './road_network';
 
+/** The strongly connected components of a network (islands a fire engine cannot leave or enter). */
 export interface Components {
   /** Per node: component number (0 .. count-1). */
   componentOf: Int32Array;

@@ -23,6 +23,7 @@ export const ROAD_CLASSES = [
   'unknown',
 ] as const;
 
+/** A road class name (OSM `highway` value, plus `unknown`). */
 export type RoadClass = (typeof ROAD_CLASSES)[number];
 
 const CODE = new Map<string, number>(ROAD_CLASSES.map((c, i) => [c, i]));
@@ -32,6 +33,7 @@ export function roadClassCode(name: string): number | undefined {
   return CODE.get(name);
 }
 
+/** The class name of a link class code (`unknown` for a code out of range). */
 export function roadClassName(code: number): RoadClass {
   return ROAD_CLASSES[code] ?? 'unknown';
 }

@@ -66,11 +66,6 @@ export interface RoadNetwork {
   readonly arcCostS: Float32Array;
 }
 
-/** Travel time of link `l` in `direction` (0 = source→target), seconds. */
-export function linkCostS(net: RoadNetwork, l: number, direction: 0 | 1): number {
-  return direction === 0 ? net.linkForwardS[l] : net.linkBackwardS[l];
-}
-
 /** [west, south, east, north] of the network's geometry (every shape point), degrees; null when empty. */
 export function networkBbox(net: RoadNetwork): [number, number, number, number] | null {
   const lon = net.geomLon;
@@ -108,11 +103,6 @@ export function graphBytes(net: RoadNetwork): number {
     net.linkId.byteLength +
     net.nodeId.byteLength
   );
-}
-
-/** Bytes held by geometry (node coordinates and link shapes). */
-export function geometryBytes(net: RoadNetwork): number {
-  return net.nodeLon.byteLength + net.nodeLat.byteLength + net.geomOffset.byteLength + net.geomLon.byteLength + net.geomLat.byteLength;
 }
 
 /**

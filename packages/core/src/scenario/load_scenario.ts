@@ -15,6 +15,7 @@ import { parseBarriers, parseDemand, parseFeatureCollection, parseHydrants, pars
 import type { AnalysisSettings, LoadedScenario, ScenarioFile, Station, StationInput, WaterSettings } from './scenario_types';
 import { normaliseStation } from './stations';
 import { FROM_NETWORK, problemsError, stationProblems, validateScenario } from './validate_scenario';
+import { utf8Text } from '../web_globals';
 
 /** Reads a file named in the scenario, by its path relative to the scenario file. */
 export type ReadScenarioFile = (relativePath: string) => Promise<Uint8Array>;
@@ -224,7 +225,7 @@ export function waterOf(file: Pick<ScenarioFile, 'water'>): Required<WaterSettin
 
 /** UTF-8 text of a file (a byte-order mark is dropped). */
 function decodeText(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+  return utf8Text(bytes).replace(/^\uFEFF/, '');
 }
 
 /** The path of `rel` beside the scenario file, for messages ("city/roads.geojson"). Pure string work: no file system. */

@@ -48,6 +48,7 @@ export interface ScenarioFile {
   water?: WaterSettings;
 }
 
+/** A fire station as written in a scenario or a stations GeoJSON file. */
 export interface StationInput {
   id: string;
   name: string;
@@ -67,6 +68,7 @@ export interface StationInput {
   buildingAreaM2?: number;
 }
 
+/** The scenario's coverage settings (all optional; defaults in `DEFAULT_ANALYSIS`). */
 export interface AnalysisSettings {
   /** Land is served through its nearest road within this distance, metres (default 150). */
   accessDistanceM?: number;
@@ -80,6 +82,7 @@ export interface AnalysisSettings {
   maxSnapDistanceM?: number;
 }
 
+/** The scenario's hydrant and water-source settings (all optional; defaults in `DEFAULT_WATER`). */
 export interface WaterSettings {
   /** Road classes that need hydrants (default: municipal roads: primary…residential, living_street; not motorway, service). */
   hydrantRoadClasses?: string[];

@@ -1,8 +1,7 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import schema from '../../schema/scenario.schema.json';
 import { InputError } from '../input_error';
 import { PRESETS, STATION_CLASSES, STATION_CLASS_ALIASES, type StandardsPreset } from '../standards/preset';
 import type { ScenarioFile } from './scenario_types';
+import * as generated from './scenario_validators.gen';
 
 /**
  * Validation of a scenario file against the published JSON Schema (packages/core/schema/scenario.schema.json),
@@ -11,7 +10,7 @@ import type { ScenarioFile } from './scenario_types';
  */
 
 /** The published JSON Schema of ScenarioFile (draft-07). */
-export const SCENARIO_SCHEMA: Readonly<Record<string, unknown>> = schema;
+export const SCENARIO_SCHEMA: Readonly<Record<string, unknown>> = generated.schema as Record<string, unknown>;
 
 /** Layer value that takes the layer from the OSM network file instead of a GeoJSON file. */
 export const FROM_NETWORK = 'from-network';
@@ -20,16 +19,27 @@ const NETWORK_KINDS = ['osm', 'geojson', 'edges'] as const;
 const LAYER_FIELDS = ['hydrants', 'waterSources', 'barriers'] as const;
 const MAX_LISTED = 5;
 
-let compiled: { scenario: ValidateFunction; station: ValidateFunction } | undefined;
+/** The part of an ajv error object these messages read (ajv's ErrorObject, with `verbose: true`). */
+interface ErrorObject {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message?: string;
+  parentSchema?: unknown;
+}
 
+/** An ajv standalone validator: true when valid, else its `errors` list the problems. */
+interface ValidateFunction {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+/**
+ * The schema's validators, precompiled by ajv's standalone code generation (scripts/gen_validators.ts,
+ * `pnpm gen`): nothing is compiled at run time, so this runs under a strict Content Security Policy.
+ */
 function validators(): { scenario: ValidateFunction; station: ValidateFunction } {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true });
-    ajv.addSchema(schema);
-    const id = (schema as { $id: string }).$id;
-    compiled = { scenario: ajv.getSchema(id)!, station: ajv.getSchema(`${id}#/definitions/station`)! };
-  }
-  return compiled;
+  return generated as unknown as { scenario: ValidateFunction; station: ValidateFunction };
 }
 
 /** One problem: the JSON path in plain words ("stations[2].class") and what is wrong, in English and Chinese. */

@@ -13,6 +13,7 @@ export interface SearchSource {
   startCost: number;
 }
 
+/** Options of `multiSourceSearch`: budget, direction rules, metric, and a reusable workspace. */
 export interface SearchOptions {
   /** Largest arrival cost reached, inclusive (seconds for `time`, metres for `length`). Default Infinity. */
   budget?: number;
@@ -30,6 +31,7 @@ export interface SearchOptions {
   workspace?: SearchWorkspace;
 }
 
+/** Per node the arrival cost and the first-arriving source; the input that reached-road and surface functions read. */
 export interface SearchResult {
   readonly net: RoadNetwork;
   readonly sources: readonly SearchSource[];

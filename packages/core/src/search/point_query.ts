@@ -10,6 +10,7 @@ export interface SearchTarget {
   snap?: Snap;
 }
 
+/** One source in the first/second/third-due ranking at a target, with its arrival cost. */
 export interface RankedSource {
   /** Index into `sources`. */
   source: number;

@@ -1,4 +1,5 @@
 import Flatbush from 'flatbush';
+import { packedTree, type PackedTree } from './packed_tree';
 import CheapRuler from 'cheap-ruler';
 import { networkBbox, type RoadNetwork } from '../network/road_network';
 import { ENTRY, SegmentGrid } from './segment_grid';
@@ -27,26 +28,6 @@ export interface Snap {
   lat: number;
 }
 
-/** The parts of flatbush's packed tree that the exact nearest-segment walk reads. */
-interface FlatbushInternals {
-  _boxes: Float64Array;
-  _indices: Uint16Array | Uint32Array;
-  _levelBounds: number[];
-  nodeSize: number;
-  numItems: number;
-}
-
-/**
- * Nearest-road lookup: a flatbush R-tree over every segment of every link geometry, in a local
- * equirectangular projection (cheap-ruler `kx`/`ky` at the centre of the network's bounding box), so
- * that all distances are metres. Point-to-segment distances are exact in that projection; its scale
- * error grows with the distance from the centre latitude (≈ tan(lat) · Δlat: about 0.5 % at 0.3° away
- * at 49° N), which is irrelevant for choosing the nearest road and small for reporting `distanceM`.
- *
- * Snaps land mid-link: `fraction` is the share of the link's geometry (projected length) before the
- * snapped point, and `offsetM = fraction × linkLengthM`, so offsets are in the same units as the
- * lengths the searches use, even for edge tables whose lengths were given explicitly.
- */
 /** A snap within this distance of a link end is at that end's node, metres. */
 export const AT_NODE_TOLERANCE_M = 0.001;
 
@@ -62,6 +43,17 @@ export function snapEndNode(net: RoadNetwork, snap: Pick<Snap, 'link' | 'offsetM
   return -1;
 }
 
+/**
+ * Nearest-road lookup: a flatbush R-tree over every segment of every link geometry, in a local
+ * equirectangular projection (cheap-ruler `kx`/`ky` at the centre of the network's bounding box), so
+ * that all distances are metres. Point-to-segment distances are exact in that projection; its scale
+ * error grows with the distance from the centre latitude (≈ tan(lat) · Δlat: about 0.5 % at 0.3° away
+ * at 49° N), which is irrelevant for choosing the nearest road and small for reporting `distanceM`.
+ *
+ * Snaps land mid-link: `fraction` is the share of the link's geometry (projected length) before the
+ * snapped point, and `offsetM = fraction × linkLengthM`, so offsets are in the same units as the
+ * lengths the searches use, even for edge tables whose lengths were given explicitly.
+ */
 export class SnapIndex {
   readonly net: RoadNetwork;
   /** Centre of the projection, degrees. */
@@ -74,6 +66,8 @@ export class SnapIndex {
   readonly segmentCount: number;
 
   private readonly index: Flatbush | null;
+  /** The index's packed tree, walked by the exact nearest-segment search. */
+  private readonly tree: PackedTree | null;
   private readonly px: Float64Array;
   private readonly py: Float64Array;
   /** Per segment: fraction of its link's geometry before it, and its own share (fraction = a + t·b). */
@@ -161,6 +155,7 @@ export class SnapIndex {
     }
 
     this.index = index;
+    this.tree = index ? packedTree(index) : null;
     this.px = px;
     this.py = py;
     const segFrac = new Float64Array(2 * segCount);
@@ -267,12 +262,9 @@ export class SnapIndex {
    * segments by their exact distance, so the first segment to leave the queue is the nearest one.
    */
   private nearestSegment(x: number, y: number, maxD2: number): number {
-    const fb = this.index as unknown as FlatbushInternals;
-    const boxes = fb._boxes;
-    const indices = fb._indices;
-    const levelBounds = fb._levelBounds;
-    const nodeSize4 = fb.nodeSize * 4;
-    const numItems4 = fb.numItems * 4;
+    const { boxes, indices, levelBounds, nodeSize, numItems } = this.tree!;
+    const nodeSize4 = nodeSize * 4;
+    const numItems4 = numItems * 4;
     const q = this.heap;
     q.clear();
     let bound = maxD2;

@@ -7,6 +7,7 @@
  * cited, and overridable.
  */
 
+/** One threshold of a standard: its value, the clause it comes from, and a short statement in English and Chinese. */
 export interface Rule<T> {
   value: T;
   /** Citation, e.g. "GB 51080-2015 §4.1.3-1". */
@@ -33,8 +34,10 @@ export const STATION_CLASSES = [
   'engine', // NFPA: engine company
   'ladder', // NFPA: ladder / truck company
 ] as const;
+/** A fire-station class code (`class1`, `class2`, `special`, `small`, township and full-time brigades, NFPA `engine`/`ladder` …). */
 export type StationClass = (typeof STATION_CLASSES)[number];
 
+/** The English and Chinese name of every station class. */
 export const STATION_CLASS_LABELS: Readonly<Record<StationClass, { en: string; zh: string }>> = {
   class1: { en: 'class-1 station', zh: '一级消防站' },
   class2: { en: 'class-2 station', zh: '二级消防站' },
@@ -76,6 +79,7 @@ export const STATION_CLASS_ALIASES: Readonly<Record<string, StationClass>> = {
   微型消防站: 'micro',
 };
 
+/** A set of standards: every threshold the analyses check, each a `Rule` with its clause. */
 export interface StandardsPreset {
   id: string;
   name: { en: string; zh: string };
@@ -111,6 +115,7 @@ export interface StandardsPreset {
   stationHazardSetbackM: Rule<number>;
 }
 
+/** Kinds of barrier a district must not cross (GB 51080-2015 §4.1.3-4). */
 export type BarrierKind = 'expressway' | 'railway' | 'river';
 
 const GB51080 = 'GB 51080-2015';
@@ -233,6 +238,7 @@ export const NFPA1710_PRESET: StandardsPreset = {
   fractile: { value: 0.9, clause: 'NFPA 1710 §4.1.2.1.2', en: '90 % of incidents within the standard', zh: '90%的事件满足标准' },
 };
 
+/** The presets by id: `cn` (China, the default) and `nfpa1710`. */
 export const PRESETS: Readonly<Record<string, StandardsPreset>> = { cn: CHINA_PRESET, nfpa1710: NFPA1710_PRESET };
 
 /** Overrides by rule name: a new value, keeping the clause (marked as overridden in reports). */

@@ -226,8 +226,3 @@ function linkEvaluator(result: SurfaceSearch): { at: (l: number, offsetM: number
 export function arrivalSurface(grid: LandGrid, result: SurfaceSearch): Float32Array {
   return arrivalAndOwner(grid, result).arrival;
 }
-
-/** Per cell, the index of the first-arriving source (in `result.sources`), -1 when unreached. */
-export function ownerSurface(grid: LandGrid, result: SurfaceSearch): Int32Array {
-  return arrivalAndOwner(grid, result).owner;
-}

@@ -1,5 +1,5 @@
 import { contours } from 'd3-contour';
-import { area as turfArea } from '@turf/turf';
+import { area as turfArea } from '@turf/area';
 import type { MultiPolygon, Position } from 'geojson';
 import { cellAreaKm2, type LandGrid } from './land_grid';
 

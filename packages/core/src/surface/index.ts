@@ -4,7 +4,6 @@ export {
   type LinkCellIndex,
   type SparseArrival,
   arrivalSurface,
-  ownerSurface,
   arrivalAndOwner,
   linkTraversalCosts,
   linkCellIndex,

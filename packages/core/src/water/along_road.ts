@@ -93,15 +93,6 @@ export function hoseField(net: RoadNetwork, points: readonly LinkPoint[], boundM
   return { net, nodeM: search.cost, sources, boundM, search };
 }
 
-/** Along-road distance from the nearest source to the point `offsetM` of link `l`. */
-export function distanceAt(f: HoseField, l: number, offsetM: number): number {
-  const L = f.net.linkLengthM[l];
-  let d = Math.min(f.nodeM[f.net.linkSource[l]] + offsetM, f.nodeM[f.net.linkTarget[l]] + L - offsetM);
-  const { start, offsetsM } = f.sources;
-  for (let i = start[l]; i < start[l + 1]; i++) d = Math.min(d, Math.abs(offsetsM[i] - offsetM));
-  return d;
-}
-
 /**
  * The parts of link `l` within `radiusM` of a source (closed intervals [from, to] in metres from the
  * source node, merged, ascending). `radiusM` must not exceed the field's bound.

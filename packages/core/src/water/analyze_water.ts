@@ -26,13 +26,12 @@ import { singleDistrict, stationLinkDistricts, type LinkDistricts } from './wate
 import { areaTest } from './study_area';
 import { linkCumulativeM, pointOnLink } from '../network/link_geometry';
 import CheapRuler from 'cheap-ruler';
-
-/** Municipal roads (primary … residential, living streets); not motorways, trunk roads or service roads (the scenario default). */
-export const DEFAULT_HYDRANT_ROAD_CLASSES: readonly string[] = DEFAULT_WATER.hydrantRoadClasses;
+import { nowMs } from '../web_globals';
 
 /** Main roads that carry water cranes in severe-cold cities. */
 export const WATER_CRANE_ROAD_CLASSES: readonly string[] = ['trunk', 'primary', 'secondary'];
 
+/** The water settings used where a scenario gives none (the same object as `DEFAULT_WATER`). */
 export const DEFAULT_WATER_SETTINGS: Readonly<Required<WaterSettings>> = DEFAULT_WATER;
 
 /** What `analyzeWater` reads: the parts of a loaded scenario it needs. */
@@ -48,6 +47,7 @@ export interface WaterInput {
   fileName?: string;
 }
 
+/** Options of `analyzeWater`: districts, stations, statuses that count, and which parts to compute. */
 export interface WaterOptions {
   /**
    * Per-link districts (e.g. `coverageLinkDistricts` of the coverage analysis, as `analyzeScenario` passes);
@@ -103,6 +103,7 @@ export interface WaterDistrictRow {
   proposed: number;
 }
 
+/** A new hydrant in the fix plan: its position on the road and what it fixes. */
 export interface ProposedHydrant {
   lon: number;
   lat: number;
@@ -118,6 +119,7 @@ export interface ProposedHydrant {
   road: string;
 }
 
+/** What `analyzeWater` returns: spacing and protection along the roads, required places, per-district rates, the fix plan and intake points. */
 export interface WaterAnalysis {
   network: RoadNetwork;
   preset: StandardsPreset;
@@ -215,9 +217,9 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
   const countingStatuses = options.countingStatuses ?? DEFAULT_COUNTING_STATUSES;
 
   const timingsMs: Record<string, number> = {};
-  let clock = performance.now();
+  let clock = nowMs();
   const lap = (stage: string): void => {
-    const now = performance.now();
+    const now = nowMs();
     timingsMs[stage] = now - clock;
     clock = now;
   };

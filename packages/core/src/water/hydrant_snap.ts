@@ -6,6 +6,7 @@ import { rulerAt } from '../network/geodesy';
 import { linkCumulativeM, pointOnLink } from '../network/link_geometry';
 import type { AreaTest } from './study_area';
 
+/** A hydrant status: working, damaged, low pressure or unknown. */
 export type HydrantStatus = HydrantProps['status'];
 
 /** Statuses that count toward spacing, protection and the fix plan by default: working, and unknown (mapped hydrants are presumed in service). */

@@ -1,6 +1,5 @@
 export {
   analyzeWater,
-  DEFAULT_HYDRANT_ROAD_CLASSES,
   DEFAULT_WATER_SETTINGS,
   WATER_CRANE_ROAD_CLASSES,
   type WaterAnalysis,

@@ -20,6 +20,7 @@ export const CANDIDATE_WATER_KINDS: readonly WaterSourceKind[] = ['water_body', 
 
 type WaterFeature = Feature<Point | LineString | Polygon | MultiPolygon, WaterSourceProps>;
 
+/** A water source that fire engines can draw from, with its access point on the road. */
 export interface IntakeSource {
   index: number;
   id: string;
@@ -32,6 +33,7 @@ export interface IntakeSource {
   snap: Snap | null;
 }
 
+/** Per station: the driving time to its nearest reachable intake source. */
 export interface StationWater {
   stationId: string;
   name: string;
@@ -41,6 +43,7 @@ export interface StationWater {
   sourceId: string | null;
 }
 
+/** A proposed intake point (取水点) on the road beside a water source. */
 export interface IntakeCandidate {
   lon: number;
   lat: number;

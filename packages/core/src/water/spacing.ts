@@ -1,5 +1,5 @@
 import type { RoadNetwork } from '../network/road_network';
-import { complementIntervals, coveredIntervals, intervalsLength, type HoseField } from './along_road';
+import { complementIntervals, coveredIntervals, type HoseField } from './along_road';
 import { stitch, wholeLinks, type Chain } from './chains';
 
 /**
@@ -27,20 +27,6 @@ export function uncoveredPieces(field: HoseField, mask: Uint8Array, radiusM: num
     for (let i = 0; i < gaps.length; i += 2) out.push(l, gaps[i], gaps[i + 1]);
   }
   return out;
-}
-
-/** Total length (m) of `mask` links, and of the part within `radiusM` of a source. */
-export function coveredLength(field: HoseField, mask: Uint8Array, radiusM: number): { totalM: number; coveredM: number } {
-  const net = field.net;
-  let totalM = 0;
-  let coveredM = 0;
-  for (let l = 0; l < net.linkCount; l++) {
-    if (!mask[l]) continue;
-    const L = net.linkLengthM[l];
-    totalM += L;
-    coveredM += L - intervalsLength(complementIntervals(coveredIntervals(field, l, radiusM), L));
-  }
-  return { totalM, coveredM };
 }
 
 /** A spacing gap: a maximal stretch of road farther than spacing/2 from every counting hydrant. */

@@ -51,6 +51,7 @@ export const WATER_FIGURE_KEYS = [
   'intake.beyondHydrantsKm',
   'intake.noWaterKm',
 ] as const;
+/** The key of one water figure (stable: summary.json and the viewer read figures by it). */
 export type WaterFigureKey = (typeof WATER_FIGURE_KEYS)[number];
 
 /** One water figure, like coverage's `FigureLine`: a label in both languages, a value with its unit and the rule it answers to. */

@@ -57,6 +57,7 @@ export interface UnprotectedLandProperties {
   clause: string;
 }
 
+/** Properties of an `unprotected` feature: a road piece or a land polygon beyond hydrant protection. */
 export type UnprotectedProperties = UnprotectedRoadProperties | UnprotectedLandProperties;
 
 /** `proposed_hydrants`: the fix plan, numbered from 1. */
@@ -128,6 +129,7 @@ export interface IntakeNoWaterProperties {
   area_km2: number;
 }
 
+/** Properties of an `intake_reach` feature: a source, reached road, a proposed intake, or road with no water in reach. */
 export type IntakeReachProperties = IntakeSourceProperties | IntakeReachRoadProperties | IntakeProposedProperties | IntakeNoWaterProperties;
 
 /** `water_crane_gaps`: main road without a water crane within the spacing. */

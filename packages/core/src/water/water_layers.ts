@@ -58,6 +58,7 @@ function districtId(a: WaterAnalysis, d: number): string | null {
   return d >= 0 ? a.districts.ids[d] : null;
 }
 
+/** The water results as GeoJSON layers (hydrants, gaps, required places, proposed hydrants, intakes). */
 export function waterLayers(a: WaterAnalysis): WaterLayers {
   const net = a.network;
   const owner = a.districts.linkOwner;
