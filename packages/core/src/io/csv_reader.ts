@@ -202,7 +202,7 @@ export class IdIndex {
 
   constructor(expected = 1024) {
     let cap = 16;
-    while (cap < expected * 2) cap *= 2;
+    while (cap < expected * 2 && cap < 1 << 30) cap *= 2;
     this.keys = new Float64Array(cap);
     this.vals = new Int32Array(cap).fill(-1);
     this.mask = cap - 1;

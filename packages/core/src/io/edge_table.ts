@@ -33,7 +33,9 @@ export function readEdgeTable(edgesCsv: Uint8Array | string, edgesFile: string, 
   const haveXy = xyCols.every((c) => c >= 0);
 
   const b = new RoadNetworkBuilder(polylineLengthM);
-  const nodeIndex = new IdIndex(1 << 16);
+  // Sized from the input (a node row takes at least ~12 bytes, an edge row ~16 with two new ends), so
+  // the index never rehashes on a large table; a small table gets a small index.
+  const nodeIndex = new IdIndex(nodes ? byteLength(nodes.csv) / 12 : byteLength(edgesCsv) / 16);
   const points = new PointList();
 
   if (nodes) {
@@ -80,7 +82,7 @@ export function readEdgeTable(edgesCsv: Uint8Array | string, edgesFile: string, 
     for (let k = 0; k < points.length; k++) b.addNode(points.id[k], points.lon[k], points.lat[k]);
   }
 
-  const edgeIds = new IdIndex(1 << 16);
+  const edgeIds = new IdIndex(byteLength(edgesCsv) / 16);
   const r = edges.reader;
   do {
     const line = r.line;
@@ -164,6 +166,11 @@ function num(v: number): string {
 
 function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Bytes (or UTF-16 units) of a table, for sizing indices. */
+function byteLength(data: Uint8Array | string): number {
+  return data.length;
 }
 
 /** Node coordinates with the line they came from, in typed arrays (a table may hold millions). */
