@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { InputError } from '@firecover/core';
+import { resolvePath } from './cli_scope';
 
 export interface OutputFile {
   /** Where the file goes (relative to the working directory or absolute). */
@@ -17,10 +18,10 @@ export interface OutputFile {
  * created (for `--out DIR/file`). `inputs` are paths the command read: writing over one is refused.
  */
 export async function writeFilesAtomic(files: readonly OutputFile[], inputs: readonly string[] = []): Promise<void> {
-  const inputSet = new Set(inputs.map((p) => resolve(p)));
+  const inputSet = new Set(inputs.map((p) => resolvePath(p)));
   const seen = new Set<string>();
   for (const f of files) {
-    const abs = resolve(f.path);
+    const abs = resolvePath(f.path);
     if (inputSet.has(abs)) throw new InputError({ file: f.path }, 'refusing to overwrite an input file', '拒绝覆盖输入文件');
     if (seen.has(abs)) throw new InputError({ file: f.path }, 'the same file is named for two outputs', '两个输出指定了同一个文件');
     seen.add(abs);
@@ -31,7 +32,7 @@ export async function writeFilesAtomic(files: readonly OutputFile[], inputs: rea
   const temps: { tmp: string; path: string; final: string }[] = [];
   try {
     for (const f of files) {
-      const final = resolve(f.path);
+      const final = resolvePath(f.path);
       const dir = dirname(final);
       await mkdir(dir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
         throw new InputError({ file: f.path }, `cannot create the directory ${dir} (${e.code ?? e.message})`, `无法创建目录 ${dir}（${e.code ?? e.message}）`);

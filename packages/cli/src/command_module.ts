@@ -13,6 +13,10 @@ export interface CliContext {
   readonly err: NodeJS.WritableStream & { isTTY?: boolean };
   /** Colours for stderr messages: real only when stderr is a terminal and NO_COLOR is unset. */
   readonly color: ReturnType<typeof pc.createColors>;
+  /** The run's environment (the process's for the bin; a test's own in-process). */
+  readonly env: NodeJS.ProcessEnv;
+  /** Set by `runCommand` when the action failed: the run's exit code (no `process.exitCode`). */
+  exitCode?: number;
 }
 
 /**
@@ -26,9 +30,9 @@ export interface CommandModule {
   register(program: Command, ctx: CliContext): void;
 }
 
-export function makeContext(lang: Lang, out: NodeJS.WritableStream = process.stdout, err: CliContext['err'] = process.stderr): CliContext {
-  const colorOn = Boolean(err.isTTY) && !process.env.NO_COLOR;
-  return { lang, t: translator(commonMessages, lang), out, err, color: pc.createColors(colorOn) };
+export function makeContext(lang: Lang, out: NodeJS.WritableStream = process.stdout, err: CliContext['err'] = process.stderr, env: NodeJS.ProcessEnv = process.env): CliContext {
+  const colorOn = Boolean(err.isTTY) && !env.NO_COLOR;
+  return { lang, t: translator(commonMessages, lang), out, err, color: pc.createColors(colorOn), env };
 }
 
 /** A command's own translator, for its message table. */

@@ -1,6 +1,7 @@
 import { Command, Help, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { makeContext, type CliContext, type CommandModule } from './command_module';
+import { withScope } from './cli_scope';
 import { detectLang } from './i18n';
 import { EXIT_OK, reportFailure, usageErrorText } from './run_command';
 import { exportGraphCommand } from './commands/export_graph';
@@ -75,15 +76,33 @@ export function buildProgram(ctx: CliContext, commands: readonly CommandModule[]
   return program;
 }
 
-/** Runs the command line; returns the exit code. */
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const ctx = makeContext(detectLang(argv, env));
-  try {
-    const program = buildProgram(ctx);
-    // Commands set process.exitCode through runCommand when they fail.
-    await program.parseAsync(argv as string[], { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
-  } catch (e) {
-    return reportFailure(e, ctx);
-  }
+/** Where one run reads and writes: the bin passes the process's own; tests pass their own. */
+export interface CliIo {
+  /** Results (default: process.stdout). */
+  out?: NodeJS.WritableStream;
+  /** Progress, warnings, errors (default: process.stderr). */
+  err?: CliContext['err'];
+  /** Environment: language, NO_COLOR, CI (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Working directory for relative paths (default: process.cwd()). */
+  cwd?: string;
+}
+
+/**
+ * Runs the command line and returns the exit code (0, 1 a bug, 2 bad input). Never calls
+ * `process.exit` and never sets `process.exitCode`, so it can run in-process, several runs at once.
+ */
+export async function main(argv: readonly string[], io: CliIo = {}): Promise<number> {
+  const env = io.env ?? process.env;
+  const ctx = makeContext(detectLang(argv, env), io.out ?? process.stdout, io.err ?? process.stderr, env);
+  return withScope({ cwd: io.cwd ?? process.cwd(), env }, async () => {
+    try {
+      const program = buildProgram(ctx);
+      // runCommand sets ctx.exitCode when a command fails.
+      await program.parseAsync(argv as string[], { from: 'user' });
+      return ctx.exitCode ?? EXIT_OK;
+    } catch (e) {
+      return reportFailure(e, ctx);
+    }
+  });
 }

@@ -14,7 +14,7 @@ const NONE: Progress = { update() {}, stop() {} };
  * only then, so piped runs never pay for it.
  */
 export async function startProgress(ctx: CliContext, label: string): Promise<Progress> {
-  if (!ctx.err.isTTY || process.env.CI === 'true') return NONE;
+  if (!ctx.err.isTTY || ctx.env.CI === 'true') return NONE;
   const { SingleBar, Presets } = await import('cli-progress');
   const bar = new SingleBar(
     {

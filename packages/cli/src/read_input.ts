@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { InputError } from '@firecover/core';
+import { resolvePath } from './cli_scope';
 
 /**
  * Reads an input file whole. A missing, unreadable or directory path becomes an InputError naming it
@@ -7,7 +8,7 @@ import { InputError } from '@firecover/core';
  */
 export async function readInputBytes(path: string): Promise<Uint8Array> {
   try {
-    return await readFile(path);
+    return await readFile(resolvePath(path));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     if (code === 'ENOENT') throw new InputError({ file: path }, 'file not found', '文件不存在');

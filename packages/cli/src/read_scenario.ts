@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { InputError, type LoadedScenario } from '@firecover/core';
+import { resolvePath } from './cli_scope';
 import { readInputBytes, readInputText } from './read_input';
 
 /** A scenario read from disk, and every file it was read from (outputs may never overwrite them). */
@@ -24,7 +25,7 @@ export async function readScenario(scenarioPath: string): Promise<ReadScenario> 
   } catch (e) {
     throw new core.InputError({ file: scenarioPath }, `not valid JSON (${(e as Error).message})`, `不是有效的 JSON（${(e as Error).message}）`);
   }
-  const base = dirname(resolve(scenarioPath));
+  const base = dirname(resolvePath(scenarioPath));
   const inputs: string[] = [scenarioPath];
   const scenario = await core.loadScenario(json, scenarioPath, async (rel) => {
     const p = resolve(base, rel);

@@ -49,14 +49,15 @@ export function reportFailure(e: unknown, ctx: CliContext): number {
 
 /**
  * Wraps a command's action for commander: runs it and turns a thrown error into the right message and
- * exit code (`process.exitCode`, so pending output is flushed before Node exits).
+ * exit code (kept in `ctx.exitCode`; `main` returns it and the bin sets `process.exitCode`, so pending
+ * output is flushed before Node exits).
  */
 export function runCommand<A extends unknown[]>(ctx: CliContext, action: (...args: A) => Promise<void> | void): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       await action(...args);
     } catch (e) {
-      process.exitCode = reportFailure(e, ctx);
+      ctx.exitCode = reportFailure(e, ctx);
     }
   };
 }

@@ -104,33 +104,25 @@ export interface NetworkInfo {
   bbox: [number, number, number, number] | null;
 }
 
+/** The figures of core's `networkStatistics` with what the importer found (features, dropped ways). */
 export function networkInfo(core: typeof import('@firecover/core'), net: RoadNetwork, input: string, features: import('@firecover/core').MapFeatures | undefined, report: OsmImportReport | undefined): NetworkInfo {
-  let arcs = 0;
-  for (let a = 0; a < net.arcCostS.length; a++) if (net.arcCostS[a] < Infinity) arcs++;
-  let oneWay = 0;
-  for (let l = 0; l < net.linkCount; l++) if ((net.linkForwardS[l] < Infinity) !== (net.linkBackwardS[l] < Infinity)) oneWay++;
-  let lengthM = 0;
-  for (let l = 0; l < net.linkCount; l++) lengthM += net.linkLengthM[l];
-  const bbox: NetworkInfo['bbox'] = core.networkBbox(net);
-  const comps = core.stronglyConnectedComponents(net);
-  const mainNodes = comps.largest >= 0 ? comps.sizes[comps.largest] : 0;
-  const small = comps.sizes.filter((_, c) => c !== comps.largest).sort((a, b) => b - a);
+  const s = core.networkStatistics(net);
   const dropped: Record<string, number> = {};
   if (report) for (const [k, v] of Object.entries(report.droppedWays).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))) if (v) dropped[k] = v;
   return {
     input,
-    nodes: net.nodeCount,
-    links: net.linkCount,
-    directedArcs: arcs,
-    oneWayLinks: oneWay,
-    roadKm: lengthM / 1000,
+    nodes: s.nodes,
+    links: s.links,
+    directedArcs: s.directedArcs,
+    oneWayLinks: s.oneWayLinks,
+    roadKm: s.lengthM / 1000,
     stations: features ? features.stations.features.length : null,
     hydrants: features ? features.hydrants.features.length : null,
     waterFeatures: features ? features.waterSources.features.length : null,
     barriers: features ? features.barriers.features.length : null,
-    islands: { count: small.length, mainNodes, mainShare: net.nodeCount > 0 ? mainNodes / net.nodeCount : 0, smallIslandSizes: small },
+    islands: s.islands,
     droppedWays: report ? dropped : null,
-    bbox,
+    bbox: s.bbox,
   };
 }
 
