@@ -46,8 +46,8 @@ export function networkStatistics(net: RoadNetwork): NetworkStatistics {
   let oneWayLinks = 0;
   let closedLinks = 0;
   let lengthM = 0;
-  const classLinks = new Array<number>(ROAD_CLASSES.length).fill(0);
-  const classM = new Array<number>(ROAD_CLASSES.length).fill(0);
+  const classLinks = new Uint32Array(ROAD_CLASSES.length);
+  const classM = new Float64Array(ROAD_CLASSES.length);
   for (let l = 0; l < net.linkCount; l++) {
     const fwd = net.linkForwardS[l] < Infinity;
     const bwd = net.linkBackwardS[l] < Infinity;
