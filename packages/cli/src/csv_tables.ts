@@ -1,4 +1,5 @@
 import type { CoverageSummary, WaterAnalysis } from '@firecover/core';
+import { csvField } from './format';
 
 /**
  * The CSV tables `analyze` and `hydrants` write. Column names are English and fixed, every name is given
@@ -7,10 +8,10 @@ import type { CoverageSummary, WaterAnalysis } from '@firecover/core';
  * loaded core module in, so `--help` stays fast.
  */
 
+/** A cell: empty for null, formula-neutralised and quoted as needed (`csvField`). */
 export function csvCell(v: string | number | boolean | null | undefined): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvField(typeof v === 'boolean' ? String(v) : v);
 }
 
 /**

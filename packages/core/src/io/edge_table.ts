@@ -3,6 +3,7 @@ import { InputError } from '../input_error';
 import { polylineLengthM } from '../network/geodesy';
 import { CHINESE_ROAD_CLASSES, LinkFlag, ROAD_CLASSES, UNKNOWN_CLASS, roadClassCode } from '../network/road_class';
 import { RoadNetworkBuilder, type RoadNetwork } from '../network/road_network';
+import { neutraliseFormula, restoreFormula } from './csv_formula';
 
 /**
  * pgRouting edge tables, the way users bring networks out of PostGIS
@@ -118,7 +119,7 @@ export function readEdgeTable(edgesCsv: string, edgesFile: string, nodes?: { csv
       backwardS: reverse >= 0 ? reverse : Infinity,
       lengthM,
       roadClass,
-      name: nameCol >= 0 ? (r[nameCol] ?? '').trim() : undefined,
+      name: nameCol >= 0 ? restoreFormula((r[nameCol] ?? '').trim()) : undefined,
     });
   });
   return b.build();
@@ -159,7 +160,9 @@ function num(v: number): string {
   return String(v);
 }
 
-function csvField(s: string): string {
+/** A text cell: formula-neutralised (CSV injection, see `neutraliseFormula`), quoted when needed. */
+function csvField(text: string): string {
+  const s = neutraliseFormula(text);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

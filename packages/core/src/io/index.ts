@@ -22,3 +22,4 @@ export {
 } from './osm_tags';
 export { readEdgeTable, writeEdgeTable } from './edge_table';
 export { readGeoJsonRoads, type GeoJsonRoadsOptions } from './geojson_roads';
+export { neutraliseFormula, restoreFormula } from './csv_formula';
