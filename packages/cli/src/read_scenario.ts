@@ -19,12 +19,8 @@ export interface ReadScenario {
 export async function readScenario(scenarioPath: string): Promise<ReadScenario> {
   const core = await import('@firecover/core');
   const text = await readInputText(scenarioPath);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new core.InputError({ file: scenarioPath }, `not valid JSON (${(e as Error).message})`, `不是有效的 JSON（${(e as Error).message}）`);
-  }
+  // The error names the line and column, never the text (a private file given by mistake stays private).
+  const json = core.parseJsonText(text, scenarioPath, 'not valid JSON', '不是有效的 JSON');
   const base = dirname(resolvePath(scenarioPath));
   const inputs: string[] = [scenarioPath];
   const scenario = await core.loadScenario(json, scenarioPath, async (rel) => {
@@ -32,6 +28,8 @@ export async function readScenario(scenarioPath: string): Promise<ReadScenario> 
     inputs.push(p);
     return readInputBytes(p);
   });
+  // The same refusal as the network commands' (`requireRoads`): nothing to drive on, nothing to analyse.
+  core.requireTravellableNetwork(scenario.network, scenarioPath);
   return { scenario, inputs };
 }
 

@@ -155,7 +155,7 @@ async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliCo
   const { readScenario, stationSetOption } = await import('../read_scenario');
   const { scenario, inputs } = await readScenario(scenarioPath);
   const when = stationSetOption(opts.stations, scenario);
-  const analysis = core.analyzeCoverage(scenario, core.stationsInService(scenario, when));
+  const analysis = core.analyzeCoverage(scenario, core.requireStationsInService(scenario, when));
   const comparison = core.compareStationSets(scenario, undefined, undefined, [analysis]);
   const summary = core.coverageSummary(analysis);
   const compared = core.comparisonSummary(comparison);

@@ -64,7 +64,7 @@ async function runHydrants(scenarioPath: string, opts: HydrantsOptions, ctx: Cli
   const { readScenario, stationSetOption } = await import('../read_scenario');
   const { scenario, inputs } = await readScenario(scenarioPath);
   // The districts of the coverage analysis of the same stations, exactly as `firecover analyze` uses them.
-  const coverage = core.analyzeCoverage(scenario, core.stationsInService(scenario, stationSetOption(opts.stations, scenario)));
+  const coverage = core.analyzeCoverage(scenario, core.requireStationsInService(scenario, stationSetOption(opts.stations, scenario)));
   const analysis = core.analyzeWater(scenario, {
     land: opts.land,
     newIntakes: Math.floor(opts.newIntakes),

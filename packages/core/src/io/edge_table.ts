@@ -221,8 +221,9 @@ function columnsOf(t: Table, file: string, required: string[]): number[] {
   if (missing.length > 0) {
     throw new InputError(
       { file, line: t.headerLine },
-      `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (header: ${t.header.join(',')})`,
-      `缺少列 ${missing.join(', ')}（标题行：${t.header.join(',')}）`,
+      // The header itself is not echoed: a file given by mistake may be private.
+      `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (the header line has ${t.header.length} column${t.header.length === 1 ? '' : 's'})`,
+      `缺少列 ${missing.join(', ')}（标题行共 ${t.header.length} 列）`,
     );
   }
   return required.map((c) => t.header.indexOf(c));

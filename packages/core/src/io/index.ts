@@ -23,3 +23,4 @@ export {
 export { readEdgeTable, writeEdgeTable } from './edge_table';
 export { readGeoJsonRoads, type GeoJsonRoadsOptions } from './geojson_roads';
 export { neutraliseFormula, restoreFormula } from './csv_formula';
+export { parseJsonText } from './json_text';

@@ -4,3 +4,4 @@ export { polylineLengthM, distanceM, rulerAt } from './geodesy';
 export { linkCumulativeM, pointOnLink, linkSlice } from './link_geometry';
 export { stronglyConnectedComponents, islandOf, type Components } from './islands';
 export { networkStatistics, type NetworkStatistics, type ClassStatistics } from './statistics';
+export { requireTravellableNetwork } from './travellable';
