@@ -185,7 +185,7 @@ async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliCo
       files.push({ path: join(opts.out, 'hydrant_districts.csv'), data: hydrantDistrictsCsv(water, core.waterTable) });
     }
     const { writeFilesAtomic } = await import('../atomic_write');
-    await writeFilesAtomic(files, inputs);
+    await writeFilesAtomic(files, inputs, { setDir: opts.out, command: 'analyze' });
     out += `\n${t('wrote', { count: files.length, dir: opts.out })}\n`;
   }
   ctx.out.write(out);

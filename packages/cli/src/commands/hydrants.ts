@@ -81,7 +81,7 @@ async function runHydrants(scenarioPath: string, opts: HydrantsOptions, ctx: Cli
     const files = Object.entries(layers).map(([name, fc]) => ({ path: join(opts.out!, `${name}.geojson`), data: `${JSON.stringify(fc)}\n` }));
     files.push({ path: join(opts.out, 'hydrant_districts.csv'), data: hydrantDistrictsCsv(analysis, core.waterTable) });
     const { writeFilesAtomic } = await import('../atomic_write');
-    await writeFilesAtomic(files, inputs);
+    await writeFilesAtomic(files, inputs, { setDir: opts.out, command: 'hydrants' });
     out += `\n${t('wrote', { count: files.length, dir: opts.out })}\n`;
   }
   ctx.out.write(out);
