@@ -286,6 +286,7 @@ export async function writeFilesAtomic(files: readonly OutputFile[], inputs: rea
     for (const g of groups.values()) {
       commit(g.stage, g.journal);
       active.delete(g.stage);
+      currentScope().written.push(...g.files.map((f) => f.path));
     }
   } catch (e) {
     throw writeError(files[0].path, e as NodeJS.ErrnoException);

@@ -9,6 +9,8 @@ import { resolve } from 'node:path';
 export interface CliScope {
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Output files this run wrote (as given), for the --json document. */
+  written: string[];
 }
 
 const storage = new AsyncLocalStorage<CliScope>();
@@ -20,7 +22,7 @@ export function withScope<T>(scope: CliScope, fn: () => Promise<T>): Promise<T> 
 
 /** The current run's scope (outside `main`: the process's). */
 export function currentScope(): CliScope {
-  return storage.getStore() ?? { cwd: process.cwd(), env: process.env };
+  return storage.getStore() ?? { cwd: process.cwd(), env: process.env, written: [] };
 }
 
 /** A path as the user gave it, made absolute against the run's working directory. */

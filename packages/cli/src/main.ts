@@ -1,7 +1,7 @@
 import { Command, Help, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { makeContext, type CliContext, type CommandModule } from './command_module';
-import { withScope } from './cli_scope';
+import { makeContext, type CliContext, type CommandModule, type OutputMode } from './command_module';
+import { currentScope, withScope } from './cli_scope';
 import { detectLang } from './i18n';
 import { EXIT_OK, reportFailure, usageErrorText } from './run_command';
 import { exportGraphCommand } from './commands/export_graph';
@@ -39,8 +39,8 @@ export function buildProgram(ctx: CliContext, commands: readonly CommandModule[]
     cmd
       .exitOverride()
       .configureOutput({
-        writeOut: (s) => ctx.out.write(s),
-        writeErr: (s) => ctx.err.write(s),
+        writeOut: (s) => ctx.stdout.write(s),
+        writeErr: (s) => ctx.stderr.write(s),
         outputError: (s, write) => write(usageErrorText(s, ctx, name)),
       })
       .configureHelp({
@@ -60,8 +60,19 @@ export function buildProgram(ctx: CliContext, commands: readonly CommandModule[]
     .description(ctx.t('description'))
     .version(version(), '-V, --version', ctx.t('versionOption'))
     .addOption(new Option('--lang <lang>', ctx.t('langOption')).choices(['en', 'zh']))
+    .option('--json', ctx.t('jsonOption'))
+    .option('-q, --quiet', ctx.t('quietOption'))
+    .addOption(new Option('--progress <mode>', ctx.t('progressOption')).choices(['auto', 'bar', 'json', 'none']).default('auto'))
     .helpCommand('help [command]', ctx.t('helpCommand'))
     .addHelpText('after', `\n${ctx.t('exitCodes')}\n`);
+
+  // The global reporting options take effect before any command's action runs.
+  program.hook('preAction', () => {
+    const o = program.opts<{ json?: boolean; quiet?: boolean; progress: OutputMode['progress'] }>();
+    ctx.output.json = Boolean(o.json);
+    ctx.output.quiet = Boolean(o.quiet);
+    ctx.output.progress = o.quiet ? 'none' : o.progress;
+  });
 
   const before = new Set<Command>();
   for (const c of commands) {
@@ -74,6 +85,16 @@ export function buildProgram(ctx: CliContext, commands: readonly CommandModule[]
     }
   }
   return program;
+}
+
+/**
+ * The --json document: the command's result (`ctx.result`), or, for a failure, the error (also printed
+ * on stderr) with the exit code, so a tool always reads one JSON document from stdout.
+ */
+function writeJsonDocument(ctx: CliContext, program: Command | undefined, code: number): void {
+  const command = program?.args[0] ?? null;
+  const doc = code === EXIT_OK ? (ctx.resultDoc ?? { command, exitCode: code, files: currentScope().written }) : { command, exitCode: code, error: ctx.errorDoc ?? null };
+  ctx.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
 }
 
 /** Where one run reads and writes: the bin passes the process's own; tests pass their own. */
@@ -95,14 +116,22 @@ export interface CliIo {
 export async function main(argv: readonly string[], io: CliIo = {}): Promise<number> {
   const env = io.env ?? process.env;
   const ctx = makeContext(detectLang(argv, env), io.out ?? process.stdout, io.err ?? process.stderr, env);
-  return withScope({ cwd: io.cwd ?? process.cwd(), env }, async () => {
+  return withScope({ cwd: io.cwd ?? process.cwd(), env, written: [] }, async () => {
     try {
       const program = buildProgram(ctx);
       // runCommand sets ctx.exitCode when a command fails.
       await program.parseAsync(argv as string[], { from: 'user' });
-      return ctx.exitCode ?? EXIT_OK;
+      const code = ctx.exitCode ?? EXIT_OK;
+      if (ctx.output.json) writeJsonDocument(ctx, program, code);
+      return code;
     } catch (e) {
-      return reportFailure(e, ctx);
+      const code = reportFailure(e, ctx);
+      // A usage error (commander) comes before the options took effect: --json is looked for in argv.
+      if (code !== EXIT_OK && (ctx.output.json || argv.includes('--json'))) {
+        ctx.errorDoc ??= { kind: 'usage', message: e instanceof Error ? e.message : String(e) };
+        writeJsonDocument(ctx, undefined, code);
+      }
+      return code;
     }
   });
 }

@@ -39,11 +39,13 @@ export function reportFailure(e: unknown, ctx: CliContext): number {
   }
   if (isInputErrorLike(e)) {
     const msg = ctx.lang === 'zh' ? e.messageZh : e.message;
-    ctx.err.write(`${ctx.color.red(ctx.t('errorPrefix'))}${msg}\n`);
+    ctx.stderr.write(`${ctx.color.red(ctx.t('errorPrefix'))}${msg}\n`);
+    ctx.errorDoc = { kind: 'input', message: e.message, messageZh: e.messageZh, where: e.where };
     return EXIT_INPUT;
   }
-  ctx.err.write(`${ctx.color.red(ctx.t('unexpected'))}\n`);
-  ctx.err.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  ctx.stderr.write(`${ctx.color.red(ctx.t('unexpected'))}\n`);
+  ctx.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  ctx.errorDoc = { kind: 'internal', message: e instanceof Error ? e.message : String(e) };
   return EXIT_BUG;
 }
 

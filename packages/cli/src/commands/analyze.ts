@@ -166,15 +166,17 @@ async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliCo
   let out = report(summary, compared, scenario.file.name, scenario.file.nameZh, t, ctx);
   if (water) out += `\n${t('water')}\n${core.waterSummary(water, ctx.lang).join('\n')}\n`;
 
+  const doc = {
+    scenario: { name: scenario.file.name, nameZh: scenario.file.nameZh ?? null, description: scenario.file.description ?? null, file: basename(scenarioPath) },
+    coverage: summary,
+    comparison: compared,
+    water: water ? { counts: water.counts, total: water.total, districts: water.table } : null,
+  };
+  // --json: the same object as summary.json.
+  ctx.result(doc);
   if (opts.out !== undefined) {
     const { districtsCsv, hydrantDistrictsCsv } = await import('../csv_tables');
     const layers = core.coverageLayers(analysis);
-    const doc = {
-      scenario: { name: scenario.file.name, nameZh: scenario.file.nameZh ?? null, description: scenario.file.description ?? null, file: basename(scenarioPath) },
-      coverage: summary,
-      comparison: compared,
-      water: water ? { counts: water.counts, total: water.total, districts: water.table } : null,
-    };
     const files = [{ path: join(opts.out, 'summary.json'), data: `${JSON.stringify(doc, null, 2)}\n` }];
     for (const name of ['service_areas', 'districts', 'gaps', 'reached_network', 'stations'] as const) {
       files.push({ path: join(opts.out, `${name}.geojson`), data: `${JSON.stringify(layers[name])}\n` });

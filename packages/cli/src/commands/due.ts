@@ -336,6 +336,12 @@ async function runDue(opts: DueOptions, ctx: CliContext): Promise<void> {
   const { writeFilesAtomic } = await import('../atomic_write');
   await writeFilesAtomic(outputs, inputs);
 
+  // --json: the rows of the CSV, with the standard they were checked against.
+  ctx.result({
+    standardS: standardS ?? null,
+    rows: rows.map((r) => ({ point: r.point, rank: r.rank, station: r.station.key, costS: Number.isFinite(r.cost) ? Number(num(r.cost)) : null, withinStandard: within(r.cost) })),
+    files: outputs.map((o) => o.path),
+  });
   const text = [...summary, '', dueTable(rows, t, standardS, within)];
   if (opts.out !== undefined) text.push(t('wrote', { file: opts.out, count: rows.length, what: t('rows') }));
   if (opts.routesOut !== undefined) text.push(t('wrote', { file: opts.routesOut, count: routeCount, what: t('routes') }));

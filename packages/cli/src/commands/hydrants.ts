@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
 import { defineMessages, translator } from '../i18n';
 import { nonNegativeNumber } from '../parse_options';
@@ -74,6 +74,8 @@ async function runHydrants(scenarioPath: string, opts: HydrantsOptions, ctx: Cli
   const lines = core.waterSummary(analysis, ctx.lang);
   const rows = core.waterTable(analysis, ctx.lang);
   let out = `${lines.join('\n')}\n\n${t('districts')}\n${alignColumns(rows)}\n`;
+  // --json: the water part of analyze's summary.json.
+  ctx.result({ scenario: { name: scenario.file.name, nameZh: scenario.file.nameZh ?? null, file: basename(scenarioPath) }, water: { counts: analysis.counts, total: analysis.total, districts: analysis.table } });
 
   if (opts.out !== undefined) {
     const { hydrantDistrictsCsv } = await import('../csv_tables');

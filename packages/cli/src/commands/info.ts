@@ -8,7 +8,6 @@ import { runCommand } from '../run_command';
 export const infoMessages = defineMessages({
   en: {
     description: 'What a road network holds: nodes, links, one-way roads, km of road, stations, hydrants, water, barriers, islands, dropped ways, extent.',
-    json: 'print machine-readable JSON instead of the table',
     maxIslands: 'list at most this many small islands',
     example1: 'firecover info --osm lauf.osm.pbf',
     example2: 'firecover info --edges edges.csv --nodes nodes.csv --json',
@@ -35,7 +34,6 @@ export const infoMessages = defineMessages({
   },
   zh: {
     description: '路网概况：节点、路段、单行道、道路里程、消防站、消火栓、水源、障碍、孤岛、被剔除的道路、范围。',
-    json: '输出机器可读的 JSON，而不是表格',
     maxIslands: '最多列出多少个小孤岛',
     example1: 'firecover info --osm lauf.osm.pbf',
     example2: 'firecover info --edges edges.csv --nodes nodes.csv --json',
@@ -63,7 +61,6 @@ export const infoMessages = defineMessages({
 });
 
 interface InfoOptions extends NetworkOptions {
-  json?: boolean;
   maxIslands: number;
 }
 
@@ -75,7 +72,6 @@ export const infoCommand: CommandModule = {
     addNetworkOptions(cmd, ctx);
     cmd
       .optionsGroup(ctx.lang === 'zh' ? '选项：' : 'Options:')
-      .option('--json', t('json'))
       .option('--max-islands <n>', t('maxIslands'), (v: string) => {
         const n = Number(v);
         if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(ctx.lang === 'zh' ? '应为非负整数' : 'expected a whole number ≥ 0');
@@ -132,8 +128,9 @@ async function runInfo(opts: InfoOptions, ctx: CliContext): Promise<void> {
   const { readNetwork } = await import('../read_network');
   const loaded = await readNetwork(opts, ctx);
   const info = networkInfo(core, loaded.network, loaded.label, loaded.features, loaded.report);
-  if (opts.json) {
-    ctx.out.write(`${JSON.stringify({ ...info, roadKm: round(info.roadKm, 3), islands: { ...info.islands, mainShare: round(info.islands.mainShare, 4) } }, null, 2)}\n`);
+  // --json (a global option): the figures, printed by the shell as the run's one JSON document.
+  if (ctx.output.json) {
+    ctx.result({ ...info, roadKm: round(info.roadKm, 3), islands: { ...info.islands, mainShare: round(info.islands.mainShare, 4) } });
     return;
   }
   const na = t('notInInput');
