@@ -238,7 +238,10 @@ export async function writeFilesAtomic(files: readonly OutputFile[], inputs: rea
       }
       const name = `${STAGE}${basename(g.dir)}.${process.pid}.${randomBytes(4).toString('hex')}`;
       g.stage = join(stageParent(g.dir), name);
-      const made = await mkdir(g.stage).then(
+      // A folder that is a mount point is on another file system than its parent: renames would fail.
+      const [dirDev, parentDev] = await Promise.all([stat(g.dir).then((s) => s.dev, () => undefined), stat(stageParent(g.dir)).then((s) => s.dev, () => undefined)]);
+      const sameFs = dirDev === undefined || dirDev === parentDev;
+      const made = !sameFs ? false : await mkdir(g.stage).then(
         () => true,
         (e: NodeJS.ErrnoException) => {
           if (e.code !== 'EACCES' && e.code !== 'EPERM' && e.code !== 'EROFS') throw writeError(g.files[0].path, e);
@@ -285,12 +288,14 @@ export async function writeFilesAtomic(files: readonly OutputFile[], inputs: rea
   try {
     for (const g of groups.values()) {
       commit(g.stage, g.journal);
-      active.delete(g.stage);
       currentScope().written.push(...g.files.map((f) => f.path));
     }
   } catch (e) {
+    // A rename failed half-way (rare: permissions changed under us): the journal stays, and the next
+    // write to the folder finishes the move.
     throw writeError(files[0].path, e as NodeJS.ErrnoException);
   } finally {
+    for (const g of groups.values()) active.delete(g.stage);
     if (active.size === 0) removeHandlers();
   }
 }
