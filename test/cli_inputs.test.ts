@@ -52,19 +52,21 @@ describe('an error about a wrong file never prints its content', () => {
   const privateCsv = file('private.csv', `${SECRET},password\nalice,${SECRET}\n`);
   const privateJson = file('private.json', `{"${SECRET}": "${SECRET}", oops}`);
 
-  const cases: [string, string[]][] = [
-    ['--geojson (text)', ['info', '--geojson', privateText]],
-    ['--geojson (JSON with a mistake)', ['info', '--geojson', privateJson]],
-    ['--osm', ['info', '--osm', privateText]],
-    ['--edges (a CSV with other columns)', ['info', '--edges', privateCsv]],
-    ['--nodes', ['info', '--edges', SAMPLE_EDGES, '--nodes', privateCsv]],
-    ['--points', ['due', ...NET, '--from-node', '11', '--points', privateCsv]],
-    ['a scenario', ['analyze', privateText]],
-    ['a scenario with a JSON mistake', ['hydrants', privateJson]],
+  // [what, command line, what the message says instead of the content]
+  const cases: [string, string[], RegExp][] = [
+    ['--geojson (text)', ['info', '--geojson', privateText], /invalid JSON: unexpected character at line 1, column 1/],
+    ['--geojson (JSON with a mistake)', ['info', '--geojson', privateJson], /invalid JSON: unexpected character at line 1, column \d+/],
+    ['--osm', ['info', '--osm', privateText], /not an OSM file/],
+    ['--edges (a CSV with other columns)', ['info', '--edges', privateCsv], /missing columns? .*\(the header line has 2 columns\)/],
+    ['--nodes', ['info', '--edges', SAMPLE_EDGES, '--nodes', privateCsv], /missing column id \(the header line has 2 columns\)/],
+    ['--points', ['due', ...NET, '--from-node', '11', '--points', privateCsv], /missing: id, lon, lat/],
+    ['a scenario', ['analyze', privateText], /not valid JSON: unexpected character at line 1, column 1/],
+    ['a scenario with a JSON mistake', ['hydrants', privateJson], /not valid JSON/],
+    ['a scenario that is other JSON (its keys are not listed)', ['analyze', file('private_valid.json', `{"${SECRET}": "x", "password": 1}`)], /not a firecover scenario/],
   ];
-  for (const [what, args] of cases) {
+  for (const [what, args, says] of cases) {
     it(what, async () => {
-      const r = await refused(args, [/private\.(txt|csv|json)/]);
+      const r = await refused(args, [/private\w*\.(txt|csv|json)/, says]);
       expect(r.stderr).not.toContain(SECRET);
       expect(r.stderr).not.toContain('root:x');
       expect(r.stderr).not.toContain('password');

@@ -21,6 +21,10 @@ export async function readScenario(scenarioPath: string): Promise<ReadScenario> 
   const text = await readInputText(scenarioPath);
   // The error names the line and column, never the text (a private file given by mistake stays private).
   const json = core.parseJsonText(text, scenarioPath, 'not valid JSON', '不是有效的 JSON');
+  // JSON that is no scenario at all (another file named by mistake): say so, without listing its fields.
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || !('network' in json || 'stations' in json)) {
+    throw new core.InputError({ file: scenarioPath }, 'not a firecover scenario: a JSON object with "network" and "stations" is expected', '不是 firecover 场景文件：应为含 "network" 和 "stations" 的 JSON 对象');
+  }
   const base = dirname(resolvePath(scenarioPath));
   const inputs: string[] = [scenarioPath];
   const scenario = await core.loadScenario(json, scenarioPath, async (rel) => {
