@@ -48,7 +48,7 @@ export function buildProgram(ctx: CliContext, commands: readonly CommandModule[]
         styleTitle: (s: string) => (zh ? (ZH_TITLES[s] ?? s) : s),
         optionDescription: (o: Option) => {
           const text = Help.prototype.optionDescription.call(new Help(), o);
-          return zh ? text.replace(/\(default: (.*)\)$/, '（默认：$1）').replace(/\(choices: (.*)\)/, '（可选：$1）') : text;
+          return zh ? text.replace(/\(default: (.*)\)$/, '（默认：$1）').replace(/\(choices: (.*?), default: (.*)\)$/, '（可选：$1；默认：$2）').replace(/\(choices: (.*)\)/, '（可选：$1）') : text;
         },
       })
       // The help option joins the general options, not the last group a command declared.
