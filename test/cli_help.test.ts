@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI_DIR, runCli } from '../packages/cli/test/run_cli';
+import { CLI_DIR, runCli, runCliProcess } from '../packages/cli/test/run_cli';
 
 const COMMANDS = ['reach', 'info', 'export-graph'];
 
@@ -45,8 +45,15 @@ describe('help, version and language', () => {
     expect((await runCli(['--help', '--lang=zh'])).stdout).toContain('用法：');
   });
 
-  it('runs from any working directory', async () => {
-    const r = await runCli(['--version'], { cwd: '/' });
+  it('the bin runs from any working directory (a child process)', async () => {
+    const r = await runCliProcess(['--version'], { cwd: '/' });
     expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('the bin prints the help (a child process)', async () => {
+    const r = await runCliProcess(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of COMMANDS) expect(r.stdout).toContain(c);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { filesIn, runCli, tempDir } from '../packages/cli/test/run_cli';
+import { MANIFEST } from '../packages/cli/src/atomic_write';
 import { SAMPLE_CITY_SCENARIO, SAMPLE_CITY_WATER_FILES } from './sample_city_files';
 
 const SCENARIO = SAMPLE_CITY_SCENARIO;
@@ -9,7 +10,8 @@ const SCENARIO = SAMPLE_CITY_SCENARIO;
 // city is not a severe-cold city): seven layers and the per-district hydrant table.
 const COVERAGE_FILES = ['districts.csv', 'districts.geojson', 'gaps.geojson', 'reached_network.geojson', 'service_areas.geojson', 'stations.geojson', 'summary.json'];
 const WATER_FILES = SAMPLE_CITY_WATER_FILES;
-const LAYERS = [...COVERAGE_FILES, ...WATER_FILES].sort();
+// and firecover's manifest of the folder, listing the rest
+const LAYERS = [...COVERAGE_FILES, ...WATER_FILES, MANIFEST].sort();
 const tmp = tempDir('firecover-analyze-');
 afterAll(() => tmp.cleanup());
 
@@ -81,7 +83,7 @@ describe('firecover analyze on the sample city', () => {
     const c = join(tmp.dir, 'c');
     const r = await runCli(['analyze', SCENARIO, '--out', c, '--no-water']);
     expect(r.code).toBe(0);
-    expect(filesIn(c)).toEqual(COVERAGE_FILES);
+    expect(filesIn(c)).toEqual([...COVERAGE_FILES, MANIFEST].sort());
     expect(r.stdout).not.toMatch(/Water supply/);
   });
 

@@ -1,4 +1,5 @@
 import type { CoverageSummary, WaterFigures } from '@firecover/core';
+import { csvField } from './format';
 import { waterTableRows } from './water_text';
 
 /**
@@ -8,10 +9,10 @@ import { waterTableRows } from './water_text';
  * loaded core module in, so `--help` stays fast.
  */
 
+/** A cell: empty for null, formula-neutralised and quoted as needed (`csvField`). */
 export function csvCell(v: string | number | boolean | null | undefined): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvField(typeof v === 'boolean' ? String(v) : v);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { neutraliseFormula } from '@firecover/core';
+
 /** Number and CSV formatting shared by the commands (locale-free, so outputs compare byte for byte). */
 
 /** Rounded to `digits` decimals, trailing zeros dropped: 3 → "3", 2.5000001 → "2.5". */
@@ -12,9 +14,12 @@ export function id(x: number): string {
   return Number.isNaN(x) ? '' : String(x);
 }
 
-/** A CSV field, quoted when needed (RFC 4180). */
+/**
+ * A CSV field, formula-neutralised (core's `neutraliseFormula`: text starting with = + - @ TAB CR gets a
+ * leading ', plain numbers stay numbers), quoted when needed (RFC 4180).
+ */
 export function csvField(v: string | number): string {
-  const s = typeof v === 'number' ? String(v) : v;
+  const s = typeof v === 'number' ? String(v) : neutraliseFormula(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,5 +1,6 @@
 import { Command, Help, Option } from 'commander';
-import { makeContext, type CliContext, type CommandModule } from './command_module';
+import { makeContext, type CliContext, type CommandModule, type OutputMode } from './command_module';
+import { currentScope, withScope } from './cli_scope';
 import { detectLang } from './i18n';
 import { EXIT_OK, reportFailure, usageErrorText } from './run_command';
 import { exportGraphCommand } from './commands/export_graph';
@@ -34,8 +35,8 @@ export function buildProgram(ctx: CliContext, commands: readonly CommandModule[]
     cmd
       .exitOverride()
       .configureOutput({
-        writeOut: (s) => ctx.out.write(s),
-        writeErr: (s) => ctx.err.write(s),
+        writeOut: (s) => ctx.stdout.write(s),
+        writeErr: (s) => ctx.stderr.write(s),
         outputError: (s, write) => write(usageErrorText(s, ctx, name)),
       })
       .configureHelp({
@@ -43,7 +44,7 @@ export function buildProgram(ctx: CliContext, commands: readonly CommandModule[]
         styleTitle: (s: string) => (zh ? (ZH_TITLES[s] ?? s) : s),
         optionDescription: (o: Option) => {
           const text = Help.prototype.optionDescription.call(new Help(), o);
-          return zh ? text.replace(/\(default: (.*)\)$/, '（默认：$1）').replace(/\(choices: (.*)\)/, '（可选：$1）') : text;
+          return zh ? text.replace(/\(default: (.*)\)$/, '（默认：$1）').replace(/\(choices: (.*?), default: (.*)\)$/, '（可选：$1；默认：$2）').replace(/\(choices: (.*)\)/, '（可选：$1）') : text;
         },
       })
       // The help option joins the general options, not the last group a command declared.
@@ -55,8 +56,19 @@ export function buildProgram(ctx: CliContext, commands: readonly CommandModule[]
     .description(ctx.t('description'))
     .version(version(), '-V, --version', ctx.t('versionOption'))
     .addOption(new Option('--lang <lang>', ctx.t('langOption')).choices(['en', 'zh']))
+    .option('--json', ctx.t('jsonOption'))
+    .option('-q, --quiet', ctx.t('quietOption'))
+    .addOption(new Option('--progress <mode>', ctx.t('progressOption')).choices(['auto', 'bar', 'json', 'none']).default('auto'))
     .helpCommand('help [command]', ctx.t('helpCommand'))
     .addHelpText('after', `\n${ctx.t('exitCodes')}\n`);
+
+  // The global reporting options take effect before any command's action runs.
+  program.hook('preAction', () => {
+    const o = program.opts<{ json?: boolean; quiet?: boolean; progress: OutputMode['progress'] }>();
+    ctx.output.json = Boolean(o.json);
+    ctx.output.quiet = Boolean(o.quiet);
+    ctx.output.progress = o.quiet ? 'none' : o.progress;
+  });
 
   const before = new Set<Command>();
   for (const c of commands) {
@@ -71,15 +83,51 @@ export function buildProgram(ctx: CliContext, commands: readonly CommandModule[]
   return program;
 }
 
-/** Runs the command line; returns the exit code. */
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const ctx = makeContext(detectLang(argv, env));
-  try {
-    const program = buildProgram(ctx);
-    // Commands set process.exitCode through runCommand when they fail.
-    await program.parseAsync(argv as string[], { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
-  } catch (e) {
-    return reportFailure(e, ctx);
-  }
+/**
+ * The --json document: the command's result (`ctx.result`), or, for a failure, the error (also printed
+ * on stderr) with the exit code, so a tool always reads one JSON document from stdout.
+ */
+function writeJsonDocument(ctx: CliContext, program: Command | undefined, code: number): void {
+  const command = program?.args[0] ?? null;
+  const doc = code === EXIT_OK ? (ctx.resultDoc ?? { command, exitCode: code, files: currentScope().written }) : { command, exitCode: code, error: ctx.errorDoc ?? null };
+  ctx.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+}
+
+/** Where one run reads and writes: the bin passes the process's own; tests pass their own. */
+export interface CliIo {
+  /** Results (default: process.stdout). */
+  out?: NodeJS.WritableStream;
+  /** Progress, warnings, errors (default: process.stderr). */
+  err?: CliContext['err'];
+  /** Environment: language, NO_COLOR, CI (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Working directory for relative paths (default: process.cwd()). */
+  cwd?: string;
+}
+
+/**
+ * Runs the command line and returns the exit code (0, 1 a bug, 2 bad input). Never calls
+ * `process.exit` and never sets `process.exitCode`, so it can run in-process, several runs at once.
+ */
+export async function main(argv: readonly string[], io: CliIo = {}): Promise<number> {
+  const env = io.env ?? process.env;
+  const ctx = makeContext(detectLang(argv, env), io.out ?? process.stdout, io.err ?? process.stderr, env);
+  return withScope({ cwd: io.cwd ?? process.cwd(), env, written: [] }, async () => {
+    try {
+      const program = buildProgram(ctx);
+      // runCommand sets ctx.exitCode when a command fails.
+      await program.parseAsync(argv as string[], { from: 'user' });
+      const code = ctx.exitCode ?? EXIT_OK;
+      if (ctx.output.json) writeJsonDocument(ctx, program, code);
+      return code;
+    } catch (e) {
+      const code = reportFailure(e, ctx);
+      // A usage error (commander) comes before the options took effect: --json is looked for in argv.
+      if (code !== EXIT_OK && (ctx.output.json || argv.includes('--json'))) {
+        ctx.errorDoc ??= { kind: 'usage', message: e instanceof Error ? e.message : String(e) };
+        writeJsonDocument(ctx, undefined, code);
+      }
+      return code;
+    }
+  });
 }

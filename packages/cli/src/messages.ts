@@ -21,6 +21,9 @@ export const commonMessages = defineMessages({
     nodesOption: 'vertex table CSV for --edges (id,lon,lat), when the edge table has no coordinates',
     importing: 'reading {file}',
     wrote: 'wrote {file}',
+    jsonOption: 'print one JSON document on standard output (the command\'s results; for analyze the object of summary.json); messages go to standard error',
+    quietOption: 'print no report, notice or progress; only errors (and the data a command writes to standard output)',
+    progressOption: 'progress on standard error: auto (a bar on a terminal), bar, json (JSON lines, for tools), none',
   },
   zh: {
     description: '消防车能否按时到达城市各处：基于道路网络的行车时间搜索、消防站辖区覆盖与消防供水检查。',
@@ -40,6 +43,9 @@ export const commonMessages = defineMessages({
     nodesOption: '--edges 的顶点表 CSV（id,lon,lat），用于边表不含坐标的情况',
     importing: '正在读取 {file}',
     wrote: '已写入 {file}',
+    jsonOption: '在标准输出打印一个 JSON 文档（命令的结果；analyze 为 summary.json 的对象）；消息输出到标准错误',
+    quietOption: '不打印报告、提示和进度，只打印错误（以及命令写到标准输出的数据）',
+    progressOption: '在标准错误显示进度：auto（终端上显示进度条）、bar、json（JSON 行，供程序读取）、none',
   },
 });
 

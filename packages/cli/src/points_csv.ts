@@ -63,8 +63,8 @@ export function parsePointsCsv(text: string, file: string, makeError: MakeError)
     const missing = ['id', 'lon', 'lat'].filter((c) => col(c) < 0).join(', ');
     throw makeError(
       { file, line: headerLine + 1 },
-      `expected a header with the columns id,lon,lat (missing: ${missing}); got "${lines[headerLine].trim()}"`,
-      `应为包含 id,lon,lat 列的表头（缺少：${missing}）；实际为 "${lines[headerLine].trim()}"`,
+      `expected a header with the columns id,lon,lat (missing: ${missing})`,
+      `应为包含 id,lon,lat 列的表头（缺少：${missing}）`,
     );
   }
   const points: CsvPoint[] = [];

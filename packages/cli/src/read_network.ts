@@ -1,5 +1,5 @@
 import type { MapFeatures, OsmImportReport, RoadNetwork } from '@firecover/core';
-import { InputError, isNetworkFile, readEdgeTable, readGeoJsonRoads, readNetworkFile, readOsm } from '@firecover/core';
+import { InputError, isNetworkFile, readEdgeTable, readGeoJsonRoads, readNetworkFile, readOsm, requireTravellableNetwork } from '@firecover/core';
 import type { CliContext } from './command_module';
 import type { NetworkOptions } from './network_options';
 import { startProgress } from './progress';
@@ -67,9 +67,7 @@ export async function readNetwork(opts: NetworkOptions, ctx: CliContext): Promis
   return { network, inputs: nodes ? [edgesFile, nodes.file] : [edgesFile], label: `--edges ${edgesFile}` };
 }
 
-/** An InputError when the network has no road to drive on (an empty file, or every row filtered out). */
+/** An InputError when the network has no road to drive on (no links, or none travellable either way). */
 export function requireRoads(loaded: LoadedNetwork): void {
-  if (loaded.network.linkCount === 0 || loaded.network.nodeCount === 0) {
-    throw new InputError({ file: loaded.inputs[0] }, 'the network has no roads (no drivable links)', '路网中没有道路（没有可通行的路段）');
-  }
+  requireTravellableNetwork(loaded.network, loaded.inputs[0]);
 }

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { parseStationSet, type LoadedScenario } from '@firecover/core';
+import { resolvePath } from './cli_scope';
 import { readInputBytes, readInputText } from './read_input';
 
 /** A scenario read from disk, and every file it was read from (outputs may never overwrite them). */
@@ -18,19 +19,21 @@ export interface ReadScenario {
 export async function readScenario(scenarioPath: string): Promise<ReadScenario> {
   const core = await import('@firecover/core');
   const text = await readInputText(scenarioPath);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new core.InputError({ file: scenarioPath }, `not valid JSON (${(e as Error).message})`, `不是有效的 JSON（${(e as Error).message}）`);
+  // The error names the line and column, never the text (a private file given by mistake stays private).
+  const json = core.parseJsonText(text, scenarioPath, 'not valid JSON', '不是有效的 JSON');
+  // JSON that is no scenario at all (another file named by mistake): say so, without listing its fields.
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || !('network' in json || 'stations' in json)) {
+    throw new core.InputError({ file: scenarioPath }, 'not a firecover scenario: a JSON object with "network" and "stations" is expected', '不是 firecover 场景文件：应为含 "network" 和 "stations" 的 JSON 对象');
   }
-  const base = dirname(resolve(scenarioPath));
+  const base = dirname(resolvePath(scenarioPath));
   const inputs: string[] = [scenarioPath];
   const scenario = await core.loadScenario(json, scenarioPath, async (rel) => {
     const p = resolve(base, rel);
     inputs.push(p);
     return readInputBytes(p);
   });
+  // The same refusal as the network commands' (`requireRoads`): nothing to drive on, nothing to analyse.
+  core.requireTravellableNetwork(scenario.network, scenarioPath);
   return { scenario, inputs };
 }
 

@@ -39,24 +39,27 @@ export function reportFailure(e: unknown, ctx: CliContext): number {
   }
   if (isInputErrorLike(e)) {
     const msg = ctx.lang === 'zh' ? e.messageZh : e.message;
-    ctx.err.write(`${ctx.color.red(ctx.t('errorPrefix'))}${msg}\n`);
+    ctx.stderr.write(`${ctx.color.red(ctx.t('errorPrefix'))}${msg}\n`);
+    ctx.errorDoc = { kind: 'input', message: e.message, messageZh: e.messageZh, where: e.where };
     return EXIT_INPUT;
   }
-  ctx.err.write(`${ctx.color.red(ctx.t('unexpected'))}\n`);
-  ctx.err.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  ctx.stderr.write(`${ctx.color.red(ctx.t('unexpected'))}\n`);
+  ctx.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  ctx.errorDoc = { kind: 'internal', message: e instanceof Error ? e.message : String(e) };
   return EXIT_BUG;
 }
 
 /**
  * Wraps a command's action for commander: runs it and turns a thrown error into the right message and
- * exit code (`process.exitCode`, so pending output is flushed before Node exits).
+ * exit code (kept in `ctx.exitCode`; `main` returns it and the bin sets `process.exitCode`, so pending
+ * output is flushed before Node exits).
  */
 export function runCommand<A extends unknown[]>(ctx: CliContext, action: (...args: A) => Promise<void> | void): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       await action(...args);
     } catch (e) {
-      process.exitCode = reportFailure(e, ctx);
+      ctx.exitCode = reportFailure(e, ctx);
     }
   };
 }

@@ -16,6 +16,10 @@ export { ROAD_CLASSES, type RoadClass, roadClassCode, roadClassName, CHINESE_ROA
 export { polylineLengthM, distanceM } from './network/geodesy';
 /** Points and pieces along a link's geometry, by metres from its source node. */
 export { linkCumulativeM, pointOnLink, linkSlice } from './network/link_geometry';
+/** What a network holds (counts, lengths by class, islands, extent), as `firecover info` reports it. */
+export { networkStatistics, type NetworkStatistics, type ClassStatistics } from './network/statistics';
+/** An input error for a network with no link that can be travelled in either direction. */
+export { requireTravellableNetwork } from './network/travellable';
 /** Islands: strongly connected components, and the component of a node. */
 export { stronglyConnectedComponents, islandOf, type Components } from './network/islands';
 
@@ -40,6 +44,10 @@ export {
 export { readEdgeTable, writeEdgeTable } from './io/edge_table';
 /** Network files (`.fcnet`): an imported network as one versioned, checksummed buffer that loads without parsing. */
 export { readNetworkFile, writeNetworkFile, isNetworkFile, NETWORK_FILE_VERSION, type NetworkFileContents, type NetworkFileSource } from './io/network_file';
+/** CSV injection (OWASP): text a spreadsheet would run as a formula gets a leading `'`; and back. */
+export { neutraliseFormula, restoreFormula } from './io/csv_formula';
+/** JSON text parsed with an error that names the line and column, never quoting the file's content. */
+export { parseJsonText } from './io/json_text';
 /** GeoJSON road lines (OSM `highway` or Chinese road classes). */
 export { readGeoJsonRoads, type GeoJsonRoadsOptions } from './io/geojson_roads';
 
@@ -181,6 +189,8 @@ export {
 } from './water/water_figures';
 
 // ---- the whole pipeline ------------------------------------------------------------------------------
+/** The stations in service, or an input error naming every station left out and why (no station, no analysis). */
+export { requireStationsInService } from './scenario/stations_required';
 /** One call from a loaded scenario to every analysis: coverage → districts → water → existing versus planned. */
 export { analyzeScenario, type ScenarioAnalysis, type ScenarioAnalysisOptions, type ScenarioLayers } from './pipeline/analyze_scenario';
 /** The station set of a run: existing, planned, all, or a year (the `--stations` rule of the CLI and the viewer). */

@@ -38,6 +38,12 @@ const VALUES = [
   'writeNetworkFile',
   'isNetworkFile',
   'NETWORK_FILE_VERSION',
+  'networkStatistics',
+  'requireTravellableNetwork',
+  'neutraliseFormula',
+  'restoreFormula',
+  'parseJsonText',
+  'requireStationsInService',
   'readGeoJsonRoads',
   // travel costs
   'DEFAULT_SPEED_MODEL',

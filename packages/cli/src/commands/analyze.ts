@@ -166,15 +166,17 @@ async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliCo
     out += `\n${t('water')}\n${waterLines(water, ctx.lang).join('\n')}\n`;
   }
 
+  const doc = {
+    scenario: { name: scenario.file.name, nameZh: scenario.file.nameZh ?? null, description: scenario.file.description ?? null, file: basename(scenarioPath) },
+    coverage: summary,
+    comparison: compared,
+    water: result.water && water ? { counts: result.water.counts, total: water.total, districts: water.districts, figures: water.figures } : null,
+  };
+  // --json: the same object as summary.json.
+  ctx.result(doc);
   if (opts.out !== undefined) {
     const { districtsCsv, hydrantDistrictsCsv } = await import('../csv_tables');
     const layers = result.layers();
-    const doc = {
-      scenario: { name: scenario.file.name, nameZh: scenario.file.nameZh ?? null, description: scenario.file.description ?? null, file: basename(scenarioPath) },
-      coverage: summary,
-      comparison: compared,
-      water: result.water && water ? { counts: result.water.counts, total: water.total, districts: water.districts, figures: water.figures } : null,
-    };
     const files = [{ path: join(opts.out, 'summary.json'), data: `${JSON.stringify(doc, null, 2)}\n` }];
     for (const name of ['service_areas', 'districts', 'gaps', 'reached_network', 'stations'] as const) {
       files.push({ path: join(opts.out, `${name}.geojson`), data: `${JSON.stringify(layers.coverage[name])}\n` });
@@ -185,7 +187,7 @@ async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliCo
       files.push({ path: join(opts.out, 'hydrant_districts.csv'), data: hydrantDistrictsCsv(water) });
     }
     const { writeFilesAtomic } = await import('../atomic_write');
-    await writeFilesAtomic(files, inputs);
+    await writeFilesAtomic(files, inputs, { setDir: opts.out, command: 'analyze' });
     out += `\n${t('wrote', { count: files.length, dir: opts.out })}\n`;
   }
   ctx.out.write(out);

@@ -32,7 +32,6 @@ export const dueMessages = defineMessages({
     bothPoints: 'give the points with either --at or --points, not both',
     scenarioAndNetwork: '--scenario gives the network and the stations; do not also give {options}',
     stationsWithoutScenario: '--stations only goes with --scenario',
-    noStationsInService: 'no station is in service in this scenario for --stations {when}',
     stationFar: 'station "{name}" is more than {max} m from any drivable road (lon {lon}, lat {lat})',
     summaryStations: 'stations: {count}',
     scenarioStations: 'scenario {name}: {count} stations in service ({when})',
@@ -83,7 +82,6 @@ export const dueMessages = defineMessages({
     bothPoints: '--at 与 --points 只能二选一',
     scenarioAndNetwork: '--scenario 已给出路网与消防站；不要再给出 {options}',
     stationsWithoutScenario: '--stations 只能与 --scenario 一起使用',
-    noStationsInService: '在 --stations {when} 下该场景没有在役消防站',
     stationFar: '消防站“{name}”距最近可通行道路超过 {max} m（经度 {lon}，纬度 {lat}）',
     summaryStations: '消防站：{count} 个',
     scenarioStations: '场景 {name}：在役消防站 {count} 个（{when}）',
@@ -230,8 +228,7 @@ async function runDue(opts: DueOptions, ctx: CliContext): Promise<void> {
     net = loaded.network;
     const when = stationSetOption(opts.stations, loaded);
     const whenText = when === undefined ? t('existing') : typeof when === 'number' ? t('year', { year: when }) : t(when);
-    const inService = core.stationsInService(loaded, when);
-    if (inService.length === 0) throw err(opts.scenario, 'noStationsInService', { when: opts.stations ?? 'existing' });
+    const inService = core.requireStationsInService(loaded, when);
     const index = new core.SnapIndex(net, core.landAccessLink(net));
     const max = loaded.analysis.maxSnapDistanceM;
     const { placeOf } = await import('../stations_option');
@@ -339,6 +336,12 @@ async function runDue(opts: DueOptions, ctx: CliContext): Promise<void> {
   const { writeFilesAtomic } = await import('../atomic_write');
   await writeFilesAtomic(outputs, inputs);
 
+  // --json: the rows of the CSV, with the standard they were checked against.
+  ctx.result({
+    standardS: standardS ?? null,
+    rows: rows.map((r) => ({ point: r.point, rank: r.rank, station: r.station.key, costS: Number.isFinite(r.cost) ? Number(num(r.cost)) : null, withinStandard: within(r.cost) })),
+    files: outputs.map((o) => o.path),
+  });
   const text = [...summary, '', dueTable(rows, t, standardS, within)];
   if (opts.out !== undefined) text.push(t('wrote', { file: opts.out, count: rows.length, what: t('rows') }));
   if (opts.routesOut !== undefined) text.push(t('wrote', { file: opts.routesOut, count: routeCount, what: t('routes') }));

@@ -58,5 +58,6 @@ async function runExport(opts: ExportOptions, ctx: CliContext): Promise<void> {
     ],
     loaded.inputs,
   );
+  ctx.result({ edges: { file: opts.outEdges, count: loaded.network.linkCount }, nodes: { file: opts.outNodes, count: loaded.network.nodeCount } });
   ctx.out.write(`${t('wrote', { edges: opts.outEdges, links: loaded.network.linkCount, nodes: opts.outNodes, count: loaded.network.nodeCount })}\n`);
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
 import { defineMessages, translator } from '../i18n';
 import { nonNegativeNumber } from '../parse_options';
@@ -75,6 +75,8 @@ async function runHydrants(scenarioPath: string, opts: HydrantsOptions, ctx: Cli
   const water = result.waterFigures!;
   const { waterLines, waterTableRows } = await import('../water_text');
   let out = `${waterLines(water, ctx.lang).join('\n')}\n\n${t('districts')}\n${alignColumns(waterTableRows(water, ctx.lang))}\n`;
+  // --json: the water part of analyze's summary.json.
+  ctx.result({ scenario: { name: scenario.file.name, nameZh: scenario.file.nameZh ?? null, file: basename(scenarioPath) }, water: { counts: result.water!.counts, total: water.total, districts: water.districts, figures: water.figures } });
 
   if (opts.out !== undefined) {
     const { hydrantDistrictsCsv } = await import('../csv_tables');
@@ -82,7 +84,7 @@ async function runHydrants(scenarioPath: string, opts: HydrantsOptions, ctx: Cli
     const files = Object.entries(layers).map(([name, fc]) => ({ path: join(opts.out!, `${name}.geojson`), data: `${JSON.stringify(fc)}\n` }));
     files.push({ path: join(opts.out, 'hydrant_districts.csv'), data: hydrantDistrictsCsv(water) });
     const { writeFilesAtomic } = await import('../atomic_write');
-    await writeFilesAtomic(files, inputs);
+    await writeFilesAtomic(files, inputs, { setDir: opts.out, command: 'hydrants' });
     out += `\n${t('wrote', { count: files.length, dir: opts.out })}\n`;
   }
   ctx.out.write(out);

@@ -8,7 +8,6 @@ import { runCommand } from '../run_command';
 export const infoMessages = defineMessages({
   en: {
     description: 'What a road network holds: nodes, links, one-way roads, km of road, stations, hydrants, water, barriers, islands, dropped ways, extent.',
-    json: 'print machine-readable JSON instead of the table',
     maxIslands: 'list at most this many small islands',
     example1: 'firecover info --osm lauf.osm.pbf',
     example2: 'firecover info --edges edges.csv --nodes nodes.csv --json',
@@ -35,7 +34,6 @@ export const infoMessages = defineMessages({
   },
   zh: {
     description: '路网概况：节点、路段、单行道、道路里程、消防站、消火栓、水源、障碍、孤岛、被剔除的道路、范围。',
-    json: '输出机器可读的 JSON，而不是表格',
     maxIslands: '最多列出多少个小孤岛',
     example1: 'firecover info --osm lauf.osm.pbf',
     example2: 'firecover info --edges edges.csv --nodes nodes.csv --json',
@@ -63,7 +61,6 @@ export const infoMessages = defineMessages({
 });
 
 interface InfoOptions extends NetworkOptions {
-  json?: boolean;
   maxIslands: number;
 }
 
@@ -75,7 +72,6 @@ export const infoCommand: CommandModule = {
     addNetworkOptions(cmd, ctx);
     cmd
       .optionsGroup(ctx.lang === 'zh' ? '选项：' : 'Options:')
-      .option('--json', t('json'))
       .option('--max-islands <n>', t('maxIslands'), (v: string) => {
         const n = Number(v);
         if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(ctx.lang === 'zh' ? '应为非负整数' : 'expected a whole number ≥ 0');
@@ -104,33 +100,25 @@ export interface NetworkInfo {
   bbox: [number, number, number, number] | null;
 }
 
+/** The figures of core's `networkStatistics` with what the importer found (features, dropped ways). */
 export function networkInfo(core: typeof import('@firecover/core'), net: RoadNetwork, input: string, features: import('@firecover/core').MapFeatures | undefined, report: OsmImportReport | undefined): NetworkInfo {
-  let arcs = 0;
-  for (let a = 0; a < net.arcCostS.length; a++) if (net.arcCostS[a] < Infinity) arcs++;
-  let oneWay = 0;
-  for (let l = 0; l < net.linkCount; l++) if ((net.linkForwardS[l] < Infinity) !== (net.linkBackwardS[l] < Infinity)) oneWay++;
-  let lengthM = 0;
-  for (let l = 0; l < net.linkCount; l++) lengthM += net.linkLengthM[l];
-  const bbox: NetworkInfo['bbox'] = core.networkBbox(net);
-  const comps = core.stronglyConnectedComponents(net);
-  const mainNodes = comps.largest >= 0 ? comps.sizes[comps.largest] : 0;
-  const small = comps.sizes.filter((_, c) => c !== comps.largest).sort((a, b) => b - a);
+  const s = core.networkStatistics(net);
   const dropped: Record<string, number> = {};
   if (report) for (const [k, v] of Object.entries(report.droppedWays).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))) if (v) dropped[k] = v;
   return {
     input,
-    nodes: net.nodeCount,
-    links: net.linkCount,
-    directedArcs: arcs,
-    oneWayLinks: oneWay,
-    roadKm: lengthM / 1000,
+    nodes: s.nodes,
+    links: s.links,
+    directedArcs: s.directedArcs,
+    oneWayLinks: s.oneWayLinks,
+    roadKm: s.lengthM / 1000,
     stations: features ? features.stations.features.length : null,
     hydrants: features ? features.hydrants.features.length : null,
     waterFeatures: features ? features.waterSources.features.length : null,
     barriers: features ? features.barriers.features.length : null,
-    islands: { count: small.length, mainNodes, mainShare: net.nodeCount > 0 ? mainNodes / net.nodeCount : 0, smallIslandSizes: small },
+    islands: s.islands,
     droppedWays: report ? dropped : null,
-    bbox,
+    bbox: s.bbox,
   };
 }
 
@@ -140,8 +128,9 @@ async function runInfo(opts: InfoOptions, ctx: CliContext): Promise<void> {
   const { readNetwork } = await import('../read_network');
   const loaded = await readNetwork(opts, ctx);
   const info = networkInfo(core, loaded.network, loaded.label, loaded.features, loaded.report);
-  if (opts.json) {
-    ctx.out.write(`${JSON.stringify({ ...info, roadKm: round(info.roadKm, 3), islands: { ...info.islands, mainShare: round(info.islands.mainShare, 4) } }, null, 2)}\n`);
+  // --json (a global option): the figures, printed by the shell as the run's one JSON document.
+  if (ctx.output.json) {
+    ctx.result({ ...info, roadKm: round(info.roadKm, 3), islands: { ...info.islands, mainShare: round(info.islands.mainShare, 4) } });
     return;
   }
   const na = t('notInInput');

@@ -156,8 +156,18 @@ async function runReach(opts: ReachOptions, ctx: CliContext): Promise<void> {
   });
   if (opts.out !== undefined) summary.push(t('wrote', { file: opts.out, count: reachedNodes.length, what: t('rows') }));
   if (opts.edgesOut !== undefined) summary.push(t('wrote', { file: opts.edgesOut, count: pieces.length, what: t('pieces') }));
+  // --json: the figures of the summary and the rows of the CSV.
+  ctx.result({
+    stations: sources.length,
+    budgetS: Number.isFinite(budget) ? budget : null,
+    turnoutS: opts.turnout,
+    reachedNodes: reachedNodes.length,
+    roadKm: Number((roadM / 1000).toFixed(3)),
+    rows: reachedNodes.map((n) => ({ node: net.nodeId[n], aggCostS: Number(num(result.cost[n])), source: result.source[n] + 1 })),
+    files: outputs.map((o) => o.path),
+  });
   if (opts.out === undefined) {
-    ctx.out.write(csv);
+    ctx.data.write(csv);
     ctx.err.write(`${summary.join('\n')}\n`);
   } else {
     ctx.out.write(`${summary.join('\n')}\n`);

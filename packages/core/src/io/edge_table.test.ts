@@ -73,6 +73,16 @@ describe('readEdgeTable', () => {
     }
   });
 
+  it('a road name a spreadsheet would run as a formula is written with a leading quote and read back as it was', () => {
+    const nodes = { csv: 'id,lon,lat\n1,116.3,39.9\n2,116.301,39.9\n', file: 'n.csv' };
+    const net = readEdgeTable('id,source,target,cost,reverse_cost,name\n1,1,2,5,-1,"=HYPERLINK(""http://x"")"\n', 'e.csv', nodes);
+    const { edgesCsv } = writeEdgeTable(net);
+    // −1 (a closed direction) is a number and stays one; the name gets the quote
+    expect(edgesCsv.split('\n')[1]).toMatch(/^1,1,2,5,-1,.*,"'=HYPERLINK\(""http:\/\/x""\)"$/);
+    const back = readEdgeTable(edgesCsv, 'e2.csv', nodes);
+    expect(back.names[back.linkName[0]]).toBe('=HYPERLINK("http://x")');
+  });
+
   it('writes −1 for directions that cannot be travelled', () => {
     const { edgesCsv } = writeEdgeTable(pgrSampleNetwork());
     expect(edgesCsv.split('\n')[2]).toBe('2,6,10,-1,1,1,,');

@@ -3,6 +3,7 @@ import { CsvReader, IdIndex } from './csv_reader';
 import { polylineLengthM } from '../network/geodesy';
 import { CHINESE_ROAD_CLASSES, LinkFlag, ROAD_CLASSES, UNKNOWN_CLASS, roadClassCode } from '../network/road_class';
 import { RoadNetworkBuilder, type RoadNetwork } from '../network/road_network';
+import { neutraliseFormula, restoreFormula } from './csv_formula';
 
 /**
  * pgRouting edge tables, the way users bring networks out of PostGIS
@@ -123,7 +124,7 @@ export function readEdgeTable(edgesCsv: Uint8Array | string, edgesFile: string, 
       backwardS: reverse >= 0 ? reverse : Infinity,
       lengthM,
       roadClass,
-      name: nameCol >= 0 && !r.isEmpty(nameCol) ? r.text(nameCol).trim() : undefined,
+      name: nameCol >= 0 && !r.isEmpty(nameCol) ? restoreFormula(r.text(nameCol).trim()) : undefined,
     });
   } while (r.next());
   return b.build();
@@ -164,7 +165,9 @@ function num(v: number): string {
   return String(v);
 }
 
-function csvField(s: string): string {
+/** A text cell: formula-neutralised (CSV injection, see `neutraliseFormula`), quoted when needed. */
+function csvField(text: string): string {
+  const s = neutraliseFormula(text);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -232,8 +235,9 @@ function columnsOf(t: Table, file: string, required: string[]): number[] {
   if (missing.length > 0) {
     throw new InputError(
       { file, line: t.headerLine },
-      `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (header: ${t.header.join(',')})`,
-      `缺少列 ${missing.join(', ')}（标题行：${t.header.join(',')}）`,
+      // The header itself is not echoed: a file given by mistake may be private.
+      `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (the header line has ${t.header.length} column${t.header.length === 1 ? '' : 's'})`,
+      `缺少列 ${missing.join(', ')}（标题行共 ${t.header.length} 列）`,
     );
   }
   return required.map((c) => t.header.indexOf(c));

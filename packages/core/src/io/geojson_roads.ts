@@ -5,6 +5,7 @@ import { CHINESE_ROAD_CLASSES, LinkFlag, UNKNOWN_CLASS, roadClassCode } from '..
 import { RoadNetworkBuilder, type RoadNetwork } from '../network/road_network';
 import { applySpeedModel, DEFAULT_SPEED_MODEL, type SpeedModel } from '../cost/speed_model';
 import { LANE_WIDTH_M, onewayDirection, parseMaxspeedKmh, parseWidthM } from './osm_tags';
+import { parseJsonText } from './json_text';
 
 /** Options of `readGeoJsonRoads`: the junction tolerance and the speed model. */
 export interface GeoJsonRoadsOptions {
@@ -41,7 +42,7 @@ const CLASS_KEYS = ['highway', 'class', 'road_class', '等级'] as const;
 export function readGeoJsonRoads(text: string, fileName: string, options: GeoJsonRoadsOptions = {}): RoadNetwork {
   const tol = options.toleranceM ?? 0.01;
   if (!(tol >= 0)) throw new RangeError(`toleranceM must be ≥ 0, got ${tol}`);
-  const doc = parseJson(text, fileName);
+  const doc = parseJsonText(text, fileName, 'invalid JSON', 'JSON 格式错误');
   if (typeof doc !== 'object' || doc === null || (doc as { type?: unknown }).type !== 'FeatureCollection' || !Array.isArray((doc as { features?: unknown }).features)) {
     throw new InputError({ file: fileName }, 'not a GeoJSON FeatureCollection (expected {"type": "FeatureCollection", "features": [...]})', '不是 GeoJSON FeatureCollection（应为 {"type": "FeatureCollection", "features": [...]}）');
   }
@@ -189,103 +190,6 @@ export function readGeoJsonRoads(text: string, fileName: string, options: GeoJso
     }
   });
   return applySpeedModel(b.build(), options.speedModel ?? DEFAULT_SPEED_MODEL);
-}
-
-function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    let line: number | undefined;
-    const lc = /line (\d+)/.exec(msg);
-    const pos = /position (\d+)/.exec(msg);
-    let at: number | undefined = pos ? Number(pos[1]) : undefined;
-    if (!lc && at === undefined) at = jsonErrorOffset(text);
-    if (lc) line = Number(lc[1]);
-    else if (at !== undefined) line = text.slice(0, at).split('\n').length;
-    throw new InputError({ file, line }, `invalid JSON: ${msg}`, `JSON 格式错误：${msg}`);
-  }
-}
-
-/**
- * Offset of the first JSON syntax error (for engines whose message gives no position), or undefined.
- * A small recursive-descent scanner; only runs after JSON.parse has failed.
- */
-function jsonErrorOffset(text: string): number | undefined {
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const n = text.length;
-  class Fail {
-    constructor(readonly at: number) {}
-  }
-  const ws = (): void => {
-    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
-  };
-  const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') throw new Fail(i);
-        string();
-        ws();
-        if (text[i] !== ':') throw new Fail(i);
-        i++;
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') {
-          i++;
-          return;
-        } else throw new Fail(i);
-      }
-    } else if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') {
-          i++;
-          return;
-        } else throw new Fail(i);
-      }
-    } else if (c === '"') string();
-    else {
-      const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
-      if (!m) throw new Fail(i);
-      i += m[0].length;
-    }
-  };
-  const string = (): void => {
-    i++;
-    while (i < n && text[i] !== '"') {
-      if (text[i] === '\\') i++;
-      else if (text.charCodeAt(i) < 0x20) throw new Fail(i);
-      i++;
-    }
-    if (i >= n) throw new Fail(n);
-    i++;
-  };
-  try {
-    value();
-    ws();
-    return i < n ? i : undefined;
-  } catch (e) {
-    if (e instanceof Fail) return Math.min(e.at, n);
-    return undefined;
-  }
 }
 
 type LinkAttributes = {

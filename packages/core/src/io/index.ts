@@ -23,3 +23,5 @@ export {
 export { readEdgeTable, writeEdgeTable } from './edge_table';
 export { readGeoJsonRoads, type GeoJsonRoadsOptions } from './geojson_roads';
 export { readNetworkFile, writeNetworkFile, isNetworkFile, NETWORK_FILE_VERSION, type NetworkFileContents, type NetworkFileSource } from './network_file';
+export { neutraliseFormula, restoreFormula } from './csv_formula';
+export { parseJsonText } from './json_text';

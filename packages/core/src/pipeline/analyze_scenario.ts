@@ -9,7 +9,8 @@ import { analyzeWater, type WaterAnalysis } from '../water/analyze_water';
 import { waterFigures, type WaterFigures } from '../water/water_figures';
 import type { WaterLayers } from '../water/water_layer_properties';
 import { waterLayers } from '../water/water_layers';
-import { parseStationSet, stationsOfSet, type StationSetChoice } from './station_set';
+import { requireStationsInService } from '../scenario/stations_required';
+import { parseStationSet, type StationSetChoice } from './station_set';
 
 /** What `analyzeScenario` computes; every field is optional. */
 export interface ScenarioAnalysisOptions {
@@ -90,7 +91,8 @@ export function analyzeScenario(scenario: LoadedScenario, options: ScenarioAnaly
     stations = given.slice();
   } else {
     choice = typeof given === 'number' ? given : parseStationSet(given, scenario, options.stationsOption);
-    stations = stationsOfSet(scenario, choice);
+    // No station in service is an input error naming every station left out and why (every command alike).
+    stations = requireStationsInService(scenario, choice === 'existing' ? undefined : choice);
   }
   const coverage = analyzeCoverage(scenario, stations, options.coverage);
   const summary = coverageSummary(coverage);

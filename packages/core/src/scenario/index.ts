@@ -3,3 +3,4 @@ export { validateScenario, scenarioProblems, stationProblems, SCENARIO_SCHEMA, F
 export { stationClassOf, normaliseStation, stationsInService } from './stations';
 export { loadScenario, analysisOf, waterOf, DEFAULT_ANALYSIS, DEFAULT_WATER, type ReadScenarioFile } from './load_scenario';
 export { parseHydrants, parseWaterSources, parseBarriers, parseDemand, parseStudyArea, parseFeatureCollection } from './layers';
+export { requireStationsInService } from './stations_required';

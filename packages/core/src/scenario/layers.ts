@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { InputError } from '../input_error';
+import { parseJsonText } from '../io/json_text';
 import type { BarrierProps, HydrantProps, StationProps, WaterSourceKind, WaterSourceProps } from '../io/map_features';
 
 /**
@@ -11,12 +12,7 @@ type GeomType = Geometry['type'];
 
 /** A parsed GeoJSON text as a FeatureCollection (a bare Feature or geometry is wrapped). */
 export function parseFeatureCollection(text: string, file: string): FeatureCollection {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new InputError({ file }, `not valid JSON: ${(e as Error).message}`, `不是有效的 JSON：${(e as Error).message}`);
-  }
+  const doc = parseJsonText(text, file, 'not valid JSON', '不是有效的 JSON');
   if (typeof doc !== 'object' || doc === null) throw notGeoJson(file);
   const d = doc as { type?: unknown; features?: unknown };
   if (d.type === 'FeatureCollection') {

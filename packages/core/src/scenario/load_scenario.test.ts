@@ -148,7 +148,7 @@ describe('loadScenario', () => {
     expect(await bad('h.geojson', fc([point(104.6, 30.1, { id: 'x' }), point(104.6, 30.1, { status: 'kaput' })]), { hydrants: 'h.geojson' })).toMatch(/^town\/h\.geojson \(feature 1\): status "kaput" must be one of working, damaged/);
     expect(await bad('h.geojson', fc([point(104.6, 30.1, { id: 'x' }), point(104.6, 30.1, { id: 'x' })]), { hydrants: 'h.geojson' })).toMatch(/^town\/h\.geojson \(feature 1\): duplicate id "x" \(also feature 0\)/);
     expect(await bad('h.geojson', fc([point(30.1, 104.6, {})]), { hydrants: 'h.geojson' })).toMatch(/\(feature 0\): latitude 104\.6 is out of range: the coordinates look like \[lat, lon\]/);
-    expect(await bad('h.geojson', '{"type": "FeatureCollection", "features": [', { hydrants: 'h.geojson' })).toMatch(/^town\/h\.geojson: not valid JSON/);
+    expect(await bad('h.geojson', '{"type": "FeatureCollection", "features": [', { hydrants: 'h.geojson' })).toMatch(/^town\/h\.geojson:1: not valid JSON: the text ends too early/);
     expect(await bad('h.geojson', fc([{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[104.6, 30.1], [104.61, 30.1]] } }]), { hydrants: 'h.geojson' })).toMatch(/\(feature 0\): geometry is LineString; a hydrant must be Point/);
     expect(await bad('w.geojson', fc([point(104.6, 30.1, { id: 'w', kind: 'lake' })]), { waterSources: 'w.geojson' })).toMatch(/\(feature 0\): kind "lake" must be one of suction_point/);
     expect(await bad('b.geojson', fc([point(104.6, 30.1, { kind: 'river' })]), { barriers: 'b.geojson' })).toMatch(/\(feature 0\): geometry is Point; a barrier must be LineString/);

@@ -1,0 +1,31 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { resolve } from 'node:path';
+
+/**
+ * The working directory and environment of one `main()` run. The bin runs with the process's own; an
+ * in-process caller (the tests) passes others, and several runs may be under way at once. The readers
+ * and the output writer resolve relative paths here, so the command modules need not carry a cwd.
+ */
+export interface CliScope {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Output files this run wrote (as given), for the --json document. */
+  written: string[];
+}
+
+const storage = new AsyncLocalStorage<CliScope>();
+
+/** Runs `fn` with `scope` as the current run's cwd and environment. */
+export function withScope<T>(scope: CliScope, fn: () => Promise<T>): Promise<T> {
+  return storage.run(scope, fn);
+}
+
+/** The current run's scope (outside `main`: the process's). */
+export function currentScope(): CliScope {
+  return storage.getStore() ?? { cwd: process.cwd(), env: process.env, written: [] };
+}
+
+/** A path as the user gave it, made absolute against the run's working directory. */
+export function resolvePath(path: string): string {
+  return resolve(currentScope().cwd, path);
+}
