@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { LoadedScenario, RoadNetwork, SearchSource, Snap } from '@firecover/core';
+import type { LoadedScenario, NetworkPlace, RoadNetwork, SearchSource, Snap } from '@firecover/core';
 import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
 import { defineMessages, translator, type Translate } from '../i18n';
 import { addNetworkOptions, type NetworkOptions } from '../network_options';
@@ -356,7 +356,7 @@ function fmt(s: number): string {
  * the point's snapped position). Joints shared by consecutive links appear once; a station at the point's
  * own position gives a single coordinate (written as a null geometry).
  */
-function routeLine(core: Core, net: RoadNetwork, route: readonly number[], from: Snap | undefined, to: Snap | undefined): { coordinates: number[][]; lengthM: number } {
+function routeLine(core: Core, net: RoadNetwork, route: readonly number[], from: NetworkPlace | undefined, to: NetworkPlace | undefined): { coordinates: number[][]; lengthM: number } {
   const coordinates: number[][] = [];
   let lengthM = 0;
   route.forEach((arc, i) => {

@@ -3,3 +3,5 @@ export { ROAD_CLASSES, type RoadClass, roadClassCode, roadClassName, CHINESE_ROA
 export { polylineLengthM, distanceM, rulerAt } from './geodesy';
 export { linkCumulativeM, pointOnLink, linkSlice } from './link_geometry';
 export { stronglyConnectedComponents, islandOf, type Components } from './islands';
+export { type NetworkPlace, type NodeOrPlace, placeOnLink, placeEndNode, normalisePlace, AT_NODE_TOLERANCE_M } from './network_place';
+export { travellable, travellableLink, landAccessLink } from './access';

@@ -1,5 +1,6 @@
 import type { RoadNetwork } from '../network/road_network';
 import { multiSourceSearch, SearchWorkspace } from '../search/multi_source_search';
+import { placeOnLink } from '../network/network_place';
 import type { Chain } from './chains';
 import { mergeIntervals } from './intervals';
 import { greedyPositions } from './spacing';
@@ -38,8 +39,7 @@ export function placeHydrants(net: RoadNetwork, stretches: readonly Chain[], spa
   const place = (link: number, offsetM: number): void => {
     const L = net.linkLengthM[link];
     add(link, Math.max(0, offsetM - r), Math.min(L, offsetM + r));
-    const fraction = L > 0 ? Math.min(1, Math.max(0, offsetM / L)) : 0;
-    multiSourceSearch(net, [{ snap: { link, offsetM, fraction, distanceM: 0, lon: NaN, lat: NaN }, startCost: 0 }], { metric: 'length', directed: false, budget: r, workspace: ws });
+    multiSourceSearch(net, [{ snap: placeOnLink(net, link, offsetM), startCost: 0 }], { metric: 'length', directed: false, budget: r, workspace: ws });
     for (let i = 0; i < ws.touchedCount; i++) {
       const n = ws.touched[i];
       const left = r - ws.cost[n];

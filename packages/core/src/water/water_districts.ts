@@ -1,7 +1,9 @@
 import type { RoadNetwork } from '../network/road_network';
 import type { Station } from '../scenario/scenario_types';
 import { SnapIndex } from '../spatial/snap_index';
-import { timeField, type LinkPoint } from './along_road';
+import { travellableLink } from '../network/access';
+import type { NetworkPlace } from '../network/network_place';
+import { timeField } from './along_road';
 
 /**
  * Which district each link belongs to, for the per-district tables. The coverage analysis's district
@@ -19,13 +21,13 @@ export interface LinkDistricts {
 }
 
 export function stationLinkDistricts(net: RoadNetwork, stations: readonly Pick<Station, 'id' | 'name' | 'nameZh' | 'lon' | 'lat'>[], index?: SnapIndex): LinkDistricts {
-  const idx = index ?? new SnapIndex(net, (l) => Number.isFinite(net.linkForwardS[l]) || Number.isFinite(net.linkBackwardS[l]));
-  const points: LinkPoint[] = [];
+  const idx = index ?? new SnapIndex(net, travellableLink(net));
+  const points: NetworkPlace[] = [];
   const which: number[] = [];
   stations.forEach((s, i) => {
     const snap = idx.nearest(s.lon, s.lat);
     if (snap) {
-      points.push({ link: snap.link, offsetM: snap.offsetM });
+      points.push(snap);
       which.push(i);
     }
   });
