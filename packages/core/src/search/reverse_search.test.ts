@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { multiSourceSearch, SearchWorkspace, type SearchSource } from './multi_source_search';
 import { costAtPlace } from './place_cost';
+import { reachedPieces } from './reached_pieces';
 import { pgrSampleNetwork, prng, randomGrid } from './test_networks';
 import type { RoadNetwork } from '../network/road_network';
 import { placeOnLink, type NetworkPlace } from '../network/network_place';
@@ -140,5 +141,12 @@ describe('costAtPlace', () => {
     expect(costAtPlace(short, { snap: place(4, 0.4) })).toEqual({ cost: Infinity, source: -1, viaNode: -1 });
     // a node place is that node's cost
     expect(costAtPlace(rev, { node: node(16) }).cost).toBe(2);
+  });
+});
+
+describe('reachedPieces and a reverse search', () => {
+  it('refuses a reverse result (pieces follow the direction of travel)', () => {
+    const r = multiSourceSearch(net, [{ node: node(10), startCost: 0 }], { direction: 'reverse', budget: 2 });
+    expect(() => reachedPieces(r)).toThrow(RangeError);
   });
 });
