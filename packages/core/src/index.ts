@@ -20,6 +20,12 @@ export { linkCumulativeM, pointOnLink, linkSlice } from './network/link_geometry
 export { networkStatistics, type NetworkStatistics, type ClassStatistics } from './network/statistics';
 /** An input error for a network with no link that can be travelled in either direction. */
 export { requireTravellableNetwork } from './network/travellable';
+/** One notion of a place on the network (link, offset, fraction), or a node; and the node a place sits on. */
+export { type NetworkPlace, type NodeOrPlace, placeOnLink, placeEndNode, normalisePlace, AT_NODE_TOLERANCE_M } from './network/network_place';
+/** The one access rule: links that can be driven, and links that give access to the land beside them (no motorways). */
+export { travellable, travellableLink, landAccessLink } from './network/access';
+/** The network with every direction of every open link travellable (pgRouting's `directed := false`). */
+export { undirectedView } from './network/undirected_view';
 /** Islands: strongly connected components, and the component of a node. */
 export { stronglyConnectedComponents, islandOf, type Components } from './network/islands';
 
@@ -70,6 +76,13 @@ export { multiSourceSearch, SearchWorkspace, type SearchSource, type SearchOptio
 export { type SearchMetric } from './search/arc_costs';
 /** The road reached within the budget, cut exactly inside partly reached links. */
 export { reachedPieces, reachedLengthM, type ReachedPiece } from './search/reached_pieces';
+/** Forward (from the sources) or reverse (towards them) searches, and a search read at one place. */
+export { type SearchDirection } from './search/multi_source_search';
+export { costAtPlace, type PlaceCost } from './search/place_cost';
+/** What `firecover reach` reports: the reached nodes in pgRouting's order, and stations on road islands. */
+export { reachTable, stationsOnIslands, type ReachTable, type StationIsland } from './search/reach_table';
+/** Routes as lines (cut exactly at snapped ends), and the due list of a point with unreachable stations filled in. */
+export { routeLine, dueRanking, type DueRow } from './search/routes';
 /** First, second, third due: the sources ranked by arrival at a point. */
 export { rankSources, type SearchTarget, type RankedSource } from './search/point_query';
 
@@ -105,7 +118,7 @@ export { stationsInService } from './scenario/stations';
 /** Service areas, districts and their checks, coverage figures, gaps; adding a candidate station. */
 export { analyzeCoverage, addStation, coverageLinkDistricts, type CoverageAnalysis, type StationCoverage } from './coverage/analysis';
 /** Options of a coverage analysis, and which links give access to land (for snapping stations and points). */
-export { landAccessLink, type CoverageOptions } from './coverage/context';
+export { type CoverageOptions } from './coverage/context';
 export { type DistrictReport, type BarrierCrossing } from './coverage/districts';
 export { type CoverageFigures } from './coverage/figures';
 export { type GapZone, type GapReport } from './coverage/gaps';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { LoadedScenario, RoadNetwork, SearchSource, Snap } from '@firecover/core';
+import type { LoadedScenario, RoadNetwork, SearchSource, Snap, SnapIndex } from '@firecover/core';
 import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
 import { defineMessages, translator, type Translate } from '../i18n';
 import { addNetworkOptions, type NetworkOptions } from '../network_options';
@@ -150,8 +150,6 @@ export const dueCommand: CommandModule = {
   },
 };
 
-type Core = typeof import('@firecover/core');
-
 /** A station ready for the search, with what the outputs say about it. */
 interface DueStation {
   /** In the CSV and GeoJSON: the scenario's station id, or the 1-based number in the order given. */
@@ -178,6 +176,8 @@ interface DueRow {
   /** Infinity = cannot reach the point. */
   cost: number;
   route: number[] | null;
+  /** The point's place, where the route ends. */
+  target: DuePoint['target'];
 }
 
 async function runDue(opts: DueOptions, ctx: CliContext): Promise<void> {
@@ -218,6 +218,8 @@ async function runDue(opts: DueOptions, ctx: CliContext): Promise<void> {
   let net: RoadNetwork;
   let stations: DueStation[];
   let scenario: LoadedScenario | undefined;
+  // Stations and points snap to the links where a crew can stop (core's landAccessLink): one index.
+  let accessIndex: SnapIndex;
   const summary: string[] = [];
   if (opts.scenario !== undefined) {
     const { readScenario, stationSetOption } = await import('../read_scenario');
@@ -230,6 +232,7 @@ async function runDue(opts: DueOptions, ctx: CliContext): Promise<void> {
     const whenText = when === undefined ? t('existing') : typeof when === 'number' ? t('year', { year: when }) : t(when);
     const inService = core.requireStationsInService(loaded, when);
     const index = new core.SnapIndex(net, core.landAccessLink(net));
+    accessIndex = index;
     const max = loaded.analysis.maxSnapDistanceM;
     const { placeOf } = await import('../stations_option');
     summary.push(t('scenarioStations', { name: ctx.lang === 'zh' ? (loaded.file.nameZh ?? loaded.file.name) : loaded.file.name, count: inService.length, when: whenText }));
@@ -251,7 +254,8 @@ async function runDue(opts: DueOptions, ctx: CliContext): Promise<void> {
     inputs.push(...loaded.inputs);
     net = loaded.network;
     const { placeStations, describeStation } = await import('../stations_option');
-    const placed = placeStations(core, net, loaded.label, parsedStations as import('../stations_option').ParsedStations, opts.maxSnap);
+    accessIndex = new core.SnapIndex(net, core.landAccessLink(net));
+    const placed = placeStations(core, net, loaded.label, parsedStations as import('../stations_option').ParsedStations, opts.maxSnap, accessIndex);
     summary.push(t('summaryStations', { count: placed.length }), ...placed.map((s) => describeStation(net, s, ctx)));
     const turnout = opts.turnout ?? 0;
     stations = placed.map((s) => ({
@@ -263,7 +267,7 @@ async function runDue(opts: DueOptions, ctx: CliContext): Promise<void> {
 
   // Points: snapped to the nearest drivable road that gives access to land (not a motorway).
   const { snapPoint, placeOf } = await import('../stations_option');
-  const pointIndex = new core.SnapIndex(net, core.landAccessLink(net));
+  const pointIndex = accessIndex;
   const points: DuePoint[] = [];
   if (atPoints) {
     summary.push(t('pointsAt', { count: atPoints.length }));
@@ -290,19 +294,8 @@ async function runDue(opts: DueOptions, ctx: CliContext): Promise<void> {
   }
 
   // Ranking: the k first stations per point; stations that cannot reach it fill the list after them.
-  const sources = stations.map((s) => s.source);
-  const rows: DueRow[] = [];
-  for (const p of points) {
-    const ranked = core.rankSources(net, p.target, sources, opts.k);
-    ranked.forEach((r, i) => rows.push({ point: p.id, rank: i + 1, station: stations[r.source], cost: r.cost, route: r.route }));
-    if (ranked.length < opts.k) {
-      const listed = new Set(ranked.map((r) => r.source));
-      let rank = ranked.length;
-      for (let s = 0; s < stations.length && rank < opts.k; s++) {
-        if (!listed.has(s)) rows.push({ point: p.id, rank: ++rank, station: stations[s], cost: Infinity, route: null });
-      }
-    }
-  }
+  const ranking = core.dueRanking(net, points.map((p) => p.target), stations.map((s) => s.source), opts.k);
+  const rows: DueRow[] = ranking.map((r) => ({ point: points[r.target].id, rank: r.rank, station: stations[r.source], cost: r.cost, route: r.route, target: points[r.target].target }));
 
   const { num, csvLine } = await import('../format');
   const within = (cost: number): boolean | null => (standardS === undefined ? null : cost <= standardS);
@@ -317,12 +310,10 @@ async function runDue(opts: DueOptions, ctx: CliContext): Promise<void> {
   }
   let routeCount = 0;
   if (opts.routesOut !== undefined) {
-    const pointById = new Map(points.map((p) => [p.id, p]));
     const features = [];
     for (const r of rows) {
       if (!r.route) continue;
-      const target = (pointById.get(r.point) as DuePoint).target;
-      const line = routeLine(core, net, r.route, r.station.source.snap, 'snap' in target ? target.snap : undefined);
+      const line = core.routeLine(net, r.route, r.station.source, r.target);
       const w = within(r.cost);
       features.push({
         type: 'Feature' as const,
@@ -351,36 +342,6 @@ async function runDue(opts: DueOptions, ctx: CliContext): Promise<void> {
 /** Seconds for messages: whole numbers without decimals, else to 0.1 s. */
 function fmt(s: number): string {
   return Number.isInteger(s) ? String(s) : s.toFixed(1);
-}
-
-/**
- * A route as coordinates along the link geometry in the direction of travel: every arc's link whole,
- * except a snapped station's first arc (from its snapped position) and a snapped point's last arc (up to
- * the point's snapped position). Joints shared by consecutive links appear once; a station at the point's
- * own position gives a single coordinate (written as a null geometry).
- */
-function routeLine(core: Core, net: RoadNetwork, route: readonly number[], from: Snap | undefined, to: Snap | undefined): { coordinates: number[][]; lengthM: number } {
-  const coordinates: number[][] = [];
-  let lengthM = 0;
-  route.forEach((arc, i) => {
-    const ld = net.arcLink[arc];
-    const l = ld >>> 1;
-    const backward = (ld & 1) === 1;
-    const L = net.linkLengthM[l];
-    const start = i === 0 && from ? from.offsetM : backward ? L : 0;
-    const end = i === route.length - 1 && to ? to.offsetM : backward ? 0 : L;
-    lengthM += Math.abs(end - start);
-    for (const [x, y] of core.linkSlice(net, l, start, end)) {
-      const c = [round7(x), round7(y)];
-      const last = coordinates[coordinates.length - 1];
-      if (!last || last[0] !== c[0] || last[1] !== c[1]) coordinates.push(c);
-    }
-  });
-  return { coordinates, lengthM };
-}
-
-function round7(x: number): number {
-  return Math.round(x * 1e7) / 1e7;
 }
 
 /** The ranking as an aligned text table (CJK-aware widths). */

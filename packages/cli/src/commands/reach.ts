@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { RoadNetwork, SearchSource } from '@firecover/core';
+import type { SearchSource } from '@firecover/core';
 import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
 import { defineMessages, translator } from '../i18n';
 import { addNetworkOptions, type NetworkOptions } from '../network_options';
@@ -95,33 +95,18 @@ async function runReach(opts: ReachOptions, ctx: CliContext): Promise<void> {
   const net = loaded.network;
   requireRoads(loaded);
 
-  const placed = placeStations(core, net, loaded.label, parsed, opts.maxSnap);
+  const placed = placeStations(core, net, loaded.label, parsed, opts.maxSnap, new core.SnapIndex(net, core.landAccessLink(net)));
   const sources: SearchSource[] = placed.map((s) => ({ ...s.place, startCost: opts.turnout }));
-  const stationNodes = placed.map((s) => s.nodes);
   const lines = placed.map((s) => describeStation(net, s, ctx));
 
   const directed = !opts.undirected;
   const budget = opts.budget ?? Infinity;
   const result = core.multiSourceSearch(net, sources, { budget, directed });
+  const { nodes: reachedNodes, pieces, roadM } = core.reachTable(result);
 
-  // Rows like pgr_drivingDistance: by agg_cost, then node id. The cost printed (to the millisecond) is
-  // the sort key, so rows that print the same cost are in node id order.
   const { num, id, csvLine } = await import('../format');
-  const reachedNodes: number[] = [];
-  const printed = new Float64Array(net.nodeCount);
-  for (let n = 0; n < net.nodeCount; n++) {
-    if (result.source[n] >= 0 && result.cost[n] <= budget) {
-      reachedNodes.push(n);
-      printed[n] = Number(num(result.cost[n]));
-    }
-  }
-  reachedNodes.sort((a, b) => printed[a] - printed[b] || net.nodeId[a] - net.nodeId[b]);
   let csv = 'node,agg_cost,source\n';
   for (const n of reachedNodes) csv += csvLine([id(net.nodeId[n]), num(result.cost[n]), result.source[n] + 1]);
-
-  const pieces = core.reachedPieces(result);
-  let roadM = 0;
-  for (const p of pieces) roadM += p.toM - p.fromM;
 
   const outputs: { path: string; data: string }[] = [];
   if (opts.out !== undefined) outputs.push({ path: opts.out, data: csv });
@@ -147,13 +132,9 @@ async function runReach(opts: ReachOptions, ctx: CliContext): Promise<void> {
   const summary: string[] = [t('summaryStations', { count: sources.length }), ...lines];
   const budgetText = Number.isFinite(budget) ? t('seconds', { s: num(budget) }) : t('noLimit');
   summary.push(t('reached', { nodes: reachedNodes.length, km: (roadM / 1000).toFixed(2), budget: budgetText }) + (opts.turnout > 0 ? t('turnoutNote', { s: num(opts.turnout) }) : ''));
-  const comps = core.stronglyConnectedComponents(directed ? net : undirectedView(core, net));
-  const mainSize = comps.largest >= 0 ? comps.sizes[comps.largest] : 0;
-  stationNodes.forEach((nodes, i) => {
-    if (nodes.some((n) => comps.componentOf[n] === comps.largest)) return;
-    const size = Math.max(...nodes.map((n) => comps.sizes[comps.componentOf[n]]));
-    summary.push(ctx.color.yellow(t('island', { n: i + 1, size, main: mainSize })));
-  });
+  for (const island of core.stationsOnIslands(net, sources, directed)) {
+    summary.push(ctx.color.yellow(t('island', { n: island.station + 1, size: island.size, main: island.mainSize })));
+  }
   if (opts.out !== undefined) summary.push(t('wrote', { file: opts.out, count: reachedNodes.length, what: t('rows') }));
   if (opts.edgesOut !== undefined) summary.push(t('wrote', { file: opts.edgesOut, count: pieces.length, what: t('pieces') }));
   // --json: the figures of the summary and the rows of the CSV.
@@ -176,11 +157,4 @@ async function runReach(opts: ReachOptions, ctx: CliContext): Promise<void> {
 
 function round7(x: number): number {
   return Math.round(x * 1e7) / 1e7;
-}
-
-/** The network with every link usable both ways at its cheaper direction, for undirected islands. */
-function undirectedView(core: typeof import('@firecover/core'), net: RoadNetwork): RoadNetwork {
-  const f = new Float32Array(net.linkCount);
-  for (let l = 0; l < net.linkCount; l++) f[l] = Math.min(net.linkForwardS[l], net.linkBackwardS[l]);
-  return core.withLinkCosts(net, f, f);
 }

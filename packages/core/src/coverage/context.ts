@@ -1,7 +1,7 @@
 import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { InputError } from '../input_error';
 import type { RoadNetwork } from '../network/road_network';
-import { roadClassName } from '../network/road_class';
+import { landAccessLink, travellable } from '../network/access';
 import { SnapIndex, type Snap } from '../spatial/snap_index';
 import type { BarrierProps } from '../io/map_features';
 import type { LoadedScenario, Station } from '../scenario/scenario_types';
@@ -62,20 +62,8 @@ export interface CoverageContext {
   workspace: SearchWorkspace;
 }
 
-const NO_LAND_ACCESS = new Set(['motorway', 'motorway_link']);
-
-/**
- * Links where a crew can stop: drivable in some direction and not a motorway. Stations and addresses snap
- * to these, and land is served only through them.
- */
-export function landAccessLink(net: RoadNetwork): (l: number) => boolean {
-  return (l) => travellable(net, l) && !NO_LAND_ACCESS.has(roadClassName(net.linkClass[l]));
-}
-
-/** Whether a link can be driven at all (either direction). */
-export function travellable(net: RoadNetwork, l: number): boolean {
-  return net.linkForwardS[l] < Infinity || net.linkBackwardS[l] < Infinity;
-}
+// The access rule lives in network/access (one rule for coverage, water and the CLI).
+export { landAccessLink, travellable } from '../network/access';
 
 const contexts = new WeakMap<LoadedScenario, CoverageContext>();
 

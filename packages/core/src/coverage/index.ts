@@ -1,5 +1,5 @@
 export { analyzeCoverage, addStation, combinedSearch, coverageLinkDistricts, type CoverageAnalysis, type StationCoverage } from './analysis';
-export { coverageContext, snapStation, landAccessLink, type CoverageContext, type CoverageOptions, type PreparedBarrier } from './context';
+export { coverageContext, snapStation, type CoverageContext, type CoverageOptions, type PreparedBarrier } from './context';
 export { type DistrictReport, type BarrierCrossing } from './districts';
 export { type CoverageFigures } from './figures';
 export { type GapZone, type GapReport } from './gaps';

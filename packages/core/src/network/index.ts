@@ -5,3 +5,6 @@ export { linkCumulativeM, pointOnLink, linkSlice } from './link_geometry';
 export { stronglyConnectedComponents, islandOf, type Components } from './islands';
 export { networkStatistics, type NetworkStatistics, type ClassStatistics } from './statistics';
 export { requireTravellableNetwork } from './travellable';
+export { type NetworkPlace, type NodeOrPlace, placeOnLink, placeEndNode, normalisePlace, AT_NODE_TOLERANCE_M } from './network_place';
+export { travellable, travellableLink, landAccessLink } from './access';
+export { undirectedView } from './undirected_view';

@@ -148,7 +148,7 @@ describe('multiSourceSearch properties (seeded random grids)', () => {
         else {
           const link = Math.floor(rnd() * g.linkCount);
           const fraction = rnd();
-          sources.push({ snap: { link, fraction, offsetM: fraction * g.linkLengthM[link], distanceM: 0, lon: 0, lat: 0 }, startCost: rnd() * 5 });
+          sources.push({ snap: { link, fraction, offsetM: fraction * g.linkLengthM[link] }, startCost: rnd() * 5 });
         }
       }
       const budget = 10 + rnd() * 60;

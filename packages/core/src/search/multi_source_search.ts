@@ -1,17 +1,23 @@
 import type { RoadNetwork } from '../network/road_network';
-import { snapEndNode, type Snap } from '../spatial/snap_index';
+import { placeEndNode, type NetworkPlace, type NodeOrPlace } from '../network/network_place';
 import { TypedHeap } from './typed_heap';
-import { effectiveArcCosts, linkArcs, type SearchMetric } from './arc_costs';
+import { effectiveArcCosts, linkArcs, reverseArcCosts, reverseGraph, type SearchMetric } from './arc_costs';
 
-/** Where a search starts: a graph node, or a point on a link (from `SnapIndex`). */
-export interface SearchSource {
-  /** Node index to start at. Exactly one of `node` / `snap`. */
-  node?: number;
-  /** Position on a link to start at (mid-link). Exactly one of `node` / `snap`. */
-  snap?: Snap;
+/**
+ * Where a search starts: a graph node (`node`), or a place on a link (`snap`: any `NetworkPlace`, e.g. a
+ * `Snap` from `SnapIndex`). Exactly one of the two.
+ */
+export interface SearchSource extends NodeOrPlace {
   /** Cost already spent at the start (e.g. turnout time, seconds for the time metric); 0 for none. */
   startCost: number;
 }
+
+/**
+ * `forward` (default): costs of travelling away from the sources (an engine leaving a station).
+ * `reverse`: costs of travelling from each node *to* the nearest source, along the arcs in their own
+ * direction (an engine driving to an address, searched from the address).
+ */
+export type SearchDirection = 'forward' | 'reverse';
 
 /** Options of `multiSourceSearch`: budget, direction rules, metric, and a reusable workspace. */
 export interface SearchOptions {
@@ -24,6 +30,14 @@ export interface SearchOptions {
    * metres; one-way rules apply only when `directed`.
    */
   metric?: SearchMetric;
+  /** `forward` (default) or `reverse` (cost from each node to the sources). */
+  direction?: SearchDirection;
+  /**
+   * Called when a node is settled (its cost is final), before its arcs are relaxed; returning false
+   * stops the search there. Nodes not settled by then keep tentative costs (each ≥ the last settled
+   * cost) or Infinity. For searches that stop as soon as what they look for is certain.
+   */
+  onSettle?: (node: number, cost: number) => boolean;
   /**
    * Reuse these arrays (and heap) instead of allocating: the result's `cost`/`source`/`predArc` are
    * the workspace's and are overwritten by the next search run with the same workspace.
@@ -38,13 +52,15 @@ export interface SearchResult {
   readonly budget: number;
   readonly directed: boolean;
   readonly metric: SearchMetric;
+  readonly direction: SearchDirection;
   /** Per node: arrival cost including `startCost` (seconds or metres); Infinity if not reached within the budget. */
   readonly cost: Float64Array;
   /** Per node: index in `sources` of the source arriving first; equal arrival → the lowest index; -1 unreached. */
   readonly source: Int32Array;
   /**
-   * Per node: the arc it was reached by; -1 for a node where a source starts (a node source, or an end
-   * of a snapped source's link reached directly from the snapped point) and for unreached nodes.
+   * Per node: the arc it was reached by (reverse: the arc it leaves by towards the source); -1 for a
+   * node where a source starts (a node source, or an end of a snapped source's link reached directly
+   * from the snapped point) and for unreached nodes.
    */
   readonly predArc: Int32Array;
 }
@@ -96,15 +112,20 @@ export class SearchWorkspace {
 const sharedHeap = new TypedHeap(1 << 14);
 
 /**
- * Multi-source bounded Dijkstra on the CSR arrays: every node gets the cost of the cheapest way from any
- * source (its `startCost` plus the arcs travelled), and which source that is.
+ * Multi-source bounded Dijkstra on the CSR arrays — the one search engine of firecover: every node gets
+ * the cost of the cheapest way from any source (its `startCost` plus the arcs travelled), and which
+ * source that is. Point queries (`rankSources`), the water fields and the coverage all run on it.
  *
  * - Directed: travel goes away from the sources along arcs with finite cost.
  * - Undirected: an arc may be used when either direction of its link is travellable, at
  *   min(forward, backward) (pgRouting `directed := false`).
- * - A snapped source starts mid-link: it reaches the link's target at
+ * - Reverse (`direction: 'reverse'`): cost from each node to the nearest source, over the reversed
+ *   arcs (same rules, arcs used in their own direction).
+ * - A snapped source starts mid-link: forward, it reaches the link's target at
  *   startCost + forwardCost × (1 − fraction) if forward is allowed, and the link's source at
- *   startCost + backwardCost × fraction if backward is allowed (undirected: both, at the undirected cost).
+ *   startCost + backwardCost × fraction if backward is allowed (undirected: both, at the undirected
+ *   cost); reverse, the link's source reaches it at forwardCost × fraction and the target at
+ *   backwardCost × (1 − fraction). A place within 1 mm of a link end is that node.
  * - Budget inclusive: cost ≤ budget is reached.
  * - Ties: labels are compared as (cost, source index), so where two sources arrive at exactly the same
  *   cost the lower source index wins, independent of arc order. Among equal-cost paths from the same
@@ -114,15 +135,18 @@ export function multiSourceSearch(net: RoadNetwork, sources: readonly SearchSour
   const budget = options.budget ?? Infinity;
   const directed = options.directed ?? true;
   const metric = options.metric ?? 'time';
+  const direction = options.direction ?? 'forward';
   if (!(budget >= 0)) throw new RangeError(`search budget must be ≥ 0, got ${budget}`);
   if (metric !== 'time' && metric !== 'length') throw new RangeError(`unknown search metric "${String(metric)}"`);
+  if (direction !== 'forward' && direction !== 'reverse') throw new RangeError(`unknown search direction "${String(direction)}"`);
+  const reverse = direction === 'reverse';
   const arcCost = effectiveArcCosts(net, metric, directed);
 
   let cost: Float64Array;
   let source: Int32Array;
   let predArc: Int32Array;
   let heap: TypedHeap;
-  let ws: SearchWorkspace | undefined = options.workspace;
+  const ws: SearchWorkspace | undefined = options.workspace;
   if (ws) {
     if (ws.nodeCount !== net.nodeCount) throw new RangeError(`workspace is for ${ws.nodeCount} nodes, network has ${net.nodeCount}`);
     ws.reset();
@@ -146,18 +170,31 @@ export function multiSourceSearch(net: RoadNetwork, sources: readonly SearchSour
       heap.push(node, c, s);
     }
   };
-  seedSources(net, sources, arcCost, seed);
-  const touched = runDijkstra(net.arcOffset, net.arcHead, arcCost, budget, cost, source, predArc, heap, ws ? ws.touched : null, ws ? ws.touchedCount : 0);
+  seedSources(net, sources, arcCost, seed, reverse);
+  const onSettle = options.onSettle ?? null;
+  const touchedIn = ws ? ws.touched : null;
+  const count = ws ? ws.touchedCount : 0;
+  let touched: number;
+  if (reverse) {
+    const g = reverseGraph(net);
+    touched = runDijkstra(g.revOffset, g.revTail, reverseArcCosts(net, metric, directed), budget, cost, source, predArc, heap, touchedIn, count, g.revArc, onSettle);
+  } else {
+    touched = runDijkstra(net.arcOffset, net.arcHead, arcCost, budget, cost, source, predArc, heap, touchedIn, count, null, onSettle);
+  }
   if (ws) ws.touchedCount = touched;
-  return { net, sources, budget, directed, metric, cost, source, predArc };
+  return { net, sources, budget, directed, metric, direction, cost, source, predArc };
 }
 
-/** Validates the sources and calls `seed(node, cost, sourceIndex)` for every node a source starts at. */
+/**
+ * Validates the sources and calls `seed(node, cost, sourceIndex)` for every node a source starts at
+ * (`reverse`: every node from which a source is reached directly, at the cost of getting there).
+ */
 export function seedSources(
   net: RoadNetwork,
   sources: readonly SearchSource[],
   arcCost: Float32Array,
   seed: (node: number, cost: number, source: number) => void,
+  reverse = false,
 ): void {
   const la = linkArcs(net);
   for (let s = 0; s < sources.length; s++) {
@@ -169,27 +206,35 @@ export function seedSources(
       if (!(Number.isInteger(src.node) && src.node >= 0 && src.node < net.nodeCount)) throw new RangeError(`sources[${s}].node ${src.node} is not a node index`);
       seed(src.node, sc, s);
     } else {
-      const { link, fraction } = src.snap!;
+      const place: NetworkPlace = src.snap!;
+      const { link, fraction } = place;
       if (!(Number.isInteger(link) && link >= 0 && link < net.linkCount)) throw new RangeError(`sources[${s}].snap.link ${link} is not a link index`);
       if (!(fraction >= 0 && fraction <= 1)) throw new RangeError(`sources[${s}].snap.fraction must be within 0..1, got ${fraction}`);
-      const atNode = snapEndNode(net, src.snap!);
+      const atNode = placeEndNode(net, place);
       if (atNode >= 0) {
         seed(atNode, sc, s);
         continue;
       }
       const f = arcCost[la[link << 1]];
       const b = arcCost[la[(link << 1) | 1]];
-      if (f < Infinity) seed(net.linkTarget[link], sc + f * (1 - fraction), s);
-      if (b < Infinity) seed(net.linkSource[link], sc + b * fraction, s);
+      if (reverse) {
+        // arriving at the place: forward along the link from its source, or backward from its target
+        if (f < Infinity) seed(net.linkSource[link], sc + f * fraction, s);
+        if (b < Infinity) seed(net.linkTarget[link], sc + b * (1 - fraction), s);
+      } else {
+        if (f < Infinity) seed(net.linkTarget[link], sc + f * (1 - fraction), s);
+        if (b < Infinity) seed(net.linkSource[link], sc + b * fraction, s);
+      }
     }
   }
 }
 
 /**
  * The Dijkstra loop on a CSR (`offset`, `head`, `arcCost` aligned with `head`), with the heap already
- * seeded. Labels are (cost, tie) compared lexicographically; `pred` receives the CSR position of the
- * arc each node was reached by. Records newly reached nodes in `touched` from `touchedCount` on when
- * given, and returns the new count.
+ * seeded. Labels are (cost, tie) compared lexicographically; `pred` receives the arc each node was
+ * reached by: its CSR position, or `arcId[position]` when given (the forward arc of a reversed CSR).
+ * Records newly reached nodes in `touched` from `touchedCount` on when given, and returns the new count.
+ * `onSettle(node, cost)` returning false stops the loop.
  */
 export function runDijkstra(
   offset: Uint32Array,
@@ -202,6 +247,8 @@ export function runDijkstra(
   heap: TypedHeap,
   touched: Int32Array | null,
   touchedCount: number,
+  arcId: Uint32Array | null = null,
+  onSettle: ((node: number, cost: number) => boolean) | null = null,
 ): number {
   let tc = touchedCount;
   while (heap.length > 0) {
@@ -209,6 +256,7 @@ export function runDijkstra(
     const cu = heap.poppedKey;
     const s = heap.poppedTie;
     if (cu !== cost[u] || s !== tie[u]) continue; // stale entry
+    if (onSettle !== null && !onSettle(u, cu)) break;
     const end = offset[u + 1];
     for (let a = offset[u]; a < end; a++) {
       const nc = cu + arcCost[a];
@@ -220,7 +268,7 @@ export function runDijkstra(
         if (touched !== null && cv === Infinity) touched[tc++] = v;
         cost[v] = nc;
         tie[v] = s;
-        pred[v] = a;
+        pred[v] = arcId === null ? a : arcId[a];
         heap.push(v, nc, s);
       }
     }

@@ -1,14 +1,10 @@
 import type { RoadNetwork } from '../network/road_network';
-import { snapEndNode, type Snap } from '../spatial/snap_index';
-import { TypedHeap } from './typed_heap';
-import { effectiveArcCosts, linkArcs, reverseArcCosts, reverseGraph } from './arc_costs';
-import type { SearchOptions, SearchSource } from './multi_source_search';
+import { normalisePlace, type NodeOrPlace } from '../network/network_place';
+import { effectiveArcCosts, linkArcs } from './arc_costs';
+import { multiSourceSearch, SearchWorkspace, type SearchOptions, type SearchSource } from './multi_source_search';
 
-/** A place to reach: a node, or a point on a link. Exactly one of the two. */
-export interface SearchTarget {
-  node?: number;
-  snap?: Snap;
-}
+/** A place to reach: a node, or a place on a link. Exactly one of the two. */
+export type SearchTarget = NodeOrPlace;
 
 /** One source in the first/second/third-due ranking at a target, with its arrival cost. */
 export interface RankedSource {
@@ -24,14 +20,26 @@ export interface RankedSource {
   route: number[];
 }
 
-const heap = new TypedHeap(1 << 12);
+/** A workspace per network for point queries called without one (their results never leave the call). */
+const workspaces = new WeakMap<RoadNetwork, SearchWorkspace>();
+
+function workspaceFor(net: RoadNetwork): SearchWorkspace {
+  let ws = workspaces.get(net);
+  if (!ws) {
+    ws = new SearchWorkspace(net.nodeCount);
+    workspaces.set(net, ws);
+  }
+  return ws;
+}
 
 /**
  * The first, second, third … due sources for one target (which stations reach an address first, and how
- * long each takes): one search over the reversed arcs from the target, which stops as soon as the `k`
- * best sources are certain. Exact for mid-link sources and targets. Sorted by cost, equal costs by source
+ * long each takes): one reverse `multiSourceSearch` from the target (cost from every node to the
+ * target), read at each source's place plus its `startCost`; the search stops as soon as the `k` best
+ * sources are certain. Exact for mid-link sources and targets. Sorted by cost, equal costs by source
  * index; sources that cannot reach the target within the budget are left out, so fewer than `k` may come
- * back. Options as for `multiSourceSearch` (budget inclusive, directed, metric; `workspace` is not used).
+ * back. Options as for `multiSourceSearch` (budget inclusive, directed, metric); `workspace` is used for
+ * the search (its arrays are overwritten), else a workspace kept per network.
  */
 export function rankSources(
   net: RoadNetwork,
@@ -40,48 +48,31 @@ export function rankSources(
   k = 3,
   options: SearchOptions = {},
 ): RankedSource[] {
-  // a position at a link end is that node (see snapEndNode): its other roads are usable too
-  const target = atNode(net, targetIn);
-  const sources = sourcesIn.map((s) => atNode(net, s));
+  // a position at a link end is that node (see placeEndNode): its other roads are usable too
+  const target = normalisePlace(net, targetIn);
+  const sources = sourcesIn.map((s) => normalisePlace(net, s));
   const budget = options.budget ?? Infinity;
   const directed = options.directed ?? true;
   const metric = options.metric ?? 'time';
   const fwdCost = effectiveArcCosts(net, metric, directed);
-  const revCost = reverseArcCosts(net, metric, directed);
-  const { revOffset, revTail, revArc } = reverseGraph(net);
   const la = linkArcs(net);
   const n = net.nodeCount;
   const S = sources.length;
   if (k <= 0 || S === 0) return [];
 
-  // dist[v]: cost from node v to the target; next[v]: reversed-CSR position of the first arc to take
-  const dist = new Float64Array(n).fill(Infinity);
-  const next = new Int32Array(n).fill(-1);
-  heap.clear();
-  const seed = (node: number, c: number): void => {
-    if (c <= budget && c < dist[node]) {
-      dist[node] = c;
-      heap.push(node, c, 0);
-    }
-  };
   const tSnap = target.snap;
   if ((target.node === undefined) === (tSnap === undefined)) throw new RangeError('target must have exactly one of node / snap');
   let tF = Infinity;
   if (target.node !== undefined) {
     if (!(Number.isInteger(target.node) && target.node >= 0 && target.node < n)) throw new RangeError(`target node ${target.node} is not a node index`);
-    seed(target.node, 0);
   } else {
     const l = tSnap!.link;
     if (!(Number.isInteger(l) && l >= 0 && l < net.linkCount)) throw new RangeError(`target snap link ${l} is not a link index`);
     if (!(tSnap!.fraction >= 0 && tSnap!.fraction <= 1)) throw new RangeError(`target snap fraction must be within 0..1, got ${tSnap!.fraction}`);
     tF = fwdCost[la[l << 1]];
-    const tB = fwdCost[la[(l << 1) | 1]];
-    // arriving at the target point: forward along the link from its source, or backward from its target
-    if (tF < Infinity) seed(net.linkSource[l], tF * tSnap!.fraction);
-    if (tB < Infinity) seed(net.linkTarget[l], tB * (1 - tSnap!.fraction));
   }
 
-  // What each source waits for: node v settled → candidate cost extra + dist[v], first arc (or -1).
+  // What each source waits for: node v settled → candidate cost extra + cost[v], first arc (or -1).
   const watch = new Map<number, Array<{ s: number; extra: number; firstArc: number }>>();
   const addWatch = (v: number, s: number, extra: number, firstArc: number): void => {
     const list = watch.get(v);
@@ -137,44 +128,41 @@ export function rankSources(
   };
   let kthCost = kth();
 
-  while (heap.length > 0) {
-    const u = heap.pop();
-    const cu = heap.poppedKey;
-    if (cu !== dist[u]) continue; // stale
-    // every unsettled node is at least cu from the target, so any candidate below cu + minStart is final;
-    // once k of them are final, nothing else can come before them
-    if (kthCost < cu + minStart) break;
-    const w = watch.get(u);
-    if (w) {
-      for (const { s, extra, firstArc } of w) {
-        const c = extra + cu;
-        if (c < cand[s]) {
-          cand[s] = c;
-          candNode[s] = u;
-          candArc[s] = firstArc;
+  // The reverse search from the target: the cost of each node is its cost to reach the target. Every
+  // unsettled node is at least the settled cost cu from the target, so any candidate below
+  // cu + minStart is final; once k of them are final, nothing else can come before them.
+  const result = multiSourceSearch(net, [{ node: target.node, snap: tSnap, startCost: 0 }], {
+    budget,
+    directed,
+    metric,
+    direction: 'reverse',
+    workspace: options.workspace ?? workspaceFor(net),
+    onSettle: (u, cu) => {
+      if (kthCost < cu + minStart) return false;
+      const w = watch.get(u);
+      if (w) {
+        for (const { s, extra, firstArc } of w) {
+          const c = extra + cu;
+          if (c < cand[s]) {
+            cand[s] = c;
+            candNode[s] = u;
+            candArc[s] = firstArc;
+          }
         }
+        kthCost = kth();
       }
-      kthCost = kth();
-    }
-    const end = revOffset[u + 1];
-    for (let i = revOffset[u]; i < end; i++) {
-      const nc = cu + revCost[i];
-      if (nc > budget || nc === Infinity) continue;
-      const v = revTail[i];
-      if (nc < dist[v]) {
-        dist[v] = nc;
-        next[v] = i;
-        heap.push(v, nc, 0);
-      }
-    }
-  }
+      return true;
+    },
+  });
+  const dist = result.cost;
+  const next = result.predArc;
 
   /** Arcs from node `u` to the target. */
   const routeFrom = (u: number): number[] => {
     const route: number[] = [];
     let x = u;
     while (next[x] >= 0) {
-      const a = revArc[next[x]];
+      const a = next[x];
       route.push(a);
       x = net.arcHead[a];
     }
@@ -195,12 +183,4 @@ export function rankSources(
     if (candArc[s] >= 0) route.unshift(candArc[s]);
     return { source: s, cost: cand[s], route };
   });
-}
-
-/** The same place as a node when a snapped position lies at a link end (malformed snaps are left to the checks). */
-function atNode<T extends { node?: number; snap?: Snap }>(net: RoadNetwork, p: T): T {
-  const sn = p.snap;
-  if (p.node !== undefined || !sn || !(sn.link >= 0 && sn.link < net.linkCount)) return p;
-  const node = snapEndNode(net, sn);
-  return node >= 0 ? { ...p, node, snap: undefined } : p;
 }

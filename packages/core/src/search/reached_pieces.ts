@@ -21,7 +21,7 @@ export interface ReachedPiece {
  * distance travelled along the link. Each line is cut where it exceeds the budget. Where two lines
  * overlap, the link is split at the point of equal arrival and each side belongs to the line arriving
  * first there (equal everywhere: the lower source index). Pieces never overlap; pieces of zero length
- * are left out. Ordered by link, then position.
+ * are left out. Ordered by link, then position. Forward searches only.
  */
 export function reachedPieces(result: SearchResult): ReachedPiece[] {
   const out: ReachedPiece[] = [];
@@ -53,6 +53,8 @@ interface Line {
 
 function forEachPiece(result: SearchResult, sink: PieceSink): void {
   const { net, cost, source, budget, sources } = result;
+  // pieces are cut along the direction of travel away from the sources
+  if (result.direction === 'reverse') throw new RangeError('reached pieces need a forward search (direction "forward")');
   const arcCost = effectiveArcCosts(net, result.metric, result.directed);
   const la = linkArcs(net);
 

@@ -4,6 +4,9 @@ import CheapRuler from 'cheap-ruler';
 import { networkBbox, type RoadNetwork } from '../network/road_network';
 import { ENTRY, SegmentGrid } from './segment_grid';
 import { TypedHeap } from '../search/typed_heap';
+import { placeEndNode, type NetworkPlace } from '../network/network_place';
+
+export { AT_NODE_TOLERANCE_M } from '../network/network_place';
 
 /** Cell sizes of the search grids, as multiples of the finest. */
 const GRID_FACTORS = [1, 4, 16];
@@ -12,14 +15,11 @@ const FINE_CELL_DIVISOR = 1;
 /** A query moves to the next coarser grid when at least this many rings around it are empty. */
 const GRID_SWITCH_RINGS = 4;
 
-/** A position on the road network: the nearest point of one link to a query point. */
-export interface Snap {
-  /** Link index (position in the `RoadNetwork` link arrays). */
-  link: number;
-  /** Metres from the link's source node along its geometry (in the units of `linkLengthM`). */
-  offsetM: number;
-  /** `offsetM / linkLengthM`, 0..1 (0 = at the source node, 1 = at the target node). */
-  fraction: number;
+/**
+ * The nearest point of one link to a query point: a `NetworkPlace` (link, offsetM, fraction) plus
+ * where it lies and how far the query point is from it.
+ */
+export interface Snap extends NetworkPlace {
   /** Distance from the query point to the road, metres. */
   distanceM: number;
   /** Longitude of the snapped position on the road, WGS84 degrees. */
@@ -28,20 +28,8 @@ export interface Snap {
   lat: number;
 }
 
-/** A snap within this distance of a link end is at that end's node, metres. */
-export const AT_NODE_TOLERANCE_M = 0.001;
-
-/**
- * The node a snapped position coincides with (a link end, within 1 mm), or -1 for a mid-link position.
- * Searches treat a position at a node as that node: otherwise a point exactly at a junction, snapped to
- * the end of a one-way link pointing away from it, could not use the junction's other roads.
- */
-export function snapEndNode(net: RoadNetwork, snap: Pick<Snap, 'link' | 'offsetM' | 'fraction'>): number {
-  const len = net.linkLengthM[snap.link];
-  if (snap.fraction <= 0 || snap.offsetM <= AT_NODE_TOLERANCE_M) return net.linkSource[snap.link];
-  if (snap.fraction >= 1 || snap.offsetM >= len - AT_NODE_TOLERANCE_M) return net.linkTarget[snap.link];
-  return -1;
-}
+/** The node a snapped position coincides with (a link end, within 1 mm), or -1 mid-link: `placeEndNode`. */
+export const snapEndNode = placeEndNode;
 
 /**
  * Nearest-road lookup: a flatbush R-tree over every segment of every link geometry, in a local

@@ -1,4 +1,5 @@
 import type { RoadNetwork } from '../network/road_network';
+import type { NetworkPlace } from '../network/network_place';
 import type { LandGrid } from './land_grid';
 
 /**
@@ -7,7 +8,8 @@ import type { LandGrid } from './land_grid';
  */
 export interface SurfaceSearch {
   net: RoadNetwork;
-  sources: ReadonlyArray<{ node?: number; snap?: { link: number; offsetM: number; fraction?: number } | null; startCost: number }>;
+  // a NetworkPlace's link and offset are all the surface reads of a source on a link
+  sources: ReadonlyArray<{ node?: number; snap?: (Pick<NetworkPlace, 'link' | 'offsetM'> & Partial<NetworkPlace>) | null; startCost: number }>;
   /** Costs above this count as unreached (undefined / Infinity: no budget). */
   budget?: number;
   directed?: boolean;

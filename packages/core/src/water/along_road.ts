@@ -1,7 +1,7 @@
 import type { RoadNetwork } from '../network/road_network';
-import { TypedHeap } from '../search/typed_heap';
+import type { NetworkPlace } from '../network/network_place';
 import { mergeIntervals } from './intervals';
-import { multiSourceSearch, type SearchResult } from '../search/multi_source_search';
+import { multiSourceSearch, type SearchResult, type SearchWorkspace } from '../search/multi_source_search';
 
 export { mergeIntervals, complementIntervals, intervalsLength, GAP_EPS_M } from './intervals';
 
@@ -19,12 +19,6 @@ export { mergeIntervals, complementIntervals, intervalsLength, GAP_EPS_M } from 
  * sampling (`coveredIntervals`).
  */
 
-/** A point on the network: link index and metres from its source node (units of `linkLengthM`). */
-export interface LinkPoint {
-  link: number;
-  offsetM: number;
-}
-
 /** Sources grouped by link (CSR), offsets ascending within a link. */
 export interface LinkSources {
   /** Sources on link l are `offsetsM[start[l] .. start[l+1]-1]`. */
@@ -34,7 +28,7 @@ export interface LinkSources {
   index: Uint32Array;
 }
 
-export function groupByLink(net: RoadNetwork, points: readonly LinkPoint[]): LinkSources {
+export function groupByLink(net: RoadNetwork, points: readonly NetworkPlace[]): LinkSources {
   const start = new Uint32Array(net.linkCount + 1);
   for (const p of points) start[p.link + 1]++;
   for (let l = 0; l < net.linkCount; l++) start[l + 1] += start[l];
@@ -77,18 +71,15 @@ export interface HoseField {
 
 /**
  * Undirected length-metric multi-source search (`search/`'s `multiSourceSearch`, `metric: 'length'`,
- * `directed: false`) from points on links, bounded by `boundM` metres.
+ * `directed: false`) from places on links, bounded by `boundM` metres. With a `workspace` the field's
+ * arrays are the workspace's (valid until its next search).
  */
-export function hoseField(net: RoadNetwork, points: readonly LinkPoint[], boundM: number): HoseField {
-  const sources = groupByLink(net, points);
+export function hoseField(net: RoadNetwork, places: readonly NetworkPlace[], boundM: number, workspace?: SearchWorkspace): HoseField {
+  const sources = groupByLink(net, places);
   const search = multiSourceSearch(
     net,
-    points.map((p) => {
-      const L = net.linkLengthM[p.link];
-      const fraction = L > 0 ? Math.min(1, Math.max(0, p.offsetM / L)) : 0;
-      return { snap: { link: p.link, offsetM: p.offsetM, fraction, distanceM: 0, lon: NaN, lat: NaN }, startCost: 0 };
-    }),
-    { metric: 'length', directed: false, budget: boundM },
+    places.map((snap) => ({ snap, startCost: 0 })),
+    { metric: 'length', directed: false, budget: boundM, workspace },
   );
   return { net, nodeM: search.cost, sources, boundM, search };
 }
@@ -110,48 +101,25 @@ export function coveredIntervals(f: HoseField, l: number, radiusM: number): numb
 }
 
 /**
- * Driving-time field (time metric, one-way streets and closures respected) from points on links.
+ * Driving-time field (time metric, one-way streets and closures respected) from places on links: one
+ * `multiSourceSearch`.
  * `toSources = false`: seconds from the nearest source to each node (an engine leaving the source).
- * `toSources = true`: seconds from each node to its nearest source (an engine driving to the source).
- * `label[n]` is the index of the winning source (-1 unreached). Bounded by `boundS`.
+ * `toSources = true`: seconds from each node to its nearest source (an engine driving to the source,
+ * a reverse search). `label[n]` is the index of the winning source (-1 unreached). Bounded by `boundS`.
  */
-export function timeField(net: RoadNetwork, points: readonly LinkPoint[], boundS: number, toSources: boolean): { nodeS: Float64Array; label: Int32Array } {
-  const dist = new Float64Array(net.nodeCount).fill(Infinity);
-  const label = new Int32Array(net.nodeCount).fill(-1);
-  const heap = new TypedHeap(Math.max(16, points.length * 2));
-  const relax = (n: number, d: number, src: number): void => {
-    if (d <= boundS && (d < dist[n] || (d === dist[n] && src < label[n]))) {
-      dist[n] = d;
-      label[n] = src;
-      heap.push(n, d, src);
-    }
-  };
-  const { linkForwardS: fw, linkBackwardS: bw, linkLengthM } = net;
-  points.forEach((p, i) => {
-    const L = linkLengthM[p.link];
-    const f = L > 0 ? p.offsetM / L : 0;
-    if (toSources) {
-      relax(net.linkSource[p.link], f * fw[p.link], i);
-      relax(net.linkTarget[p.link], (1 - f) * bw[p.link], i);
-    } else {
-      relax(net.linkSource[p.link], f * bw[p.link], i);
-      relax(net.linkTarget[p.link], (1 - f) * fw[p.link], i);
-    }
-  });
-  const { arcOffset, arcHead, arcLink, arcCostS } = net;
-  while (heap.length > 0) {
-    const u = heap.pop();
-    const du = heap.poppedKey;
-    if (du > dist[u] || heap.poppedTie !== label[u]) continue;
-    for (let a = arcOffset[u]; a < arcOffset[u + 1]; a++) {
-      const ld = arcLink[a];
-      // Towards the sources we travel the opposite arc (head → u).
-      const c = toSources ? (ld & 1 ? fw[ld >>> 1] : bw[ld >>> 1]) : arcCostS[a];
-      if (c === Infinity || !(c >= 0)) continue;
-      relax(arcHead[a], du + c, label[u]);
-    }
-  }
-  return { nodeS: dist, label };
+export function timeField(
+  net: RoadNetwork,
+  places: readonly NetworkPlace[],
+  boundS: number,
+  toSources: boolean,
+  workspace?: SearchWorkspace,
+): { nodeS: Float64Array; label: Int32Array; search: SearchResult } {
+  const search = multiSourceSearch(
+    net,
+    places.map((snap) => ({ snap, startCost: 0 })),
+    { metric: 'time', directed: true, budget: boundS, direction: toSources ? 'reverse' : 'forward', workspace },
+  );
+  return { nodeS: search.cost, label: search.source, search };
 }
 
 /**

@@ -9,11 +9,13 @@ import { InputError } from '../input_error';
 import { DEFAULT_WATER } from '../scenario/load_scenario';
 import { stationsInService } from '../scenario/stations';
 import { CHINESE_ROAD_CLASSES } from '../network/road_class';
-import { multiSourceSearch } from '../search/multi_source_search';
+import { multiSourceSearch, SearchWorkspace } from '../search/multi_source_search';
 import { buildLandGrid, cellAreaKm2, type LandGrid } from '../surface/land_grid';
 import { arrivalSurface } from '../surface/arrival_surface';
 import { contourCells } from '../surface/contours';
-import { complementIntervals, coveredIntervals, hoseField, type LinkPoint } from './along_road';
+import { complementIntervals, coveredIntervals, hoseField } from './along_road';
+import { placeOnLink, type NetworkPlace } from '../network/network_place';
+import { travellableLink } from '../network/access';
 import { intervalsLength, subtractIntervals } from './intervals';
 import { chainPosition, stitch, type Chain } from './chains';
 import { DEFAULT_COUNTING_STATUSES, snapHydrants, type HydrantStatus, type SnappedHydrant } from './hydrant_snap';
@@ -66,7 +68,7 @@ export interface WaterOptions {
   land?: boolean;
   /** New intake points to propose (default 3). */
   newIntakes?: number;
-  /** A snap index over all links of this network, when the caller already has one (building one costs ~0.5 s on a 50k-link city). */
+  /** A snap index over the travellable links of this network (`travellableLink`), when the caller already has one (building one costs ~0.5 s on a 50k-link city). */
   snapIndex?: SnapIndex;
 }
 
@@ -236,10 +238,9 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
   };
   const requiredMask = classMask(net, settings.hydrantRoadClasses, `${where}: water.hydrantRoadClasses`, inAreaCached);
 
-  const allIndex = options.snapIndex ?? new SnapIndex(net);
-  let drivableIndex: SnapIndex | null = null;
-  const drivable = (): SnapIndex =>
-    (drivableIndex ??= new SnapIndex(net, (l) => !(net.linkFlags[l] & LinkFlag.CLOSED) && (net.linkForwardS[l] < Infinity || net.linkBackwardS[l] < Infinity)));
+  // hydrants, water cranes, intake points and stations: all on links that can be driven (network/access)
+  const allIndex = options.snapIndex ?? new SnapIndex(net, travellableLink(net));
+  const drivable = (): SnapIndex => allIndex;
   const inService = options.stations ?? stationsInService(input.stations, input.analysis.year);
   // Default districts: the coverage rule (turnout + driving, district-holding classes only) on the roads.
   const districtStations = inService.filter((s) => districtCapKm2(preset, s.class, s.urbanEdge === true).capKm2 !== null);
@@ -276,7 +277,7 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
     r[key]++;
   }
   lap('setup and snapping');
-  const sources: LinkPoint[] = hydrants.filter((h) => h.counts).map((h) => ({ link: h.snap!.link, offsetM: h.snap!.offsetM }));
+  const sources: NetworkPlace[] = hydrants.filter((h) => h.counts).map((h) => h.snap!);
   const field = hoseField(net, sources, Math.max(spacingM / 2, protectionM, preset.requiredPlaceHydrantM.value));
 
   lap('hose search');
@@ -381,12 +382,12 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
   if (settings.severeCold) {
     const craneSpacingM = preset.waterCraneSpacingM.value;
     const mainMask = classMask(net, WATER_CRANE_ROAD_CLASSES, 'water cranes', inAreaCached);
-    const cranePts: LinkPoint[] = [];
+    const cranePts: NetworkPlace[] = [];
     for (const f of input.features.waterSources.features) {
       if (f.properties?.kind !== 'water_crane' || f.geometry?.type !== 'Point') continue;
       const [lon, lat] = f.geometry.coordinates;
       const s = allIndex.nearest(lon, lat, settings.hydrantMaxSnapM);
-      if (s && pointInArea(lon, lat)) cranePts.push({ link: s.link, offsetM: s.offsetM });
+      if (s && pointInArea(lon, lat)) cranePts.push(s);
     }
     cranes.count = cranePts.length;
     const craneField = hoseField(net, cranePts, craneSpacingM / 2);
@@ -401,7 +402,7 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
   // Intake points.
   const hasIntakeKinds = input.features.waterSources.features.some((f) => f.properties && INTAKE_KINDS.includes(f.properties.kind));
   const intakeSources = hasIntakeKinds ? snapIntakes(input.features.waterSources, drivable(), settings.intakeMaxSnapM) : [];
-  const intakePts: LinkPoint[] = intakeSources.filter((s) => s.snap).map((s) => ({ link: s.snap!.link, offsetM: s.snap!.offsetM }));
+  const intakePts: NetworkPlace[] = intakeSources.filter((s) => s.snap).map((s) => s.snap!);
   const stationWater = inService.length ? stationsToIntakes(net, inService, intakeSources, drivable()) : [];
   const reached = intakePts.length ? intakeReach(net, intakePts, settings.intakeTimeS, unprotectedByLink.keys()) : new Map<number, number[]>();
   let beyondReachedM = 0;
@@ -490,7 +491,8 @@ function landFigures(
   });
   const hose = arrivalSurface(grid, field.search);
   const snaps = intakes.filter((s) => s.snap).map((s) => ({ snap: s.snap!, startCost: 0 }));
-  const intake = snaps.length ? arrivalSurface(grid, multiSourceSearch(net, snaps, { metric: 'time', directed: true, budget: intakeTimeS })) : null;
+  const workspace = new SearchWorkspace(net.nodeCount);
+  const intake = snaps.length ? arrivalSurface(grid, multiSourceSearch(net, snaps, { metric: 'time', directed: true, budget: intakeTimeS, workspace })) : null;
   const cell = cellAreaKm2(grid);
   let landN = 0;
   let protN = 0;
@@ -520,9 +522,7 @@ function landFigures(
   // The no-water cells an engine loaded at a new intake at (link, offsetM) reaches within intakeTimeS,
   // measured like the existing intakes (driving time to the cell's nearest road point).
   const cellsReached = (link: number, offsetM: number): number[] => {
-    const L = net.linkLengthM[link];
-    const fraction = L > 0 ? Math.min(1, Math.max(0, offsetM / L)) : 0;
-    const at = arrivalSurface(grid, multiSourceSearch(net, [{ snap: { link, offsetM, fraction, distanceM: 0, lon: NaN, lat: NaN }, startCost: 0 }], { metric: 'time', directed: true, budget: intakeTimeS }));
+    const at = arrivalSurface(grid, multiSourceSearch(net, [{ snap: placeOnLink(net, link, offsetM), startCost: 0 }], { metric: 'time', directed: true, budget: intakeTimeS, workspace }));
     const out: number[] = [];
     for (let k = 0; k < at.length; k++) if (noWater[k] && at[k] <= intakeTimeS) out.push(k);
     return out;

@@ -1,3 +1,4 @@
+import type { NetworkPlace } from '../network/network_place';
 import type { RoadNetwork } from '../network/road_network';
 import { linkSlice } from '../network/link_geometry';
 
@@ -117,7 +118,7 @@ export function chainCoordinates(net: RoadNetwork, chain: Chain): [number, numbe
 }
 
 /** The point `alongM` metres from the start of a chain, as (link, offset). */
-export function chainPosition(chain: Chain, alongM: number): { link: number; offsetM: number } {
+export function chainPosition(chain: Chain, alongM: number): Pick<NetworkPlace, 'link' | 'offsetM'> {
   let acc = 0;
   for (const p of chain.parts) {
     const len = Math.abs(p.toM - p.fromM);

@@ -1,5 +1,6 @@
 import type { RoadNetwork } from '../network/road_network';
 import { multiSourceSearch, SearchWorkspace } from '../search/multi_source_search';
+import { placeOnLink, type NetworkPlace } from '../network/network_place';
 import type { Chain } from './chains';
 import { mergeIntervals } from './intervals';
 import { greedyPositions } from './spacing';
@@ -18,9 +19,7 @@ import { greedyPositions } from './spacing';
  * spacing/2 records what it reaches), so a junction is not paid for twice; on a network the count is
  * an upper bound of the minimum (covering a graph optimally is a set-cover problem).
  */
-export interface PlacedHydrant {
-  link: number;
-  offsetM: number;
+export interface PlacedHydrant extends Pick<NetworkPlace, 'link' | 'offsetM'> {
   /** Index of the stretch it was placed on. */
   stretch: number;
 }
@@ -38,8 +37,7 @@ export function placeHydrants(net: RoadNetwork, stretches: readonly Chain[], spa
   const place = (link: number, offsetM: number): void => {
     const L = net.linkLengthM[link];
     add(link, Math.max(0, offsetM - r), Math.min(L, offsetM + r));
-    const fraction = L > 0 ? Math.min(1, Math.max(0, offsetM / L)) : 0;
-    multiSourceSearch(net, [{ snap: { link, offsetM, fraction, distanceM: 0, lon: NaN, lat: NaN }, startCost: 0 }], { metric: 'length', directed: false, budget: r, workspace: ws });
+    multiSourceSearch(net, [{ snap: placeOnLink(net, link, offsetM), startCost: 0 }], { metric: 'length', directed: false, budget: r, workspace: ws });
     for (let i = 0; i < ws.touchedCount; i++) {
       const n = ws.touched[i];
       const left = r - ws.cost[n];
@@ -101,7 +99,7 @@ function unservedAlong(chain: Chain, served: Map<number, number[]>): number[] {
   return out;
 }
 
-function positionAlong(chain: Chain, alongM: number): { link: number; offsetM: number } {
+function positionAlong(chain: Chain, alongM: number): Pick<NetworkPlace, 'link' | 'offsetM'> {
   let acc = 0;
   for (let i = 0; i < chain.parts.length; i++) {
     const p = chain.parts[i];
@@ -144,9 +142,7 @@ export function chainWithoutLinks(chain: Chain, skip: Uint8Array): Chain[] {
  * (optimal on a path) places ⌈length / spacing⌉ there, and a stretch unserved on both sides gets that
  * many on each side. `side` is relative to the link's direction (1 = left, −1 = right).
  */
-export interface PlacedSideHydrant {
-  link: number;
-  offsetM: number;
+export interface PlacedSideHydrant extends Pick<NetworkPlace, 'link' | 'offsetM'> {
   side: 1 | -1;
   /** Index of the wide-road gap it was placed on. */
   wideGap: number;

@@ -2,6 +2,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { RoadNetwork } from '../network/road_network';
 import type { HydrantProps } from '../io/map_features';
 import { SnapIndex, type Snap } from '../spatial/snap_index';
+import { travellableLink } from '../network/access';
 import { rulerAt } from '../network/geodesy';
 import { linkCumulativeM, pointOnLink } from '../network/link_geometry';
 import type { AreaTest } from './study_area';
@@ -64,7 +65,7 @@ export interface SnapHydrantsOptions {
   wideRoadWidthM: number;
   inArea: AreaTest;
   countingStatuses: readonly HydrantStatus[];
-  /** Reuse a snap index over all links. */
+  /** Reuse a snap index over the travellable links (`travellableLink`). */
   index?: SnapIndex;
 }
 
@@ -74,7 +75,7 @@ export interface SnapHydrantsOptions {
  * counts within `maxSnapM + width/2`.
  */
 export function snapHydrants(net: RoadNetwork, hydrants: FeatureCollection<Point, HydrantProps>, opt: SnapHydrantsOptions): SnappedHydrant[] {
-  const index = opt.index ?? new SnapIndex(net);
+  const index = opt.index ?? new SnapIndex(net, travellableLink(net));
   let maxHalfWidth = 0;
   for (let l = 0; l < net.linkCount; l++) {
     const w = net.linkWidthM[l];

@@ -3,7 +3,11 @@ import type { RoadNetwork } from '../network/road_network';
 import type { WaterSourceKind, WaterSourceProps } from '../io/map_features';
 import type { Station } from '../scenario/scenario_types';
 import type { SnapIndex, Snap } from '../spatial/snap_index';
-import { timeField, reachedIntervals, type LinkPoint } from './along_road';
+import { timeField, reachedIntervals } from './along_road';
+import type { NetworkPlace } from '../network/network_place';
+import { placeOnLink } from '../network/network_place';
+import { SearchWorkspace } from '../search/multi_source_search';
+import { costAtPlace } from '../search/place_cost';
 import { intersectIntervals, intervalsLength, subtractIntervals } from './intervals';
 import { distanceM } from '../network/geodesy';
 
@@ -97,45 +101,26 @@ export function snapIntakes(waterSources: FeatureCollection<WaterFeature['geomet
   return out;
 }
 
-/** Driving time from every station to its nearest reachable intake source. */
+/**
+ * Driving time from every station to its nearest reachable intake source: one reverse search from the
+ * sources, read at each station's place on the drivable roads.
+ */
 export function stationsToIntakes(net: RoadNetwork, stations: readonly Station[], sources: readonly IntakeSource[], drivable: SnapIndex): StationWater[] {
   const reachable = sources.filter((s) => s.snap);
-  const pts: LinkPoint[] = reachable.map((s) => ({ link: s.snap!.link, offsetM: s.snap!.offsetM }));
-  const { nodeS, label } = timeField(net, pts, Infinity, true);
+  const { search } = timeField(net, reachable.map((s) => s.snap!), Infinity, true);
   return stations.map((st) => {
     const snap = drivable.nearest(st.lon, st.lat);
-    let timeS = Infinity;
-    let src = -1;
-    if (snap) {
-      const l = snap.link;
-      const L = net.linkLengthM[l];
-      const f = L > 0 ? snap.offsetM / L : 0;
-      const viaSource = f * net.linkBackwardS[l] + nodeS[net.linkSource[l]];
-      const viaTarget = (1 - f) * net.linkForwardS[l] + nodeS[net.linkTarget[l]];
-      if (viaSource <= viaTarget) {
-        timeS = viaSource;
-        src = label[net.linkSource[l]];
-      } else {
-        timeS = viaTarget;
-        src = label[net.linkTarget[l]];
-      }
-      // A source on the station's own link, straight along it.
-      pts.forEach((p, i) => {
-        if (p.link !== l) return;
-        const t = p.offsetM >= snap.offsetM ? ((p.offsetM - snap.offsetM) / L) * net.linkForwardS[l] : ((snap.offsetM - p.offsetM) / L) * net.linkBackwardS[l];
-        if (t < timeS) {
-          timeS = t;
-          src = i;
-        }
-      });
-    }
+    const { cost: timeS, source: src } = snap ? costAtPlace(search, { snap }) : { cost: Infinity, source: -1 };
     return { stationId: st.id, name: st.name, nameZh: st.nameZh ?? null, timeS, sourceId: src >= 0 && timeS < Infinity ? reachable[src].id : null };
   });
 }
 
-/** Per link, the road an engine loaded at one of `points` reaches within `limitS` (only links in `links`). */
-export function intakeReach(net: RoadNetwork, points: readonly LinkPoint[], limitS: number, links: Iterable<number>): Map<number, number[]> {
-  const { nodeS } = timeField(net, points, limitS, false);
+/**
+ * Per link, the road an engine loaded at one of `points` reaches within `limitS` (only links in
+ * `links`). Repeated calls pass one `workspace`.
+ */
+export function intakeReach(net: RoadNetwork, points: readonly NetworkPlace[], limitS: number, links: Iterable<number>, workspace?: SearchWorkspace): Map<number, number[]> {
+  const { nodeS } = timeField(net, points, limitS, false, workspace);
   const own = new Map<number, number[]>();
   for (const p of points) {
     let list = own.get(p.link);
@@ -191,7 +176,8 @@ export function proposeIntakes(
   if (cands.length === 0 || opt.count <= 0) return [];
   if (unserved.size === 0 && !opt.land) return [];
   const links = [...unserved.keys()];
-  const reach = cands.map((c) => (links.length ? intakeReach(net, [{ link: c.link, offsetM: c.offsetM }], opt.limitS, links) : new Map<number, number[]>()));
+  const ws = new SearchWorkspace(net.nodeCount);
+  const reach = cands.map((c) => (links.length ? intakeReach(net, [placeOnLink(net, c.link, c.offsetM)], opt.limitS, links, ws) : new Map<number, number[]>()));
   const cells = opt.land ? cands.map((c) => opt.land!.cellsReached(c.link, c.offsetM)) : null;
   const taken = new Set<number>();
   const left = new Map(unserved);

@@ -3,6 +3,7 @@ import type { Station } from '../scenario/scenario_types';
 import { multiSourceSearch, type SearchSource } from '../search/multi_source_search';
 import type { Snap } from '../spatial/snap_index';
 import { SnapIndex } from '../spatial/snap_index';
+import { travellableLink } from '../network/access';
 
 /**
  * Which district each link belongs to, for the per-district tables. One rule everywhere (the CLI, the
@@ -57,7 +58,7 @@ export function linkDistricts(net: RoadNetwork, sources: readonly DistrictSource
  * counts (`turnoutS`, seconds), exactly as in the coverage analysis.
  */
 export function stationLinkDistricts(net: RoadNetwork, stations: readonly Pick<Station, 'id' | 'name' | 'nameZh' | 'lon' | 'lat' | 'turnoutS'>[], index?: SnapIndex): LinkDistricts {
-  const idx = index ?? new SnapIndex(net, (l) => Number.isFinite(net.linkForwardS[l]) || Number.isFinite(net.linkBackwardS[l]));
+  const idx = index ?? new SnapIndex(net, travellableLink(net));
   const sources: DistrictSource[] = [];
   const which: number[] = [];
   stations.forEach((s, i) => {
