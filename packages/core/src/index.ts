@@ -10,3 +10,4 @@ export * from './search/index';
 export * from './surface/index';
 export * from './water/index';
 export * from './coverage/index';
+export * from './siting/index';

@@ -1,0 +1,180 @@
+import { groupDemand, type DemandGroups } from './aggregate';
+import { withinCost, type CostMatrix } from './cost_matrix';
+import { evaluateSet, type SetEvaluation } from './evaluate';
+import { MipBuilder, type MipSolution, type MipSolver, type MipStatus } from './solver';
+
+export const SITING_MODELS = ['lscp', 'mclp', 'backup', 'pmedian', 'pcenter'] as const;
+export type SitingModel = (typeof SITING_MODELS)[number];
+
+export interface SitingOptions {
+  model: SitingModel;
+  /** New facilities to open (mclp, backup, pmedian, pcenter). */
+  p?: number;
+  /** LSCP: share of the total demand weight that must be covered, 0 < share ≤ 1 (default 1: every coverable point). */
+  share?: number;
+  /**
+   * The standard: a pair covers when its cost ≤ this (required for lscp, mclp, backup). For pmedian and
+   * pcenter an optional cut-off: pairs above it are not used.
+   */
+  serviceCost?: number;
+  solver: MipSolver;
+  timeLimitS?: number;
+}
+
+export interface SitingResult extends SetEvaluation {
+  model: SitingModel;
+  /** New facilities chosen (not counting fixed ones). */
+  p: number;
+  /** Indices and ids of the new facilities chosen, ascending. */
+  selected: number[];
+  selectedIds: string[];
+  /** Ids of the facilities forced open. */
+  fixedIds: string[];
+  /**
+   * The model's objective: lscp the number of new facilities; mclp the covered weight; backup the weight
+   * covered twice; pmedian the total weighted cost; pcenter the worst assigned cost.
+   */
+  objective: number;
+  /** The best proven bound on the objective. */
+  bound: number;
+  optimal: boolean;
+  gap: number;
+  status: MipStatus;
+  solver: string;
+  timeS: number;
+  serviceCost: number | null;
+  /** Demand points (ids) that no facility reaches (within `serviceCost` for the covering models). */
+  unreachableDemand: string[];
+  /** Rows the model was solved on after merging demand points with identical rows. */
+  demandGroups: number;
+}
+
+/** Thrown when a model cannot be set up as asked (e.g. more new facilities than candidates); the CLI reports it as an input error. */
+export class SitingSetupError extends Error {
+  constructor(
+    message: string,
+    readonly messageZh: string,
+  ) {
+    super(message);
+    this.name = 'SitingSetupError';
+  }
+}
+
+/**
+ * Solves one siting model exactly with the given integer-programming solver. Facilities marked fixed in
+ * the matrix are forced open and not counted among the p new ones.
+ *
+ * - lscp: min Σ x_i over candidates s.t. every coverable point has an open facility within the standard
+ *   (or, with `share` < 1, covered weight ≥ share × total weight; ties broken towards more coverage).
+ * - mclp: max Σ w_j y_j, y_j ≤ Σ_{i∈N_j} x_i, Σ x_i = p.
+ * - backup: max Σ w_j u_j, u_j binary, 2 u_j ≤ Σ_{i∈N_j} x_i, Σ x_i = p — only demand truly within the
+ *   standard of two different open facilities counts.
+ * - pmedian: min Σ w_j c_ij z_ij, Σ_i z_ij = 1, z_ij ≤ x_i, Σ x_i = p.
+ * - pcenter: min D, Σ_i c_ij z_ij ≤ D, Σ_i z_ij = 1, z_ij ≤ x_i, Σ x_i = p.
+ */
+export function solveSiting(matrix: CostMatrix, options: SitingOptions): SitingResult {
+  const { model, solver } = options;
+  const covering = model === 'lscp' || model === 'mclp' || model === 'backup';
+  const S = options.serviceCost;
+  if (covering && !(S !== undefined && S >= 0 && S < Infinity)) throw new RangeError(`model ${model} needs a finite service standard (serviceCost), got ${S}`);
+  const m = S !== undefined && S < Infinity ? withinCost(matrix, S) : matrix;
+  const nf = m.facilityIds.length;
+  const freeCount = nf - m.fixed.reduce((a, v) => a + v, 0);
+  let p = options.p ?? 0;
+  if (model !== 'lscp') {
+    if (!(Number.isInteger(p) && p >= 0)) throw new SitingSetupError(`p must be a whole number ≥ 0, got ${options.p}`, `p 必须是不小于0的整数，实际为 ${options.p}`);
+    if (p > freeCount) throw new SitingSetupError(`p = ${p} new facilities asked for, but only ${freeCount} candidates are free`, `要求新增 ${p} 个设施，但只有 ${freeCount} 个可选候选点`);
+  }
+  const share = options.share ?? 1;
+  if (!(share > 0 && share <= 1)) throw new SitingSetupError(`share must be within (0, 1], got ${share}`, `覆盖比例必须在 (0, 1] 之间，实际为 ${share}`);
+
+  const groups = groupDemand(m, !covering);
+  const unreachableDemand: string[] = [];
+  for (let j = 0; j < m.demandIds.length; j++) if (m.start[j] === m.start[j + 1]) unreachableDemand.push(m.demandIds[j]);
+  let total = 0;
+  for (let j = 0; j < m.weight.length; j++) total += m.weight[j];
+
+  const b = new MipBuilder(model === 'lscp' || model === 'pmedian' || model === 'pcenter' ? 'minimize' : 'maximize');
+  // x_i: one binary per facility; fixed ones have lower bound 1
+  for (let i = 0; i < nf; i++) b.column(model === 'lscp' && !m.fixed[i] ? 1 : 0, m.fixed[i] ? 1 : 0, 1, true);
+  const free: number[] = [];
+  for (let i = 0; i < nf; i++) if (!m.fixed[i]) free.push(i);
+  if (model !== 'lscp') b.row(free, free.map(() => 1), p, p);
+  const rowOf = (g: DemandGroups, k: number): number[] => Array.from(g.facility.subarray(g.start[k], g.start[k + 1]));
+
+  if (model === 'lscp' && share === 1) {
+    for (let k = 0; k < groups.count; k++) {
+      const cols = rowOf(groups, k);
+      b.row(cols, cols.map(() => 1), 1, Infinity);
+    }
+  } else if (model === 'lscp' || model === 'mclp') {
+    const yCols: number[] = [];
+    const yW: number[] = [];
+    // lscp with a share: among the fewest facilities prefer more coverage (the bonus stays below one facility)
+    const bonus = model === 'lscp' ? 0.5 / Math.max(total, Number.MIN_VALUE) : 1;
+    for (let k = 0; k < groups.count; k++) {
+      const y = b.column(model === 'lscp' ? -bonus * groups.weight[k] : groups.weight[k], 0, 1, false);
+      const cols = rowOf(groups, k);
+      b.row([y, ...cols], [1, ...cols.map(() => -1)], -Infinity, 0);
+      yCols.push(y);
+      yW.push(groups.weight[k]);
+    }
+    if (model === 'lscp') b.row(yCols, yW, share * total, Infinity);
+  } else if (model === 'backup') {
+    for (let k = 0; k < groups.count; k++) {
+      const cols = rowOf(groups, k);
+      if (cols.length < 2) continue;
+      const u = b.column(groups.weight[k], 0, 1, true);
+      b.row([u, ...cols], [2, ...cols.map(() => -1)], -Infinity, 0);
+    }
+  } else {
+    const d = model === 'pcenter' ? b.column(1, 0, Infinity, false) : -1;
+    for (let k = 0; k < groups.count; k++) {
+      const zs: number[] = [];
+      const cs: number[] = [];
+      for (let e = groups.start[k]; e < groups.start[k + 1]; e++) {
+        const c = groups.cost[e];
+        const z = b.column(model === 'pmedian' ? groups.weight[k] * c : 0, 0, 1, false);
+        b.row([z, groups.facility[e]], [1, -1], -Infinity, 0);
+        zs.push(z);
+        cs.push(c);
+      }
+      b.row(zs, zs.map(() => 1), 1, 1);
+      if (d >= 0) b.row([...zs, d], [...cs, -1], -Infinity, 0);
+    }
+  }
+
+  const sol: MipSolution = solver.solve(b.build(), { timeLimitS: options.timeLimitS });
+  const selected: number[] = [];
+  if (sol.x) for (const i of free) if (sol.x[i] > 0.5) selected.push(i);
+  const ev = evaluateSet(matrix, selected, covering ? S : undefined);
+  const objective = !sol.x
+    ? NaN
+    : model === 'lscp'
+      ? selected.length
+      : model === 'mclp'
+        ? ev.coveredWeight
+        : model === 'backup'
+          ? ev.doubleCoveredWeight
+          : model === 'pmedian'
+            ? ev.meanCost * (ev.totalWeight - ev.unservedWeight)
+            : ev.maxCost;
+  return {
+    ...ev,
+    model,
+    p: selected.length,
+    selected,
+    selectedIds: selected.map((i) => m.facilityIds[i]),
+    fixedIds: m.facilityIds.filter((_, i) => m.fixed[i] === 1),
+    objective,
+    bound: model === 'lscp' && share < 1 ? Math.ceil(sol.bound - 1e-9) : sol.bound,
+    optimal: sol.status === 'optimal',
+    gap: sol.gap,
+    status: sol.status,
+    solver: solver.name,
+    timeS: sol.timeS,
+    serviceCost: S ?? null,
+    unreachableDemand,
+    demandGroups: groups.count,
+  };
+}
