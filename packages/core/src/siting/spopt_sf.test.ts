@@ -34,7 +34,7 @@ describe.runIf(present)('San Francisco fixture (spopt)', () => {
     const r = solveSiting(load(), { model: 'mclp', p: 4, serviceCost: 5000, solver });
     expect(r.optimal).toBe(true);
     expect(r.uncoveredDemandPoints).toBe(21);
-    expect((100 * (r.demandPoints - r.uncoveredDemandPoints)) / r.demandPoints).toBeCloseTo(89.75609756097561, 10);
+    expect((100 * (r.demandPoints - r.uncoveredDemandPoints)) / r.demandPoints).toBeCloseTo((100 * 184) / 205, 10); // published 89.75609756097561 % = 184 of 205
     expect(r.selected.length).toBe(4);
   });
 
