@@ -79,19 +79,22 @@ export function costMatrixFromDense(
 /** The same matrix with only the pairs of cost ≤ `maxCost` (the coverage matrix of a covering model). */
 export function withinCost(m: CostMatrix, maxCost: number): CostMatrix {
   const nd = m.demandIds.length;
+  let n = 0;
+  for (let e = 0; e < m.cost.length; e++) if (m.cost[e] <= maxCost) n++;
   const start = new Uint32Array(nd + 1);
-  const fac: number[] = [];
-  const cost: number[] = [];
+  const facility = new Int32Array(n);
+  const cost = new Float64Array(n);
+  let q = 0;
   for (let j = 0; j < nd; j++) {
     for (let e = m.start[j]; e < m.start[j + 1]; e++) {
       if (m.cost[e] <= maxCost) {
-        fac.push(m.facility[e]);
-        cost.push(m.cost[e]);
+        facility[q] = m.facility[e];
+        cost[q++] = m.cost[e];
       }
     }
-    start[j + 1] = fac.length;
+    start[j + 1] = q;
   }
-  return { ...m, start, facility: Int32Array.from(fac), cost: Float64Array.from(cost) };
+  return { ...m, start, facility, cost };
 }
 
 /** The same matrix with other facilities forced open. */
@@ -109,4 +112,36 @@ export function* costMatrixRows(m: CostMatrix): Generator<[string, string, numbe
       yield [m.facilityIds[i], m.demandIds[j], m.cost[e], m.weight[j], m.fixed[i] === 1 ? 1 : 0];
     }
   }
+}
+
+/**
+ * A cost matrix from parallel arrays of pairs, each pair at most once (no duplicate check: for
+ * producers that guarantee it, such as one search per facility). A counting sort by demand keeps the
+ * input order within a demand point, so pairs given facility by facility come out facilities ascending.
+ */
+export function costMatrixFromArrays(
+  facilityIds: readonly string[],
+  demandIds: readonly string[],
+  weight: ArrayLike<number>,
+  pairFacility: Int32Array,
+  pairDemand: Int32Array,
+  pairCost: ArrayLike<number>,
+  fixed: Iterable<number> = [],
+): CostMatrix {
+  const nd = demandIds.length;
+  const n = pairFacility.length;
+  const start = new Uint32Array(nd + 1);
+  for (let q = 0; q < n; q++) start[pairDemand[q] + 1]++;
+  for (let j = 0; j < nd; j++) start[j + 1] += start[j];
+  const fill = start.slice(0, nd);
+  const facility = new Int32Array(n);
+  const cost = new Float64Array(n);
+  for (let q = 0; q < n; q++) {
+    const at = fill[pairDemand[q]]++;
+    facility[at] = pairFacility[q];
+    cost[at] = pairCost[q];
+  }
+  const fixedArr = new Uint8Array(facilityIds.length);
+  for (const i of fixed) fixedArr[i] = 1;
+  return { facilityIds: facilityIds.slice(), demandIds: demandIds.slice(), weight: Float64Array.from(weight), start, facility, cost, fixed: fixedArr };
 }

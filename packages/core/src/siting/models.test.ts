@@ -153,7 +153,7 @@ describe('demand no facility reaches', () => {
 
 describe('demand aggregation', () => {
   it('merges points covered by the same facilities (d3 and d4 both {B,C}) and keeps their weight', () => {
-    const g = groupDemand(withinCostForTest(), false);
+    const g = groupDemand(withinCostForTest(), 'cover');
     expect(g.count).toBe(4);
     expect(g.groupOf[2]).toBe(g.groupOf[3]);
     expect(g.weight[g.groupOf[2]]).toBe(45);
@@ -170,8 +170,21 @@ describe('demand aggregation', () => {
       const m = costMatrixFromDense(['f0', 'f1', 'f2', 'f3', 'f4'], w.map((_, j) => `d${j}`), w, cost);
       for (let p = 1; p <= 3; p++) {
         const r = solveSiting(m, { model: 'mclp', p, serviceCost: 10, solver });
-        expect(r.objective).toBe(bruteForceMclp(cost, w, p, 10));
+        expect(r.objective).toBe(bruteForce(cost, w, p, 10, []).best);
+        expect(r.selected.length).toBe(p);
       }
+      // with f0 fixed: the reductions (fixed-covered points left out, dominated candidates dropped) keep the optimum
+      const mf = withFixed(m, [0]);
+      for (let p = 1; p <= 3; p++) {
+        const r = solveSiting(mf, { model: 'mclp', p, serviceCost: 10, solver });
+        expect(r.objective).toBe(bruteForce(cost, w, p, 10, [0]).best);
+        expect(r.selected.length).toBe(p);
+        expect(r.selected).not.toContain(0);
+      }
+      const l = solveSiting(mf, { model: 'lscp', serviceCost: 10, solver });
+      expect(l.objective).toBe(bruteForce(cost, w, 0, 10, [0]).fewestToCoverAll);
+      const bk = solveSiting(m, { model: 'backup', p: 3, serviceCost: 10, solver });
+      expect(bk.objective).toBe(bruteForce(cost, w, 3, 10, []).bestDouble);
     }
   });
 });
@@ -180,21 +193,35 @@ function withinCostForTest(): CostMatrix {
   return costMatrixFromDense(IDS, DEMAND, W, COST.map((row) => row.map((c) => (c <= S ? c : INF))));
 }
 
-/** Best covered weight over every p-subset, by enumeration. */
-function bruteForceMclp(cost: number[][], w: number[], p: number, s: number): number {
+/**
+ * By enumeration over every subset of the free facilities: the best covered weight and the best
+ * doubly covered weight with exactly p free ones (plus `fixed`), and the fewest free ones covering
+ * every point some facility covers.
+ */
+function bruteForce(cost: number[][], w: number[], p: number, s: number, fixed: number[]): { best: number; bestDouble: number; fewestToCoverAll: number } {
   const nf = cost.length;
   let best = 0;
+  let bestDouble = 0;
+  let fewest = Infinity;
+  const coverable = w.map((_, j) => cost.some((row) => row[j] <= s));
   for (let mask = 0; mask < 1 << nf; mask++) {
+    if (fixed.some((i) => mask & (1 << i))) continue;
     let bits = 0;
     for (let i = 0; i < nf; i++) if (mask & (1 << i)) bits++;
-    if (bits !== p) continue;
     let sum = 0;
+    let dbl = 0;
+    let all = true;
     for (let j = 0; j < w.length; j++) {
-      let ok = false;
-      for (let i = 0; i < nf; i++) if (mask & (1 << i) && cost[i][j] <= s) ok = true;
-      if (ok) sum += w[j];
+      let n = 0;
+      for (let i = 0; i < nf; i++) if ((mask & (1 << i) || fixed.includes(i)) && cost[i][j] <= s) n++;
+      if (n >= 1) sum += w[j];
+      if (n >= 2) dbl += w[j];
+      if (n === 0 && coverable[j]) all = false;
     }
+    if (all) fewest = Math.min(fewest, bits);
+    if (bits !== p) continue;
     best = Math.max(best, sum);
+    bestDouble = Math.max(bestDouble, dbl);
   }
-  return best;
+  return { best, bestDouble, fewestToCoverAll: fewest };
 }

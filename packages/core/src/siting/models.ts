@@ -1,6 +1,7 @@
 import { groupDemand, type DemandGroups } from './aggregate';
 import { withinCost, type CostMatrix } from './cost_matrix';
 import { evaluateSet, type SetEvaluation } from './evaluate';
+import { reduceCover } from './reduce';
 import { MipBuilder, type MipSolution, type MipSolver, type MipStatus } from './solver';
 
 export const SITING_MODELS = ['lscp', 'mclp', 'backup', 'pmedian', 'pcenter'] as const;
@@ -19,6 +20,11 @@ export interface SitingOptions {
   serviceCost?: number;
   solver: MipSolver;
   timeLimitS?: number;
+  /**
+   * pmedian / pcenter: a demand point may be left unassigned at this cost (a point beyond the cut-off of
+   * every chosen facility); without it every point with a pair must be assigned to an open facility.
+   */
+  unservedCost?: number;
 }
 
 export interface SitingResult extends SetEvaluation {
@@ -32,7 +38,8 @@ export interface SitingResult extends SetEvaluation {
   fixedIds: string[];
   /**
    * The model's objective: lscp the number of new facilities; mclp the covered weight; backup the weight
-   * covered twice; pmedian the total weighted cost; pcenter the worst assigned cost.
+   * covered twice; pmedian the total weighted cost (unserved points at `unservedCost`); pcenter the worst
+   * assigned cost.
    */
   objective: number;
   /** The best proven bound on the objective. */
@@ -88,7 +95,7 @@ export function solveSiting(matrix: CostMatrix, options: SitingOptions): SitingR
   const share = options.share ?? 1;
   if (!(share > 0 && share <= 1)) throw new SitingSetupError(`share must be within (0, 1], got ${share}`, `覆盖比例必须在 (0, 1] 之间，实际为 ${share}`);
 
-  const groups = groupDemand(m, !covering);
+  const groups = groupDemand(m, covering ? 'cover' : 'cost');
   const unreachableDemand: string[] = [];
   for (let j = 0; j < m.demandIds.length; j++) if (m.start[j] === m.start[j + 1]) unreachableDemand.push(m.demandIds[j]);
   let total = 0;
@@ -102,30 +109,37 @@ export function solveSiting(matrix: CostMatrix, options: SitingOptions): SitingR
   if (model !== 'lscp') b.row(free, free.map(() => 1), p, p);
   const rowOf = (g: DemandGroups, k: number): number[] => Array.from(g.facility.subarray(g.start[k], g.start[k + 1]));
 
-  if (model === 'lscp' && share === 1) {
-    for (let k = 0; k < groups.count; k++) {
-      const cols = rowOf(groups, k);
-      b.row(cols, cols.map(() => 1), 1, Infinity);
+  if (model === 'lscp' || model === 'mclp') {
+    const red = reduceCover(groups, free);
+    let fixedWeight = 0;
+    for (let k = 0; k < groups.count; k++) if (groups.fixedCount[k] > 0) fixedWeight += groups.weight[k];
+    // dominated facilities stay in the model fixed at 0; MCLP with fewer kept facilities than p opens
+    // them all and pads with dominated ones (they add nothing the kept ones do not)
+    for (const i of red.dominated) b.bound(i, 0, 0);
+    if (model === 'mclp' && red.kept.length < p) {
+      for (const i of red.dominated.slice(0, p - red.kept.length)) b.bound(i, 1, 1);
     }
-  } else if (model === 'lscp' || model === 'mclp') {
-    const yCols: number[] = [];
-    const yW: number[] = [];
-    // lscp with a share: among the fewest facilities prefer more coverage (the bonus stays below one facility)
-    const bonus = model === 'lscp' ? 0.5 / Math.max(total, Number.MIN_VALUE) : 1;
-    for (let k = 0; k < groups.count; k++) {
-      const y = b.column(model === 'lscp' ? -bonus * groups.weight[k] : groups.weight[k], 0, 1, false);
-      const cols = rowOf(groups, k);
-      b.row([y, ...cols], [1, ...cols.map(() => -1)], -Infinity, 0);
-      yCols.push(y);
-      yW.push(groups.weight[k]);
+    if (model === 'lscp' && share === 1) {
+      for (const row of red.rows) b.row(row, row.map(() => 1), 1, Infinity);
+    } else {
+      const yCols: number[] = [];
+      // lscp with a share: among the fewest facilities prefer more coverage (the bonus stays below one facility)
+      const bonus = model === 'lscp' ? 0.5 / Math.max(total, Number.MIN_VALUE) : 1;
+      red.rows.forEach((row, r) => {
+        const y = b.column(model === 'lscp' ? -bonus * red.weight[r] : red.weight[r], 0, 1, false);
+        b.row([y, ...row], [1, ...row.map(() => -1)], -Infinity, 0);
+        yCols.push(y);
+      });
+      if (model === 'lscp') b.row(yCols, red.weight, share * total - fixedWeight, Infinity);
     }
-    if (model === 'lscp') b.row(yCols, yW, share * total, Infinity);
   } else if (model === 'backup') {
     for (let k = 0; k < groups.count; k++) {
+      const f = groups.fixedCount[k];
       const cols = rowOf(groups, k);
-      if (cols.length < 2) continue;
+      // already doubled by fixed stations (a constant), or can never be doubled
+      if (f >= 2 || f + cols.length < 2) continue;
       const u = b.column(groups.weight[k], 0, 1, true);
-      b.row([u, ...cols], [2, ...cols.map(() => -1)], -Infinity, 0);
+      b.row([u, ...cols], [2, ...cols.map(() => -1)], -Infinity, f);
     }
   } else {
     const d = model === 'pcenter' ? b.column(1, 0, Infinity, false) : -1;
@@ -138,6 +152,10 @@ export function solveSiting(matrix: CostMatrix, options: SitingOptions): SitingR
         b.row([z, groups.facility[e]], [1, -1], -Infinity, 0);
         zs.push(z);
         cs.push(c);
+      }
+      if (options.unservedCost !== undefined) {
+        zs.push(b.column(model === 'pmedian' ? groups.weight[k] * options.unservedCost : 0, 0, 1, false));
+        cs.push(options.unservedCost);
       }
       b.row(zs, zs.map(() => 1), 1, 1);
       if (d >= 0) b.row([...zs, d], [...cs, -1], -Infinity, 0);
@@ -157,8 +175,10 @@ export function solveSiting(matrix: CostMatrix, options: SitingOptions): SitingR
         : model === 'backup'
           ? ev.doubleCoveredWeight
           : model === 'pmedian'
-            ? ev.meanCost * (ev.totalWeight - ev.unservedWeight)
-            : ev.maxCost;
+            ? sol.objective
+            : ev.unservedWeight > 0
+              ? sol.objective
+              : ev.maxCost;
   return {
     ...ev,
     model,

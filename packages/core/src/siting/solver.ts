@@ -76,6 +76,12 @@ export class MipBuilder {
     return this.cost.length - 1;
   }
 
+  /** Changes a column's bounds. */
+  bound(column: number, lower: number, upper: number): void {
+    this.lower[column] = lower;
+    this.upper[column] = upper;
+  }
+
   /** Adds the row `lower ≤ Σ values[k]·x[columns[k]] ≤ upper`. */
   row(columns: readonly number[], values: readonly number[], lower: number, upper: number): void {
     for (let k = 0; k < columns.length; k++) {
