@@ -52,7 +52,8 @@ export const CANDIDATE_ROAD_CLASSES = ['trunk', 'primary', 'secondary'] as const
 
 /**
  * Candidate points on main and secondary road frontage: along every trunk, primary and secondary link
- * at `spacingM` intervals from its source node, inside the study area when there is one; a point
+ * at `spacingM` intervals starting half a spacing from its source node (a link shorter than the
+ * spacing: its midpoint), inside the study area when there is one; a point
  * closer than spacingM / 2 to one already kept is dropped (links meeting at a junction, both
  * carriageways of a divided road). Deterministic: link order, then offset.
  */
@@ -70,7 +71,9 @@ export function generateCandidates(ctx: CoverageContext, spacingM = 250): { id: 
     if (!(net.linkForwardS[l] < Infinity || net.linkBackwardS[l] < Infinity)) continue;
     const cum = linkCumulativeM(net, l);
     const len = net.linkLengthM[l];
-    for (let off = 0; off <= len; off += spacingM) {
+    // mid-piece offsets (never at a junction, where the point would belong to every road meeting there)
+    const first = len < spacingM ? len / 2 : spacingM / 2;
+    for (let off = first; off < len; off += spacingM) {
       const p = pointOnLink(net, l, off, cum);
       if (polys && !polys.some((poly) => pointInPolygon(p.lon, p.lat, poly))) continue;
       ruler ??= rulerAt(p.lat);

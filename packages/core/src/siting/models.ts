@@ -56,6 +56,25 @@ export interface SitingResult extends SetEvaluation {
   demandGroups: number;
 }
 
+// Matrices are not changed once built (withFixed / withinCost make new ones), so the cut matrix and the
+// demand groups are kept per matrix object: the curve solves the same matrix for p = 1 … k.
+const cutCache = new WeakMap<CostMatrix, Map<number, CostMatrix>>();
+const groupCache = new WeakMap<CostMatrix, Map<string, DemandGroups>>();
+
+function cached<K, V>(cache: WeakMap<CostMatrix, Map<K, V>>, m: CostMatrix, key: K, make: () => V): V {
+  let byKey = cache.get(m);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(m, byKey);
+  }
+  let v = byKey.get(key);
+  if (v === undefined) {
+    v = make();
+    byKey.set(key, v);
+  }
+  return v;
+}
+
 /** Thrown when a model cannot be set up as asked (e.g. more new facilities than candidates); the CLI reports it as an input error. */
 export class SitingSetupError extends Error {
   constructor(
@@ -74,8 +93,9 @@ export class SitingSetupError extends Error {
  * - lscp: min Σ x_i over candidates s.t. every coverable point has an open facility within the standard
  *   (or, with `share` < 1, covered weight ≥ share × total weight; ties broken towards more coverage).
  * - mclp: max Σ w_j y_j, y_j ≤ Σ_{i∈N_j} x_i, Σ x_i = p.
- * - backup: max Σ w_j u_j, u_j binary, 2 u_j ≤ Σ_{i∈N_j} x_i, Σ x_i = p — only demand truly within the
- *   standard of two different open facilities counts.
+ * - backup: max Σ w_j u_j, Σ x_i = p, and u_j binary with 2 u_j ≤ Σ_{i∈N_j} x_i where no fixed
+ *   facility covers j, u_j ≤ Σ_{i∈N_j} x_i where one does (two fixed: a constant) — only demand truly
+ *   within the standard of two different open facilities counts.
  * - pmedian: min Σ w_j c_ij z_ij, Σ_i z_ij = 1, z_ij ≤ x_i, Σ x_i = p.
  * - pcenter: min D, Σ_i c_ij z_ij ≤ D, Σ_i z_ij = 1, z_ij ≤ x_i, Σ x_i = p.
  */
@@ -84,7 +104,7 @@ export function solveSiting(matrix: CostMatrix, options: SitingOptions): SitingR
   const covering = model === 'lscp' || model === 'mclp' || model === 'backup';
   const S = options.serviceCost;
   if (covering && !(S !== undefined && S >= 0 && S < Infinity)) throw new RangeError(`model ${model} needs a finite service standard (serviceCost), got ${S}`);
-  const m = S !== undefined && S < Infinity ? withinCost(matrix, S) : matrix;
+  const m = S !== undefined && S < Infinity ? cached(cutCache, matrix, S, () => withinCost(matrix, S)) : matrix;
   const nf = m.facilityIds.length;
   const freeCount = nf - m.fixed.reduce((a, v) => a + v, 0);
   let p = options.p ?? 0;
@@ -95,7 +115,8 @@ export function solveSiting(matrix: CostMatrix, options: SitingOptions): SitingR
   const share = options.share ?? 1;
   if (!(share > 0 && share <= 1)) throw new SitingSetupError(`share must be within (0, 1], got ${share}`, `覆盖比例必须在 (0, 1] 之间，实际为 ${share}`);
 
-  const groups = groupDemand(m, covering ? 'cover' : 'cost');
+  const mode = covering ? 'cover' : 'cost';
+  const groups = cached(groupCache, m, mode, () => groupDemand(m, mode));
   const unreachableDemand: string[] = [];
   for (let j = 0; j < m.demandIds.length; j++) if (m.start[j] === m.start[j + 1]) unreachableDemand.push(m.demandIds[j]);
   let total = 0;
@@ -133,13 +154,26 @@ export function solveSiting(matrix: CostMatrix, options: SitingOptions): SitingR
       if (model === 'lscp') b.row(yCols, red.weight, share * total - fixedWeight, Infinity);
     }
   } else if (model === 'backup') {
+    // A dominated candidate (its set of not-yet-doubled groups inside another's) cannot simply be
+    // dropped: both may be needed. But it is never needed without its dominator (swapping it for the
+    // dominator never lowers any group's count), so x_i ≤ x_dominator is a valid cut that prunes most
+    // of the search.
+    const red = reduceCover(groups, free, 1);
+    for (const [i, j] of red.dominator) b.row([i, j], [1, -1], -Infinity, 0);
     for (let k = 0; k < groups.count; k++) {
       const f = groups.fixedCount[k];
       const cols = rowOf(groups, k);
       // already doubled by fixed stations (a constant), or can never be doubled
       if (f >= 2 || f + cols.length < 2) continue;
-      const u = b.column(groups.weight[k], 0, 1, true);
-      b.row([u, ...cols], [2, ...cols.map(() => -1)], -Infinity, f);
+      if (f === 1) {
+        // one fixed station already covers it: doubled as soon as one chosen facility covers it too
+        // (u ≤ Σ x holds u integral for integral x, so u may stay continuous)
+        const u = b.column(groups.weight[k], 0, 1, false);
+        b.row([u, ...cols], [1, ...cols.map(() => -1)], -Infinity, 0);
+      } else {
+        const u = b.column(groups.weight[k], 0, 1, true);
+        b.row([u, ...cols], [2, ...cols.map(() => -1)], -Infinity, 0);
+      }
     }
   } else {
     const d = model === 'pcenter' ? b.column(1, 0, Infinity, false) : -1;

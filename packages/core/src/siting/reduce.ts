@@ -6,6 +6,8 @@ export interface ReducedCover {
   kept: number[];
   /** Free facilities dropped as dominated, ascending. */
   dominated: number[];
+  /** For each dominated facility, a kept one whose set contains its set. */
+  dominator: Map<number, number>;
   /** Merged rows: weight and the kept facilities covering them. */
   weight: number[];
   rows: number[][];
@@ -16,11 +18,13 @@ export interface ReducedCover {
  * take part (the others are covered whatever is chosen). A free facility whose set of such groups is
  * contained in another's is dominated and dropped (equal sets: the lower index stays): in any solution
  * it can be swapped for the one dominating it without losing coverage, so the optimum is unchanged.
- * Rows are then restricted to the kept facilities and merged when equal.
+ * Rows are then restricted to the kept facilities and merged when equal. `maxFixed` = 1 takes the
+ * groups one fixed facility covers into the sets too (double coverage: there a chosen facility still
+ * adds the second cover).
  */
-export function reduceCover(groups: DemandGroups, free: readonly number[]): ReducedCover {
+export function reduceCover(groups: DemandGroups, free: readonly number[], maxFixed = 0): ReducedCover {
   const active: number[] = [];
-  for (let k = 0; k < groups.count; k++) if (groups.fixedCount[k] === 0) active.push(k);
+  for (let k = 0; k < groups.count; k++) if (groups.fixedCount[k] <= maxFixed) active.push(k);
   const words = (active.length + 31) >>> 5;
   const slot = new Map<number, number>();
   free.forEach((i, s) => slot.set(i, s));
@@ -44,14 +48,17 @@ export function reduceCover(groups: DemandGroups, free: readonly number[]): Redu
   // larger sets first, so a dominated facility is found against a kept one
   const order = free.map((_, s) => s).sort((x, y) => size[y] - size[x] || x - y);
   const keptSlots: number[] = [];
+  const dominator = new Map<number, number>();
   for (const s of order) {
-    let dominated = size[s] === 0 && keptSlots.length > 0;
-    for (let q = 0; q < keptSlots.length && !dominated; q++) {
+    let by = size[s] === 0 && keptSlots.length > 0 ? keptSlots[0] : -1;
+    for (let q = 0; q < keptSlots.length && by < 0; q++) {
       const t = keptSlots[q];
-      if (size[t] >= size[s] && subset(s, t)) dominated = true;
+      if (size[t] >= size[s] && subset(s, t)) by = t;
     }
-    if (dominated) keep[s] = false;
-    else keptSlots.push(s);
+    if (by >= 0) {
+      keep[s] = false;
+      dominator.set(free[s], free[by]);
+    } else keptSlots.push(s);
   }
   const kept = free.filter((_, s) => keep[s]);
   const dominated = free.filter((_, s) => !keep[s]);
@@ -70,5 +77,5 @@ export function reduceCover(groups: DemandGroups, free: readonly number[]): Redu
       weight.push(groups.weight[k]);
     } else weight[g] += groups.weight[k];
   }
-  return { kept, dominated, weight, rows };
+  return { kept, dominated, dominator, weight, rows };
 }
