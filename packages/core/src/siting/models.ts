@@ -52,6 +52,10 @@ export interface SitingResult extends SetEvaluation {
   serviceCost: number | null;
   /** Demand points (ids) that no facility reaches (within `serviceCost` for the covering models). */
   unreachableDemand: string[];
+  /** Their total weight. */
+  unreachableWeight: number;
+  /** Facilities in the matrix (fixed and free). */
+  facilityCount: number;
   /** Rows the model was solved on after merging demand points with identical rows. */
   demandGroups: number;
 }
@@ -118,7 +122,13 @@ export function solveSiting(matrix: CostMatrix, options: SitingOptions): SitingR
   const mode = covering ? 'cover' : 'cost';
   const groups = cached(groupCache, m, mode, () => groupDemand(m, mode));
   const unreachableDemand: string[] = [];
-  for (let j = 0; j < m.demandIds.length; j++) if (m.start[j] === m.start[j + 1]) unreachableDemand.push(m.demandIds[j]);
+  let unreachableWeight = 0;
+  for (let j = 0; j < m.demandIds.length; j++) {
+    if (m.start[j] === m.start[j + 1]) {
+      unreachableDemand.push(m.demandIds[j]);
+      unreachableWeight += m.weight[j];
+    }
+  }
   let total = 0;
   for (let j = 0; j < m.weight.length; j++) total += m.weight[j];
 
@@ -229,6 +239,8 @@ export function solveSiting(matrix: CostMatrix, options: SitingOptions): SitingR
     timeS: sol.timeS,
     serviceCost: S ?? null,
     unreachableDemand,
+    unreachableWeight,
+    facilityCount: nf,
     demandGroups: groups.count,
   };
 }
