@@ -19,7 +19,7 @@ export interface SitingFacility {
   fixed: boolean;
   /** The scenario station this facility is, if any. */
   station: Station | null;
-  /** The candidate this facility is, if any. */
+  /** The candidate this facility is, if any (for a free scenario station: its rule checks, origin `station`). */
   candidate: SitingCandidate | null;
 }
 

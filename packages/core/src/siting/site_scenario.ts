@@ -93,7 +93,20 @@ export function siteScenario(scenario: LoadedScenario, options: SiteScenarioOpti
   const turnoutS = ctx.preset.turnoutS.value;
 
   const stationFixed = (s: Station): boolean => fixedMode !== 'none' && (s.status === 'existing' || (fixedMode === 'planned' && isPlanned(s)));
-  const facilities: SitingFacility[] = scenario.stations.map((s) => ({ id: s.id, name: s.name, lon: s.lon, lat: s.lat, snap: snapStation(ctx, s), turnoutS: s.turnoutS, fixed: stationFixed(s), station: s, candidate: null }));
+  // free scenario stations (planned sites, when not fixed) are checked by the same rules, but never dropped: the report says how good a planned site is
+  const freeStations = scenario.stations.filter((s) => !stationFixed(s));
+  const stationChecks = new Map(checkCandidates(ctx, freeStations, options.layers, 'station').map((c, i) => [freeStations[i].id, c]));
+  const facilities: SitingFacility[] = scenario.stations.map((s) => ({
+    id: s.id,
+    name: s.name,
+    lon: s.lon,
+    lat: s.lat,
+    snap: snapStation(ctx, s),
+    turnoutS: s.turnoutS,
+    fixed: stationFixed(s),
+    station: s,
+    candidate: stationChecks.get(s.id) ?? null,
+  }));
   const taken = new Set(facilities.map((f) => f.id));
   for (const c of candidates) {
     if (!c.accepted || !c.snap) continue;
