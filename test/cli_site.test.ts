@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { filesIn, runCli, tempDir } from '../packages/cli/test/run_cli';
@@ -72,6 +72,28 @@ describe('firecover site errors', () => {
 });
 
 describe('firecover site on the sample city', () => {
+  it('--candidates and --hazards: a candidate 100 m from a hazardous site is dropped with the rule and clause; the other is chosen', async () => {
+    const pt = (id: string, lon: number, lat: number) => ({ type: 'Feature', properties: { id, name: id }, geometry: { type: 'Point', coordinates: [lon, lat] } });
+    // Chengzhong station's position (in town, on a road) and a point 100 m north of it (≈ 0.0009°)
+    const [lon, lat] = [104.595634, 30.10027];
+    const cands = join(tmp.dir, 'cands.geojson');
+    const hazards = join(tmp.dir, 'hazards.geojson');
+    writeFileSync(cands, JSON.stringify({ type: 'FeatureCollection', features: [pt('near-hazard', lon, lat), pt('elsewhere', 104.58, 30.09)] }));
+    writeFileSync(hazards, JSON.stringify({ type: 'FeatureCollection', features: [pt('h1', lon, lat + 100 / 111_195)] }));
+    const r = await runCli(['site', SAMPLE_CITY_SCENARIO, '--model', 'mclp', '--p', '1', '--fixed', 'planned', '--candidates', cands, '--hazards', hazards, '--curve', '1', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.candidates).toBe(2);
+    expect(j.rejectedCandidates).toHaveLength(1);
+    expect(j.rejectedCandidates[0].id).toBe('near-hazard');
+    expect(j.rejectedCandidates[0].failed[0].rule).toBe('hazardSetback');
+    expect(j.rejectedCandidates[0].failed[0].limitM).toBe(200);
+    expect(j.rejectedCandidates[0].failed[0].valueM).toBeCloseTo(100, 0);
+    expect(j.rejectedCandidates[0].failed[0].clause).toMatch(/GB 51080-2015 §4\.1\.5/);
+    expect(j.selected).toEqual(['elsewhere']);
+  });
+
   it('--out writes the sites, candidates, curve, planned-versus-optimal table and the coverage of the chosen set (what analyze reports for it)', async () => {
     const dir = join(tmp.dir, 'city');
     // coarse candidates (2.5 km) keep the run short; the curve to p = 2

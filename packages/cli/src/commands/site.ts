@@ -261,13 +261,7 @@ async function runSite(scenarioPath: string | undefined, opts: SiteOptions, ctx:
   const { scenario, inputs } = await readScenario(scenarioPath!);
   const readGeoJson = async (file: string) => {
     inputs.push(file);
-    const text = await readInputText(file);
-    try {
-      return core.parseFeatureCollection(JSON.parse(text), file);
-    } catch (e) {
-      if (core.isInputError(e)) throw e;
-      throw new core.InputError({ file }, `not valid GeoJSON (${(e as Error).message})`, `不是有效的 GeoJSON（${(e as Error).message}）`);
-    }
+    return core.parseFeatureCollection(await readInputText(file), file);
   };
   const candidates = opts.candidates !== undefined ? core.candidatesFromGeoJson(await readGeoJson(opts.candidates), opts.candidates) : undefined;
   const layers = {
