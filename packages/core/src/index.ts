@@ -208,3 +208,24 @@ export { requireStationsInService } from './scenario/stations_required';
 export { analyzeScenario, type ScenarioAnalysis, type ScenarioAnalysisOptions, type ScenarioLayers } from './pipeline/analyze_scenario';
 /** The station set of a run: existing, planned, all, or a year (the `--stations` rule of the CLI and the viewer). */
 export { parseStationSet, stationsOfSet, type StationSetChoice } from './pipeline/station_set';
+
+// ---- station siting ----------------------------------------------------------------------------------
+/** The siting models (LSCP, MCLP, backup, p-median, p-center) as exact integer programs over a cost matrix. */
+export { solveSiting, SITING_MODELS, SitingSetupError, type SitingModel, type SitingOptions, type SitingResult } from './siting/models';
+/** Any set of open facilities judged on a cost matrix: covered, backed-up and unreachable demand, mean and worst cost. */
+export { evaluateSet, type SetEvaluation } from './siting/evaluate';
+/** The solver is injected (core loads none): the problem it is given, its answer, and an adapter over HiGHS (WebAssembly). */
+export { type MipProblem, type MipOptions, type MipSolution, type MipSolver, type MipStatus } from './siting/solver';
+export { highsMipSolver, type HighsModule } from './siting/highs_solver';
+/** Sparse facility × demand cost matrices: from pairs, a dense table or CSV tables; cut at a cost; the rows as written out. */
+export { type CostMatrix, type CostEntry, costMatrixFromEntries, costMatrixFromDense, withinCost, costMatrixRows } from './siting/cost_matrix';
+export { costMatrixFromTables, type MatrixColumns, type WeightColumns } from './siting/matrix_table';
+/** Candidate sites, given or generated on main roads, with the GB 51080-2015 §4.1.5 siting checks. */
+export { generateCandidates, candidatesFromGeoJson, checkCandidates, type SitingCandidate, type SitingCheck, type SitingRule, type SitingLayers } from './siting/candidates';
+/** A scenario's siting problem on the network (arrivals as `analyze` computes them), solved with its curve and planned-versus-optimal table. */
+export { networkCostMatrix, type NetworkSitingProblem, type SitingFacility, type DemandBasis } from './siting/network_matrix';
+export { siteScenario, type SiteScenarioOptions, type ScenarioSiting, type FixedStations, type CurvePoint, type PlannedVersusOptimal } from './siting/site_scenario';
+/** The coverage analysis of existing stations plus chosen sites (what `site --out` reports). */
+export { coverageOfSet } from './siting/coverage_of_set';
+/** A GeoJSON text as a FeatureCollection, errors naming the file and feature (a bare Feature or geometry is wrapped). */
+export { parseFeatureCollection } from './scenario/layers';

@@ -115,6 +115,24 @@ const VALUES = [
   'analyzeScenario',
   'parseStationSet',
   'stationsOfSet',
+  // station siting
+  'solveSiting',
+  'SITING_MODELS',
+  'SitingSetupError',
+  'evaluateSet',
+  'highsMipSolver',
+  'costMatrixFromEntries',
+  'costMatrixFromDense',
+  'withinCost',
+  'costMatrixRows',
+  'costMatrixFromTables',
+  'generateCandidates',
+  'candidatesFromGeoJson',
+  'checkCandidates',
+  'networkCostMatrix',
+  'siteScenario',
+  'coverageOfSet',
+  'parseFeatureCollection',
 ];
 
 const TESTING = [
@@ -160,7 +178,7 @@ describe('the public API of @firecover/core', () => {
         const name = raw.trim().replace(/^type\s+/, '');
         if (!name) continue;
         names++;
-        const decl = new RegExp(`^export\\s+(?:async\\s+)?(?:function|const|class|interface|type|let)\\s+${name}\\b`);
+        const decl = new RegExp(`^export\\s+(?:async\\s+)?(?:function\\*?|const|class|interface|type|let)\\s+${name}\\b`);
         const at = source.findIndex((l) => decl.test(l));
         if (at < 0 || !source[at - 1]?.trimEnd().endsWith('*/')) undocumented.push(`${name} (${m[2]}.ts)`);
       }

@@ -149,13 +149,22 @@ export function sparseArrival(grid: LandGrid, index: LinkCellIndex, result: Surf
       }
     }
   }
-  // links are visited in index order, cells within a link ascending: sort the whole list by cell
-  const order = cellsOut.map((_, i) => i).sort((a, b) => cellsOut[a] - cellsOut[b]);
-  return {
-    cells: Int32Array.from(order, (i) => cellsOut[i]),
-    arrival: Float32Array.from(order, (i) => arr[i]),
-    owner: Int32Array.from(order, (i) => own[i]),
-  };
+  // links are visited in index order, cells within a link ascending: sort the whole list by cell, as
+  // packed keys (cell × 2^26 + position, exact in a double) through the native typed-array sort
+  const n = cellsOut.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = cellsOut[i] * 67108864 + i;
+  keys.sort();
+  const cellsSorted = new Int32Array(n);
+  const arrival = new Float32Array(n);
+  const owner = new Int32Array(n);
+  for (let q = 0; q < n; q++) {
+    const i = keys[q] % 67108864;
+    cellsSorted[q] = cellsOut[i];
+    arrival[q] = arr[i];
+    owner[q] = own[i];
+  }
+  return { cells: cellsSorted, arrival, owner };
 }
 
 /** Evaluates the arrival cost at a position on a link; `at` returns false when unreached within the budget. */

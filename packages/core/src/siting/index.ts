@@ -1,0 +1,11 @@
+export { type MipProblem, type MipOptions, type MipSolution, type MipSolver, type MipStatus, MipBuilder } from './solver';
+export { highsMipSolver, type HighsModule } from './highs_solver';
+export { type CostMatrix, type CostEntry, costMatrixFromEntries, costMatrixFromDense, withinCost, withFixed, costMatrixRows } from './cost_matrix';
+export { groupDemand, type DemandGroups } from './aggregate';
+export { evaluateSet, type SetEvaluation } from './evaluate';
+export { solveSiting, SITING_MODELS, SitingSetupError, type SitingModel, type SitingOptions, type SitingResult } from './models';
+export { costMatrixFromTables, type MatrixColumns, type WeightColumns } from './matrix_table';
+export { generateCandidates, candidatesFromGeoJson, checkCandidates, distanceToGeometryM, CANDIDATE_ROAD_CLASSES, type SitingCandidate, type SitingCheck, type SitingRule, type SitingLayers } from './candidates';
+export { networkCostMatrix, type NetworkSitingProblem, type SitingFacility, type DemandBasis } from './network_matrix';
+export { coverageOfSet } from './coverage_of_set';
+export { siteScenario, type SiteScenarioOptions, type ScenarioSiting, type FixedStations, type CurvePoint, type PlannedVersusOptimal } from './site_scenario';
