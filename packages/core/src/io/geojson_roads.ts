@@ -1,3 +1,4 @@
+import type { FeatureCollection } from 'geojson';
 import CheapRuler from 'cheap-ruler';
 import { InputError } from '../input_error';
 import { polylineLengthM } from '../network/geodesy';
@@ -37,10 +38,11 @@ const CLASS_KEYS = ['highway', 'class', 'road_class', '等级'] as const;
  *
  * Mistakes are `InputError`s naming the file and the feature index (0-based, as in `features[i]`).
  */
-export function readGeoJsonRoads(text: string, fileName: string, options: GeoJsonRoadsOptions = {}): RoadNetwork {
+export function readGeoJsonRoads(text: string | FeatureCollection, fileName: string, options: GeoJsonRoadsOptions = {}): RoadNetwork {
   const tol = options.toleranceM ?? 0.01;
   if (!(tol >= 0)) throw new RangeError(`toleranceM must be ≥ 0, got ${tol}`);
-  const doc = parseJson(text, fileName);
+  // A parsed collection comes from readLayer (Shapefile roads, or GeoJSON already brought to WGS84).
+  const doc = typeof text === 'string' ? parseJson(text, fileName) : text;
   if (typeof doc !== 'object' || doc === null || (doc as { type?: unknown }).type !== 'FeatureCollection' || !Array.isArray((doc as { features?: unknown }).features)) {
     throw new InputError({ file: fileName }, 'not a GeoJSON FeatureCollection (expected {"type": "FeatureCollection", "features": [...]})', '不是 GeoJSON FeatureCollection（应为 {"type": "FeatureCollection", "features": [...]}）');
   }
@@ -188,6 +190,11 @@ export function readGeoJsonRoads(text: string, fileName: string, options: GeoJso
     }
   });
   return applySpeedModel(b.build(), options.speedModel ?? DEFAULT_SPEED_MODEL);
+}
+
+/** JSON.parse with an InputError giving the line of a syntax error (also used for road layers read by readLayer). */
+export function parseRoadsJson(text: string, file: string): unknown {
+  return parseJson(text, file);
 }
 
 function parseJson(text: string, file: string): unknown {

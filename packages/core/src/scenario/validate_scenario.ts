@@ -1,6 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from '../../schema/scenario.schema.json';
 import { InputError } from '../input_error';
+import { resolveCrs } from '../io/crs';
 import { PRESETS, STATION_CLASSES, STATION_CLASS_ALIASES, type StandardsPreset } from '../standards/preset';
 import type { ScenarioFile } from './scenario_types';
 
@@ -16,7 +17,7 @@ export const SCENARIO_SCHEMA: Readonly<Record<string, unknown>> = schema;
 /** Layer value that takes the layer from the OSM network file instead of a GeoJSON file. */
 export const FROM_NETWORK = 'from-network';
 
-const NETWORK_KINDS = ['osm', 'geojson', 'edges'] as const;
+const NETWORK_KINDS = ['osm', 'geojson', 'shapefile', 'edges'] as const;
 const LAYER_FIELDS = ['hydrants', 'waterSources', 'barriers'] as const;
 const MAX_LISTED = 5;
 
@@ -66,8 +67,8 @@ export function scenarioProblems(json: unknown): ScenarioProblem[] {
       networkBad = true;
       problems.push({
         path: 'network',
-        en: `give exactly one of osm, geojson, edges${given.length > 1 ? ` (found ${given.join(', ')})` : ''}`,
-        zh: `osm、geojson、edges 须且只能给出一个${given.length > 1 ? `（现有 ${given.join('、')}）` : ''}`,
+        en: `give exactly one of osm, geojson, shapefile, edges${given.length > 1 ? ` (found ${given.join(', ')})` : ''}`,
+        zh: `osm、geojson、shapefile、edges 须且只能给出一个${given.length > 1 ? `（现有 ${given.join('、')}）` : ''}`,
       });
     } else if ('nodes' in net && given[0] !== 'edges') {
       networkBad = true;
@@ -141,13 +142,24 @@ function schemaProblems(errors: ErrorObject[], root: Record<string, unknown>, sk
       if (path === 'stations') {
         out.push({
           path,
-          en: 'give a list of stations, a GeoJSON file name, or "from-network"',
-          zh: '须为消防站列表、GeoJSON 文件名或 "from-network"',
+          en: 'give a list of stations, a layer file (a path or {"path": …, "crs": …}), or "from-network"',
+          zh: '须为消防站列表、图层文件（路径或 {"path": …, "crs": …}）或 "from-network"',
         });
       }
       continue;
     }
     if (path === 'stations' && e.keyword === 'type') continue; // covered by the oneOf message
+    // A layer reference (path | {path, crs, …}): report the branch the value's type chose, in one message.
+    const branch = /\/layerRef\/oneOf\/(\d)\/(type|minLength)$/.exec(e.schemaPath);
+    if (branch) {
+      const isObject = typeof e.data === 'object' && e.data !== null && !Array.isArray(e.data);
+      if ((branch[1] === '0') === isObject || typeof e.data === 'string') {
+        if (!(branch[1] === '0' && typeof e.data === 'string' && branch[2] === 'minLength')) continue;
+      } else {
+        out.push({ path, en: 'must be a file path or {"path": …, "crs": …}', zh: '须为文件路径或 {"path": …, "crs": …}' });
+        continue;
+      }
+    }
     if (path === 'stations' && e.keyword === 'minLength' && !stationsIsArray) continue;
     out.push(describe(e, path));
   }
@@ -191,6 +203,7 @@ function describe(e: ErrorObject, path: string): ScenarioProblem {
         boolean: 'must be true or false',
         object: 'must be an object { … }',
         array: 'must be a list [ … ]',
+        'string,object': 'must be a file path or {"path": …, "crs": …}',
       };
       const zh: Record<string, string> = {
         integer: '须为整数',
@@ -199,6 +212,7 @@ function describe(e: ErrorObject, path: string): ScenarioProblem {
         boolean: '须为 true 或 false',
         object: '须为对象 { … }',
         array: '须为数组 [ … ]',
+        'string,object': '须为文件路径或 {"path": …, "crs": …}',
       };
       return { path, en: en[t] ?? `must be ${t}`, zh: zh[t] ?? `类型须为 ${t}` };
     }
@@ -264,6 +278,8 @@ function semanticProblems(obj: Record<string, unknown>): ScenarioProblem[] {
     out.push({ path: 'demandProperty', en: 'given without a demand layer (demand)', zh: '未给出需求图层（demand）' });
   }
 
+  out.push(...crsProblems(obj));
+
   const bands = (obj.analysis as { bandsS?: unknown } | undefined)?.bandsS;
   if (Array.isArray(bands) && bands.every((b) => typeof b === 'number')) {
     for (let i = 1; i < bands.length; i++) {
@@ -271,6 +287,29 @@ function semanticProblems(obj: Record<string, unknown>): ScenarioProblem[] {
         out.push({ path: `analysis.bandsS[${i}]`, en: 'band limits must increase', zh: '时间分段须递增' });
         break;
       }
+    }
+  }
+  return out;
+}
+
+/** Every `crs` of a layer reference must name a coordinate system firecover knows. */
+function crsProblems(obj: Record<string, unknown>): ScenarioProblem[] {
+  const refs: [string, unknown][] = [];
+  const net = obj.network as Record<string, unknown> | undefined;
+  if (net && typeof net === 'object') for (const k of ['geojson', 'shapefile']) refs.push([`network.${k}`, net[k]]);
+  const closures = obj.closures as Record<string, unknown> | undefined;
+  if (closures && typeof closures === 'object') refs.push(['closures.polygons', closures.polygons]);
+  for (const k of ['stations', 'hydrants', 'waterSources', 'barriers', 'demand', 'studyArea']) refs.push([k, obj[k]]);
+  const out: ScenarioProblem[] = [];
+  for (const [path, ref] of refs) {
+    if (typeof ref !== 'object' || ref === null || Array.isArray(ref)) continue;
+    const crs = (ref as { crs?: unknown }).crs;
+    if (typeof crs !== 'string' || crs.trim() === '') continue;
+    try {
+      resolveCrs(crs, { file: path });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      out.push({ path: `${path}.crs`, en: e.detail.replace(/^crs: /, ''), zh: (e.detailZh ?? e.detail).replace(/^crs：/, '') });
     }
   }
   return out;
