@@ -52,7 +52,7 @@ describe('validateScenario', () => {
     expect(errorOf(base({ network: {} }))).toMatch(/network: give exactly one of osm, geojson, shapefile, edges/);
     expect(errorOf(base({ network: { geojson: 'r.geojson', nodes: 'n.csv' } }))).toMatch(/network\.nodes: a node table goes with an edge table/);
     expect(errorOf(base({ network: 'roads.geojson' }))).toMatch(/network: must be an object/);
-    expect(errorOf(base({ network: { geojson: 3 } }))).toMatch(/network\.geojson: must be a text string/);
+    expect(errorOf(base({ network: { geojson: 3 } }))).toMatch(/network\.geojson: must be a file path or \{"path": …, "crs": …\}/);
   });
 
   it('station class: lists codes and Chinese names', () => {
