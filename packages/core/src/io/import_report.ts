@@ -30,7 +30,7 @@ export function offsetWarning(layer: string, file: string, f: ChinaOffsetFinding
     layer,
     file,
     en: `${layer} (${file}): the points sit ${m(f.medianOffRoadM)} (median) off the roads, and only ${m(f.medianCorrectedM)} once read as ${sys} coordinates (the GCJ-02 shift is ${m(f.shiftM)} here; BD-09 adds Baidu's own): they look like points picked on a Chinese web map. Declare it: "${layer}": {"path": "…", "crs": "${f.system}"} (GCJ-02 or BD-09). The figures below are not reliable until then.`,
-    zh: `${layer}（${file}）：点位距道路中位数 ${m(f.medianOffRoadM)}，按 ${sysZh} 坐标换算后仅 ${m(f.medianCorrectedM)}（此处 GCJ-02 偏移约 ${m(f.shiftM)}，BD-09 另有百度偏移）：疑为从国内网络地图上拾取的坐标。请声明：\"${layer}\": {"path": "…", "crs": "${f.system}"}（GCJ-02 或 BD-09）。在此之前，以下数字不可靠。`,
+    zh: `${layer}（${file}）：点位距道路中位数 ${m(f.medianOffRoadM)}，按 ${sysZh} 坐标换算后仅 ${m(f.medianCorrectedM)}（此处 GCJ-02 偏移约 ${m(f.shiftM)}，BD-09 另有百度偏移）：疑为从国内网络地图上拾取的坐标。请声明："${layer}": {"path": "…", "crs": "${f.system}"}（GCJ-02 或 BD-09）。在此之前，以下数字不可靠。`,
   };
 }
 

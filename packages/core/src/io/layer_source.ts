@@ -3,7 +3,7 @@ import { InputError } from '../input_error';
 import type { LonLat } from './china_offsets';
 import { WGS84, crsFromGeoJsonMember, crsFromWkt, gaussKrugerZone, resolveCrs, type Crs } from './crs';
 import { firstProjectedPosition, projectedCoordinatesError } from './crs_detect';
-import { csvRows, pointTable, type Cell } from './point_table';
+import { canonicalProperties, csvRows, pointTable, type Cell } from './point_table';
 import { readShapefile } from './shapefile';
 import { decodeTextAuto, type EncodingSource } from './text_encoding';
 import { readXlsxSheet } from './xlsx';
@@ -120,6 +120,7 @@ export async function readLayer(ref: LayerRef, opts: ReadLayerOptions): Promise<
     const text = (b: Uint8Array | undefined): string | undefined => (b ? new TextDecoder('utf-8').decode(b).trim() : undefined);
     const s = readShapefile({ shp, dbf, prj: text(prj), cpg: text(cpg) }, file, r.encoding);
     fc = s.fc;
+    for (const f of fc.features) f.properties = canonicalProperties(f.properties ?? {}, r.columns);
     read = s.read;
     dropped = s.dropped;
     encoding = s.encoding;

@@ -142,6 +142,25 @@ export function pointTable(rows: Cell[][], rowNumbers: number[], file: string, c
   return { fc: { type: 'FeatureCollection', features }, read, dropped, xColumn: header[xi], yColumn: header[yi] };
 }
 
+/**
+ * Adds the recognised properties (id, name, status, type, road, kind, class, diameterMm) under their
+ * canonical names to a feature's properties whose keys are a table's or a DBF's field names (编号, 状态 …);
+ * keys already present are kept. `columns` (property → field name) wins over the recognition.
+ */
+export function canonicalProperties(props: Record<string, unknown>, columns: Readonly<Record<string, string>> = {}): Record<string, unknown> {
+  const keys = Object.keys(props);
+  const out = { ...props };
+  for (const [key, names] of Object.entries(SYNONYMS)) {
+    if (key === 'x' || key === 'y' || key in props) continue;
+    const field = columns[key] ?? keys.find((k) => names.some((n) => norm(n) === norm(k)));
+    if (field === undefined || !(field in props)) continue;
+    const v = props[field];
+    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
+    out[key] = TEXT_KEYS.has(key) && typeof v === 'number' ? String(v) : v;
+  }
+  return out;
+}
+
 function cellText(v: Cell): string {
   return v === null || v === undefined ? '' : String(v).trim();
 }

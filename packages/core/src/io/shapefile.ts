@@ -1,4 +1,3 @@
-/// <reference path="./shpjs.d.ts" />
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { parseDbf, parseShp } from 'shpjs';
 import { InputError } from '../input_error';
@@ -73,7 +72,7 @@ export function readShapefile(parts: ShapefileParts, file: string, fallbackEncod
       return;
     }
     const geometry = g.type === 'MultiPoint' && g.coordinates.length === 1 ? { type: 'Point' as const, coordinates: g.coordinates[0] } : g;
-    features.push({ type: 'Feature', geometry, properties: { ...(records[i] ?? {}) } });
+    features.push({ type: 'Feature', geometry, properties: { ...records[i] } });
   });
   return { fc: { type: 'FeatureCollection', features }, read: geometries.length, dropped, encoding, encodingSource };
 }
