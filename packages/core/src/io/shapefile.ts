@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { parseDbf, parseShp } from 'shpjs';
+import { parseDbf, parseShp } from './shpjs_api';
 import { InputError } from '../input_error';
 import { encodingLabel, isUtf8, type EncodingSource } from './text_encoding';
 
