@@ -154,6 +154,8 @@ async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliCo
   const core = await import('@firecover/core');
   const { readScenario, stationSetOption } = await import('../read_scenario');
   const { scenario, inputs } = await readScenario(scenarioPath);
+  const { warnInputs, inputsBlock, inputsSummary } = await import('../input_notes');
+  warnInputs(scenario, ctx);
   const when = stationSetOption(opts.stations, scenario);
   const analysis = core.analyzeCoverage(scenario, core.stationsInService(scenario, when));
   const comparison = core.compareStationSets(scenario, undefined, undefined, [analysis]);
@@ -163,7 +165,7 @@ async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliCo
   // Water on the same stations and the same districts as the coverage (so `firecover hydrants` agrees).
   const water = opts.water ? core.analyzeWater(scenario, { districts: core.coverageLinkDistricts(analysis), stations: analysis.stations.map((s) => s.station) }) : null;
 
-  let out = report(summary, compared, scenario.file.name, scenario.file.nameZh, t, ctx);
+  let out = (await inputsBlock(scenario, ctx)) + report(summary, compared, scenario.file.name, scenario.file.nameZh, t, ctx);
   if (water) out += `\n${t('water')}\n${core.waterSummary(water, ctx.lang).join('\n')}\n`;
 
   if (opts.out !== undefined) {
@@ -174,6 +176,7 @@ async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliCo
       coverage: summary,
       comparison: compared,
       water: water ? { counts: water.counts, total: water.total, districts: water.table } : null,
+      ...inputsSummary(scenario),
     };
     const files = [{ path: join(opts.out, 'summary.json'), data: `${JSON.stringify(doc, null, 2)}\n` }];
     for (const name of ['service_areas', 'districts', 'gaps', 'reached_network', 'stations'] as const) {

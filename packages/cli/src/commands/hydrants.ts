@@ -63,6 +63,8 @@ async function runHydrants(scenarioPath: string, opts: HydrantsOptions, ctx: Cli
   const core = await import('@firecover/core');
   const { readScenario, stationSetOption } = await import('../read_scenario');
   const { scenario, inputs } = await readScenario(scenarioPath);
+  const { warnInputs, inputsBlock } = await import('../input_notes');
+  warnInputs(scenario, ctx);
   // The districts of the coverage analysis of the same stations, exactly as `firecover analyze` uses them.
   const coverage = core.analyzeCoverage(scenario, core.stationsInService(scenario, stationSetOption(opts.stations, scenario)));
   const analysis = core.analyzeWater(scenario, {
@@ -73,7 +75,7 @@ async function runHydrants(scenarioPath: string, opts: HydrantsOptions, ctx: Cli
   });
   const lines = core.waterSummary(analysis, ctx.lang);
   const rows = core.waterTable(analysis, ctx.lang);
-  let out = `${lines.join('\n')}\n\n${t('districts')}\n${alignColumns(rows)}\n`;
+  let out = `${await inputsBlock(scenario, ctx)}${lines.join('\n')}\n\n${t('districts')}\n${alignColumns(rows)}\n`;
 
   if (opts.out !== undefined) {
     const { hydrantDistrictsCsv } = await import('../csv_tables');

@@ -21,7 +21,7 @@ export {
   parseWidthM,
 } from './osm_tags';
 export { readEdgeTable, writeEdgeTable } from './edge_table';
-export { readGeoJsonRoads, type GeoJsonRoadsOptions } from './geojson_roads';
+export { readGeoJsonRoads, parseRoadsJson, type GeoJsonRoadsOptions } from './geojson_roads';
 export { type Crs, WGS84, resolveCrs, crsFromWkt, crsFromGeoJsonMember, gaussKrugerZone, gaussKrugerEpsg } from './crs';
 export { wgs84ToGcj02, gcj02ToWgs84, gcj02ToBd09, bd09ToGcj02, wgs84ToBd09, bd09ToWgs84 } from './china_offsets';
 export { detectChinaOffset, projectedCrsHint, type ChinaOffsetFinding } from './crs_detect';
