@@ -32,3 +32,4 @@ export { pointTable, csvRows, type PointTable } from './point_table';
 export { decodeTextAuto, encodingLabel, type DecodedText, type EncodingSource } from './text_encoding';
 export { importReportLines, offsetWarning, type InputWarning } from './import_report';
 export { roadFields } from './road_fields';
+export { readKml } from './kml';

@@ -4,6 +4,7 @@ import type { LonLat } from './china_offsets';
 import { WGS84, crsFromGeoJsonMember, crsFromWkt, gaussKrugerZone, resolveCrs, type Crs } from './crs';
 import { firstProjectedPosition, projectedCoordinatesError } from './crs_detect';
 import { canonicalProperties, csvRows, pointTable, type Cell } from './point_table';
+import { readKml } from './kml';
 import { readShapefile } from './shapefile';
 import { decodeTextAuto, type EncodingSource } from './text_encoding';
 import { readXlsxSheet } from './xlsx';
@@ -28,7 +29,7 @@ export interface LayerRefObject {
   sheet?: string;
 }
 
-export type LayerFormat = 'geojson' | 'shapefile' | 'csv' | 'xlsx';
+export type LayerFormat = 'geojson' | 'shapefile' | 'csv' | 'xlsx' | 'kml';
 
 /** How the coordinate system was decided. */
 export type CrsSource = 'scenario' | 'command line' | '.prj' | 'GeoJSON crs' | 'default';
@@ -87,6 +88,7 @@ export function layerFormat(path: string): LayerFormat {
   if (ext === 'shp') return 'shapefile';
   if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
   if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
+  if (ext === 'kml') return 'kml';
   return 'geojson';
 }
 
@@ -148,6 +150,11 @@ export async function readLayer(ref: LayerRef, opts: ReadLayerOptions): Promise<
     read = t.read;
     dropped = t.dropped;
     notes.push(`x = "${t.xColumn}", y = "${t.yColumn}"`);
+  } else if (format === 'kml') {
+    const bytes = await opts.read(r.path);
+    fc = readKml(decodeTextAuto(bytes, r.encoding).text, file);
+    read = fc.features.length;
+    for (const f of fc.features) f.properties = canonicalProperties(f.properties ?? {}, r.columns);
   } else {
     const bytes = await opts.read(r.path);
     const decoded = decodeTextAuto(bytes, r.encoding);
