@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../packages/cli/test/run_cli';
@@ -57,5 +57,28 @@ describe('firecover and Chinese coordinates', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/roads_gk35\.geojson.*zone 35.*"crs": "EPSG:4523"/);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
+  }, 240_000);
+
+  it('hydrants --out-crs GCJ-02: the layers in GCJ-02 with a crs member; a bad --out-crs fails before any output', async () => {
+    const out = join(tmp.dir, 'gcj');
+    const never = join(tmp.dir, 'never');
+    const [r, bad] = await Promise.all([
+      runCli(['hydrants', join(DIR, 'scenario.json'), '--no-land', '--out', out, '--out-crs', 'GCJ-02']),
+      runCli(['hydrants', join(DIR, 'scenario.json'), '--no-land', '--out', never, '--out-crs', 'Beijing54']),
+    ]);
+    expect(r.code).toBe(0);
+    const layer = JSON.parse(readFileSync(join(out, 'hydrants.geojson'), 'utf8')) as { crs: unknown; features: { properties: { id: string }; geometry: { coordinates: number[] } }[] };
+    expect(layer.crs).toEqual({ type: 'name', properties: { name: 'GCJ-02' } });
+    const source = JSON.parse(readFileSync(join(DIR, 'hydrants.geojson'), 'utf8')) as typeof layer;
+    const byId = new Map(source.features.map((f) => [f.properties.id, f.geometry.coordinates]));
+    for (const f of layer.features.slice(0, 50)) {
+      const [lon, lat] = byId.get(f.properties.id)!;
+      const [x, y] = gcj(lon, lat);
+      expect(f.geometry.coordinates[0]).toBeCloseTo(x, 9);
+      expect(f.geometry.coordinates[1]).toBeCloseTo(y, 9);
+    }
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--out-crs.*unknown coordinate system "Beijing54"/);
+    expect(existsSync(never)).toBe(false);
   }, 240_000);
 });

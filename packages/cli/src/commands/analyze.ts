@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { outCrsHelp } from '../out_crs';
 import { basename, join } from 'node:path';
 import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
 import { defineMessages, translator, type Translate } from '../i18n';
@@ -129,6 +130,7 @@ type AnalyzeKey = keyof (typeof analyzeMessages)['en'];
 
 interface AnalyzeOptions {
   out?: string;
+  outCrs?: string;
   stations?: string;
   water: boolean;
 }
@@ -142,6 +144,7 @@ export const analyzeCommand: CommandModule = {
       .description(t('description'))
       .argument('<scenario.json>', t('scenario'))
       .option('--out <dir>', t('out'))
+      .option('--out-crs <crs>', outCrsHelp(ctx))
       .option('--stations <set>', t('stations'))
       .option('--no-water', t('noWater'))
       .addHelpText('after', examplesHelp(ctx, [t('example1'), t('example2')]))
@@ -152,6 +155,7 @@ export const analyzeCommand: CommandModule = {
 async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliContext): Promise<void> {
   const t = translator(analyzeMessages, ctx.lang);
   const core = await import('@firecover/core');
+  if (opts.outCrs !== undefined) await (await import('../out_crs')).layersInCrs([], opts.outCrs); // a bad --out-crs fails before the analysis
   const { readScenario, stationSetOption } = await import('../read_scenario');
   const { scenario, inputs } = await readScenario(scenarioPath);
   const { warnInputs, inputsBlock, inputsSummary } = await import('../input_notes');
@@ -188,7 +192,8 @@ async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliCo
       files.push({ path: join(opts.out, 'hydrant_districts.csv'), data: hydrantDistrictsCsv(water, core.waterTable) });
     }
     const { writeFilesAtomic } = await import('../atomic_write');
-    await writeFilesAtomic(files, inputs);
+    const { layersInCrs } = await import('../out_crs');
+    await writeFilesAtomic(await layersInCrs(files, opts.outCrs), inputs);
     out += `\n${t('wrote', { count: files.length, dir: opts.out })}\n`;
   }
   ctx.out.write(out);

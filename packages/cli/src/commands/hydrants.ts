@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { outCrsHelp } from '../out_crs';
 import { join } from 'node:path';
 import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
 import { defineMessages, translator } from '../i18n';
@@ -36,6 +37,7 @@ export const hydrantsMessages = defineMessages({
 
 interface HydrantsOptions {
   out?: string;
+  outCrs?: string;
   land: boolean;
   newIntakes: number;
   stations?: string;
@@ -50,6 +52,7 @@ export const hydrantsCommand: CommandModule = {
       .description(t('description'))
       .argument('<scenario.json>', t('scenario'))
       .option('--out <dir>', t('out'))
+      .option('--out-crs <crs>', outCrsHelp(ctx))
       .option('--no-land', t('noLand'))
       .option('--new-intakes <n>', t('newIntakes'), nonNegativeNumber(ctx, 'count', '个'), 3)
       .option('--stations <set>', t('stations'))
@@ -61,6 +64,7 @@ export const hydrantsCommand: CommandModule = {
 async function runHydrants(scenarioPath: string, opts: HydrantsOptions, ctx: CliContext): Promise<void> {
   const t = translator(hydrantsMessages, ctx.lang);
   const core = await import('@firecover/core');
+  if (opts.outCrs !== undefined) await (await import('../out_crs')).layersInCrs([], opts.outCrs); // a bad --out-crs fails before the analysis
   const { readScenario, stationSetOption } = await import('../read_scenario');
   const { scenario, inputs } = await readScenario(scenarioPath);
   const { warnInputs, inputsBlock } = await import('../input_notes');
@@ -83,7 +87,8 @@ async function runHydrants(scenarioPath: string, opts: HydrantsOptions, ctx: Cli
     const files = Object.entries(layers).map(([name, fc]) => ({ path: join(opts.out!, `${name}.geojson`), data: `${JSON.stringify(fc)}\n` }));
     files.push({ path: join(opts.out, 'hydrant_districts.csv'), data: hydrantDistrictsCsv(analysis, core.waterTable) });
     const { writeFilesAtomic } = await import('../atomic_write');
-    await writeFilesAtomic(files, inputs);
+    const { layersInCrs } = await import('../out_crs');
+    await writeFilesAtomic(await layersInCrs(files, opts.outCrs), inputs);
     out += `\n${t('wrote', { count: files.length, dir: opts.out })}\n`;
   }
   ctx.out.write(out);
