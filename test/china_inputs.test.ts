@@ -230,4 +230,25 @@ describe('sample-city hydrants in Chinese coordinates and formats', () => {
     expect(report.kept).toBe(HYDRANTS.features.length);
     expect(report.dropped).toEqual([{ where: 'row 4', reason: 'no coordinates', reasonZh: '无坐标' }]);
   }, 60_000);
+
+  it('a stations CSV (UTF-8 with BOM, Chinese headers, GK zone 35, X坐标 = northing) gives the inline stations', async () => {
+    const inline = SCENARIO.stations as { id: string; name: string; lon: number; lat: number; class: string; status: string; year?: number }[];
+    const lines = ['编号,名称,X坐标,Y坐标,类别,status,year,所在道路'];
+    for (const st of inline) {
+      const [e, n] = gk35(st.lon, st.lat);
+      lines.push([st.id, st.name, n.toFixed(4), e.toFixed(4), st.class, st.status, st.year ?? '', '某路'].join(','));
+    }
+    const csv = new TextEncoder().encode(`\uFEFF${lines.join('\n')}`);
+    const s = await loadScenario({ ...SCENARIO, stations: { path: 'stations.csv', crs: 'EPSG:4523' } }, 'city/scenario.json', async (rel) => (rel === 'stations.csv' ? csv : new Uint8Array(readFileSync(join(DIR, rel)))));
+    const report = s.imports!.find((r) => r.layer === 'stations')!;
+    expect(report).toMatchObject({ format: 'csv', encoding: 'utf-8', encodingSource: 'bom', crs: 'EPSG:4523', read: inline.length });
+    expect(report.notes).toContain('x/y swapped: the x column holds northings (Chinese survey order X = north)');
+    expect(s.stations.map((st) => st.id)).toEqual(inline.map((st) => st.id));
+    s.stations.forEach((st, i) => {
+      // 0.1 mm of easting/northing ≈ 1e-9 degrees.
+      expect(st.lon).toBeCloseTo(inline[i].lon, 7);
+      expect(st.lat).toBeCloseTo(inline[i].lat, 7);
+      expect(st.status).toBe(inline[i].status);
+    });
+  }, 60_000);
 });

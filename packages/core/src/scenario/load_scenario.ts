@@ -5,7 +5,7 @@ import { readEdgeTable } from '../io/edge_table';
 import { parseRoadsJson, readGeoJsonRoads } from '../io/geojson_roads';
 import { detectChinaOffset } from '../io/crs_detect';
 import { offsetWarning, type InputWarning } from '../io/import_report';
-import { layerPath, readLayer, type LayerImportReport, type LayerRef } from '../io/layer_source';
+import { layerFormat, layerPath, readLayer, type LayerImportReport, type LayerRef } from '../io/layer_source';
 import { roadFields } from '../io/road_fields';
 import type { LonLat } from '../io/china_offsets';
 import { emptyMapFeatures, type MapFeatures } from '../io/map_features';
@@ -18,7 +18,7 @@ import { PRESETS, withOverrides, type StandardsPreset } from '../standards/prese
 import { parseBarriers, parseDemand, parseHydrants, parsePolygons, parseStudyArea, parseWaterSources, stationFeatures, stationRecords } from './layers';
 import type { AnalysisSettings, LoadedScenario, ScenarioFile, Station, StationInput, WaterSettings } from './scenario_types';
 import { normaliseStation } from './stations';
-import { FROM_NETWORK, problemsError, stationProblems, validateScenario } from './validate_scenario';
+import { FROM_NETWORK, problemsError, SCENARIO_SCHEMA, stationProblems, validateScenario } from './validate_scenario';
 
 /** Reads a file named in the scenario, by its path relative to the scenario file. */
 export type ReadScenarioFile = (relativePath: string) => Promise<Uint8Array>;
@@ -126,7 +126,10 @@ export async function loadScenario(json: unknown, fileName: string, readFile: Re
     }));
   } else {
     const { fc, name } = await readGeoJson('stations', file.stations);
-    inputs = stationRecords(fc, name).map((r, i) => {
+    // Tables, Shapefiles and KML carry their own columns (编号, 所在道路 …) beside the recognised ones: keep the station fields.
+    const own = layerFormat(layerPath(file.stations)) !== 'geojson';
+    inputs = stationRecords(fc, name).map((raw, i) => {
+      const r = own ? Object.fromEntries(Object.entries(raw).filter(([k]) => STATION_FIELDS.has(k))) : raw;
       const problems = stationProblems(r, '');
       if (problems.length > 0) throw problemsError(name, problems.map((p) => ({ ...p, path: p.path || 'properties' })), `feature ${i}`);
       return { input: r as unknown as StationInput, path: `feature ${i}`, file: name, feature: `feature ${i}` };
@@ -189,6 +192,9 @@ export async function loadScenario(json: unknown, fileName: string, readFile: Re
     warnings,
   };
 }
+
+/** The fields of a station (the schema's), kept from a table-like stations layer. */
+const STATION_FIELDS: ReadonlySet<string> = new Set(Object.keys((SCENARIO_SCHEMA as { definitions: { station: { properties: Record<string, unknown> } } }).definitions.station.properties));
 
 /** Road distance searched by the GCJ-02 test, metres (farther counts as this far). */
 const OFFSET_SEARCH_M = 2000;
