@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../packages/cli/test/run_cli';
+import { readKml } from '../packages/core/src/index';
 import { gcj, gk35 } from './china_coordinates';
 import { REPO_ROOT } from './shared_data';
 
@@ -62,9 +63,12 @@ describe('firecover and Chinese coordinates', () => {
   it('hydrants --out-crs GCJ-02: the layers in GCJ-02 with a crs member; a bad --out-crs fails before any output', async () => {
     const out = join(tmp.dir, 'gcj');
     const never = join(tmp.dir, 'never');
-    const [r, bad] = await Promise.all([
+    const kml = join(tmp.dir, 'kml');
+    const [r, bad, rk, badKml] = await Promise.all([
       runCli(['hydrants', join(DIR, 'scenario.json'), '--no-land', '--out', out, '--out-crs', 'GCJ-02']),
       runCli(['hydrants', join(DIR, 'scenario.json'), '--no-land', '--out', never, '--out-crs', 'Beijing54']),
+      runCli(['hydrants', join(DIR, 'scenario.json'), '--no-land', '--out', kml, '--out-crs', 'GCJ-02', '--format', 'kml']),
+      runCli(['hydrants', join(DIR, 'scenario.json'), '--no-land', '--out', never, '--out-crs', 'EPSG:4523', '--format', 'kml']),
     ]);
     expect(r.code).toBe(0);
     const layer = JSON.parse(readFileSync(join(out, 'hydrants.geojson'), 'utf8')) as { crs: unknown; features: { properties: { id: string }; geometry: { coordinates: number[] } }[] };
@@ -79,6 +83,17 @@ describe('firecover and Chinese coordinates', () => {
     }
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--out-crs.*unknown coordinate system "Beijing54"/);
+    expect(badKml.code).toBe(2);
+    expect(badKml.stderr).toMatch(/KML holds longitude\/latitude/);
     expect(existsSync(never)).toBe(false);
+    // --format kml: the same layers as KML placemarks, in the same GCJ-02 coordinates.
+    expect(rk.code).toBe(0);
+    const placemarks = readKml(readFileSync(join(kml, 'hydrants.kml'), 'utf8'), 'hydrants.kml').features;
+    expect(placemarks).toHaveLength(layer.features.length);
+    placemarks.slice(0, 50).forEach((p, i) => {
+      expect(p.properties.id).toBe(layer.features[i].properties.id);
+      expect((p.geometry as { coordinates: number[] }).coordinates).toEqual(layer.features[i].geometry.coordinates);
+    });
+    expect(existsSync(join(kml, 'hydrants.geojson'))).toBe(false);
   }, 240_000);
 });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { outCrsHelp } from '../out_crs';
+import { formatHelp, outCrsHelp } from '../out_crs';
 import { basename, join } from 'node:path';
 import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
 import { defineMessages, translator, type Translate } from '../i18n';
@@ -131,6 +131,7 @@ type AnalyzeKey = keyof (typeof analyzeMessages)['en'];
 interface AnalyzeOptions {
   out?: string;
   outCrs?: string;
+  format?: string;
   stations?: string;
   water: boolean;
 }
@@ -145,6 +146,7 @@ export const analyzeCommand: CommandModule = {
       .argument('<scenario.json>', t('scenario'))
       .option('--out <dir>', t('out'))
       .option('--out-crs <crs>', outCrsHelp(ctx))
+      .option('--format <format>', formatHelp(ctx))
       .option('--stations <set>', t('stations'))
       .option('--no-water', t('noWater'))
       .addHelpText('after', examplesHelp(ctx, [t('example1'), t('example2')]))
@@ -155,7 +157,7 @@ export const analyzeCommand: CommandModule = {
 async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliContext): Promise<void> {
   const t = translator(analyzeMessages, ctx.lang);
   const core = await import('@firecover/core');
-  if (opts.outCrs !== undefined) await (await import('../out_crs')).layersInCrs([], opts.outCrs); // a bad --out-crs fails before the analysis
+  if (opts.outCrs !== undefined || opts.format !== undefined) await (await import('../out_crs')).layersInCrs([], opts.outCrs, opts.format); // a bad --out-crs / --format fails before the analysis
   const { readScenario, stationSetOption } = await import('../read_scenario');
   const { scenario, inputs } = await readScenario(scenarioPath);
   const { warnInputs, inputsBlock, inputsSummary } = await import('../input_notes');
@@ -193,7 +195,7 @@ async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliCo
     }
     const { writeFilesAtomic } = await import('../atomic_write');
     const { layersInCrs } = await import('../out_crs');
-    await writeFilesAtomic(await layersInCrs(files, opts.outCrs), inputs);
+    await writeFilesAtomic(await layersInCrs(files, opts.outCrs, opts.format), inputs);
     out += `\n${t('wrote', { count: files.length, dir: opts.out })}\n`;
   }
   ctx.out.write(out);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { outCrsHelp } from '../out_crs';
+import { formatHelp, outCrsHelp } from '../out_crs';
 import { join } from 'node:path';
 import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
 import { defineMessages, translator } from '../i18n';
@@ -38,6 +38,7 @@ export const hydrantsMessages = defineMessages({
 interface HydrantsOptions {
   out?: string;
   outCrs?: string;
+  format?: string;
   land: boolean;
   newIntakes: number;
   stations?: string;
@@ -53,6 +54,7 @@ export const hydrantsCommand: CommandModule = {
       .argument('<scenario.json>', t('scenario'))
       .option('--out <dir>', t('out'))
       .option('--out-crs <crs>', outCrsHelp(ctx))
+      .option('--format <format>', formatHelp(ctx))
       .option('--no-land', t('noLand'))
       .option('--new-intakes <n>', t('newIntakes'), nonNegativeNumber(ctx, 'count', '个'), 3)
       .option('--stations <set>', t('stations'))
@@ -64,7 +66,7 @@ export const hydrantsCommand: CommandModule = {
 async function runHydrants(scenarioPath: string, opts: HydrantsOptions, ctx: CliContext): Promise<void> {
   const t = translator(hydrantsMessages, ctx.lang);
   const core = await import('@firecover/core');
-  if (opts.outCrs !== undefined) await (await import('../out_crs')).layersInCrs([], opts.outCrs); // a bad --out-crs fails before the analysis
+  if (opts.outCrs !== undefined || opts.format !== undefined) await (await import('../out_crs')).layersInCrs([], opts.outCrs, opts.format); // a bad --out-crs / --format fails before the analysis
   const { readScenario, stationSetOption } = await import('../read_scenario');
   const { scenario, inputs } = await readScenario(scenarioPath);
   const { warnInputs, inputsBlock } = await import('../input_notes');
@@ -88,7 +90,7 @@ async function runHydrants(scenarioPath: string, opts: HydrantsOptions, ctx: Cli
     files.push({ path: join(opts.out, 'hydrant_districts.csv'), data: hydrantDistrictsCsv(analysis, core.waterTable) });
     const { writeFilesAtomic } = await import('../atomic_write');
     const { layersInCrs } = await import('../out_crs');
-    await writeFilesAtomic(await layersInCrs(files, opts.outCrs), inputs);
+    await writeFilesAtomic(await layersInCrs(files, opts.outCrs, opts.format), inputs);
     out += `\n${t('wrote', { count: files.length, dir: opts.out })}\n`;
   }
   ctx.out.write(out);

@@ -33,3 +33,4 @@ export { decodeTextAuto, encodingLabel, type DecodedText, type EncodingSource } 
 export { importReportLines, offsetWarning, type InputWarning } from './import_report';
 export { roadFields } from './road_fields';
 export { readKml } from './kml';
+export { writeKml } from './kml_write';

@@ -43,3 +43,15 @@ describe('KML in', () => {
     expect(() => readKml('<kml><Placemark><Point><coordinates>abc</coordinates></Point></Placemark></kml>', 'b.kml')).toThrow(/"abc" are not lon,lat/);
   });
 });
+
+describe('KML out', () => {
+  it('writes every feature as a Placemark that reads back with its geometry and properties (round trip)', async () => {
+    const { writeKml } = await import('./kml_write');
+    const fc = readKml(KML, 'a.kml');
+    const text = writeKml({ ...fc, features: fc.features.map((f, i) => ({ ...f, properties: { ...f.properties, id: `f${i}`, n: i, note: 'a<b & "c"' } })) }, '消火栓');
+    expect(text.match(/<Placemark>/g)).toHaveLength(fc.features.length);
+    const back = readKml(text, 'b.kml');
+    expect(back.features.map((f) => f.geometry)).toEqual(fc.features.map((f) => f.geometry));
+    expect(back.features[1].properties).toMatchObject({ name: '人民路', id: 'f1', n: '1', note: 'a<b & "c"' });
+  });
+});
