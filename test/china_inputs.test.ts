@@ -251,4 +251,24 @@ describe('sample-city hydrants in Chinese coordinates and formats', () => {
       expect(st.status).toBe(inline[i].status);
     });
   }, 60_000);
+
+  it('a status update table (GB18030 CSV: 编号, 状态, 日期) changes the statuses by id, latest date winning, and reports unknown ids', async () => {
+    const working = HYDRANTS.features.filter((h) => h.properties.status === 'working').slice(0, 100).map((h) => String(h.properties.id));
+    const rows: string[][] = [['编号', '状态', '日期']];
+    for (const id of working) rows.push([id, '损坏', '2026-11-01']);
+    rows.push([working[0], '完好', '2026-01-01']); // older: ignored
+    rows.push(['H9998', '完好', '2026-11-01'], ['H9999', '损坏', '2026-11-02']);
+    const csv = gb18030Csv(rows);
+    const s = await loadScenario({ ...SCENARIO, hydrants: 'hydrants.geojson', hydrantStatus: 'inspection.csv' }, 'city/scenario.json', async (rel) => (rel === 'inspection.csv' ? csv : new Uint8Array(readFileSync(join(DIR, rel)))));
+    const report = s.imports!.find((r) => r.layer === 'hydrantStatus')!;
+    expect(report).toMatchObject({ read: 103, kept: 100, encoding: 'gb18030' });
+    expect(report.dropped).toEqual([
+      { where: 'row 103 (id H9998)', reason: 'unknown id', reasonZh: '编号不存在' },
+      { where: 'row 104 (id H9999)', reason: 'unknown id', reasonZh: '编号不存在' },
+    ]);
+    const a = analyzeWater(s, { land: false });
+    expect(a.counts.working).toBe(original.counts.working - 100);
+    expect(a.counts.damaged).toBe(original.counts.damaged + 100);
+    expect(a.counts.total).toBe(original.counts.total);
+  }, 60_000);
 });

@@ -28,9 +28,10 @@ export { detectChinaOffset, projectedCrsHint, type ChinaOffsetFinding } from './
 export { readLayer, reproject, layerPath, layerFormat, type LayerRef, type LayerRefObject, type LayerFormat, type LayerImportReport, type CrsSource, type ReadLayerOptions } from './layer_source';
 export { readShapefile, type ShapefileParts, type ShapefileRead } from './shapefile';
 export { readXlsxSheet, type SheetRows } from './xlsx';
-export { pointTable, csvRows, type PointTable } from './point_table';
+export { pointTable, csvRows, statusTable, canonicalProperties, type PointTable, type StatusUpdate } from './point_table';
 export { decodeTextAuto, encodingLabel, type DecodedText, type EncodingSource } from './text_encoding';
 export { importReportLines, offsetWarning, type InputWarning } from './import_report';
 export { roadFields } from './road_fields';
 export { readKml } from './kml';
 export { writeKml } from './kml_write';
+export { applyStatusTable } from './layer_source';

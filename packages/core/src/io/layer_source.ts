@@ -3,7 +3,7 @@ import { InputError } from '../input_error';
 import type { LonLat } from './china_offsets';
 import { WGS84, crsFromGeoJsonMember, crsFromWkt, gaussKrugerZone, resolveCrs, type Crs } from './crs';
 import { firstProjectedPosition, projectedCoordinatesError } from './crs_detect';
-import { canonicalProperties, csvRows, pointTable, type Cell } from './point_table';
+import { canonicalProperties, csvRows, pointTable, statusTable, type Cell, type StatusUpdate } from './point_table';
 import { readKml } from './kml';
 import { readShapefile } from './shapefile';
 import { decodeTextAuto, type EncodingSource } from './text_encoding';
@@ -272,4 +272,71 @@ function northingEastingSwapped(fc: FeatureCollection, crs: Crs): boolean {
     if (!eastingLike(x) && eastingLike(y)) swapped++;
   }
   return total > 0 && swapped > total / 2;
+}
+
+/**
+ * A status update table (CSV or Excel: id, status, date — what an inspection round produces) applied to
+ * a point layer's raw features by id: the status (and `statusDate`) of each known id is replaced, the
+ * latest date winning when an id appears twice (rows without dates count as older); ids the layer does
+ * not have are reported as dropped rows. The layer parser then reads the statuses as usual.
+ */
+export async function applyStatusTable(fc: FeatureCollection, ref: LayerRef, opts: ReadLayerOptions): Promise<{ fc: FeatureCollection; report: LayerImportReport }> {
+  const r: LayerRefObject = typeof ref === 'string' ? { path: ref } : ref;
+  const file = opts.displayName;
+  const format = layerFormat(r.path);
+  const bytes = await opts.read(r.path);
+  let rows: Cell[][];
+  let rowNumbers: number[];
+  let encoding: string | undefined;
+  let encodingSource: EncodingSource | undefined;
+  if (format === 'csv') {
+    const decoded = decodeTextAuto(bytes, r.encoding);
+    encoding = decoded.encoding;
+    encodingSource = decoded.source;
+    ({ rows, rowNumbers } = csvRows(decoded.text, file));
+  } else if (format === 'xlsx') {
+    ({ rows, rowNumbers } = readXlsxSheet(bytes, file, r.sheet));
+  } else {
+    throw new InputError({ file }, 'a status update table must be a CSV or Excel (.xlsx) file', '状态更新表须为 CSV 或 Excel（.xlsx）文件');
+  }
+  const updates = statusTable(rows, rowNumbers, file, r.columns);
+  const latest = new Map<string, StatusUpdate>();
+  for (const u of updates) {
+    const prev = latest.get(u.id);
+    if (!prev || (u.date ?? '') >= (prev.date ?? '')) latest.set(u.id, u);
+  }
+  const byId = new Map<string, number>();
+  fc.features.forEach((f, i) => {
+    const id = (f.properties as { id?: unknown } | null)?.id;
+    if (typeof id === 'string' || typeof id === 'number') byId.set(String(id), i);
+  });
+  const features = fc.features.slice();
+  const dropped: LayerImportReport['dropped'] = [];
+  let applied = 0;
+  for (const u of latest.values()) {
+    const i = byId.get(u.id);
+    if (i === undefined) {
+      dropped.push({ where: `${u.where} (id ${u.id})`, reason: 'unknown id', reasonZh: '编号不存在' });
+      continue;
+    }
+    const f = features[i];
+    features[i] = { ...f, properties: { ...f.properties, status: u.status, ...(u.date ? { statusDate: u.date } : {}) } };
+    applied++;
+  }
+  return {
+    fc: { ...fc, features },
+    report: {
+      layer: opts.layer,
+      file,
+      format,
+      read: updates.length,
+      kept: applied,
+      dropped,
+      crs: '-',
+      crsName: '-',
+      crsSource: 'default',
+      ...(encoding === undefined ? {} : { encoding, encodingSource }),
+      notes: [`${applied} statuses updated${updates.length > latest.size ? `, ${updates.length - latest.size} older rows of repeated ids ignored` : ''}`],
+    },
+  };
 }

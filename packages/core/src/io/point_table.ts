@@ -161,6 +161,59 @@ export function canonicalProperties(props: Record<string, unknown>, columns: Rea
   return out;
 }
 
+/** One row of a status update table (编号 / id, 状态 / status, 日期 / date). */
+export interface StatusUpdate {
+  id: string;
+  status: string;
+  /** As written (ISO 2024-05-01, 2024/5/1, or an Excel serial day number as text); latest wins per id. */
+  date: string | null;
+  /** "row 7". */
+  where: string;
+}
+
+/**
+ * The rows of a status update table: `id` and `status` columns found like a point table's (编号 / id,
+ * 状态 / status, or named in `columns`), `date` from date / 日期 / 检查日期 / 更新日期. Rows without an id or a
+ * status are errors naming the row.
+ */
+export function statusTable(rows: Cell[][], rowNumbers: number[], file: string, columns: Readonly<Record<string, string>> = {}): StatusUpdate[] {
+  if (rows.length === 0) throw new InputError({ file }, 'the table is empty (no header row)', '表格为空（没有表头）');
+  const header = rows[0].map((h) => (h === null || h === undefined ? '' : String(h).trim()));
+  const find = (key: string, names: readonly string[]): number => {
+    const given = columns[key];
+    const wanted = given === undefined ? names : [given];
+    for (const n of wanted) {
+      const i = header.findIndex((h) => norm(h) === norm(n));
+      if (i >= 0) return i;
+    }
+    return -1;
+  };
+  const idCol = find('id', SYNONYMS.id);
+  const statusCol = find('status', SYNONYMS.status);
+  const dateCol = find('date', ['date', '日期', '检查日期', '更新日期', '巡查日期']);
+  if (idCol < 0 || statusCol < 0) {
+    throw new InputError(
+      { file, line: rowNumbers[0] },
+      `a status table needs an id and a status column (id / 编号, status / 状态), found ${header.join(', ')}; or give "columns": {"id": "…", "status": "…"}`,
+      `状态更新表须有编号列与状态列（id / 编号，status / 状态），现有 ${header.join('、')}；或在 "columns" 中指定`,
+    );
+  }
+  const out: StatusUpdate[] = [];
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (row.every((c) => c === null || c === undefined || String(c).trim() === '')) continue;
+    const where = `row ${rowNumbers[r]}`;
+    const id = cellText(row[idCol]);
+    const status = cellText(row[statusCol]);
+    if (id === '' || status === '') {
+      throw new InputError({ file, line: rowNumbers[r], feature: where }, `${id === '' ? 'the id' : 'the status'} is empty`, `${id === '' ? '编号' : '状态'}为空`);
+    }
+    const date = dateCol < 0 ? null : cellText(row[dateCol]) || null;
+    out.push({ id, status, date, where });
+  }
+  return out;
+}
+
 function cellText(v: Cell): string {
   return v === null || v === undefined ? '' : String(v).trim();
 }

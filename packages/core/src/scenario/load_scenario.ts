@@ -5,7 +5,7 @@ import { readEdgeTable } from '../io/edge_table';
 import { parseRoadsJson, readGeoJsonRoads } from '../io/geojson_roads';
 import { detectChinaOffset } from '../io/crs_detect';
 import { offsetWarning, type InputWarning } from '../io/import_report';
-import { layerFormat, layerPath, readLayer, type LayerImportReport, type LayerRef } from '../io/layer_source';
+import { applyStatusTable, layerFormat, layerPath, readLayer, type LayerImportReport, type LayerRef } from '../io/layer_source';
 import { roadFields } from '../io/road_fields';
 import type { LonLat } from '../io/china_offsets';
 import { emptyMapFeatures, type MapFeatures } from '../io/map_features';
@@ -160,7 +160,16 @@ export async function loadScenario(json: unknown, fileName: string, readFile: Re
   features.stations = stationFeatures(stations);
   const fromNet = osmFeatures ?? emptyMapFeatures();
   if (file.hydrants === FROM_NETWORK) features.hydrants = fromNet.hydrants;
-  else if (file.hydrants !== undefined) features.hydrants = await readGeoJson('hydrants', file.hydrants).then(({ fc, name }) => parseHydrants(fc, name));
+  else if (file.hydrants !== undefined) {
+    let { fc, name } = await readGeoJson('hydrants', file.hydrants);
+    if (file.hydrantStatus !== undefined) {
+      const rel = layerPath(file.hydrantStatus);
+      const updated = await applyStatusTable(fc, file.hydrantStatus, { layer: 'hydrantStatus', displayName: beside(fileName, rel), read: async (p) => (await read('hydrantStatus', p)).bytes });
+      imports.push(updated.report);
+      fc = updated.fc;
+    }
+    features.hydrants = parseHydrants(fc, name);
+  }
   if (file.waterSources === FROM_NETWORK) features.waterSources = fromNet.waterSources;
   else if (file.waterSources !== undefined) features.waterSources = await readGeoJson('waterSources', file.waterSources).then(({ fc, name }) => parseWaterSources(fc, name));
   if (file.barriers === FROM_NETWORK) features.barriers = fromNet.barriers;

@@ -40,6 +40,8 @@ export interface ScenarioFile {
   stations: StationInput[] | LayerRef;
   /** Hydrants: GeoJSON points (HydrantProps) or "from-network". */
   hydrants?: LayerRef;
+  /** Status update table for the hydrants (CSV / Excel: 编号 id, 状态 status, 日期 date): statuses replaced by id, unknown ids reported. */
+  hydrantStatus?: LayerRef;
   /** Water sources other than hydrants: GeoJSON (WaterSourceProps) or "from-network". */
   waterSources?: LayerRef;
   /** Barriers districts must not cross: GeoJSON (BarrierProps) or "from-network". */

@@ -274,6 +274,9 @@ function semanticProblems(obj: Record<string, unknown>): ScenarioProblem[] {
   for (const field of ['demand', 'studyArea'] as const) {
     if (obj[field] === FROM_NETWORK) out.push({ path: field, en: 'must be a GeoJSON file name ("from-network" is not available for this layer)', zh: '须为 GeoJSON 文件名（此图层不支持 "from-network"）' });
   }
+  if (obj.hydrantStatus !== undefined && (obj.hydrants === undefined || obj.hydrants === FROM_NETWORK)) {
+    out.push({ path: 'hydrantStatus', en: 'needs a hydrants layer file (hydrants) to update', zh: '须有消火栓图层文件（hydrants）可供更新' });
+  }
   if (obj.demandProperty !== undefined && obj.demand === undefined) {
     out.push({ path: 'demandProperty', en: 'given without a demand layer (demand)', zh: '未给出需求图层（demand）' });
   }
@@ -299,7 +302,7 @@ function crsProblems(obj: Record<string, unknown>): ScenarioProblem[] {
   if (net && typeof net === 'object') for (const k of ['geojson', 'shapefile']) refs.push([`network.${k}`, net[k]]);
   const closures = obj.closures as Record<string, unknown> | undefined;
   if (closures && typeof closures === 'object') refs.push(['closures.polygons', closures.polygons]);
-  for (const k of ['stations', 'hydrants', 'waterSources', 'barriers', 'demand', 'studyArea']) refs.push([k, obj[k]]);
+  for (const k of ['stations', 'hydrants', 'hydrantStatus', 'waterSources', 'barriers', 'demand', 'studyArea']) refs.push([k, obj[k]]);
   const out: ScenarioProblem[] = [];
   for (const [path, ref] of refs) {
     if (typeof ref !== 'object' || ref === null || Array.isArray(ref)) continue;
