@@ -5,12 +5,15 @@ import type { CliContext } from './command_module';
 export interface NetworkOptions {
   osm?: string;
   geojson?: string;
+  shapefile?: string;
   edges?: string;
   nodes?: string;
+  /** Coordinate system of --geojson / --shapefile (EPSG:4523, GCJ-02 …); default the file's own, else WGS84. */
+  crs?: string;
 }
 
 /**
- * Adds --osm / --geojson / --edges / --nodes to a command under one help heading. Kept apart from
+ * Adds --osm / --geojson / --shapefile / --edges / --nodes / --crs to a command under one help heading. Kept apart from
  * read_network.ts so that building the help does not load @firecover/core.
  */
 export function addNetworkOptions(cmd: Command, ctx: CliContext): Command {
@@ -18,6 +21,8 @@ export function addNetworkOptions(cmd: Command, ctx: CliContext): Command {
     .optionsGroup(ctx.t('networkGroup'))
     .option('--osm <file>', ctx.t('osmOption'))
     .option('--geojson <file>', ctx.t('geojsonOption'))
+    .option('--shapefile <file>', ctx.t('shapefileOption'))
     .option('--edges <file>', ctx.t('edgesOption'))
-    .option('--nodes <file>', ctx.t('nodesOption'));
+    .option('--nodes <file>', ctx.t('nodesOption'))
+    .option('--crs <crs>', ctx.t('crsOption'));
 }

@@ -1,9 +1,9 @@
 import type { MapFeatures, OsmImportReport, RoadNetwork } from '@firecover/core';
-import { InputError, isNetworkFile, readEdgeTable, readGeoJsonRoads, readNetworkFile, readOsm, requireTravellableNetwork } from '@firecover/core';
+import { InputError, isNetworkFile, parseRoadsJson, readEdgeTable, readGeoJsonRoads, readLayer, readNetworkFile, readOsm, requireTravellableNetwork, roadFields, type LayerImportReport } from '@firecover/core';
 import type { CliContext } from './command_module';
 import type { NetworkOptions } from './network_options';
 import { startProgress } from './progress';
-import { readInputBytes, readInputText } from './read_input';
+import { readInputBytes } from './read_input';
 
 export type { NetworkOptions };
 
@@ -13,6 +13,8 @@ export interface LoadedNetwork {
   features?: MapFeatures;
   /** The importer's report (OSM: counts and dropped ways by reason). */
   report?: OsmImportReport;
+  /** GeoJSON / Shapefile: what was read, the CRS used and how it was decided. */
+  importReport?: LayerImportReport;
   /** The files read, so that outputs can refuse to overwrite them. */
   inputs: string[];
   /** What was read, for messages: "--osm lauf.osm.pbf". */
@@ -24,9 +26,9 @@ export interface LoadedNetwork {
  * with --edges. OSM imports show a progress bar when stderr is a terminal.
  */
 export async function readNetwork(opts: NetworkOptions, ctx: CliContext): Promise<LoadedNetwork> {
-  const given = (['osm', 'geojson', 'edges'] as const).filter((k) => opts[k] !== undefined);
+  const given = (['osm', 'geojson', 'shapefile', 'edges'] as const).filter((k) => opts[k] !== undefined);
   if (given.length === 0) {
-    throw new InputError({ file: 'command line' }, 'no road network given: use one of --osm FILE, --geojson FILE, --edges FILE', '未给出道路网络：请使用 --osm FILE、--geojson FILE 或 --edges FILE 之一');
+    throw new InputError({ file: 'command line' }, 'no road network given: use one of --osm FILE, --geojson FILE, --shapefile FILE, --edges FILE', '未给出道路网络：请使用 --osm FILE、--geojson FILE、--shapefile FILE 或 --edges FILE 之一');
   }
   if (given.length > 1) {
     const list = given.map((k) => `--${k}`).join(', ');
@@ -34,6 +36,9 @@ export async function readNetwork(opts: NetworkOptions, ctx: CliContext): Promis
   }
   if (opts.nodes !== undefined && opts.edges === undefined) {
     throw new InputError({ file: '--nodes' }, '--nodes only goes with --edges', '--nodes 只能与 --edges 一起使用');
+  }
+  if (opts.crs !== undefined && opts.geojson === undefined && opts.shapefile === undefined) {
+    throw new InputError({ file: '--crs' }, '--crs goes with --geojson or --shapefile (OSM and edge tables are WGS84)', '--crs 只能与 --geojson 或 --shapefile 一起使用（OSM 与边表为 WGS84）');
   }
 
   if (opts.osm !== undefined) {
@@ -54,10 +59,13 @@ export async function readNetwork(opts: NetworkOptions, ctx: CliContext): Promis
       progress.stop();
     }
   }
-  if (opts.geojson !== undefined) {
-    const file = opts.geojson;
-    const text = await readInputText(file);
-    return { network: readGeoJsonRoads(text, file), inputs: [file], label: `--geojson ${file}` };
+  if (opts.geojson !== undefined || opts.shapefile !== undefined) {
+    const file = (opts.geojson ?? opts.shapefile) as string;
+    const flag = opts.geojson !== undefined ? '--geojson' : '--shapefile';
+    // readLayer honours --crs, else a .prj / GeoJSON crs member, and names the zone of undeclared projected coordinates.
+    const ref = opts.crs === undefined ? file : { path: file, crs: opts.crs };
+    const { fc, report } = await readLayer(ref, { layer: 'network', displayName: file, read: readInputBytes, crsSource: 'command line', parseJson: parseRoadsJson });
+    return { network: readGeoJsonRoads(roadFields(fc), file), importReport: report, inputs: [file], label: `${flag} ${file}` };
   }
   const edgesFile = opts.edges as string;
   // Bytes, not text: the CSV reader parses numbers straight from them (a 4.5 M-edge table is never one string).

@@ -48,6 +48,29 @@ export {
 } from './io/map_features';
 /** pgRouting edge tables (`id,source,target,cost,reverse_cost`), read and written. */
 export { readEdgeTable, writeEdgeTable } from './io/edge_table';
+/** Coordinate systems: EPSG codes (CGCS2000 and its Gauss–Krüger zones, Web Mercator, any proj4 knows), `.prj` WKT; reprojection to WGS84. */
+export { type Crs, WGS84, resolveCrs, crsFromWkt, gaussKrugerZone, gaussKrugerEpsg } from './io/crs';
+/** GCJ-02 (Amap, Tencent) and BD-09 (Baidu) from the published formulas, with iterated inverses (≤ 1 µm). */
+export { wgs84ToGcj02, gcj02ToWgs84, gcj02ToBd09, bd09ToGcj02, wgs84ToBd09, bd09ToWgs84 } from './io/china_offsets';
+/** Wrong-looking coordinates: a layer shifted by the GCJ-02 / BD-09 offset, and the likely zone of undeclared projected ones. */
+export { detectChinaOffset, projectedCrsHint, type ChinaOffsetFinding } from './io/crs_detect';
+/** One reader for every layer format (GeoJSON, Shapefile, CSV, Excel, KML) with its CRS decided and reported. */
+export { readLayer, reproject, layerPath, layerFormat, applyStatusTable, type LayerRef, type LayerRefObject, type LayerFormat, type LayerImportReport, type CrsSource, type ReadLayerOptions } from './io/layer_source';
+/** The per-layer import report as text lines, and the offset warning. */
+export { importReportLines, offsetWarning, type InputWarning } from './io/import_report';
+/** Shapefiles (`.shp` + `.shx`, `.dbf`, `.prj`, `.cpg`) from bytes, attribute encoding from `.cpg` or detected. */
+export { readShapefile, type ShapefileParts, type ShapefileRead } from './io/shapefile';
+/** The first (or a named) sheet of an Excel `.xlsx` as rows. */
+export { readXlsxSheet, type SheetRows } from './io/xlsx';
+/** Point inventories from tables with Chinese or English headers (经度/纬度, X坐标/Y坐标, 编号, 状态 …). */
+export { pointTable, type PointTable } from './io/point_table';
+/** UTF-8 (with or without a byte-order mark) or GB18030 text, detected. */
+export { decodeTextAuto, type DecodedText, type EncodingSource } from './io/text_encoding';
+/** KML points, lines and polygons in and out. */
+export { readKml } from './io/kml';
+export { writeKml } from './io/kml_write';
+/** Road class, one-way and speed fields of a road layer (Shapefile or GeoJSON) mapped to the road network's. */
+export { roadFields } from './io/road_fields';
 /** Network files (`.fcnet`): an imported network as one versioned, checksummed buffer that loads without parsing. */
 export { readNetworkFile, writeNetworkFile, isNetworkFile, NETWORK_FILE_VERSION, type NetworkFileContents, type NetworkFileSource } from './io/network_file';
 /** CSV injection (OWASP): text a spreadsheet would run as a formula gets a leading `'`; and back. */
@@ -55,7 +78,7 @@ export { neutraliseFormula, restoreFormula } from './io/csv_formula';
 /** JSON text parsed with an error that names the line and column, never quoting the file's content. */
 export { parseJsonText } from './io/json_text';
 /** GeoJSON road lines (OSM `highway` or Chinese road classes). */
-export { readGeoJsonRoads, type GeoJsonRoadsOptions } from './io/geojson_roads';
+export { readGeoJsonRoads, parseRoadsJson, type GeoJsonRoadsOptions } from './io/geojson_roads';
 
 // ---- travel costs ------------------------------------------------------------------------------------
 /** The fire-engine speed model: per-class speeds, maxspeed caps, congestion, per-road overrides. */

@@ -4,7 +4,7 @@
  * globals (packages/core/tsconfig.json has `types: []` and no DOM lib).
  */
 interface WebGlobals {
-  TextDecoder: new (label?: string, options?: { fatal?: boolean }) => { decode(input?: Uint8Array): string };
+  TextDecoder: new (label?: string, options?: { fatal?: boolean }) => { readonly encoding: string; decode(input?: Uint8Array): string };
   TextEncoder: new () => { encode(input?: string): Uint8Array };
   performance: { now(): number };
 }
@@ -22,6 +22,14 @@ export function utf8Text(bytes: Uint8Array): string {
  */
 export function strictUtf8Decoder(): { decode(input?: Uint8Array): string } {
   return new web.TextDecoder('utf-8', { fatal: true });
+}
+
+/**
+ * A decoder for any WHATWG encoding label (`gbk`, `gb18030`, `utf-8`, …); throws a RangeError for an
+ * unknown label, and with `fatal` a TypeError on bytes invalid in that encoding.
+ */
+export function textDecoder(label: string, options?: { fatal?: boolean }): { readonly encoding: string; decode(input?: Uint8Array): string } {
+  return new web.TextDecoder(label, options);
 }
 
 /** The UTF-8 bytes of a string. */

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatHelp, outCrsHelp } from '../out_crs';
 import { basename, join } from 'node:path';
 import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
 import { defineMessages, translator, type Translate } from '../i18n';
@@ -129,6 +130,8 @@ type AnalyzeKey = keyof (typeof analyzeMessages)['en'];
 
 interface AnalyzeOptions {
   out?: string;
+  outCrs?: string;
+  format?: string;
   stations?: string;
   water: boolean;
 }
@@ -142,6 +145,8 @@ export const analyzeCommand: CommandModule = {
       .description(t('description'))
       .argument('<scenario.json>', t('scenario'))
       .option('--out <dir>', t('out'))
+      .option('--out-crs <crs>', outCrsHelp(ctx))
+      .option('--format <format>', formatHelp(ctx))
       .option('--stations <set>', t('stations'))
       .option('--no-water', t('noWater'))
       .addHelpText('after', examplesHelp(ctx, [t('example1'), t('example2')]))
@@ -152,15 +157,18 @@ export const analyzeCommand: CommandModule = {
 async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliContext): Promise<void> {
   const t = translator(analyzeMessages, ctx.lang);
   const core = await import('@firecover/core');
+  if (opts.outCrs !== undefined || opts.format !== undefined) await (await import('../out_crs')).layersInCrs([], opts.outCrs, opts.format); // a bad --out-crs / --format fails before the analysis
   const { readScenario } = await import('../read_scenario');
   const { scenario, inputs } = await readScenario(scenarioPath);
+  const { warnInputs, inputsBlock, inputsSummary } = await import('../input_notes');
+  warnInputs(scenario, ctx);
   // Coverage, the water supply on its districts (as `firecover hydrants`), and the plan comparison: one pipeline.
   const result = core.analyzeScenario(scenario, { stations: opts.stations, stationsOption: '--stations', water: opts.water, compare: true });
   const summary = result.summary;
   const compared = result.comparisonSummary!;
   const water = result.waterFigures;
 
-  let out = report(summary, compared, scenario.file.name, scenario.file.nameZh, t, ctx);
+  let out = (await inputsBlock(scenario, ctx)) + report(summary, compared, scenario.file.name, scenario.file.nameZh, t, ctx);
   if (water) {
     const { waterLines } = await import('../water_text');
     out += `\n${t('water')}\n${waterLines(water, ctx.lang).join('\n')}\n`;
@@ -171,6 +179,7 @@ async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliCo
     coverage: summary,
     comparison: compared,
     water: result.water && water ? { counts: result.water.counts, total: water.total, districts: water.districts, figures: water.figures } : null,
+    ...inputsSummary(scenario),
   };
   // --json: the same object as summary.json.
   ctx.result(doc);
@@ -187,7 +196,8 @@ async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliCo
       files.push({ path: join(opts.out, 'hydrant_districts.csv'), data: hydrantDistrictsCsv(water) });
     }
     const { writeFilesAtomic } = await import('../atomic_write');
-    await writeFilesAtomic(files, inputs, { setDir: opts.out, command: 'analyze' });
+    const { layersInCrs } = await import('../out_crs');
+    await writeFilesAtomic(await layersInCrs(files, opts.outCrs, opts.format), inputs, { setDir: opts.out, command: 'analyze' });
     out += `\n${t('wrote', { count: files.length, dir: opts.out })}\n`;
   }
   ctx.out.write(out);

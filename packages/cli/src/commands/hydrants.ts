@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatHelp, outCrsHelp } from '../out_crs';
 import { basename, join } from 'node:path';
 import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
 import { defineMessages, translator } from '../i18n';
@@ -36,6 +37,8 @@ export const hydrantsMessages = defineMessages({
 
 interface HydrantsOptions {
   out?: string;
+  outCrs?: string;
+  format?: string;
   land: boolean;
   newIntakes: number;
   stations?: string;
@@ -50,6 +53,8 @@ export const hydrantsCommand: CommandModule = {
       .description(t('description'))
       .argument('<scenario.json>', t('scenario'))
       .option('--out <dir>', t('out'))
+      .option('--out-crs <crs>', outCrsHelp(ctx))
+      .option('--format <format>', formatHelp(ctx))
       .option('--no-land', t('noLand'))
       .option('--new-intakes <n>', t('newIntakes'), nonNegativeNumber(ctx, 'count', '个'), 3)
       .option('--stations <set>', t('stations'))
@@ -61,8 +66,11 @@ export const hydrantsCommand: CommandModule = {
 async function runHydrants(scenarioPath: string, opts: HydrantsOptions, ctx: CliContext): Promise<void> {
   const t = translator(hydrantsMessages, ctx.lang);
   const core = await import('@firecover/core');
+  if (opts.outCrs !== undefined || opts.format !== undefined) await (await import('../out_crs')).layersInCrs([], opts.outCrs, opts.format); // a bad --out-crs / --format fails before the analysis
   const { readScenario } = await import('../read_scenario');
   const { scenario, inputs } = await readScenario(scenarioPath);
+  const { warnInputs, inputsBlock } = await import('../input_notes');
+  warnInputs(scenario, ctx);
   // The water checks on the districts of the coverage of the same stations, exactly as `firecover analyze` has them.
   const result = core.analyzeScenario(scenario, {
     stations: opts.stations,
@@ -74,7 +82,7 @@ async function runHydrants(scenarioPath: string, opts: HydrantsOptions, ctx: Cli
   });
   const water = result.waterFigures!;
   const { waterLines, waterTableRows } = await import('../water_text');
-  let out = `${waterLines(water, ctx.lang).join('\n')}\n\n${t('districts')}\n${alignColumns(waterTableRows(water, ctx.lang))}\n`;
+  let out = `${await inputsBlock(scenario, ctx)}${waterLines(water, ctx.lang).join('\n')}\n\n${t('districts')}\n${alignColumns(waterTableRows(water, ctx.lang))}\n`;
   // --json: the water part of analyze's summary.json.
   ctx.result({ scenario: { name: scenario.file.name, nameZh: scenario.file.nameZh ?? null, file: basename(scenarioPath) }, water: { counts: result.water!.counts, total: water.total, districts: water.districts, figures: water.figures } });
 
@@ -84,7 +92,8 @@ async function runHydrants(scenarioPath: string, opts: HydrantsOptions, ctx: Cli
     const files = Object.entries(layers).map(([name, fc]) => ({ path: join(opts.out!, `${name}.geojson`), data: `${JSON.stringify(fc)}\n` }));
     files.push({ path: join(opts.out, 'hydrant_districts.csv'), data: hydrantDistrictsCsv(water) });
     const { writeFilesAtomic } = await import('../atomic_write');
-    await writeFilesAtomic(files, inputs, { setDir: opts.out, command: 'hydrants' });
+    const { layersInCrs } = await import('../out_crs');
+    await writeFilesAtomic(await layersInCrs(files, opts.outCrs, opts.format), inputs, { setDir: opts.out, command: 'hydrants' });
     out += `\n${t('wrote', { count: files.length, dir: opts.out })}\n`;
   }
   ctx.out.write(out);

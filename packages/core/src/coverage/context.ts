@@ -1,4 +1,5 @@
 import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import { layerPath } from '../io/layer_source';
 import { InputError } from '../input_error';
 import type { RoadNetwork } from '../network/road_network';
 import { landAccessLink, travellable } from '../network/access';
@@ -144,7 +145,7 @@ function apportionDemand(ctx: CoverageContext): void {
     const w = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw) : NaN;
     if (!(w >= 0 && w < Infinity)) {
       throw new InputError(
-        { file: scenario.file.demand ?? scenario.fileName, feature: `feature ${i}` },
+        { file: scenario.file.demand === undefined ? scenario.fileName : layerPath(scenario.file.demand), feature: `feature ${i}` },
         `demand property "${prop}" must be a number ≥ 0, got ${JSON.stringify(raw)}`,
         `需求属性“${prop}”必须是不小于0的数值，实际为 ${JSON.stringify(raw)}`,
       );

@@ -24,9 +24,14 @@ export class CsvReader {
   private escaped = new Uint8Array(64);
   private readonly decoder = strictUtf8Decoder();
 
+  /**
+   * @param delimiter the field separator's byte: `,` by default; `;` or TAB for tables saved by a
+   *   spreadsheet in a locale that uses them (see `guessDelimiter`).
+   */
   constructor(
     data: Uint8Array | string,
     private readonly file: string,
+    private readonly delimiter = 0x2c,
   ) {
     this.bytes = typeof data === 'string' ? utf8Bytes(data) : data;
     if (this.bytes[0] === 0xef && this.bytes[1] === 0xbb && this.bytes[2] === 0xbf) this.pos = 3;
@@ -36,6 +41,7 @@ export class CsvReader {
   next(): boolean {
     const b = this.bytes;
     const n = b.length;
+    const sep = this.delimiter;
     for (;;) {
       if (this.pos >= n) return false;
       this.line = this.nextLine;
@@ -44,7 +50,7 @@ export class CsvReader {
       let p = this.pos;
       for (;;) {
         // One field: skip leading blanks, then quoted or plain.
-        while (p < n && (b[p] === 0x20 || b[p] === 0x09)) p++;
+        while (p < n && (b[p] === 0x20 || (b[p] === 0x09 && sep !== 0x09))) p++;
         let start: number;
         let end: number;
         let esc = 0;
@@ -66,19 +72,19 @@ export class CsvReader {
             p++;
           }
           end = p++;
-          while (p < n && (b[p] === 0x20 || b[p] === 0x09)) p++;
-          if (p < n && b[p] !== 0x2c && b[p] !== 0x0a && b[p] !== 0x0d) {
+          while (p < n && (b[p] === 0x20 || (b[p] === 0x09 && sep !== 0x09))) p++;
+          if (p < n && b[p] !== sep && b[p] !== 0x0a && b[p] !== 0x0d) {
             throw new InputError({ file: this.file, line: this.line }, 'CSV syntax: text after the closing quote of a field', 'CSV 语法错误：字段的结束引号后还有文字');
           }
         } else {
           start = p;
-          while (p < n && b[p] !== 0x2c && b[p] !== 0x0a && b[p] !== 0x0d) p++;
+          while (p < n && b[p] !== sep && b[p] !== 0x0a && b[p] !== 0x0d) p++;
           end = p;
-          while (end > start && (b[end - 1] === 0x20 || b[end - 1] === 0x09)) end--;
+          while (end > start && (b[end - 1] === 0x20 || (b[end - 1] === 0x09 && sep !== 0x09))) end--;
           if (end > start) blank = false;
         }
         this.push(start, end, esc);
-        if (p < n && b[p] === 0x2c) {
+        if (p < n && b[p] === sep) {
           blank = false;
           p++;
           continue;
@@ -186,6 +192,30 @@ export class CsvReader {
     // Number('') is 0 and Number(' ') is 0: only real numerals count.
     return t === '' ? NaN : Number(t);
   }
+}
+
+/**
+ * The separator of a delimited text, from its first non-blank line: whichever of `,` `;` TAB occurs
+ * most often outside quotes (a comma on a tie or when none occurs), as spreadsheets save them.
+ */
+export function guessDelimiter(data: Uint8Array | string): number {
+  const b = typeof data === 'string' ? utf8Bytes(data.slice(0, 65536)) : data;
+  const counts = new Map<number, number>([[0x2c, 0], [0x3b, 0], [0x09, 0]]);
+  let quoted = false;
+  let seen = false;
+  for (let i = 0; i < b.length && i < 65536; i++) {
+    const c = b[i];
+    if (c === 0x22) quoted = !quoted;
+    else if (!quoted && (c === 0x0a || c === 0x0d)) {
+      if (seen) break;
+    } else if (!quoted && counts.has(c)) {
+      counts.set(c, counts.get(c)! + 1);
+      seen = true;
+    } else if (c !== 0x20) seen = true;
+  }
+  let best = 0x2c;
+  for (const [c, k] of counts) if (k > counts.get(best)!) best = c;
+  return best;
 }
 
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);

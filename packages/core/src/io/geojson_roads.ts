@@ -1,3 +1,4 @@
+import type { FeatureCollection } from 'geojson';
 import CheapRuler from 'cheap-ruler';
 import { InputError } from '../input_error';
 import { polylineLengthM } from '../network/geodesy';
@@ -39,10 +40,11 @@ const CLASS_KEYS = ['highway', 'class', 'road_class', '等级'] as const;
  *
  * Mistakes are `InputError`s naming the file and the feature index (0-based, as in `features[i]`).
  */
-export function readGeoJsonRoads(text: string, fileName: string, options: GeoJsonRoadsOptions = {}): RoadNetwork {
+export function readGeoJsonRoads(text: string | FeatureCollection, fileName: string, options: GeoJsonRoadsOptions = {}): RoadNetwork {
   const tol = options.toleranceM ?? 0.01;
   if (!(tol >= 0)) throw new RangeError(`toleranceM must be ≥ 0, got ${tol}`);
-  const doc = parseJsonText(text, fileName, 'invalid JSON', 'JSON 格式错误');
+  // A parsed collection comes from readLayer (Shapefile roads, or GeoJSON already brought to WGS84).
+  const doc = typeof text === 'string' ? parseJsonText(text, fileName, 'invalid JSON', 'JSON 格式错误') : text;
   if (typeof doc !== 'object' || doc === null || (doc as { type?: unknown }).type !== 'FeatureCollection' || !Array.isArray((doc as { features?: unknown }).features)) {
     throw new InputError({ file: fileName }, 'not a GeoJSON FeatureCollection (expected {"type": "FeatureCollection", "features": [...]})', '不是 GeoJSON FeatureCollection（应为 {"type": "FeatureCollection", "features": [...]}）');
   }
@@ -192,6 +194,10 @@ export function readGeoJsonRoads(text: string, fileName: string, options: GeoJso
   return applySpeedModel(b.build(), options.speedModel ?? DEFAULT_SPEED_MODEL);
 }
 
+/** JSON text parsed with an InputError naming the line and column of a syntax error (also for road layers read by readLayer). */
+export function parseRoadsJson(text: string, file: string): unknown {
+  return parseJsonText(text, file, 'invalid JSON', 'JSON 格式错误');
+}
 type LinkAttributes = {
   flags: number;
   roadClass: number;

@@ -21,7 +21,20 @@ export {
   parseWidthM,
 } from './osm_tags';
 export { readEdgeTable, writeEdgeTable } from './edge_table';
-export { readGeoJsonRoads, type GeoJsonRoadsOptions } from './geojson_roads';
+export { readGeoJsonRoads, parseRoadsJson, type GeoJsonRoadsOptions } from './geojson_roads';
+export { type Crs, WGS84, resolveCrs, crsFromWkt, crsFromGeoJsonMember, gaussKrugerZone, gaussKrugerEpsg } from './crs';
+export { wgs84ToGcj02, gcj02ToWgs84, gcj02ToBd09, bd09ToGcj02, wgs84ToBd09, bd09ToWgs84 } from './china_offsets';
+export { detectChinaOffset, projectedCrsHint, type ChinaOffsetFinding } from './crs_detect';
+export { readLayer, reproject, layerPath, layerFormat, type LayerRef, type LayerRefObject, type LayerFormat, type LayerImportReport, type CrsSource, type ReadLayerOptions } from './layer_source';
+export { readShapefile, type ShapefileParts, type ShapefileRead } from './shapefile';
+export { readXlsxSheet, type SheetRows } from './xlsx';
+export { pointTable, csvRows, statusTable, canonicalProperties, type PointTable, type StatusUpdate } from './point_table';
+export { decodeTextAuto, encodingLabel, type DecodedText, type EncodingSource } from './text_encoding';
+export { importReportLines, offsetWarning, type InputWarning } from './import_report';
+export { roadFields } from './road_fields';
+export { readKml } from './kml';
+export { writeKml } from './kml_write';
+export { applyStatusTable } from './layer_source';
 export { readNetworkFile, writeNetworkFile, isNetworkFile, NETWORK_FILE_VERSION, type NetworkFileContents, type NetworkFileSource } from './network_file';
 export { neutraliseFormula, restoreFormula } from './csv_formula';
 export { parseJsonText } from './json_text';

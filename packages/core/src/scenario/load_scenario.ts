@@ -2,7 +2,12 @@ import type { FeatureCollection } from 'geojson';
 import { InputError, isInputError } from '../input_error';
 import { closeRoads } from '../cost/closures';
 import { readEdgeTable } from '../io/edge_table';
-import { readGeoJsonRoads } from '../io/geojson_roads';
+import { parseRoadsJson, readGeoJsonRoads } from '../io/geojson_roads';
+import { detectChinaOffset } from '../io/crs_detect';
+import { offsetWarning, type InputWarning } from '../io/import_report';
+import { applyStatusTable, layerFormat, layerPath, readLayer, type LayerImportReport, type LayerRef } from '../io/layer_source';
+import { roadFields } from '../io/road_fields';
+import type { LonLat } from '../io/china_offsets';
 import { emptyMapFeatures, type MapFeatures } from '../io/map_features';
 import { isNetworkFile, readNetworkFile } from '../io/network_file';
 import { readOsm } from '../io/osm_import';
@@ -11,10 +16,10 @@ import type { RoadNetwork } from '../network/road_network';
 import { SnapIndex } from '../spatial/snap_index';
 import { applySpeedModel, speedModelWith, type SpeedModel } from '../cost/speed_model';
 import { PRESETS, withOverrides, type StandardsPreset } from '../standards/preset';
-import { parseBarriers, parseDemand, parseFeatureCollection, parseHydrants, parsePolygons, parseStudyArea, parseWaterSources, stationFeatures, stationRecords } from './layers';
+import { parseBarriers, parseDemand, parseHydrants, parsePolygons, parseStudyArea, parseWaterSources, stationFeatures, stationRecords } from './layers';
 import type { AnalysisSettings, LoadedScenario, ScenarioFile, Station, StationInput, WaterSettings } from './scenario_types';
 import { normaliseStation } from './stations';
-import { FROM_NETWORK, problemsError, stationProblems, validateScenario } from './validate_scenario';
+import { FROM_NETWORK, problemsError, SCENARIO_SCHEMA, stationProblems, validateScenario } from './validate_scenario';
 import { utf8Text } from '../web_globals';
 
 /** Reads a file named in the scenario, by its path relative to the scenario file. */
@@ -63,9 +68,16 @@ export async function loadScenario(json: unknown, fileName: string, readFile: Re
     const { bytes, name } = await read(field, rel);
     return { text: decodeText(bytes), name };
   };
-  const readGeoJson = async (field: string, rel: string): Promise<{ fc: FeatureCollection; name: string }> => {
-    const { text, name } = await readText(field, rel);
-    return { fc: parseFeatureCollection(text, name), name };
+  const imports: LayerImportReport[] = [];
+  const warnings: InputWarning[] = [];
+  let hintLonDeg: number | undefined;
+  /** A layer in any supported format and CRS, as WGS84 GeoJSON (see readLayer); its report is kept. */
+  const readGeoJson = async (field: string, ref: LayerRef, parseJson?: (text: string, file: string) => unknown): Promise<{ fc: FeatureCollection; name: string }> => {
+    const rel = layerPath(ref);
+    const name = beside(fileName, rel);
+    const { fc, report } = await readLayer(ref, { layer: field, displayName: name, read: async (p) => (p === rel ? (await read(field, p)).bytes : readFile(p)), hintLonDeg, parseJson });
+    imports.push(report);
+    return { fc, name };
   };
 
   // Speed model and preset first: cheap, and their errors should not wait for a big network read.
@@ -82,14 +94,17 @@ export async function loadScenario(json: unknown, fileName: string, readFile: Re
     const imported = isNetworkFile(bytes) ? readNetworkFile(bytes, name) : readOsm(bytes, name, { speedModel });
     network = imported.network;
     osmFeatures = imported.features ?? null;
-  } else if ('geojson' in net) {
-    const { text, name } = await readText('network.geojson', net.geojson);
-    network = readGeoJsonRoads(text, name, { speedModel });
+  } else if ('geojson' in net || 'shapefile' in net) {
+    const ref = 'geojson' in net ? net.geojson : net.shapefile;
+    const { fc, name } = await readGeoJson('network', ref, parseRoadsJson);
+    network = readGeoJsonRoads(roadFields(fc, typeof ref === 'string' ? {} : ref.columns), name, { speedModel });
   } else {
     const edges = await readText('network.edges', net.edges);
     const nodes = net.nodes === undefined ? undefined : await readText('network.nodes', net.nodes);
     network = readEdgeTable(edges.text, edges.name, nodes && { csv: nodes.text, file: nodes.name });
   }
+
+  hintLonDeg = meanLongitude(network);
 
   // Closures, then costs from the speed model (closed links stay Infinity).
   if (file.closures) {
@@ -114,7 +129,10 @@ export async function loadScenario(json: unknown, fileName: string, readFile: Re
     }));
   } else {
     const { fc, name } = await readGeoJson('stations', file.stations);
-    inputs = stationRecords(fc, name).map((r, i) => {
+    // Tables, Shapefiles and KML carry their own columns (编号, 所在道路 …) beside the recognised ones: keep the station fields.
+    const own = layerFormat(layerPath(file.stations)) !== 'geojson';
+    inputs = stationRecords(fc, name).map((raw, i) => {
+      const r = own ? Object.fromEntries(Object.entries(raw).filter(([k]) => STATION_FIELDS.has(k))) : raw;
       const problems = stationProblems(r, '');
       if (problems.length > 0) throw problemsError(name, problems.map((p) => ({ ...p, path: p.path || 'properties' })), `feature ${i}`);
       return { input: r as unknown as StationInput, path: `feature ${i}`, file: name, feature: `feature ${i}` };
@@ -128,18 +146,44 @@ export async function loadScenario(json: unknown, fileName: string, readFile: Re
   }
   const stations: Station[] = inputs.map(({ input }) => normaliseStation(input, preset));
   const analysis = analysisOf(file);
-  checkStationsNearRoads(network, stations, inputs, analysis.maxSnapDistanceM);
+  const snap = new SnapIndex(network);
+  const offLayer = (layer: string, layerFile: string, points: LonLat[]): InputWarning | undefined => {
+    const finding = detectChinaOffset(points, (lon, lat) => snap.nearest(lon, lat, OFFSET_SEARCH_M)?.distanceM ?? OFFSET_SEARCH_M);
+    if (!finding) return undefined;
+    const w = offsetWarning(layer, layerFile, finding);
+    warnings.push(w);
+    return w;
+  };
+  const stationsFile = Array.isArray(file.stations) ? fileName : file.stations === FROM_NETWORK ? fileName : beside(fileName, layerPath(file.stations));
+  const stationWarning = file.stations === FROM_NETWORK ? undefined : offLayer('stations', stationsFile, stations.map((s) => [s.lon, s.lat]));
+  checkStationsNearRoads(snap, stations, inputs, analysis.maxSnapDistanceM, stationWarning);
 
   // Layers
   const features: MapFeatures = emptyMapFeatures();
   features.stations = stationFeatures(stations);
   const fromNet = osmFeatures ?? emptyMapFeatures();
   if (file.hydrants === FROM_NETWORK) features.hydrants = fromNet.hydrants;
-  else if (file.hydrants !== undefined) features.hydrants = await readGeoJson('hydrants', file.hydrants).then(({ fc, name }) => parseHydrants(fc, name));
+  else if (file.hydrants !== undefined) {
+    let { fc, name } = await readGeoJson('hydrants', file.hydrants);
+    if (file.hydrantStatus !== undefined) {
+      const rel = layerPath(file.hydrantStatus);
+      const updated = await applyStatusTable(fc, file.hydrantStatus, { layer: 'hydrantStatus', displayName: beside(fileName, rel), read: async (p) => (await read('hydrantStatus', p)).bytes });
+      imports.push(updated.report);
+      fc = updated.fc;
+    }
+    features.hydrants = parseHydrants(fc, name);
+  }
   if (file.waterSources === FROM_NETWORK) features.waterSources = fromNet.waterSources;
   else if (file.waterSources !== undefined) features.waterSources = await readGeoJson('waterSources', file.waterSources).then(({ fc, name }) => parseWaterSources(fc, name));
   if (file.barriers === FROM_NETWORK) features.barriers = fromNet.barriers;
   else if (file.barriers !== undefined) features.barriers = await readGeoJson('barriers', file.barriers).then(({ fc, name }) => parseBarriers(fc, name));
+
+  for (const [layer, ref] of [['hydrants', file.hydrants], ['waterSources', file.waterSources]] as const) {
+    if (ref === undefined || ref === FROM_NETWORK) continue;
+    const fc = layer === 'hydrants' ? features.hydrants : features.waterSources;
+    const points = fc.features.flatMap((f): LonLat[] => (f.geometry.type === 'Point' ? [[f.geometry.coordinates[0], f.geometry.coordinates[1]]] : []));
+    offLayer(layer, beside(fileName, layerPath(ref)), points);
+  }
 
   const demand = file.demand === undefined ? null : await readGeoJson('demand', file.demand).then(({ fc, name }) => parseDemand(fc, name, file.demandProperty ?? 'population'));
   const studyArea = file.studyArea === undefined ? null : await readGeoJson('studyArea', file.studyArea).then(({ fc, name }) => parseStudyArea(fc, name));
@@ -156,13 +200,28 @@ export async function loadScenario(json: unknown, fileName: string, readFile: Re
     studyArea,
     analysis,
     water: waterOf(file),
+    imports,
+    warnings,
   };
 }
 
+/** The fields of a station (the schema's), kept from a table-like stations layer. */
+const STATION_FIELDS: ReadonlySet<string> = new Set(Object.keys((SCENARIO_SCHEMA as { definitions: { station: { properties: Record<string, unknown> } } }).definitions.station.properties));
+
+/** Road distance searched by the GCJ-02 test, metres (farther counts as this far). */
+const OFFSET_SEARCH_M = 2000;
+
+/** The mean longitude of the network's nodes (names the Gauss–Krüger zone of undeclared projected layers). */
+function meanLongitude(net: RoadNetwork): number | undefined {
+  if (net.nodeCount === 0) return undefined;
+  let sum = 0;
+  for (let i = 0; i < net.nodeCount; i++) sum += net.nodeLon[i];
+  return sum / net.nodeCount;
+}
+
 /** Every station must sit within `maxM` of a road, open or closed (a typo in lon/lat usually puts it far away). */
-function checkStationsNearRoads(net: RoadNetwork, stations: Station[], inputs: { path: string; file: string; feature?: string }[], maxM: number): void {
+function checkStationsNearRoads(index: SnapIndex, stations: Station[], inputs: { path: string; file: string; feature?: string }[], maxM: number, offset?: InputWarning): void {
   if (stations.length === 0) return;
-  const index = new SnapIndex(net);
   stations.forEach((s, i) => {
     if (index.nearest(s.lon, s.lat, maxM)) return;
     const near = index.nearest(s.lon, s.lat);
@@ -172,8 +231,8 @@ function checkStationsNearRoads(net: RoadNetwork, stations: Station[], inputs: {
     const label = feature === undefined ? `${path} (${s.id})` : `station ${s.id}`;
     throw new InputError(
       place,
-      `${label} is ${d} from the nearest road, more than analysis.maxSnapDistanceM = ${maxM} m: check its lon/lat, or raise maxSnapDistanceM`,
-      `${label} 距最近道路 ${d}，超过 analysis.maxSnapDistanceM = ${maxM} m：请检查经纬度，或调大 maxSnapDistanceM`,
+      `${label} is ${d} from the nearest road, more than analysis.maxSnapDistanceM = ${maxM} m: check its lon/lat, or raise maxSnapDistanceM${offset ? `. ${offset.en}` : ''}`,
+      `${label} 距最近道路 ${d}，超过 analysis.maxSnapDistanceM = ${maxM} m：请检查经纬度，或调大 maxSnapDistanceM${offset ? `。${offset.zh}` : ''}`,
     );
   });
 }

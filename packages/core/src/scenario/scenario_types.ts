@@ -3,13 +3,18 @@ import type { RoadNetwork } from '../network/road_network';
 import type { MapFeatures } from '../io/map_features';
 import type { PresetOverrides, StandardsPreset, StationClass } from '../standards/preset';
 import type { SpeedModel } from '../cost/speed_model';
+import type { LayerImportReport, LayerRef } from '../io/layer_source';
+import type { InputWarning } from '../io/import_report';
 
 /**
  * The scenario file (JSON): one analysis bound together. The CLI and the viewer read the same file.
  * Paths inside are relative to the scenario file. A published JSON Schema
  * (packages/core/schema/scenario.schema.json) validates it; validation errors name the bad field.
  *
- * Layers given as a file are GeoJSON; "from-network" takes them from the OSM network file.
+ * Layers given as a file are GeoJSON, a Shapefile (.shp beside .dbf, .prj, .cpg), CSV or Excel (.xlsx)
+ * points; each is a path or `{ path, crs, encoding, columns, sheet }` (see LayerRef: coordinates in
+ * CGCS2000 Gauss–Krüger zones, GCJ-02, BD-09 … are brought to WGS84). "from-network" takes a layer
+ * from the OSM network file.
  */
 export interface ScenarioFile {
   $schema?: string;
@@ -18,7 +23,7 @@ export interface ScenarioFile {
   /** Free text shown in reports, e.g. "Synthetic sample city — not a real place". */
   description?: string;
   /** Exactly one network source. */
-  network: { osm: string } | { geojson: string } | { edges: string; nodes?: string };
+  network: { osm: string } | { geojson: LayerRef } | { shapefile: LayerRef } | { edges: string; nodes?: string };
   /** Speed model overrides (see SpeedModel): class speeds/caps in km/h, congestion factor, per-road speeds. */
   speedModel?: {
     classSpeedKmh?: Record<string, number>;
@@ -27,23 +32,25 @@ export interface ScenarioFile {
     roadSpeedKmh?: Record<string, number>;
   };
   /** Roads that cannot be used: link ids, OSM way ids, polygons (a GeoJSON file path). */
-  closures?: { links?: number[]; ways?: number[]; polygons?: string };
+  closures?: { links?: number[]; ways?: number[]; polygons?: LayerRef };
   /** Standards preset id ("cn" default, "nfpa1710") and overrides by rule name, e.g. { "districtAreaKm2": 6 }. */
   standards?: string;
   overrides?: PresetOverrides;
   /** Stations inline, a GeoJSON file of points with StationInput properties, or "from-network" (OSM amenity=fire_station). */
-  stations: StationInput[] | string;
+  stations: StationInput[] | LayerRef;
   /** Hydrants: GeoJSON points (HydrantProps) or "from-network". */
-  hydrants?: string;
+  hydrants?: LayerRef;
+  /** Status update table for the hydrants (CSV / Excel: 编号 id, 状态 status, 日期 date): statuses replaced by id, unknown ids reported. */
+  hydrantStatus?: LayerRef;
   /** Water sources other than hydrants: GeoJSON (WaterSourceProps) or "from-network". */
-  waterSources?: string;
+  waterSources?: LayerRef;
   /** Barriers districts must not cross: GeoJSON (BarrierProps) or "from-network". */
-  barriers?: string;
+  barriers?: LayerRef;
   /** Demand: GeoJSON points or polygons with a numeric weight property (default "population"). */
-  demand?: string;
+  demand?: LayerRef;
   demandProperty?: string;
   /** Study area (建成区, built-up area): GeoJSON polygon(s). */
-  studyArea?: string;
+  studyArea?: LayerRef;
   analysis?: AnalysisSettings;
   water?: WaterSettings;
 }
@@ -116,4 +123,8 @@ export interface LoadedScenario {
   studyArea: FeatureCollection<Polygon | MultiPolygon> | null;
   analysis: Required<AnalysisSettings>;
   water: Required<WaterSettings>;
+  /** What each layer file gave: counts, drops, CRS and encoding (absent when built by hand). */
+  imports?: LayerImportReport[];
+  /** Warnings about the inputs (a layer that looks like GCJ-02 …), to show before any figure. */
+  warnings?: InputWarning[];
 }

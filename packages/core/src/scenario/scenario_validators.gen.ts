@@ -3,8 +3,9 @@
 // @ts-nocheck
 /* eslint-disable */
 export const scenario = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, edges. (路网：osm、geojson、edges 三者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"type":"string","minLength":1,"description":"GeoJSON FeatureCollection of road LineStrings (道路线 GeoJSON)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"type":"string","minLength":1,"description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"type":"string","minLength":1}]},"hydrants":{"type":"string","minLength":1,"description":"Municipal hydrants: GeoJSON points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"waterSources":{"type":"string","minLength":1,"description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"barriers":{"type":"string","minLength":1,"description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"type":"string","minLength":1,"description":"Demand: GeoJSON points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"type":"string","minLength":1,"description":"Study area, e.g. the built-up area: GeoJSON polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}}}};
-const schema12 = {"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};
+const schema12 = {"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]};
+const schema15 = {"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ((s) => { let n = 0; for (const _ of s) n++; return n; });
 const pattern0 = new RegExp("^(link|way):-?\\d+$", "u");
@@ -168,8 +169,8 @@ passing0 = 1;
 }
 const _errs15 = errors;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.edges === undefined){
-const err11 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/oneOf/2/required",keyword:"required",params:{missingProperty: "edges"},message:"must have required property '"+"edges"+"'",schema:schema11.properties.network.oneOf[2].required,parentSchema:schema11.properties.network.oneOf[2],data:data4};
+if(data4.shapefile === undefined){
+const err11 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/oneOf/2/required",keyword:"required",params:{missingProperty: "shapefile"},message:"must have required property '"+"shapefile"+"'",schema:schema11.properties.network.oneOf[2].required,parentSchema:schema11.properties.network.oneOf[2],data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -189,15 +190,39 @@ if(_valid0){
 valid1 = true;
 passing0 = 2;
 }
-}
-}
-if(!valid1){
-const err12 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema11.properties.network.oneOf,parentSchema:schema11.properties.network,data:data4};
+const _errs16 = errors;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.edges === undefined){
+const err12 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/oneOf/3/required",keyword:"required",params:{missingProperty: "edges"},message:"must have required property '"+"edges"+"'",schema:schema11.properties.network.oneOf[3].required,parentSchema:schema11.properties.network.oneOf[3],data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
+}
+errors++;
+}
+}
+var _valid0 = _errs16 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 3;
+}
+}
+}
+}
+if(!valid1){
+const err13 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema11.properties.network.oneOf,parentSchema:schema11.properties.network,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
 }
 errors++;
 }
@@ -214,22 +239,8 @@ vErrors = null;
 }
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key1 in data4){
-if(!((((key1 === "osm") || (key1 === "geojson")) || (key1 === "edges")) || (key1 === "nodes"))){
-const err13 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.network,data:data4};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data4.osm !== undefined){
-let data5 = data4.osm;
-if(typeof data5 === "string"){
-if(func3(data5) < 1){
-const err14 = {instancePath:instancePath+"/network/osm",schemaPath:"#/properties/network/properties/osm/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.network.properties.osm,data:data5};
+if(!(((((key1 === "osm") || (key1 === "geojson")) || (key1 === "shapefile")) || (key1 === "edges")) || (key1 === "nodes"))){
+const err14 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.network,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -239,8 +250,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/network/osm",schemaPath:"#/properties/network/properties/osm/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.network.properties.osm.type,parentSchema:schema11.properties.network.properties.osm,data:data5};
+if(data4.osm !== undefined){
+let data5 = data4.osm;
+if(typeof data5 === "string"){
+if(func3(data5) < 1){
+const err15 = {instancePath:instancePath+"/network/osm",schemaPath:"#/properties/network/properties/osm/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.network.properties.osm,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -250,11 +264,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data4.geojson !== undefined){
-let data6 = data4.geojson;
-if(typeof data6 === "string"){
-if(func3(data6) < 1){
-const err16 = {instancePath:instancePath+"/network/geojson",schemaPath:"#/properties/network/properties/geojson/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.network.properties.geojson,data:data6};
+else {
+const err16 = {instancePath:instancePath+"/network/osm",schemaPath:"#/properties/network/properties/osm/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.network.properties.osm.type,parentSchema:schema11.properties.network.properties.osm,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -264,8 +275,15 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/network/geojson",schemaPath:"#/properties/network/properties/geojson/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.network.properties.geojson.type,parentSchema:schema11.properties.network.properties.geojson,data:data6};
+if(data4.geojson !== undefined){
+let data6 = data4.geojson;
+const _errs22 = errors;
+let valid4 = false;
+let passing1 = null;
+const _errs23 = errors;
+if(typeof data6 === "string"){
+if(func3(data6) < 1){
+const err17 = {instancePath:instancePath+"/network/geojson",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -275,11 +293,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data4.edges !== undefined){
-let data7 = data4.edges;
-if(typeof data7 === "string"){
-if(func3(data7) < 1){
-const err18 = {instancePath:instancePath+"/network/edges",schemaPath:"#/properties/network/properties/edges/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.network.properties.edges,data:data7};
+else {
+const err18 = {instancePath:instancePath+"/network/geojson",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -288,9 +303,15 @@ vErrors.push(err18);
 }
 errors++;
 }
+var _valid1 = _errs23 === errors;
+if(_valid1){
+valid4 = true;
+passing1 = 0;
 }
-else {
-const err19 = {instancePath:instancePath+"/network/edges",schemaPath:"#/properties/network/properties/edges/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.network.properties.edges.type,parentSchema:schema11.properties.network.properties.edges,data:data7};
+const _errs25 = errors;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.path === undefined){
+const err19 = {instancePath:instancePath+"/network/geojson",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -299,12 +320,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data4.nodes !== undefined){
-let data8 = data4.nodes;
-if(typeof data8 === "string"){
-if(func3(data8) < 1){
-const err20 = {instancePath:instancePath+"/network/nodes",schemaPath:"#/properties/network/properties/nodes/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.network.properties.nodes,data:data8};
+for(const key2 in data6){
+if(!(((((key2 === "path") || (key2 === "crs")) || (key2 === "encoding")) || (key2 === "columns")) || (key2 === "sheet"))){
+const err20 = {instancePath:instancePath+"/network/geojson",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -314,8 +332,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-else {
-const err21 = {instancePath:instancePath+"/network/nodes",schemaPath:"#/properties/network/properties/nodes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.network.properties.nodes.type,parentSchema:schema11.properties.network.properties.nodes,data:data8};
+if(data6.path !== undefined){
+let data7 = data6.path;
+if(typeof data7 === "string"){
+if(func3(data7) < 1){
+const err21 = {instancePath:instancePath+"/network/geojson/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -325,9 +346,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
 else {
-const err22 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.network.type,parentSchema:schema11.properties.network,data:data4};
+const err22 = {instancePath:instancePath+"/network/geojson/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -337,12 +357,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.speedModel !== undefined){
-let data9 = data.speedModel;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key2 in data9){
-if(!((((key2 === "classSpeedKmh") || (key2 === "classCapKmh")) || (key2 === "congestionFactor")) || (key2 === "roadSpeedKmh"))){
-const err23 = {instancePath:instancePath+"/speedModel",schemaPath:"#/properties/speedModel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.speedModel,data:data9};
+if(data6.crs !== undefined){
+let data8 = data6.crs;
+if(typeof data8 === "string"){
+if(func3(data8) < 1){
+const err23 = {instancePath:instancePath+"/network/geojson/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -352,13 +371,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data9.classSpeedKmh !== undefined){
-let data10 = data9.classSpeedKmh;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key3 in data10){
-const _errs30 = errors;
-if(!(((((((((((((((key3 === "motorway") || (key3 === "motorway_link")) || (key3 === "trunk")) || (key3 === "trunk_link")) || (key3 === "primary")) || (key3 === "primary_link")) || (key3 === "secondary")) || (key3 === "secondary_link")) || (key3 === "tertiary")) || (key3 === "tertiary_link")) || (key3 === "unclassified")) || (key3 === "residential")) || (key3 === "living_street")) || (key3 === "service")) || (key3 === "unknown"))){
-const err24 = {instancePath:instancePath+"/speedModel/classSpeedKmh",schemaPath:"#/properties/speedModel/properties/classSpeedKmh/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.speedModel.properties.classSpeedKmh.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.speedModel.properties.classSpeedKmh.propertyNames.enum,parentSchema:schema11.properties.speedModel.properties.classSpeedKmh.propertyNames,data:key3,propertyName:key3};
+else {
+const err24 = {instancePath:instancePath+"/network/geojson/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -367,9 +381,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-var valid4 = _errs30 === errors;
-if(!valid4){
-const err25 = {instancePath:instancePath+"/speedModel/classSpeedKmh",schemaPath:"#/properties/speedModel/properties/classSpeedKmh/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema11.properties.speedModel.properties.classSpeedKmh.propertyNames,parentSchema:schema11.properties.speedModel.properties.classSpeedKmh,data:data10};
+}
+if(data6.encoding !== undefined){
+let data9 = data6.encoding;
+if(typeof data9 === "string"){
+if(func3(data9) < 1){
+const err25 = {instancePath:instancePath+"/network/geojson/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -379,11 +396,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-for(const key4 in data10){
-let data11 = data10[key4];
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 200 || isNaN(data11)){
-const err26 = {instancePath:instancePath+"/speedModel/classSpeedKmh/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/speedModel/properties/classSpeedKmh/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema11.properties.speedModel.properties.classSpeedKmh.additionalProperties,data:data11};
+else {
+const err26 = {instancePath:instancePath+"/network/geojson/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -392,8 +406,15 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data11 <= 0 || isNaN(data11)){
-const err27 = {instancePath:instancePath+"/speedModel/classSpeedKmh/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/speedModel/properties/classSpeedKmh/additionalProperties/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.speedModel.properties.classSpeedKmh.additionalProperties,data:data11};
+}
+if(data6.columns !== undefined){
+let data10 = data6.columns;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key3 in data10){
+let data11 = data10[key3];
+if(typeof data11 === "string"){
+if(func3(data11) < 1){
+const err27 = {instancePath:instancePath+"/network/geojson/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data11};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -404,7 +425,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/speedModel/classSpeedKmh/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/speedModel/properties/classSpeedKmh/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.speedModel.properties.classSpeedKmh.additionalProperties.type,parentSchema:schema11.properties.speedModel.properties.classSpeedKmh.additionalProperties,data:data11};
+const err28 = {instancePath:instancePath+"/network/geojson/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -416,7 +437,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/speedModel/classSpeedKmh",schemaPath:"#/properties/speedModel/properties/classSpeedKmh/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.speedModel.properties.classSpeedKmh.type,parentSchema:schema11.properties.speedModel.properties.classSpeedKmh,data:data10};
+const err29 = {instancePath:instancePath+"/network/geojson/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -426,13 +447,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data9.classCapKmh !== undefined){
-let data12 = data9.classCapKmh;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key5 in data12){
-const _errs36 = errors;
-if(!(((((((((((((((key5 === "motorway") || (key5 === "motorway_link")) || (key5 === "trunk")) || (key5 === "trunk_link")) || (key5 === "primary")) || (key5 === "primary_link")) || (key5 === "secondary")) || (key5 === "secondary_link")) || (key5 === "tertiary")) || (key5 === "tertiary_link")) || (key5 === "unclassified")) || (key5 === "residential")) || (key5 === "living_street")) || (key5 === "service")) || (key5 === "unknown"))){
-const err30 = {instancePath:instancePath+"/speedModel/classCapKmh",schemaPath:"#/properties/speedModel/properties/classCapKmh/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.speedModel.properties.classCapKmh.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.speedModel.properties.classCapKmh.propertyNames.enum,parentSchema:schema11.properties.speedModel.properties.classCapKmh.propertyNames,data:key5,propertyName:key5};
+if(data6.sheet !== undefined){
+let data12 = data6.sheet;
+if(typeof data12 === "string"){
+if(func3(data12) < 1){
+const err30 = {instancePath:instancePath+"/network/geojson/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data12};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -441,9 +460,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-var valid6 = _errs36 === errors;
-if(!valid6){
-const err31 = {instancePath:instancePath+"/speedModel/classCapKmh",schemaPath:"#/properties/speedModel/properties/classCapKmh/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema11.properties.speedModel.properties.classCapKmh.propertyNames,parentSchema:schema11.properties.speedModel.properties.classCapKmh,data:data12};
+}
+else {
+const err31 = {instancePath:instancePath+"/network/geojson/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -453,11 +472,9 @@ vErrors.push(err31);
 errors++;
 }
 }
-for(const key6 in data12){
-let data13 = data12[key6];
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 > 200 || isNaN(data13)){
-const err32 = {instancePath:instancePath+"/speedModel/classCapKmh/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/speedModel/properties/classCapKmh/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema11.properties.speedModel.properties.classCapKmh.additionalProperties,data:data13};
+}
+else {
+const err32 = {instancePath:instancePath+"/network/geojson",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -466,8 +483,19 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data13 <= 0 || isNaN(data13)){
-const err33 = {instancePath:instancePath+"/speedModel/classCapKmh/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/speedModel/properties/classCapKmh/additionalProperties/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.speedModel.properties.classCapKmh.additionalProperties,data:data13};
+var _valid1 = _errs25 === errors;
+if(_valid1 && valid4){
+valid4 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid4 = true;
+passing1 = 1;
+}
+}
+if(!valid4){
+const err33 = {instancePath:instancePath+"/network/geojson",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data6};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -476,9 +504,27 @@ vErrors.push(err33);
 }
 errors++;
 }
+else {
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
 }
 else {
-const err34 = {instancePath:instancePath+"/speedModel/classCapKmh/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/speedModel/properties/classCapKmh/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.speedModel.properties.classCapKmh.additionalProperties.type,parentSchema:schema11.properties.speedModel.properties.classCapKmh.additionalProperties,data:data13};
+vErrors = null;
+}
+}
+}
+}
+if(data4.shapefile !== undefined){
+let data13 = data4.shapefile;
+const _errs43 = errors;
+let valid8 = false;
+let passing2 = null;
+const _errs44 = errors;
+if(typeof data13 === "string"){
+if(func3(data13) < 1){
+const err34 = {instancePath:instancePath+"/network/shapefile",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -488,9 +534,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
 else {
-const err35 = {instancePath:instancePath+"/speedModel/classCapKmh",schemaPath:"#/properties/speedModel/properties/classCapKmh/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.speedModel.properties.classCapKmh.type,parentSchema:schema11.properties.speedModel.properties.classCapKmh,data:data12};
+const err35 = {instancePath:instancePath+"/network/shapefile",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -499,12 +544,15 @@ vErrors.push(err35);
 }
 errors++;
 }
+var _valid2 = _errs44 === errors;
+if(_valid2){
+valid8 = true;
+passing2 = 0;
 }
-if(data9.congestionFactor !== undefined){
-let data14 = data9.congestionFactor;
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 > 2 || isNaN(data14)){
-const err36 = {instancePath:instancePath+"/speedModel/congestionFactor",schemaPath:"#/properties/speedModel/properties/congestionFactor/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema11.properties.speedModel.properties.congestionFactor,data:data14};
+const _errs46 = errors;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.path === undefined){
+const err36 = {instancePath:instancePath+"/network/shapefile",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data13};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -513,8 +561,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data14 <= 0 || isNaN(data14)){
-const err37 = {instancePath:instancePath+"/speedModel/congestionFactor",schemaPath:"#/properties/speedModel/properties/congestionFactor/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.speedModel.properties.congestionFactor,data:data14};
+for(const key4 in data13){
+if(!(((((key4 === "path") || (key4 === "crs")) || (key4 === "encoding")) || (key4 === "columns")) || (key4 === "sheet"))){
+const err37 = {instancePath:instancePath+"/network/shapefile",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data13};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -524,8 +573,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/speedModel/congestionFactor",schemaPath:"#/properties/speedModel/properties/congestionFactor/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.speedModel.properties.congestionFactor.type,parentSchema:schema11.properties.speedModel.properties.congestionFactor,data:data14};
+if(data13.path !== undefined){
+let data14 = data13.path;
+if(typeof data14 === "string"){
+if(func3(data14) < 1){
+const err38 = {instancePath:instancePath+"/network/shapefile/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data14};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -535,14 +587,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data9.roadSpeedKmh !== undefined){
-let data15 = data9.roadSpeedKmh;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key7 in data15){
-const _errs44 = errors;
-if(typeof key7 === "string"){
-if(!pattern0.test(key7)){
-const err39 = {instancePath:instancePath+"/speedModel/roadSpeedKmh",schemaPath:"#/properties/speedModel/properties/roadSpeedKmh/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(link|way):-?\\d+$"},message:"must match pattern \""+"^(link|way):-?\\d+$"+"\"",schema:"^(link|way):-?\\d+$",parentSchema:schema11.properties.speedModel.properties.roadSpeedKmh.propertyNames,data:key7,propertyName:key7};
+else {
+const err39 = {instancePath:instancePath+"/network/shapefile/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data14};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -552,9 +598,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-var valid8 = _errs44 === errors;
-if(!valid8){
-const err40 = {instancePath:instancePath+"/speedModel/roadSpeedKmh",schemaPath:"#/properties/speedModel/properties/roadSpeedKmh/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema11.properties.speedModel.properties.roadSpeedKmh.propertyNames,parentSchema:schema11.properties.speedModel.properties.roadSpeedKmh,data:data15};
+if(data13.crs !== undefined){
+let data15 = data13.crs;
+if(typeof data15 === "string"){
+if(func3(data15) < 1){
+const err40 = {instancePath:instancePath+"/network/shapefile/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data15};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -564,11 +612,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-for(const key8 in data15){
-let data16 = data15[key8];
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 200 || isNaN(data16)){
-const err41 = {instancePath:instancePath+"/speedModel/roadSpeedKmh/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/speedModel/properties/roadSpeedKmh/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema11.properties.speedModel.properties.roadSpeedKmh.additionalProperties,data:data16};
+else {
+const err41 = {instancePath:instancePath+"/network/shapefile/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data15};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -577,8 +622,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data16 <= 0 || isNaN(data16)){
-const err42 = {instancePath:instancePath+"/speedModel/roadSpeedKmh/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/speedModel/properties/roadSpeedKmh/additionalProperties/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.speedModel.properties.roadSpeedKmh.additionalProperties,data:data16};
+}
+if(data13.encoding !== undefined){
+let data16 = data13.encoding;
+if(typeof data16 === "string"){
+if(func3(data16) < 1){
+const err42 = {instancePath:instancePath+"/network/shapefile/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data16};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -589,7 +638,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/speedModel/roadSpeedKmh/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/speedModel/properties/roadSpeedKmh/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.speedModel.properties.roadSpeedKmh.additionalProperties.type,parentSchema:schema11.properties.speedModel.properties.roadSpeedKmh.additionalProperties,data:data16};
+const err43 = {instancePath:instancePath+"/network/shapefile/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data16};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -599,9 +648,14 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/speedModel/roadSpeedKmh",schemaPath:"#/properties/speedModel/properties/roadSpeedKmh/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.speedModel.properties.roadSpeedKmh.type,parentSchema:schema11.properties.speedModel.properties.roadSpeedKmh,data:data15};
+if(data13.columns !== undefined){
+let data17 = data13.columns;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key5 in data17){
+let data18 = data17[key5];
+if(typeof data18 === "string"){
+if(func3(data18) < 1){
+const err44 = {instancePath:instancePath+"/network/shapefile/columns/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data18};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -611,9 +665,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
 else {
-const err45 = {instancePath:instancePath+"/speedModel",schemaPath:"#/properties/speedModel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.speedModel.type,parentSchema:schema11.properties.speedModel,data:data9};
+const err45 = {instancePath:instancePath+"/network/shapefile/columns/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data18};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -623,12 +676,9 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.closures !== undefined){
-let data17 = data.closures;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key9 in data17){
-if(!(((key9 === "links") || (key9 === "ways")) || (key9 === "polygons"))){
-const err46 = {instancePath:instancePath+"/closures",schemaPath:"#/properties/closures/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.closures,data:data17};
+}
+else {
+const err46 = {instancePath:instancePath+"/network/shapefile/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data17};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -638,14 +688,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data17.links !== undefined){
-let data18 = data17.links;
-if(Array.isArray(data18)){
-const len0 = data18.length;
-for(let i0=0; i0<len0; i0++){
-let data19 = data18[i0];
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err47 = {instancePath:instancePath+"/closures/links/" + i0,schemaPath:"#/properties/closures/properties/links/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.closures.properties.links.items.type,parentSchema:schema11.properties.closures.properties.links.items,data:data19};
+if(data13.sheet !== undefined){
+let data19 = data13.sheet;
+if(typeof data19 === "string"){
+if(func3(data19) < 1){
+const err47 = {instancePath:instancePath+"/network/shapefile/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data19};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -655,9 +702,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
 else {
-const err48 = {instancePath:instancePath+"/closures/links",schemaPath:"#/properties/closures/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.closures.properties.links.type,parentSchema:schema11.properties.closures.properties.links,data:data18};
+const err48 = {instancePath:instancePath+"/network/shapefile/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data19};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -667,14 +713,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data17.ways !== undefined){
-let data20 = data17.ways;
-if(Array.isArray(data20)){
-const len1 = data20.length;
-for(let i1=0; i1<len1; i1++){
-let data21 = data20[i1];
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err49 = {instancePath:instancePath+"/closures/ways/" + i1,schemaPath:"#/properties/closures/properties/ways/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.closures.properties.ways.items.type,parentSchema:schema11.properties.closures.properties.ways.items,data:data21};
+}
+else {
+const err49 = {instancePath:instancePath+"/network/shapefile",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data13};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -683,10 +724,19 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
+var _valid2 = _errs46 === errors;
+if(_valid2 && valid8){
+valid8 = false;
+passing2 = [passing2, 1];
 }
 else {
-const err50 = {instancePath:instancePath+"/closures/ways",schemaPath:"#/properties/closures/properties/ways/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.closures.properties.ways.type,parentSchema:schema11.properties.closures.properties.ways,data:data20};
+if(_valid2){
+valid8 = true;
+passing2 = 1;
+}
+}
+if(!valid8){
+const err50 = {instancePath:instancePath+"/network/shapefile",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data13};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -695,12 +745,23 @@ vErrors.push(err50);
 }
 errors++;
 }
+else {
+errors = _errs43;
+if(vErrors !== null){
+if(_errs43){
+vErrors.length = _errs43;
 }
-if(data17.polygons !== undefined){
-let data22 = data17.polygons;
-if(typeof data22 === "string"){
-if(func3(data22) < 1){
-const err51 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/properties/closures/properties/polygons/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.closures.properties.polygons,data:data22};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data4.edges !== undefined){
+let data20 = data4.edges;
+if(typeof data20 === "string"){
+if(func3(data20) < 1){
+const err51 = {instancePath:instancePath+"/network/edges",schemaPath:"#/properties/network/properties/edges/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.network.properties.edges,data:data20};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -711,7 +772,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/properties/closures/properties/polygons/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.closures.properties.polygons.type,parentSchema:schema11.properties.closures.properties.polygons,data:data22};
+const err52 = {instancePath:instancePath+"/network/edges",schemaPath:"#/properties/network/properties/edges/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.network.properties.edges.type,parentSchema:schema11.properties.network.properties.edges,data:data20};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -721,9 +782,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/closures",schemaPath:"#/properties/closures/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.closures.type,parentSchema:schema11.properties.closures,data:data17};
+if(data4.nodes !== undefined){
+let data21 = data4.nodes;
+if(typeof data21 === "string"){
+if(func3(data21) < 1){
+const err53 = {instancePath:instancePath+"/network/nodes",schemaPath:"#/properties/network/properties/nodes/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.network.properties.nodes,data:data21};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -733,11 +796,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.standards !== undefined){
-let data23 = data.standards;
-if(typeof data23 === "string"){
-if(func3(data23) < 1){
-const err54 = {instancePath:instancePath+"/standards",schemaPath:"#/properties/standards/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.standards,data:data23};
+else {
+const err54 = {instancePath:instancePath+"/network/nodes",schemaPath:"#/properties/network/properties/nodes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.network.properties.nodes.type,parentSchema:schema11.properties.network.properties.nodes,data:data21};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -747,8 +807,9 @@ vErrors.push(err54);
 errors++;
 }
 }
+}
 else {
-const err55 = {instancePath:instancePath+"/standards",schemaPath:"#/properties/standards/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.standards.type,parentSchema:schema11.properties.standards,data:data23};
+const err55 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.network.type,parentSchema:schema11.properties.network,data:data4};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -758,10 +819,12 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.overrides !== undefined){
-let data24 = data.overrides;
-if(!(data24 && typeof data24 == "object" && !Array.isArray(data24))){
-const err56 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data24};
+if(data.speedModel !== undefined){
+let data22 = data.speedModel;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key6 in data22){
+if(!((((key6 === "classSpeedKmh") || (key6 === "classCapKmh")) || (key6 === "congestionFactor")) || (key6 === "roadSpeedKmh"))){
+const err56 = {instancePath:instancePath+"/speedModel",schemaPath:"#/properties/speedModel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.speedModel,data:data22};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -771,19 +834,13 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.stations !== undefined){
-let data25 = data.stations;
-const _errs66 = errors;
-let valid15 = false;
-let passing1 = null;
-const _errs67 = errors;
-if(Array.isArray(data25)){
-const len2 = data25.length;
-for(let i2=0; i2<len2; i2++){
-let data26 = data25[i2];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.id === undefined){
-const err57 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema12.required,parentSchema:schema12,data:data26};
+if(data22.classSpeedKmh !== undefined){
+let data23 = data22.classSpeedKmh;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+for(const key7 in data23){
+const _errs71 = errors;
+if(!(((((((((((((((key7 === "motorway") || (key7 === "motorway_link")) || (key7 === "trunk")) || (key7 === "trunk_link")) || (key7 === "primary")) || (key7 === "primary_link")) || (key7 === "secondary")) || (key7 === "secondary_link")) || (key7 === "tertiary")) || (key7 === "tertiary_link")) || (key7 === "unclassified")) || (key7 === "residential")) || (key7 === "living_street")) || (key7 === "service")) || (key7 === "unknown"))){
+const err57 = {instancePath:instancePath+"/speedModel/classSpeedKmh",schemaPath:"#/properties/speedModel/properties/classSpeedKmh/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.speedModel.properties.classSpeedKmh.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.speedModel.properties.classSpeedKmh.propertyNames.enum,parentSchema:schema11.properties.speedModel.properties.classSpeedKmh.propertyNames,data:key7,propertyName:key7};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -792,8 +849,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(data26.name === undefined){
-const err58 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema12.required,parentSchema:schema12,data:data26};
+var valid12 = _errs71 === errors;
+if(!valid12){
+const err58 = {instancePath:instancePath+"/speedModel/classSpeedKmh",schemaPath:"#/properties/speedModel/properties/classSpeedKmh/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema11.properties.speedModel.properties.classSpeedKmh.propertyNames,parentSchema:schema11.properties.speedModel.properties.classSpeedKmh,data:data23};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -802,8 +860,12 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(data26.lon === undefined){
-const err59 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "lon"},message:"must have required property '"+"lon"+"'",schema:schema12.required,parentSchema:schema12,data:data26};
+}
+for(const key8 in data23){
+let data24 = data23[key8];
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 200 || isNaN(data24)){
+const err59 = {instancePath:instancePath+"/speedModel/classSpeedKmh/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/speedModel/properties/classSpeedKmh/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema11.properties.speedModel.properties.classSpeedKmh.additionalProperties,data:data24};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -812,8 +874,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(data26.lat === undefined){
-const err60 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "lat"},message:"must have required property '"+"lat"+"'",schema:schema12.required,parentSchema:schema12,data:data26};
+if(data24 <= 0 || isNaN(data24)){
+const err60 = {instancePath:instancePath+"/speedModel/classSpeedKmh/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/speedModel/properties/classSpeedKmh/additionalProperties/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.speedModel.properties.classSpeedKmh.additionalProperties,data:data24};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -822,8 +884,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data26.class === undefined){
-const err61 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'",schema:schema12.required,parentSchema:schema12,data:data26};
+}
+else {
+const err61 = {instancePath:instancePath+"/speedModel/classSpeedKmh/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/speedModel/properties/classSpeedKmh/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.speedModel.properties.classSpeedKmh.additionalProperties.type,parentSchema:schema11.properties.speedModel.properties.classSpeedKmh.additionalProperties,data:data24};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -832,8 +895,10 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data26.status === undefined){
-const err62 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema12.required,parentSchema:schema12,data:data26};
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/speedModel/classSpeedKmh",schemaPath:"#/properties/speedModel/properties/classSpeedKmh/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.speedModel.properties.classSpeedKmh.type,parentSchema:schema11.properties.speedModel.properties.classSpeedKmh,data:data23};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -842,9 +907,14 @@ vErrors.push(err62);
 }
 errors++;
 }
-for(const key10 in data26){
-if(!(func2.call(schema12.properties, key10))){
-const err63 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data26};
+}
+if(data22.classCapKmh !== undefined){
+let data25 = data22.classCapKmh;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key9 in data25){
+const _errs77 = errors;
+if(!(((((((((((((((key9 === "motorway") || (key9 === "motorway_link")) || (key9 === "trunk")) || (key9 === "trunk_link")) || (key9 === "primary")) || (key9 === "primary_link")) || (key9 === "secondary")) || (key9 === "secondary_link")) || (key9 === "tertiary")) || (key9 === "tertiary_link")) || (key9 === "unclassified")) || (key9 === "residential")) || (key9 === "living_street")) || (key9 === "service")) || (key9 === "unknown"))){
+const err63 = {instancePath:instancePath+"/speedModel/classCapKmh",schemaPath:"#/properties/speedModel/properties/classCapKmh/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.speedModel.properties.classCapKmh.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.speedModel.properties.classCapKmh.propertyNames.enum,parentSchema:schema11.properties.speedModel.properties.classCapKmh.propertyNames,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -853,12 +923,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-if(data26.id !== undefined){
-let data27 = data26.id;
-if(typeof data27 === "string"){
-if(func3(data27) < 1){
-const err64 = {instancePath:instancePath+"/stations/" + i2+"/id",schemaPath:"#/definitions/station/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.id,data:data27};
+var valid14 = _errs77 === errors;
+if(!valid14){
+const err64 = {instancePath:instancePath+"/speedModel/classCapKmh",schemaPath:"#/properties/speedModel/properties/classCapKmh/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema11.properties.speedModel.properties.classCapKmh.propertyNames,parentSchema:schema11.properties.speedModel.properties.classCapKmh,data:data25};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -868,8 +935,11 @@ vErrors.push(err64);
 errors++;
 }
 }
-else {
-const err65 = {instancePath:instancePath+"/stations/" + i2+"/id",schemaPath:"#/definitions/station/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.id.type,parentSchema:schema12.properties.id,data:data27};
+for(const key10 in data25){
+let data26 = data25[key10];
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 200 || isNaN(data26)){
+const err65 = {instancePath:instancePath+"/speedModel/classCapKmh/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/speedModel/properties/classCapKmh/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema11.properties.speedModel.properties.classCapKmh.additionalProperties,data:data26};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -878,12 +948,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data26.name !== undefined){
-let data28 = data26.name;
-if(typeof data28 === "string"){
-if(func3(data28) < 1){
-const err66 = {instancePath:instancePath+"/stations/" + i2+"/name",schemaPath:"#/definitions/station/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.name,data:data28};
+if(data26 <= 0 || isNaN(data26)){
+const err66 = {instancePath:instancePath+"/speedModel/classCapKmh/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/speedModel/properties/classCapKmh/additionalProperties/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.speedModel.properties.classCapKmh.additionalProperties,data:data26};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -894,7 +960,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/stations/" + i2+"/name",schemaPath:"#/definitions/station/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.name.type,parentSchema:schema12.properties.name,data:data28};
+const err67 = {instancePath:instancePath+"/speedModel/classCapKmh/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/speedModel/properties/classCapKmh/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.speedModel.properties.classCapKmh.additionalProperties.type,parentSchema:schema11.properties.speedModel.properties.classCapKmh.additionalProperties,data:data26};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -904,10 +970,9 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data26.nameZh !== undefined){
-let data29 = data26.nameZh;
-if(typeof data29 !== "string"){
-const err68 = {instancePath:instancePath+"/stations/" + i2+"/nameZh",schemaPath:"#/definitions/station/properties/nameZh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.nameZh.type,parentSchema:schema12.properties.nameZh,data:data29};
+}
+else {
+const err68 = {instancePath:instancePath+"/speedModel/classCapKmh",schemaPath:"#/properties/speedModel/properties/classCapKmh/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.speedModel.properties.classCapKmh.type,parentSchema:schema11.properties.speedModel.properties.classCapKmh,data:data25};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -917,10 +982,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data26.lon !== undefined){
-let data30 = data26.lon;
-if(!((typeof data30 == "number") && (isFinite(data30)))){
-const err69 = {instancePath:instancePath+"/stations/" + i2+"/lon",schemaPath:"#/definitions/station/properties/lon/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.lon.type,parentSchema:schema12.properties.lon,data:data30};
+if(data22.congestionFactor !== undefined){
+let data27 = data22.congestionFactor;
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 > 2 || isNaN(data27)){
+const err69 = {instancePath:instancePath+"/speedModel/congestionFactor",schemaPath:"#/properties/speedModel/properties/congestionFactor/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema11.properties.speedModel.properties.congestionFactor,data:data27};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -929,11 +995,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data26.lat !== undefined){
-let data31 = data26.lat;
-if(!((typeof data31 == "number") && (isFinite(data31)))){
-const err70 = {instancePath:instancePath+"/stations/" + i2+"/lat",schemaPath:"#/definitions/station/properties/lat/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.lat.type,parentSchema:schema12.properties.lat,data:data31};
+if(data27 <= 0 || isNaN(data27)){
+const err70 = {instancePath:instancePath+"/speedModel/congestionFactor",schemaPath:"#/properties/speedModel/properties/congestionFactor/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.speedModel.properties.congestionFactor,data:data27};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -943,10 +1006,8 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data26.class !== undefined){
-let data32 = data26.class;
-if(!((((((((((((((((((((((((((((((((((data32 === "class1") || (data32 === "class2")) || (data32 === "special")) || (data32 === "small")) || (data32 === "logistics")) || (data32 === "township1")) || (data32 === "township2")) || (data32 === "fulltime")) || (data32 === "micro")) || (data32 === "engine")) || (data32 === "ladder")) || (data32 === "一级")) || (data32 === "一级站")) || (data32 === "一级消防站")) || (data32 === "一级普通消防站")) || (data32 === "二级")) || (data32 === "二级站")) || (data32 === "二级消防站")) || (data32 === "二级普通消防站")) || (data32 === "特勤")) || (data32 === "特勤站")) || (data32 === "特勤消防站")) || (data32 === "小型")) || (data32 === "小型站")) || (data32 === "小型消防站")) || (data32 === "战勤保障")) || (data32 === "战勤保障站")) || (data32 === "战勤保障消防站")) || (data32 === "乡镇一级")) || (data32 === "乡镇二级")) || (data32 === "专职")) || (data32 === "专职消防队")) || (data32 === "微型")) || (data32 === "微型消防站"))){
-const err71 = {instancePath:instancePath+"/stations/" + i2+"/class",schemaPath:"#/definitions/station/properties/class/enum",keyword:"enum",params:{allowedValues: schema12.properties.class.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.class.enum,parentSchema:schema12.properties.class,data:data32};
+else {
+const err71 = {instancePath:instancePath+"/speedModel/congestionFactor",schemaPath:"#/properties/speedModel/properties/congestionFactor/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.speedModel.properties.congestionFactor.type,parentSchema:schema11.properties.speedModel.properties.congestionFactor,data:data27};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -956,10 +1017,14 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data26.status !== undefined){
-let data33 = data26.status;
-if(!((((data33 === "existing") || (data33 === "under_construction")) || (data33 === "planned")) || (data33 === "candidate"))){
-const err72 = {instancePath:instancePath+"/stations/" + i2+"/status",schemaPath:"#/definitions/station/properties/status/enum",keyword:"enum",params:{allowedValues: schema12.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.status.enum,parentSchema:schema12.properties.status,data:data33};
+if(data22.roadSpeedKmh !== undefined){
+let data28 = data22.roadSpeedKmh;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key11 in data28){
+const _errs85 = errors;
+if(typeof key11 === "string"){
+if(!pattern0.test(key11)){
+const err72 = {instancePath:instancePath+"/speedModel/roadSpeedKmh",schemaPath:"#/properties/speedModel/properties/roadSpeedKmh/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(link|way):-?\\d+$"},message:"must match pattern \""+"^(link|way):-?\\d+$"+"\"",schema:"^(link|way):-?\\d+$",parentSchema:schema11.properties.speedModel.properties.roadSpeedKmh.propertyNames,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -969,10 +1034,9 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data26.year !== undefined){
-let data34 = data26.year;
-if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
-const err73 = {instancePath:instancePath+"/stations/" + i2+"/year",schemaPath:"#/definitions/station/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.year.type,parentSchema:schema12.properties.year,data:data34};
+var valid16 = _errs85 === errors;
+if(!valid16){
+const err73 = {instancePath:instancePath+"/speedModel/roadSpeedKmh",schemaPath:"#/properties/speedModel/properties/roadSpeedKmh/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema11.properties.speedModel.properties.roadSpeedKmh.propertyNames,parentSchema:schema11.properties.speedModel.properties.roadSpeedKmh,data:data28};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -981,9 +1045,12 @@ vErrors.push(err73);
 }
 errors++;
 }
-if((typeof data34 == "number") && (isFinite(data34))){
-if(data34 > 2200 || isNaN(data34)){
-const err74 = {instancePath:instancePath+"/stations/" + i2+"/year",schemaPath:"#/definitions/station/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema12.properties.year,data:data34};
+}
+for(const key12 in data28){
+let data29 = data28[key12];
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 200 || isNaN(data29)){
+const err74 = {instancePath:instancePath+"/speedModel/roadSpeedKmh/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/speedModel/properties/roadSpeedKmh/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200",schema:200,parentSchema:schema11.properties.speedModel.properties.roadSpeedKmh.additionalProperties,data:data29};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -992,8 +1059,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(data34 < 1900 || isNaN(data34)){
-const err75 = {instancePath:instancePath+"/stations/" + i2+"/year",schemaPath:"#/definitions/station/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1900},message:"must be >= 1900",schema:1900,parentSchema:schema12.properties.year,data:data34};
+if(data29 <= 0 || isNaN(data29)){
+const err75 = {instancePath:instancePath+"/speedModel/roadSpeedKmh/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/speedModel/properties/roadSpeedKmh/additionalProperties/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.speedModel.properties.roadSpeedKmh.additionalProperties,data:data29};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1003,12 +1070,8 @@ vErrors.push(err75);
 errors++;
 }
 }
-}
-if(data26.turnoutS !== undefined){
-let data35 = data26.turnoutS;
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 > 600 || isNaN(data35)){
-const err76 = {instancePath:instancePath+"/stations/" + i2+"/turnoutS",schemaPath:"#/definitions/station/properties/turnoutS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema12.properties.turnoutS,data:data35};
+else {
+const err76 = {instancePath:instancePath+"/speedModel/roadSpeedKmh/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/speedModel/properties/roadSpeedKmh/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.speedModel.properties.roadSpeedKmh.additionalProperties.type,parentSchema:schema11.properties.speedModel.properties.roadSpeedKmh.additionalProperties,data:data29};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1017,8 +1080,10 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data35 < 0 || isNaN(data35)){
-const err77 = {instancePath:instancePath+"/stations/" + i2+"/turnoutS",schemaPath:"#/definitions/station/properties/turnoutS/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.turnoutS,data:data35};
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/speedModel/roadSpeedKmh",schemaPath:"#/properties/speedModel/properties/roadSpeedKmh/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.speedModel.properties.roadSpeedKmh.type,parentSchema:schema11.properties.speedModel.properties.roadSpeedKmh,data:data28};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1028,8 +1093,9 @@ vErrors.push(err77);
 errors++;
 }
 }
+}
 else {
-const err78 = {instancePath:instancePath+"/stations/" + i2+"/turnoutS",schemaPath:"#/definitions/station/properties/turnoutS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.turnoutS.type,parentSchema:schema12.properties.turnoutS,data:data35};
+const err78 = {instancePath:instancePath+"/speedModel",schemaPath:"#/properties/speedModel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.speedModel.type,parentSchema:schema11.properties.speedModel,data:data22};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1039,10 +1105,12 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data26.urbanEdge !== undefined){
-let data36 = data26.urbanEdge;
-if(typeof data36 !== "boolean"){
-const err79 = {instancePath:instancePath+"/stations/" + i2+"/urbanEdge",schemaPath:"#/definitions/station/properties/urbanEdge/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.urbanEdge.type,parentSchema:schema12.properties.urbanEdge,data:data36};
+if(data.closures !== undefined){
+let data30 = data.closures;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key13 in data30){
+if(!(((key13 === "links") || (key13 === "ways")) || (key13 === "polygons"))){
+const err79 = {instancePath:instancePath+"/closures",schemaPath:"#/properties/closures/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.closures,data:data30};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1052,11 +1120,14 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data26.landAreaM2 !== undefined){
-let data37 = data26.landAreaM2;
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 < 0 || isNaN(data37)){
-const err80 = {instancePath:instancePath+"/stations/" + i2+"/landAreaM2",schemaPath:"#/definitions/station/properties/landAreaM2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.landAreaM2,data:data37};
+if(data30.links !== undefined){
+let data31 = data30.links;
+if(Array.isArray(data31)){
+const len0 = data31.length;
+for(let i0=0; i0<len0; i0++){
+let data32 = data31[i0];
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err80 = {instancePath:instancePath+"/closures/links/" + i0,schemaPath:"#/properties/closures/properties/links/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.closures.properties.links.items.type,parentSchema:schema11.properties.closures.properties.links.items,data:data32};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1066,8 +1137,9 @@ vErrors.push(err80);
 errors++;
 }
 }
+}
 else {
-const err81 = {instancePath:instancePath+"/stations/" + i2+"/landAreaM2",schemaPath:"#/definitions/station/properties/landAreaM2/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.landAreaM2.type,parentSchema:schema12.properties.landAreaM2,data:data37};
+const err81 = {instancePath:instancePath+"/closures/links",schemaPath:"#/properties/closures/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.closures.properties.links.type,parentSchema:schema11.properties.closures.properties.links,data:data31};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1077,11 +1149,14 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data26.buildingAreaM2 !== undefined){
-let data38 = data26.buildingAreaM2;
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 < 0 || isNaN(data38)){
-const err82 = {instancePath:instancePath+"/stations/" + i2+"/buildingAreaM2",schemaPath:"#/definitions/station/properties/buildingAreaM2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.buildingAreaM2,data:data38};
+if(data30.ways !== undefined){
+let data33 = data30.ways;
+if(Array.isArray(data33)){
+const len1 = data33.length;
+for(let i1=0; i1<len1; i1++){
+let data34 = data33[i1];
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err82 = {instancePath:instancePath+"/closures/ways/" + i1,schemaPath:"#/properties/closures/properties/ways/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.closures.properties.ways.items.type,parentSchema:schema11.properties.closures.properties.ways.items,data:data34};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1091,8 +1166,9 @@ vErrors.push(err82);
 errors++;
 }
 }
+}
 else {
-const err83 = {instancePath:instancePath+"/stations/" + i2+"/buildingAreaM2",schemaPath:"#/definitions/station/properties/buildingAreaM2/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.buildingAreaM2.type,parentSchema:schema12.properties.buildingAreaM2,data:data38};
+const err83 = {instancePath:instancePath+"/closures/ways",schemaPath:"#/properties/closures/properties/ways/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.closures.properties.ways.type,parentSchema:schema11.properties.closures.properties.ways,data:data33};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1102,9 +1178,15 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data26};
+if(data30.polygons !== undefined){
+let data35 = data30.polygons;
+const _errs102 = errors;
+let valid24 = false;
+let passing3 = null;
+const _errs103 = errors;
+if(typeof data35 === "string"){
+if(func3(data35) < 1){
+const err84 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data35};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1114,9 +1196,8 @@ vErrors.push(err84);
 errors++;
 }
 }
-}
 else {
-const err85 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.stations.oneOf[0].type,parentSchema:schema11.properties.stations.oneOf[0],data:data25};
+const err85 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data35};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1125,15 +1206,15 @@ vErrors.push(err85);
 }
 errors++;
 }
-var _valid1 = _errs67 === errors;
-if(_valid1){
-valid15 = true;
-passing1 = 0;
+var _valid3 = _errs103 === errors;
+if(_valid3){
+valid24 = true;
+passing3 = 0;
 }
-const _errs95 = errors;
-if(typeof data25 === "string"){
-if(func3(data25) < 1){
-const err86 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.stations.oneOf[1],data:data25};
+const _errs105 = errors;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.path === undefined){
+const err86 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data35};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1142,9 +1223,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-else {
-const err87 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.stations.oneOf[1].type,parentSchema:schema11.properties.stations.oneOf[1],data:data25};
+for(const key14 in data35){
+if(!(((((key14 === "path") || (key14 === "crs")) || (key14 === "encoding")) || (key14 === "columns")) || (key14 === "sheet"))){
+const err87 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data35};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1153,19 +1234,12 @@ vErrors.push(err87);
 }
 errors++;
 }
-var _valid1 = _errs95 === errors;
-if(_valid1 && valid15){
-valid15 = false;
-passing1 = [passing1, 1];
 }
-else {
-if(_valid1){
-valid15 = true;
-passing1 = 1;
-}
-}
-if(!valid15){
-const err88 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema11.properties.stations.oneOf,parentSchema:schema11.properties.stations,data:data25};
+if(data35.path !== undefined){
+let data36 = data35.path;
+if(typeof data36 === "string"){
+if(func3(data36) < 1){
+const err88 = {instancePath:instancePath+"/closures/polygons/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data36};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1174,23 +1248,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-else {
-errors = _errs66;
-if(vErrors !== null){
-if(_errs66){
-vErrors.length = _errs66;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.hydrants !== undefined){
-let data39 = data.hydrants;
-if(typeof data39 === "string"){
-if(func3(data39) < 1){
-const err89 = {instancePath:instancePath+"/hydrants",schemaPath:"#/properties/hydrants/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hydrants,data:data39};
+const err89 = {instancePath:instancePath+"/closures/polygons/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data36};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1200,8 +1260,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-else {
-const err90 = {instancePath:instancePath+"/hydrants",schemaPath:"#/properties/hydrants/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hydrants.type,parentSchema:schema11.properties.hydrants,data:data39};
+if(data35.crs !== undefined){
+let data37 = data35.crs;
+if(typeof data37 === "string"){
+if(func3(data37) < 1){
+const err90 = {instancePath:instancePath+"/closures/polygons/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data37};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1211,11 +1274,8 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data.waterSources !== undefined){
-let data40 = data.waterSources;
-if(typeof data40 === "string"){
-if(func3(data40) < 1){
-const err91 = {instancePath:instancePath+"/waterSources",schemaPath:"#/properties/waterSources/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.waterSources,data:data40};
+else {
+const err91 = {instancePath:instancePath+"/closures/polygons/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data37};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1225,8 +1285,11 @@ vErrors.push(err91);
 errors++;
 }
 }
-else {
-const err92 = {instancePath:instancePath+"/waterSources",schemaPath:"#/properties/waterSources/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.waterSources.type,parentSchema:schema11.properties.waterSources,data:data40};
+if(data35.encoding !== undefined){
+let data38 = data35.encoding;
+if(typeof data38 === "string"){
+if(func3(data38) < 1){
+const err92 = {instancePath:instancePath+"/closures/polygons/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data38};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1236,11 +1299,8 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data.barriers !== undefined){
-let data41 = data.barriers;
-if(typeof data41 === "string"){
-if(func3(data41) < 1){
-const err93 = {instancePath:instancePath+"/barriers",schemaPath:"#/properties/barriers/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.barriers,data:data41};
+else {
+const err93 = {instancePath:instancePath+"/closures/polygons/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data38};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1250,8 +1310,14 @@ vErrors.push(err93);
 errors++;
 }
 }
-else {
-const err94 = {instancePath:instancePath+"/barriers",schemaPath:"#/properties/barriers/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.barriers.type,parentSchema:schema11.properties.barriers,data:data41};
+if(data35.columns !== undefined){
+let data39 = data35.columns;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key15 in data39){
+let data40 = data39[key15];
+if(typeof data40 === "string"){
+if(func3(data40) < 1){
+const err94 = {instancePath:instancePath+"/closures/polygons/columns/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1261,11 +1327,8 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data.demand !== undefined){
-let data42 = data.demand;
-if(typeof data42 === "string"){
-if(func3(data42) < 1){
-const err95 = {instancePath:instancePath+"/demand",schemaPath:"#/properties/demand/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.demand,data:data42};
+else {
+const err95 = {instancePath:instancePath+"/closures/polygons/columns/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1275,8 +1338,9 @@ vErrors.push(err95);
 errors++;
 }
 }
+}
 else {
-const err96 = {instancePath:instancePath+"/demand",schemaPath:"#/properties/demand/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demand.type,parentSchema:schema11.properties.demand,data:data42};
+const err96 = {instancePath:instancePath+"/closures/polygons/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data39};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1286,11 +1350,11 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data.demandProperty !== undefined){
-let data43 = data.demandProperty;
-if(typeof data43 === "string"){
-if(func3(data43) < 1){
-const err97 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.demandProperty,data:data43};
+if(data35.sheet !== undefined){
+let data41 = data35.sheet;
+if(typeof data41 === "string"){
+if(func3(data41) < 1){
+const err97 = {instancePath:instancePath+"/closures/polygons/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data41};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1301,7 +1365,7 @@ errors++;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demandProperty.type,parentSchema:schema11.properties.demandProperty,data:data43};
+const err98 = {instancePath:instancePath+"/closures/polygons/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data41};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1311,11 +1375,9 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data.studyArea !== undefined){
-let data44 = data.studyArea;
-if(typeof data44 === "string"){
-if(func3(data44) < 1){
-const err99 = {instancePath:instancePath+"/studyArea",schemaPath:"#/properties/studyArea/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.studyArea,data:data44};
+}
+else {
+const err99 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data35};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1324,9 +1386,19 @@ vErrors.push(err99);
 }
 errors++;
 }
+var _valid3 = _errs105 === errors;
+if(_valid3 && valid24){
+valid24 = false;
+passing3 = [passing3, 1];
 }
 else {
-const err100 = {instancePath:instancePath+"/studyArea",schemaPath:"#/properties/studyArea/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.studyArea.type,parentSchema:schema11.properties.studyArea,data:data44};
+if(_valid3){
+valid24 = true;
+passing3 = 1;
+}
+}
+if(!valid24){
+const err100 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data35};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1335,13 +1407,21 @@ vErrors.push(err100);
 }
 errors++;
 }
+else {
+errors = _errs102;
+if(vErrors !== null){
+if(_errs102){
+vErrors.length = _errs102;
 }
-if(data.analysis !== undefined){
-let data45 = data.analysis;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-for(const key11 in data45){
-if(!(((((key11 === "accessDistanceM") || (key11 === "cellSizeM")) || (key11 === "bandsS")) || (key11 === "year")) || (key11 === "maxSnapDistanceM"))){
-const err101 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.analysis,data:data45};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/closures",schemaPath:"#/properties/closures/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.closures.type,parentSchema:schema11.properties.closures,data:data30};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1351,11 +1431,11 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data45.accessDistanceM !== undefined){
-let data46 = data45.accessDistanceM;
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 > 5000 || isNaN(data46)){
-const err102 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data46};
+if(data.standards !== undefined){
+let data42 = data.standards;
+if(typeof data42 === "string"){
+if(func3(data42) < 1){
+const err102 = {instancePath:instancePath+"/standards",schemaPath:"#/properties/standards/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.standards,data:data42};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1364,8 +1444,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(data46 <= 0 || isNaN(data46)){
-const err103 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data46};
+}
+else {
+const err103 = {instancePath:instancePath+"/standards",schemaPath:"#/properties/standards/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.standards.type,parentSchema:schema11.properties.standards,data:data42};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1375,8 +1456,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-else {
-const err104 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.accessDistanceM.type,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data46};
+if(data.overrides !== undefined){
+let data43 = data.overrides;
+if(!(data43 && typeof data43 == "object" && !Array.isArray(data43))){
+const err104 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data43};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1386,11 +1469,19 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data45.cellSizeM !== undefined){
-let data47 = data45.cellSizeM;
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 > 1000 || isNaN(data47)){
-const err105 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data47};
+if(data.stations !== undefined){
+let data44 = data.stations;
+const _errs126 = errors;
+let valid27 = false;
+let passing4 = null;
+const _errs127 = errors;
+if(Array.isArray(data44)){
+const len2 = data44.length;
+for(let i2=0; i2<len2; i2++){
+let data45 = data44[i2];
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.id === undefined){
+const err105 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema15.required,parentSchema:schema15,data:data45};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1399,8 +1490,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data47 < 1 || isNaN(data47)){
-const err106 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data47};
+if(data45.name === undefined){
+const err106 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema15.required,parentSchema:schema15,data:data45};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1409,9 +1500,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-else {
-const err107 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.cellSizeM.type,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data47};
+if(data45.lon === undefined){
+const err107 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "lon"},message:"must have required property '"+"lon"+"'",schema:schema15.required,parentSchema:schema15,data:data45};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1420,12 +1510,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(data45.bandsS !== undefined){
-let data48 = data45.bandsS;
-if(Array.isArray(data48)){
-if(data48.length < 1){
-const err108 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.analysis.properties.bandsS,data:data48};
+if(data45.lat === undefined){
+const err108 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "lat"},message:"must have required property '"+"lat"+"'",schema:schema15.required,parentSchema:schema15,data:data45};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1434,12 +1520,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-const len3 = data48.length;
-for(let i3=0; i3<len3; i3++){
-let data49 = data48[i3];
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 <= 0 || isNaN(data49)){
-const err109 = {instancePath:instancePath+"/analysis/bandsS/" + i3,schemaPath:"#/properties/analysis/properties/bandsS/items/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data49};
+if(data45.class === undefined){
+const err109 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'",schema:schema15.required,parentSchema:schema15,data:data45};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1448,9 +1530,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/analysis/bandsS/" + i3,schemaPath:"#/properties/analysis/properties/bandsS/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.bandsS.items.type,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data49};
+if(data45.status === undefined){
+const err110 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema15.required,parentSchema:schema15,data:data45};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1459,10 +1540,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-}
-else {
-const err111 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.analysis.properties.bandsS.type,parentSchema:schema11.properties.analysis.properties.bandsS,data:data48};
+for(const key16 in data45){
+if(!(func2.call(schema15.properties, key16))){
+const err111 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data:data45};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1472,10 +1552,11 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data45.year !== undefined){
-let data50 = data45.year;
-if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
-const err112 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.analysis.properties.year.type,parentSchema:schema11.properties.analysis.properties.year,data:data50};
+if(data45.id !== undefined){
+let data46 = data45.id;
+if(typeof data46 === "string"){
+if(func3(data46) < 1){
+const err112 = {instancePath:instancePath+"/stations/" + i2+"/id",schemaPath:"#/definitions/station/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.id,data:data46};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1484,9 +1565,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-if((typeof data50 == "number") && (isFinite(data50))){
-if(data50 > 2200 || isNaN(data50)){
-const err113 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema11.properties.analysis.properties.year,data:data50};
+}
+else {
+const err113 = {instancePath:instancePath+"/stations/" + i2+"/id",schemaPath:"#/definitions/station/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.id.type,parentSchema:schema15.properties.id,data:data46};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1495,8 +1576,12 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data50 < 0 || isNaN(data50)){
-const err114 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.analysis.properties.year,data:data50};
+}
+if(data45.name !== undefined){
+let data47 = data45.name;
+if(typeof data47 === "string"){
+if(func3(data47) < 1){
+const err114 = {instancePath:instancePath+"/stations/" + i2+"/name",schemaPath:"#/definitions/station/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.name,data:data47};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1506,12 +1591,8 @@ vErrors.push(err114);
 errors++;
 }
 }
-}
-if(data45.maxSnapDistanceM !== undefined){
-let data51 = data45.maxSnapDistanceM;
-if((typeof data51 == "number") && (isFinite(data51))){
-if(data51 > 5000 || isNaN(data51)){
-const err115 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data51};
+else {
+const err115 = {instancePath:instancePath+"/stations/" + i2+"/name",schemaPath:"#/definitions/station/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.name.type,parentSchema:schema15.properties.name,data:data47};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1520,8 +1601,11 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data51 <= 0 || isNaN(data51)){
-const err116 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data51};
+}
+if(data45.nameZh !== undefined){
+let data48 = data45.nameZh;
+if(typeof data48 !== "string"){
+const err116 = {instancePath:instancePath+"/stations/" + i2+"/nameZh",schemaPath:"#/definitions/station/properties/nameZh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.nameZh.type,parentSchema:schema15.properties.nameZh,data:data48};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1531,8 +1615,10 @@ vErrors.push(err116);
 errors++;
 }
 }
-else {
-const err117 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.maxSnapDistanceM.type,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data51};
+if(data45.lon !== undefined){
+let data49 = data45.lon;
+if(!((typeof data49 == "number") && (isFinite(data49)))){
+const err117 = {instancePath:instancePath+"/stations/" + i2+"/lon",schemaPath:"#/definitions/station/properties/lon/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.lon.type,parentSchema:schema15.properties.lon,data:data49};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1542,9 +1628,10 @@ vErrors.push(err117);
 errors++;
 }
 }
-}
-else {
-const err118 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.analysis.type,parentSchema:schema11.properties.analysis,data:data45};
+if(data45.lat !== undefined){
+let data50 = data45.lat;
+if(!((typeof data50 == "number") && (isFinite(data50)))){
+const err118 = {instancePath:instancePath+"/stations/" + i2+"/lat",schemaPath:"#/definitions/station/properties/lat/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.lat.type,parentSchema:schema15.properties.lat,data:data50};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1554,12 +1641,10 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data.water !== undefined){
-let data52 = data.water;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-for(const key12 in data52){
-if(!(((((key12 === "hydrantRoadClasses") || (key12 === "hydrantMaxSnapM")) || (key12 === "severeCold")) || (key12 === "intakeMaxSnapM")) || (key12 === "intakeTimeS"))){
-const err119 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.water,data:data52};
+if(data45.class !== undefined){
+let data51 = data45.class;
+if(!((((((((((((((((((((((((((((((((((data51 === "class1") || (data51 === "class2")) || (data51 === "special")) || (data51 === "small")) || (data51 === "logistics")) || (data51 === "township1")) || (data51 === "township2")) || (data51 === "fulltime")) || (data51 === "micro")) || (data51 === "engine")) || (data51 === "ladder")) || (data51 === "一级")) || (data51 === "一级站")) || (data51 === "一级消防站")) || (data51 === "一级普通消防站")) || (data51 === "二级")) || (data51 === "二级站")) || (data51 === "二级消防站")) || (data51 === "二级普通消防站")) || (data51 === "特勤")) || (data51 === "特勤站")) || (data51 === "特勤消防站")) || (data51 === "小型")) || (data51 === "小型站")) || (data51 === "小型消防站")) || (data51 === "战勤保障")) || (data51 === "战勤保障站")) || (data51 === "战勤保障消防站")) || (data51 === "乡镇一级")) || (data51 === "乡镇二级")) || (data51 === "专职")) || (data51 === "专职消防队")) || (data51 === "微型")) || (data51 === "微型消防站"))){
+const err119 = {instancePath:instancePath+"/stations/" + i2+"/class",schemaPath:"#/definitions/station/properties/class/enum",keyword:"enum",params:{allowedValues: schema15.properties.class.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.class.enum,parentSchema:schema15.properties.class,data:data51};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1569,14 +1654,10 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data52.hydrantRoadClasses !== undefined){
-let data53 = data52.hydrantRoadClasses;
-if(Array.isArray(data53)){
-const len4 = data53.length;
-for(let i4=0; i4<len4; i4++){
-let data54 = data53[i4];
-if(!(((((((((((((((((((data54 === "motorway") || (data54 === "motorway_link")) || (data54 === "trunk")) || (data54 === "trunk_link")) || (data54 === "primary")) || (data54 === "primary_link")) || (data54 === "secondary")) || (data54 === "secondary_link")) || (data54 === "tertiary")) || (data54 === "tertiary_link")) || (data54 === "unclassified")) || (data54 === "residential")) || (data54 === "living_street")) || (data54 === "service")) || (data54 === "unknown")) || (data54 === "快速路")) || (data54 === "主干路")) || (data54 === "次干路")) || (data54 === "支路"))){
-const err120 = {instancePath:instancePath+"/water/hydrantRoadClasses/" + i4,schemaPath:"#/properties/water/properties/hydrantRoadClasses/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.water.properties.hydrantRoadClasses.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.water.properties.hydrantRoadClasses.items.enum,parentSchema:schema11.properties.water.properties.hydrantRoadClasses.items,data:data54};
+if(data45.status !== undefined){
+let data52 = data45.status;
+if(!((((data52 === "existing") || (data52 === "under_construction")) || (data52 === "planned")) || (data52 === "candidate"))){
+const err120 = {instancePath:instancePath+"/stations/" + i2+"/status",schemaPath:"#/definitions/station/properties/status/enum",keyword:"enum",params:{allowedValues: schema15.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.status.enum,parentSchema:schema15.properties.status,data:data52};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1586,9 +1667,10 @@ vErrors.push(err120);
 errors++;
 }
 }
-}
-else {
-const err121 = {instancePath:instancePath+"/water/hydrantRoadClasses",schemaPath:"#/properties/water/properties/hydrantRoadClasses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.water.properties.hydrantRoadClasses.type,parentSchema:schema11.properties.water.properties.hydrantRoadClasses,data:data53};
+if(data45.year !== undefined){
+let data53 = data45.year;
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+const err121 = {instancePath:instancePath+"/stations/" + i2+"/year",schemaPath:"#/definitions/station/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties.year.type,parentSchema:schema15.properties.year,data:data53};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1597,12 +1679,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-if(data52.hydrantMaxSnapM !== undefined){
-let data55 = data52.hydrantMaxSnapM;
-if((typeof data55 == "number") && (isFinite(data55))){
-if(data55 > 500 || isNaN(data55)){
-const err122 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 500},message:"must be <= 500",schema:500,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data55};
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 > 2200 || isNaN(data53)){
+const err122 = {instancePath:instancePath+"/stations/" + i2+"/year",schemaPath:"#/definitions/station/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema15.properties.year,data:data53};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1611,8 +1690,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(data55 <= 0 || isNaN(data55)){
-const err123 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data55};
+if(data53 < 1900 || isNaN(data53)){
+const err123 = {instancePath:instancePath+"/stations/" + i2+"/year",schemaPath:"#/definitions/station/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1900},message:"must be >= 1900",schema:1900,parentSchema:schema15.properties.year,data:data53};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1622,8 +1701,12 @@ vErrors.push(err123);
 errors++;
 }
 }
-else {
-const err124 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.hydrantMaxSnapM.type,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data55};
+}
+if(data45.turnoutS !== undefined){
+let data54 = data45.turnoutS;
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 > 600 || isNaN(data54)){
+const err124 = {instancePath:instancePath+"/stations/" + i2+"/turnoutS",schemaPath:"#/definitions/station/properties/turnoutS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema15.properties.turnoutS,data:data54};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1632,11 +1715,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data52.severeCold !== undefined){
-let data56 = data52.severeCold;
-if(typeof data56 !== "boolean"){
-const err125 = {instancePath:instancePath+"/water/severeCold",schemaPath:"#/properties/water/properties/severeCold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.water.properties.severeCold.type,parentSchema:schema11.properties.water.properties.severeCold,data:data56};
+if(data54 < 0 || isNaN(data54)){
+const err125 = {instancePath:instancePath+"/stations/" + i2+"/turnoutS",schemaPath:"#/definitions/station/properties/turnoutS/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.turnoutS,data:data54};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1646,11 +1726,8 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data52.intakeMaxSnapM !== undefined){
-let data57 = data52.intakeMaxSnapM;
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 > 1000 || isNaN(data57)){
-const err126 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data57};
+else {
+const err126 = {instancePath:instancePath+"/stations/" + i2+"/turnoutS",schemaPath:"#/definitions/station/properties/turnoutS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.turnoutS.type,parentSchema:schema15.properties.turnoutS,data:data54};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1659,8 +1736,11 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(data57 <= 0 || isNaN(data57)){
-const err127 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data57};
+}
+if(data45.urbanEdge !== undefined){
+let data55 = data45.urbanEdge;
+if(typeof data55 !== "boolean"){
+const err127 = {instancePath:instancePath+"/stations/" + i2+"/urbanEdge",schemaPath:"#/definitions/station/properties/urbanEdge/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.urbanEdge.type,parentSchema:schema15.properties.urbanEdge,data:data55};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1670,8 +1750,11 @@ vErrors.push(err127);
 errors++;
 }
 }
-else {
-const err128 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeMaxSnapM.type,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data57};
+if(data45.landAreaM2 !== undefined){
+let data56 = data45.landAreaM2;
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 < 0 || isNaN(data56)){
+const err128 = {instancePath:instancePath+"/stations/" + i2+"/landAreaM2",schemaPath:"#/definitions/station/properties/landAreaM2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.landAreaM2,data:data56};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1681,11 +1764,8 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data52.intakeTimeS !== undefined){
-let data58 = data52.intakeTimeS;
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 > 7200 || isNaN(data58)){
-const err129 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data58};
+else {
+const err129 = {instancePath:instancePath+"/stations/" + i2+"/landAreaM2",schemaPath:"#/definitions/station/properties/landAreaM2/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.landAreaM2.type,parentSchema:schema15.properties.landAreaM2,data:data56};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1694,8 +1774,12 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(data58 <= 0 || isNaN(data58)){
-const err130 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data58};
+}
+if(data45.buildingAreaM2 !== undefined){
+let data57 = data45.buildingAreaM2;
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 < 0 || isNaN(data57)){
+const err130 = {instancePath:instancePath+"/stations/" + i2+"/buildingAreaM2",schemaPath:"#/definitions/station/properties/buildingAreaM2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.buildingAreaM2,data:data57};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1706,7 +1790,7 @@ errors++;
 }
 }
 else {
-const err131 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeTimeS.type,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data58};
+const err131 = {instancePath:instancePath+"/stations/" + i2+"/buildingAreaM2",schemaPath:"#/definitions/station/properties/buildingAreaM2/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.buildingAreaM2.type,parentSchema:schema15.properties.buildingAreaM2,data:data57};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1718,7 +1802,7 @@ errors++;
 }
 }
 else {
-const err132 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.water.type,parentSchema:schema11.properties.water,data:data52};
+const err132 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data45};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1730,12 +1814,2163 @@ errors++;
 }
 }
 else {
-const err133 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err133 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.stations.oneOf[0].type,parentSchema:schema11.properties.stations.oneOf[0],data:data44};
 if(vErrors === null){
 vErrors = [err133];
 }
 else {
 vErrors.push(err133);
+}
+errors++;
+}
+var _valid4 = _errs127 === errors;
+if(_valid4){
+valid27 = true;
+passing4 = 0;
+}
+const _errs155 = errors;
+const _errs157 = errors;
+let valid33 = false;
+let passing5 = null;
+const _errs158 = errors;
+if(typeof data44 === "string"){
+if(func3(data44) < 1){
+const err134 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data44};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data44};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+var _valid5 = _errs158 === errors;
+if(_valid5){
+valid33 = true;
+passing5 = 0;
+}
+const _errs160 = errors;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.path === undefined){
+const err136 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data44};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+for(const key17 in data44){
+if(!(((((key17 === "path") || (key17 === "crs")) || (key17 === "encoding")) || (key17 === "columns")) || (key17 === "sheet"))){
+const err137 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data44};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+if(data44.path !== undefined){
+let data58 = data44.path;
+if(typeof data58 === "string"){
+if(func3(data58) < 1){
+const err138 = {instancePath:instancePath+"/stations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data58};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/stations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data58};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+if(data44.crs !== undefined){
+let data59 = data44.crs;
+if(typeof data59 === "string"){
+if(func3(data59) < 1){
+const err140 = {instancePath:instancePath+"/stations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data59};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/stations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data59};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+if(data44.encoding !== undefined){
+let data60 = data44.encoding;
+if(typeof data60 === "string"){
+if(func3(data60) < 1){
+const err142 = {instancePath:instancePath+"/stations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data60};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/stations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data60};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data44.columns !== undefined){
+let data61 = data44.columns;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+for(const key18 in data61){
+let data62 = data61[key18];
+if(typeof data62 === "string"){
+if(func3(data62) < 1){
+const err144 = {instancePath:instancePath+"/stations/columns/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data62};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/stations/columns/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data62};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/stations/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data61};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+if(data44.sheet !== undefined){
+let data63 = data44.sheet;
+if(typeof data63 === "string"){
+if(func3(data63) < 1){
+const err147 = {instancePath:instancePath+"/stations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data63};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/stations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data63};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data44};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+var _valid5 = _errs160 === errors;
+if(_valid5 && valid33){
+valid33 = false;
+passing5 = [passing5, 1];
+}
+else {
+if(_valid5){
+valid33 = true;
+passing5 = 1;
+}
+}
+if(!valid33){
+const err150 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data44};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+else {
+errors = _errs157;
+if(vErrors !== null){
+if(_errs157){
+vErrors.length = _errs157;
+}
+else {
+vErrors = null;
+}
+}
+}
+var _valid4 = _errs155 === errors;
+if(_valid4 && valid27){
+valid27 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid4){
+valid27 = true;
+passing4 = 1;
+}
+}
+if(!valid27){
+const err151 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema11.properties.stations.oneOf,parentSchema:schema11.properties.stations,data:data44};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+else {
+errors = _errs126;
+if(vErrors !== null){
+if(_errs126){
+vErrors.length = _errs126;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.hydrants !== undefined){
+let data64 = data.hydrants;
+const _errs178 = errors;
+let valid37 = false;
+let passing6 = null;
+const _errs179 = errors;
+if(typeof data64 === "string"){
+if(func3(data64) < 1){
+const err152 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data64};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data64};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+var _valid6 = _errs179 === errors;
+if(_valid6){
+valid37 = true;
+passing6 = 0;
+}
+const _errs181 = errors;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.path === undefined){
+const err154 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data64};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+for(const key19 in data64){
+if(!(((((key19 === "path") || (key19 === "crs")) || (key19 === "encoding")) || (key19 === "columns")) || (key19 === "sheet"))){
+const err155 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data64};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+if(data64.path !== undefined){
+let data65 = data64.path;
+if(typeof data65 === "string"){
+if(func3(data65) < 1){
+const err156 = {instancePath:instancePath+"/hydrants/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data65};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/hydrants/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data65};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+if(data64.crs !== undefined){
+let data66 = data64.crs;
+if(typeof data66 === "string"){
+if(func3(data66) < 1){
+const err158 = {instancePath:instancePath+"/hydrants/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data66};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/hydrants/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data66};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+if(data64.encoding !== undefined){
+let data67 = data64.encoding;
+if(typeof data67 === "string"){
+if(func3(data67) < 1){
+const err160 = {instancePath:instancePath+"/hydrants/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data67};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/hydrants/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data67};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+if(data64.columns !== undefined){
+let data68 = data64.columns;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+for(const key20 in data68){
+let data69 = data68[key20];
+if(typeof data69 === "string"){
+if(func3(data69) < 1){
+const err162 = {instancePath:instancePath+"/hydrants/columns/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data69};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/hydrants/columns/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data69};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/hydrants/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data68};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+if(data64.sheet !== undefined){
+let data70 = data64.sheet;
+if(typeof data70 === "string"){
+if(func3(data70) < 1){
+const err165 = {instancePath:instancePath+"/hydrants/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data70};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/hydrants/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data70};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data64};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+var _valid6 = _errs181 === errors;
+if(_valid6 && valid37){
+valid37 = false;
+passing6 = [passing6, 1];
+}
+else {
+if(_valid6){
+valid37 = true;
+passing6 = 1;
+}
+}
+if(!valid37){
+const err168 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data64};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+else {
+errors = _errs178;
+if(vErrors !== null){
+if(_errs178){
+vErrors.length = _errs178;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.hydrantStatus !== undefined){
+let data71 = data.hydrantStatus;
+const _errs199 = errors;
+let valid41 = false;
+let passing7 = null;
+const _errs200 = errors;
+if(typeof data71 === "string"){
+if(func3(data71) < 1){
+const err169 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data71};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data71};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+var _valid7 = _errs200 === errors;
+if(_valid7){
+valid41 = true;
+passing7 = 0;
+}
+const _errs202 = errors;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.path === undefined){
+const err171 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data71};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+for(const key21 in data71){
+if(!(((((key21 === "path") || (key21 === "crs")) || (key21 === "encoding")) || (key21 === "columns")) || (key21 === "sheet"))){
+const err172 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data71};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+if(data71.path !== undefined){
+let data72 = data71.path;
+if(typeof data72 === "string"){
+if(func3(data72) < 1){
+const err173 = {instancePath:instancePath+"/hydrantStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data72};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/hydrantStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data72};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+if(data71.crs !== undefined){
+let data73 = data71.crs;
+if(typeof data73 === "string"){
+if(func3(data73) < 1){
+const err175 = {instancePath:instancePath+"/hydrantStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data73};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+else {
+const err176 = {instancePath:instancePath+"/hydrantStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data73};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+if(data71.encoding !== undefined){
+let data74 = data71.encoding;
+if(typeof data74 === "string"){
+if(func3(data74) < 1){
+const err177 = {instancePath:instancePath+"/hydrantStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data74};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+else {
+const err178 = {instancePath:instancePath+"/hydrantStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data74};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+if(data71.columns !== undefined){
+let data75 = data71.columns;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+for(const key22 in data75){
+let data76 = data75[key22];
+if(typeof data76 === "string"){
+if(func3(data76) < 1){
+const err179 = {instancePath:instancePath+"/hydrantStatus/columns/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data76};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/hydrantStatus/columns/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data76};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+}
+else {
+const err181 = {instancePath:instancePath+"/hydrantStatus/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data75};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+if(data71.sheet !== undefined){
+let data77 = data71.sheet;
+if(typeof data77 === "string"){
+if(func3(data77) < 1){
+const err182 = {instancePath:instancePath+"/hydrantStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data77};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/hydrantStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data77};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+}
+else {
+const err184 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data71};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+var _valid7 = _errs202 === errors;
+if(_valid7 && valid41){
+valid41 = false;
+passing7 = [passing7, 1];
+}
+else {
+if(_valid7){
+valid41 = true;
+passing7 = 1;
+}
+}
+if(!valid41){
+const err185 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing7},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data71};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+else {
+errors = _errs199;
+if(vErrors !== null){
+if(_errs199){
+vErrors.length = _errs199;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.waterSources !== undefined){
+let data78 = data.waterSources;
+const _errs220 = errors;
+let valid45 = false;
+let passing8 = null;
+const _errs221 = errors;
+if(typeof data78 === "string"){
+if(func3(data78) < 1){
+const err186 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data78};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+else {
+const err187 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data78};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+var _valid8 = _errs221 === errors;
+if(_valid8){
+valid45 = true;
+passing8 = 0;
+}
+const _errs223 = errors;
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(data78.path === undefined){
+const err188 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data78};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+for(const key23 in data78){
+if(!(((((key23 === "path") || (key23 === "crs")) || (key23 === "encoding")) || (key23 === "columns")) || (key23 === "sheet"))){
+const err189 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data78};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+if(data78.path !== undefined){
+let data79 = data78.path;
+if(typeof data79 === "string"){
+if(func3(data79) < 1){
+const err190 = {instancePath:instancePath+"/waterSources/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data79};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+else {
+const err191 = {instancePath:instancePath+"/waterSources/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data79};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+if(data78.crs !== undefined){
+let data80 = data78.crs;
+if(typeof data80 === "string"){
+if(func3(data80) < 1){
+const err192 = {instancePath:instancePath+"/waterSources/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data80};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/waterSources/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data80};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+if(data78.encoding !== undefined){
+let data81 = data78.encoding;
+if(typeof data81 === "string"){
+if(func3(data81) < 1){
+const err194 = {instancePath:instancePath+"/waterSources/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data81};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/waterSources/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data81};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+if(data78.columns !== undefined){
+let data82 = data78.columns;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+for(const key24 in data82){
+let data83 = data82[key24];
+if(typeof data83 === "string"){
+if(func3(data83) < 1){
+const err196 = {instancePath:instancePath+"/waterSources/columns/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data83};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/waterSources/columns/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data83};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+}
+else {
+const err198 = {instancePath:instancePath+"/waterSources/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data82};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+if(data78.sheet !== undefined){
+let data84 = data78.sheet;
+if(typeof data84 === "string"){
+if(func3(data84) < 1){
+const err199 = {instancePath:instancePath+"/waterSources/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data84};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+else {
+const err200 = {instancePath:instancePath+"/waterSources/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data84};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+}
+else {
+const err201 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data78};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+var _valid8 = _errs223 === errors;
+if(_valid8 && valid45){
+valid45 = false;
+passing8 = [passing8, 1];
+}
+else {
+if(_valid8){
+valid45 = true;
+passing8 = 1;
+}
+}
+if(!valid45){
+const err202 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing8},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data78};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+else {
+errors = _errs220;
+if(vErrors !== null){
+if(_errs220){
+vErrors.length = _errs220;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.barriers !== undefined){
+let data85 = data.barriers;
+const _errs241 = errors;
+let valid49 = false;
+let passing9 = null;
+const _errs242 = errors;
+if(typeof data85 === "string"){
+if(func3(data85) < 1){
+const err203 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data85};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+else {
+const err204 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data85};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+var _valid9 = _errs242 === errors;
+if(_valid9){
+valid49 = true;
+passing9 = 0;
+}
+const _errs244 = errors;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.path === undefined){
+const err205 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data85};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+for(const key25 in data85){
+if(!(((((key25 === "path") || (key25 === "crs")) || (key25 === "encoding")) || (key25 === "columns")) || (key25 === "sheet"))){
+const err206 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data85};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+if(data85.path !== undefined){
+let data86 = data85.path;
+if(typeof data86 === "string"){
+if(func3(data86) < 1){
+const err207 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data86};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+else {
+const err208 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data86};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+if(data85.crs !== undefined){
+let data87 = data85.crs;
+if(typeof data87 === "string"){
+if(func3(data87) < 1){
+const err209 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data87};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+else {
+const err210 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data87};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+if(data85.encoding !== undefined){
+let data88 = data85.encoding;
+if(typeof data88 === "string"){
+if(func3(data88) < 1){
+const err211 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data88};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+}
+else {
+const err212 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data88};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+if(data85.columns !== undefined){
+let data89 = data85.columns;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+for(const key26 in data89){
+let data90 = data89[key26];
+if(typeof data90 === "string"){
+if(func3(data90) < 1){
+const err213 = {instancePath:instancePath+"/barriers/columns/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data90};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+else {
+const err214 = {instancePath:instancePath+"/barriers/columns/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data90};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+}
+else {
+const err215 = {instancePath:instancePath+"/barriers/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data89};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+if(data85.sheet !== undefined){
+let data91 = data85.sheet;
+if(typeof data91 === "string"){
+if(func3(data91) < 1){
+const err216 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data91};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data91};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+}
+else {
+const err218 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data85};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+var _valid9 = _errs244 === errors;
+if(_valid9 && valid49){
+valid49 = false;
+passing9 = [passing9, 1];
+}
+else {
+if(_valid9){
+valid49 = true;
+passing9 = 1;
+}
+}
+if(!valid49){
+const err219 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing9},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data85};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+else {
+errors = _errs241;
+if(vErrors !== null){
+if(_errs241){
+vErrors.length = _errs241;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.demand !== undefined){
+let data92 = data.demand;
+const _errs262 = errors;
+let valid53 = false;
+let passing10 = null;
+const _errs263 = errors;
+if(typeof data92 === "string"){
+if(func3(data92) < 1){
+const err220 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data92};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+else {
+const err221 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data92};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+var _valid10 = _errs263 === errors;
+if(_valid10){
+valid53 = true;
+passing10 = 0;
+}
+const _errs265 = errors;
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.path === undefined){
+const err222 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data92};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+for(const key27 in data92){
+if(!(((((key27 === "path") || (key27 === "crs")) || (key27 === "encoding")) || (key27 === "columns")) || (key27 === "sheet"))){
+const err223 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data92};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+if(data92.path !== undefined){
+let data93 = data92.path;
+if(typeof data93 === "string"){
+if(func3(data93) < 1){
+const err224 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data93};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+else {
+const err225 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data93};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+if(data92.crs !== undefined){
+let data94 = data92.crs;
+if(typeof data94 === "string"){
+if(func3(data94) < 1){
+const err226 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data94};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+else {
+const err227 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data94};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+if(data92.encoding !== undefined){
+let data95 = data92.encoding;
+if(typeof data95 === "string"){
+if(func3(data95) < 1){
+const err228 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data95};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+else {
+const err229 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data95};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+if(data92.columns !== undefined){
+let data96 = data92.columns;
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+for(const key28 in data96){
+let data97 = data96[key28];
+if(typeof data97 === "string"){
+if(func3(data97) < 1){
+const err230 = {instancePath:instancePath+"/demand/columns/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data97};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+else {
+const err231 = {instancePath:instancePath+"/demand/columns/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data97};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+}
+else {
+const err232 = {instancePath:instancePath+"/demand/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data96};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+if(data92.sheet !== undefined){
+let data98 = data92.sheet;
+if(typeof data98 === "string"){
+if(func3(data98) < 1){
+const err233 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data98};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+else {
+const err234 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data98};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data92};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+var _valid10 = _errs265 === errors;
+if(_valid10 && valid53){
+valid53 = false;
+passing10 = [passing10, 1];
+}
+else {
+if(_valid10){
+valid53 = true;
+passing10 = 1;
+}
+}
+if(!valid53){
+const err236 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing10},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data92};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+else {
+errors = _errs262;
+if(vErrors !== null){
+if(_errs262){
+vErrors.length = _errs262;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.demandProperty !== undefined){
+let data99 = data.demandProperty;
+if(typeof data99 === "string"){
+if(func3(data99) < 1){
+const err237 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.demandProperty,data:data99};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+else {
+const err238 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demandProperty.type,parentSchema:schema11.properties.demandProperty,data:data99};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data.studyArea !== undefined){
+let data100 = data.studyArea;
+const _errs285 = errors;
+let valid57 = false;
+let passing11 = null;
+const _errs286 = errors;
+if(typeof data100 === "string"){
+if(func3(data100) < 1){
+const err239 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data100};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+else {
+const err240 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data100};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+var _valid11 = _errs286 === errors;
+if(_valid11){
+valid57 = true;
+passing11 = 0;
+}
+const _errs288 = errors;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.path === undefined){
+const err241 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data100};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+for(const key29 in data100){
+if(!(((((key29 === "path") || (key29 === "crs")) || (key29 === "encoding")) || (key29 === "columns")) || (key29 === "sheet"))){
+const err242 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data100};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+if(data100.path !== undefined){
+let data101 = data100.path;
+if(typeof data101 === "string"){
+if(func3(data101) < 1){
+const err243 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data101};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+else {
+const err244 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data101};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+if(data100.crs !== undefined){
+let data102 = data100.crs;
+if(typeof data102 === "string"){
+if(func3(data102) < 1){
+const err245 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data102};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+else {
+const err246 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data102};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+if(data100.encoding !== undefined){
+let data103 = data100.encoding;
+if(typeof data103 === "string"){
+if(func3(data103) < 1){
+const err247 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data103};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+else {
+const err248 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data103};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+if(data100.columns !== undefined){
+let data104 = data100.columns;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+for(const key30 in data104){
+let data105 = data104[key30];
+if(typeof data105 === "string"){
+if(func3(data105) < 1){
+const err249 = {instancePath:instancePath+"/studyArea/columns/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data105};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+}
+else {
+const err250 = {instancePath:instancePath+"/studyArea/columns/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data105};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+}
+}
+else {
+const err251 = {instancePath:instancePath+"/studyArea/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data104};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+if(data100.sheet !== undefined){
+let data106 = data100.sheet;
+if(typeof data106 === "string"){
+if(func3(data106) < 1){
+const err252 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data106};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+else {
+const err253 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data106};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+}
+else {
+const err254 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data100};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+var _valid11 = _errs288 === errors;
+if(_valid11 && valid57){
+valid57 = false;
+passing11 = [passing11, 1];
+}
+else {
+if(_valid11){
+valid57 = true;
+passing11 = 1;
+}
+}
+if(!valid57){
+const err255 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing11},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data100};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+else {
+errors = _errs285;
+if(vErrors !== null){
+if(_errs285){
+vErrors.length = _errs285;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.analysis !== undefined){
+let data107 = data.analysis;
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+for(const key31 in data107){
+if(!(((((key31 === "accessDistanceM") || (key31 === "cellSizeM")) || (key31 === "bandsS")) || (key31 === "year")) || (key31 === "maxSnapDistanceM"))){
+const err256 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.analysis,data:data107};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+if(data107.accessDistanceM !== undefined){
+let data108 = data107.accessDistanceM;
+if((typeof data108 == "number") && (isFinite(data108))){
+if(data108 > 5000 || isNaN(data108)){
+const err257 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data108};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+if(data108 <= 0 || isNaN(data108)){
+const err258 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data108};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+else {
+const err259 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.accessDistanceM.type,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data108};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+if(data107.cellSizeM !== undefined){
+let data109 = data107.cellSizeM;
+if((typeof data109 == "number") && (isFinite(data109))){
+if(data109 > 1000 || isNaN(data109)){
+const err260 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data109};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+if(data109 < 1 || isNaN(data109)){
+const err261 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data109};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+}
+else {
+const err262 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.cellSizeM.type,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data109};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+if(data107.bandsS !== undefined){
+let data110 = data107.bandsS;
+if(Array.isArray(data110)){
+if(data110.length < 1){
+const err263 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.analysis.properties.bandsS,data:data110};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+const len3 = data110.length;
+for(let i3=0; i3<len3; i3++){
+let data111 = data110[i3];
+if((typeof data111 == "number") && (isFinite(data111))){
+if(data111 <= 0 || isNaN(data111)){
+const err264 = {instancePath:instancePath+"/analysis/bandsS/" + i3,schemaPath:"#/properties/analysis/properties/bandsS/items/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data111};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+}
+else {
+const err265 = {instancePath:instancePath+"/analysis/bandsS/" + i3,schemaPath:"#/properties/analysis/properties/bandsS/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.bandsS.items.type,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data111};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+}
+else {
+const err266 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.analysis.properties.bandsS.type,parentSchema:schema11.properties.analysis.properties.bandsS,data:data110};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+if(data107.year !== undefined){
+let data112 = data107.year;
+if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
+const err267 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.analysis.properties.year.type,parentSchema:schema11.properties.analysis.properties.year,data:data112};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+if((typeof data112 == "number") && (isFinite(data112))){
+if(data112 > 2200 || isNaN(data112)){
+const err268 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema11.properties.analysis.properties.year,data:data112};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+if(data112 < 0 || isNaN(data112)){
+const err269 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.analysis.properties.year,data:data112};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+}
+}
+if(data107.maxSnapDistanceM !== undefined){
+let data113 = data107.maxSnapDistanceM;
+if((typeof data113 == "number") && (isFinite(data113))){
+if(data113 > 5000 || isNaN(data113)){
+const err270 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data113};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+if(data113 <= 0 || isNaN(data113)){
+const err271 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data113};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+}
+else {
+const err272 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.maxSnapDistanceM.type,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data113};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+}
+}
+else {
+const err273 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.analysis.type,parentSchema:schema11.properties.analysis,data:data107};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+if(data.water !== undefined){
+let data114 = data.water;
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
+for(const key32 in data114){
+if(!(((((key32 === "hydrantRoadClasses") || (key32 === "hydrantMaxSnapM")) || (key32 === "severeCold")) || (key32 === "intakeMaxSnapM")) || (key32 === "intakeTimeS"))){
+const err274 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.water,data:data114};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+if(data114.hydrantRoadClasses !== undefined){
+let data115 = data114.hydrantRoadClasses;
+if(Array.isArray(data115)){
+const len4 = data115.length;
+for(let i4=0; i4<len4; i4++){
+let data116 = data115[i4];
+if(!(((((((((((((((((((data116 === "motorway") || (data116 === "motorway_link")) || (data116 === "trunk")) || (data116 === "trunk_link")) || (data116 === "primary")) || (data116 === "primary_link")) || (data116 === "secondary")) || (data116 === "secondary_link")) || (data116 === "tertiary")) || (data116 === "tertiary_link")) || (data116 === "unclassified")) || (data116 === "residential")) || (data116 === "living_street")) || (data116 === "service")) || (data116 === "unknown")) || (data116 === "快速路")) || (data116 === "主干路")) || (data116 === "次干路")) || (data116 === "支路"))){
+const err275 = {instancePath:instancePath+"/water/hydrantRoadClasses/" + i4,schemaPath:"#/properties/water/properties/hydrantRoadClasses/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.water.properties.hydrantRoadClasses.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.water.properties.hydrantRoadClasses.items.enum,parentSchema:schema11.properties.water.properties.hydrantRoadClasses.items,data:data116};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+}
+else {
+const err276 = {instancePath:instancePath+"/water/hydrantRoadClasses",schemaPath:"#/properties/water/properties/hydrantRoadClasses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.water.properties.hydrantRoadClasses.type,parentSchema:schema11.properties.water.properties.hydrantRoadClasses,data:data115};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+}
+if(data114.hydrantMaxSnapM !== undefined){
+let data117 = data114.hydrantMaxSnapM;
+if((typeof data117 == "number") && (isFinite(data117))){
+if(data117 > 500 || isNaN(data117)){
+const err277 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 500},message:"must be <= 500",schema:500,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data117};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+if(data117 <= 0 || isNaN(data117)){
+const err278 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data117};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+}
+else {
+const err279 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.hydrantMaxSnapM.type,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data117};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+}
+if(data114.severeCold !== undefined){
+let data118 = data114.severeCold;
+if(typeof data118 !== "boolean"){
+const err280 = {instancePath:instancePath+"/water/severeCold",schemaPath:"#/properties/water/properties/severeCold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.water.properties.severeCold.type,parentSchema:schema11.properties.water.properties.severeCold,data:data118};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+}
+if(data114.intakeMaxSnapM !== undefined){
+let data119 = data114.intakeMaxSnapM;
+if((typeof data119 == "number") && (isFinite(data119))){
+if(data119 > 1000 || isNaN(data119)){
+const err281 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data119};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+if(data119 <= 0 || isNaN(data119)){
+const err282 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data119};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+}
+else {
+const err283 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeMaxSnapM.type,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data119};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+}
+if(data114.intakeTimeS !== undefined){
+let data120 = data114.intakeTimeS;
+if((typeof data120 == "number") && (isFinite(data120))){
+if(data120 > 7200 || isNaN(data120)){
+const err284 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data120};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+if(data120 <= 0 || isNaN(data120)){
+const err285 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data120};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+else {
+const err286 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeTimeS.type,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data120};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+}
+}
+else {
+const err287 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.water.type,parentSchema:schema11.properties.water,data:data114};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+}
+else {
+const err288 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
 }
 errors++;
 }
@@ -1750,7 +3985,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema12.required,parentSchema:schema12,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema15.required,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1760,7 +3995,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema12.required,parentSchema:schema12,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema15.required,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1770,7 +4005,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.lon === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lon"},message:"must have required property '"+"lon"+"'",schema:schema12.required,parentSchema:schema12,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lon"},message:"must have required property '"+"lon"+"'",schema:schema15.required,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1780,7 +4015,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.lat === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lat"},message:"must have required property '"+"lat"+"'",schema:schema12.required,parentSchema:schema12,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lat"},message:"must have required property '"+"lat"+"'",schema:schema15.required,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1790,7 +4025,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.class === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'",schema:schema12.required,parentSchema:schema12,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'",schema:schema15.required,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1800,7 +4035,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.status === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema12.required,parentSchema:schema12,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema15.required,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1810,8 +4045,8 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema12.properties, key0))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};
+if(!(func2.call(schema15.properties, key0))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1825,7 +4060,7 @@ if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
 if(func3(data0) < 1){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.id,data:data0};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1836,7 +4071,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.id.type,parentSchema:schema12.properties.id,data:data0};
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.id.type,parentSchema:schema15.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1850,7 +4085,7 @@ if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
 if(func3(data1) < 1){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.name,data:data1};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1861,7 +4096,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.name.type,parentSchema:schema12.properties.name,data:data1};
+const err10 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.name.type,parentSchema:schema15.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1874,7 +4109,7 @@ errors++;
 if(data.nameZh !== undefined){
 let data2 = data.nameZh;
 if(typeof data2 !== "string"){
-const err11 = {instancePath:instancePath+"/nameZh",schemaPath:"#/properties/nameZh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.nameZh.type,parentSchema:schema12.properties.nameZh,data:data2};
+const err11 = {instancePath:instancePath+"/nameZh",schemaPath:"#/properties/nameZh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.nameZh.type,parentSchema:schema15.properties.nameZh,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1887,7 +4122,7 @@ errors++;
 if(data.lon !== undefined){
 let data3 = data.lon;
 if(!((typeof data3 == "number") && (isFinite(data3)))){
-const err12 = {instancePath:instancePath+"/lon",schemaPath:"#/properties/lon/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.lon.type,parentSchema:schema12.properties.lon,data:data3};
+const err12 = {instancePath:instancePath+"/lon",schemaPath:"#/properties/lon/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.lon.type,parentSchema:schema15.properties.lon,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1900,7 +4135,7 @@ errors++;
 if(data.lat !== undefined){
 let data4 = data.lat;
 if(!((typeof data4 == "number") && (isFinite(data4)))){
-const err13 = {instancePath:instancePath+"/lat",schemaPath:"#/properties/lat/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.lat.type,parentSchema:schema12.properties.lat,data:data4};
+const err13 = {instancePath:instancePath+"/lat",schemaPath:"#/properties/lat/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.lat.type,parentSchema:schema15.properties.lat,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1913,7 +4148,7 @@ errors++;
 if(data.class !== undefined){
 let data5 = data.class;
 if(!((((((((((((((((((((((((((((((((((data5 === "class1") || (data5 === "class2")) || (data5 === "special")) || (data5 === "small")) || (data5 === "logistics")) || (data5 === "township1")) || (data5 === "township2")) || (data5 === "fulltime")) || (data5 === "micro")) || (data5 === "engine")) || (data5 === "ladder")) || (data5 === "一级")) || (data5 === "一级站")) || (data5 === "一级消防站")) || (data5 === "一级普通消防站")) || (data5 === "二级")) || (data5 === "二级站")) || (data5 === "二级消防站")) || (data5 === "二级普通消防站")) || (data5 === "特勤")) || (data5 === "特勤站")) || (data5 === "特勤消防站")) || (data5 === "小型")) || (data5 === "小型站")) || (data5 === "小型消防站")) || (data5 === "战勤保障")) || (data5 === "战勤保障站")) || (data5 === "战勤保障消防站")) || (data5 === "乡镇一级")) || (data5 === "乡镇二级")) || (data5 === "专职")) || (data5 === "专职消防队")) || (data5 === "微型")) || (data5 === "微型消防站"))){
-const err14 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/enum",keyword:"enum",params:{allowedValues: schema12.properties.class.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.class.enum,parentSchema:schema12.properties.class,data:data5};
+const err14 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/enum",keyword:"enum",params:{allowedValues: schema15.properties.class.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.class.enum,parentSchema:schema15.properties.class,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1926,7 +4161,7 @@ errors++;
 if(data.status !== undefined){
 let data6 = data.status;
 if(!((((data6 === "existing") || (data6 === "under_construction")) || (data6 === "planned")) || (data6 === "candidate"))){
-const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema12.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.status.enum,parentSchema:schema12.properties.status,data:data6};
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema15.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.status.enum,parentSchema:schema15.properties.status,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1939,7 +4174,7 @@ errors++;
 if(data.year !== undefined){
 let data7 = data.year;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err16 = {instancePath:instancePath+"/year",schemaPath:"#/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.year.type,parentSchema:schema12.properties.year,data:data7};
+const err16 = {instancePath:instancePath+"/year",schemaPath:"#/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties.year.type,parentSchema:schema15.properties.year,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1950,7 +4185,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 2200 || isNaN(data7)){
-const err17 = {instancePath:instancePath+"/year",schemaPath:"#/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema12.properties.year,data:data7};
+const err17 = {instancePath:instancePath+"/year",schemaPath:"#/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema15.properties.year,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1960,7 +4195,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data7 < 1900 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/year",schemaPath:"#/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1900},message:"must be >= 1900",schema:1900,parentSchema:schema12.properties.year,data:data7};
+const err18 = {instancePath:instancePath+"/year",schemaPath:"#/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1900},message:"must be >= 1900",schema:1900,parentSchema:schema15.properties.year,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1975,7 +4210,7 @@ if(data.turnoutS !== undefined){
 let data8 = data.turnoutS;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 600 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/turnoutS",schemaPath:"#/properties/turnoutS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema12.properties.turnoutS,data:data8};
+const err19 = {instancePath:instancePath+"/turnoutS",schemaPath:"#/properties/turnoutS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema15.properties.turnoutS,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1985,7 +4220,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data8 < 0 || isNaN(data8)){
-const err20 = {instancePath:instancePath+"/turnoutS",schemaPath:"#/properties/turnoutS/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.turnoutS,data:data8};
+const err20 = {instancePath:instancePath+"/turnoutS",schemaPath:"#/properties/turnoutS/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.turnoutS,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1996,7 +4231,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/turnoutS",schemaPath:"#/properties/turnoutS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.turnoutS.type,parentSchema:schema12.properties.turnoutS,data:data8};
+const err21 = {instancePath:instancePath+"/turnoutS",schemaPath:"#/properties/turnoutS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.turnoutS.type,parentSchema:schema15.properties.turnoutS,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2009,7 +4244,7 @@ errors++;
 if(data.urbanEdge !== undefined){
 let data9 = data.urbanEdge;
 if(typeof data9 !== "boolean"){
-const err22 = {instancePath:instancePath+"/urbanEdge",schemaPath:"#/properties/urbanEdge/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.urbanEdge.type,parentSchema:schema12.properties.urbanEdge,data:data9};
+const err22 = {instancePath:instancePath+"/urbanEdge",schemaPath:"#/properties/urbanEdge/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.urbanEdge.type,parentSchema:schema15.properties.urbanEdge,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2023,7 +4258,7 @@ if(data.landAreaM2 !== undefined){
 let data10 = data.landAreaM2;
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-const err23 = {instancePath:instancePath+"/landAreaM2",schemaPath:"#/properties/landAreaM2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.landAreaM2,data:data10};
+const err23 = {instancePath:instancePath+"/landAreaM2",schemaPath:"#/properties/landAreaM2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.landAreaM2,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2034,7 +4269,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/landAreaM2",schemaPath:"#/properties/landAreaM2/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.landAreaM2.type,parentSchema:schema12.properties.landAreaM2,data:data10};
+const err24 = {instancePath:instancePath+"/landAreaM2",schemaPath:"#/properties/landAreaM2/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.landAreaM2.type,parentSchema:schema15.properties.landAreaM2,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2048,7 +4283,7 @@ if(data.buildingAreaM2 !== undefined){
 let data11 = data.buildingAreaM2;
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
-const err25 = {instancePath:instancePath+"/buildingAreaM2",schemaPath:"#/properties/buildingAreaM2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.buildingAreaM2,data:data11};
+const err25 = {instancePath:instancePath+"/buildingAreaM2",schemaPath:"#/properties/buildingAreaM2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.buildingAreaM2,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2059,7 +4294,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/buildingAreaM2",schemaPath:"#/properties/buildingAreaM2/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.buildingAreaM2.type,parentSchema:schema12.properties.buildingAreaM2,data:data11};
+const err26 = {instancePath:instancePath+"/buildingAreaM2",schemaPath:"#/properties/buildingAreaM2/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.buildingAreaM2.type,parentSchema:schema15.properties.buildingAreaM2,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2071,7 +4306,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2083,4 +4318,4 @@ errors++;
 validate11.errors = vErrors;
 return errors === 0;
 }
-export const schema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, edges. (路网：osm、geojson、edges 三者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"type":"string","minLength":1,"description":"GeoJSON FeatureCollection of road LineStrings (道路线 GeoJSON)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"type":"string","minLength":1,"description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"type":"string","minLength":1}]},"hydrants":{"type":"string","minLength":1,"description":"Municipal hydrants: GeoJSON points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"waterSources":{"type":"string","minLength":1,"description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"barriers":{"type":"string","minLength":1,"description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"type":"string","minLength":1,"description":"Demand: GeoJSON points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"type":"string","minLength":1,"description":"Study area, e.g. the built-up area: GeoJSON polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}}}};
+export const schema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};

@@ -48,11 +48,11 @@ describe('validateScenario', () => {
   });
 
   it('network: exactly one source', () => {
-    expect(errorOf(base({ network: { osm: 'a.pbf', geojson: 'b.geojson' } }))).toMatch(/network: give exactly one of osm, geojson, edges \(found osm, geojson\)/);
-    expect(errorOf(base({ network: {} }))).toMatch(/network: give exactly one of osm, geojson, edges/);
+    expect(errorOf(base({ network: { osm: 'a.pbf', geojson: 'b.geojson' } }))).toMatch(/network: give exactly one of osm, geojson, shapefile, edges \(found osm, geojson\)/);
+    expect(errorOf(base({ network: {} }))).toMatch(/network: give exactly one of osm, geojson, shapefile, edges/);
     expect(errorOf(base({ network: { geojson: 'r.geojson', nodes: 'n.csv' } }))).toMatch(/network\.nodes: a node table goes with an edge table/);
     expect(errorOf(base({ network: 'roads.geojson' }))).toMatch(/network: must be an object/);
-    expect(errorOf(base({ network: { geojson: 3 } }))).toMatch(/network\.geojson: must be a text string/);
+    expect(errorOf(base({ network: { geojson: 3 } }))).toMatch(/network\.geojson: must be a file path or \{"path": …, "crs": …\}/);
   });
 
   it('station class: lists codes and Chinese names', () => {
@@ -103,7 +103,7 @@ describe('validateScenario', () => {
   });
 
   it('stations union, layers and from-network', () => {
-    expect(errorOf(base({ stations: 5 }))).toMatch(/stations: give a list of stations, a GeoJSON file name, or "from-network"/);
+    expect(errorOf(base({ stations: 5 }))).toMatch(/stations: give a list of stations, a layer file \(a path or \{"path": …, "crs": …\}\), or "from-network"/);
     expect(errorOf(base({ stations: 'from-network' }))).toMatch(/stations: "from-network" needs an OSM network/);
     expect(errorOf(base({ hydrants: 'from-network' }))).toMatch(/hydrants: "from-network" needs an OSM network/);
     expect(errorOf(base({ demand: 'from-network' }))).toMatch(/demand: must be a GeoJSON file name/);

@@ -1,4 +1,5 @@
 import { InputError } from '../input_error';
+import { resolveCrs } from '../io/crs';
 import { PRESETS, STATION_CLASSES, STATION_CLASS_ALIASES, type StandardsPreset } from '../standards/preset';
 import type { ScenarioFile } from './scenario_types';
 import * as generated from './scenario_validators.gen';
@@ -15,7 +16,7 @@ export const SCENARIO_SCHEMA: Readonly<Record<string, unknown>> = generated.sche
 /** Layer value that takes the layer from the OSM network file instead of a GeoJSON file. */
 export const FROM_NETWORK = 'from-network';
 
-const NETWORK_KINDS = ['osm', 'geojson', 'edges'] as const;
+const NETWORK_KINDS = ['osm', 'geojson', 'shapefile', 'edges'] as const;
 const LAYER_FIELDS = ['hydrants', 'waterSources', 'barriers'] as const;
 const MAX_LISTED = 5;
 
@@ -23,7 +24,10 @@ const MAX_LISTED = 5;
 interface ErrorObject {
   keyword: string;
   instancePath: string;
+  schemaPath: string;
   params: Record<string, unknown>;
+  /** The value that failed (verbose). */
+  data?: unknown;
   message?: string;
   parentSchema?: unknown;
 }
@@ -76,8 +80,8 @@ export function scenarioProblems(json: unknown): ScenarioProblem[] {
       networkBad = true;
       problems.push({
         path: 'network',
-        en: `give exactly one of osm, geojson, edges${given.length > 1 ? ` (found ${given.join(', ')})` : ''}`,
-        zh: `osm、geojson、edges 须且只能给出一个${given.length > 1 ? `（现有 ${given.join('、')}）` : ''}`,
+        en: `give exactly one of osm, geojson, shapefile, edges${given.length > 1 ? ` (found ${given.join(', ')})` : ''}`,
+        zh: `osm、geojson、shapefile、edges 须且只能给出一个${given.length > 1 ? `（现有 ${given.join('、')}）` : ''}`,
       });
     } else if ('nodes' in net && given[0] !== 'edges') {
       networkBad = true;
@@ -151,13 +155,24 @@ function schemaProblems(errors: ErrorObject[], root: Record<string, unknown>, sk
       if (path === 'stations') {
         out.push({
           path,
-          en: 'give a list of stations, a GeoJSON file name, or "from-network"',
-          zh: '须为消防站列表、GeoJSON 文件名或 "from-network"',
+          en: 'give a list of stations, a layer file (a path or {"path": …, "crs": …}), or "from-network"',
+          zh: '须为消防站列表、图层文件（路径或 {"path": …, "crs": …}）或 "from-network"',
         });
       }
       continue;
     }
     if (path === 'stations' && e.keyword === 'type') continue; // covered by the oneOf message
+    // A layer reference (path | {path, crs, …}): report the branch the value's type chose, in one message.
+    const branch = /\/layerRef\/oneOf\/(\d)\/(type|minLength)$/.exec(e.schemaPath);
+    if (branch) {
+      const isObject = typeof e.data === 'object' && e.data !== null && !Array.isArray(e.data);
+      if ((branch[1] === '0') === isObject || typeof e.data === 'string') {
+        if (!(branch[1] === '0' && typeof e.data === 'string' && branch[2] === 'minLength')) continue;
+      } else {
+        out.push({ path, en: 'must be a file path or {"path": …, "crs": …}', zh: '须为文件路径或 {"path": …, "crs": …}' });
+        continue;
+      }
+    }
     if (path === 'stations' && e.keyword === 'minLength' && !stationsIsArray) continue;
     out.push(describe(e, path));
   }
@@ -201,6 +216,7 @@ function describe(e: ErrorObject, path: string): ScenarioProblem {
         boolean: 'must be true or false',
         object: 'must be an object { … }',
         array: 'must be a list [ … ]',
+        'string,object': 'must be a file path or {"path": …, "crs": …}',
       };
       const zh: Record<string, string> = {
         integer: '须为整数',
@@ -209,6 +225,7 @@ function describe(e: ErrorObject, path: string): ScenarioProblem {
         boolean: '须为 true 或 false',
         object: '须为对象 { … }',
         array: '须为数组 [ … ]',
+        'string,object': '须为文件路径或 {"path": …, "crs": …}',
       };
       return { path, en: en[t] ?? `must be ${t}`, zh: zh[t] ?? `类型须为 ${t}` };
     }
@@ -270,9 +287,14 @@ function semanticProblems(obj: Record<string, unknown>): ScenarioProblem[] {
   for (const field of ['demand', 'studyArea'] as const) {
     if (obj[field] === FROM_NETWORK) out.push({ path: field, en: 'must be a GeoJSON file name ("from-network" is not available for this layer)', zh: '须为 GeoJSON 文件名（此图层不支持 "from-network"）' });
   }
+  if (obj.hydrantStatus !== undefined && (obj.hydrants === undefined || obj.hydrants === FROM_NETWORK)) {
+    out.push({ path: 'hydrantStatus', en: 'needs a hydrants layer file (hydrants) to update', zh: '须有消火栓图层文件（hydrants）可供更新' });
+  }
   if (obj.demandProperty !== undefined && obj.demand === undefined) {
     out.push({ path: 'demandProperty', en: 'given without a demand layer (demand)', zh: '未给出需求图层（demand）' });
   }
+
+  out.push(...crsProblems(obj));
 
   const bands = (obj.analysis as { bandsS?: unknown } | undefined)?.bandsS;
   if (Array.isArray(bands) && bands.every((b) => typeof b === 'number')) {
@@ -281,6 +303,29 @@ function semanticProblems(obj: Record<string, unknown>): ScenarioProblem[] {
         out.push({ path: `analysis.bandsS[${i}]`, en: 'band limits must increase', zh: '时间分段须递增' });
         break;
       }
+    }
+  }
+  return out;
+}
+
+/** Every `crs` of a layer reference must name a coordinate system firecover knows. */
+function crsProblems(obj: Record<string, unknown>): ScenarioProblem[] {
+  const refs: [string, unknown][] = [];
+  const net = obj.network as Record<string, unknown> | undefined;
+  if (net && typeof net === 'object') for (const k of ['geojson', 'shapefile']) refs.push([`network.${k}`, net[k]]);
+  const closures = obj.closures as Record<string, unknown> | undefined;
+  if (closures && typeof closures === 'object') refs.push(['closures.polygons', closures.polygons]);
+  for (const k of ['stations', 'hydrants', 'hydrantStatus', 'waterSources', 'barriers', 'demand', 'studyArea']) refs.push([k, obj[k]]);
+  const out: ScenarioProblem[] = [];
+  for (const [path, ref] of refs) {
+    if (typeof ref !== 'object' || ref === null || Array.isArray(ref)) continue;
+    const crs = (ref as { crs?: unknown }).crs;
+    if (typeof crs !== 'string' || crs.trim() === '') continue;
+    try {
+      resolveCrs(crs, { file: path });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      out.push({ path: `${path}.crs`, en: e.detail.replace(/^crs: /, ''), zh: (e.detailZh ?? e.detail).replace(/^crs：/, '') });
     }
   }
   return out;
