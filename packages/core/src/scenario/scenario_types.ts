@@ -1,7 +1,7 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { RoadNetwork } from '../network/road_network';
 import type { MapFeatures } from '../io/map_features';
-import type { PresetOverrides, StandardsPreset, StationClass } from '../standards/preset';
+import type { PlanIndicator, PresetOverrides, StandardsPreset, StationClass } from '../standards/preset';
 import type { SpeedModel } from '../cost/speed_model';
 
 /**
@@ -46,7 +46,12 @@ export interface ScenarioFile {
   studyArea?: string;
   analysis?: AnalysisSettings;
   water?: WaterSettings;
+  /** The plans' main indicators for the planning report: baseline, target, binding (约束性) by indicator name. */
+  indicators?: IndicatorSettings;
 }
+
+/** Per plan indicator (see PLAN_INDICATORS in standards/preset.ts): base-year value, target, binding; and staffing. */
+export type IndicatorSettings = { [K in PlanIndicator]?: { baseline?: number; target?: number; binding?: boolean } } & { firefighters?: number };
 
 export interface StationInput {
   id: string;
