@@ -9,12 +9,13 @@ import { reachCommand } from './commands/reach';
 import { hydrantsCommand } from './commands/hydrants';
 import { analyzeCommand } from './commands/analyze';
 import { dueCommand } from './commands/due';
+import { reportCommand } from './commands/report';
 
 /**
  * The subcommands, in help order. To add one, write `commands/<name>.ts` exporting a `CommandModule`
  * and list it here.
  */
-export const COMMANDS: readonly CommandModule[] = [reachCommand, dueCommand, infoCommand, exportGraphCommand, analyzeCommand, hydrantsCommand];
+export const COMMANDS: readonly CommandModule[] = [reachCommand, dueCommand, infoCommand, exportGraphCommand, analyzeCommand, hydrantsCommand, reportCommand];
 
 const ZH_TITLES: Readonly<Record<string, string>> = {
   'Usage:': '用法：',

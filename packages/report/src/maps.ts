@@ -1,5 +1,5 @@
 import { STATION_CLASS_LABELS } from '@firecover/core';
-import type { Feature } from 'geojson';
+import type { Feature, Position } from 'geojson';
 import type { ReportInput } from './analysis_input';
 import { fmt } from './escape';
 import { renderMap, type LegendItem, type MapLayer, type MapSpec, type Style, type Lang } from './svg_map';
@@ -21,6 +21,8 @@ const CLASS_COLOUR: Readonly<Record<string, string>> = {
 };
 const STATUS_SYMBOL: Readonly<Record<string, Style['symbol']>> = { existing: 'circle', under_construction: 'half', planned: 'ring', candidate: 'triangle' };
 const BAND_COLOURS = ['#1a9850', '#91cf60', '#d9ef8b', '#fee08b', '#fc8d59', '#d73027'];
+/** Road class codes up to this one are major roads (core's ROAD_CLASSES order: motorway … secondary_link). */
+const MAJOR_ROAD_CLASS = 7;
 const STATUSES = ['existing', 'under_construction', 'planned', 'candidate'] as const;
 
 export interface MapOptions {
@@ -57,8 +59,16 @@ function stationLayer(input: ReportInput, lang: Lang, labels: boolean, all = fal
   };
 }
 
+/** The road network as two paths (major roads: motorway…secondary; the rest), drawn under every map. */
 function roadLayer(input: ReportInput): MapLayer {
-  return { features: input.roads.features, style: (f) => ({ stroke: '#bdbdbd', strokeWidth: Number(prop(f, 'class')) <= 3 ? 1.6 : 0.8 }) };
+  const major: Position[][] = [];
+  const minor: Position[][] = [];
+  for (const f of input.roads.features) (Number(prop(f, 'class')) <= MAJOR_ROAD_CLASS ? major : minor).push(f.geometry.coordinates);
+  const features: Feature[] = [
+    { type: 'Feature', properties: { major: false }, geometry: { type: 'MultiLineString', coordinates: minor } },
+    { type: 'Feature', properties: { major: true }, geometry: { type: 'MultiLineString', coordinates: major } },
+  ];
+  return { features, style: (f) => ({ stroke: '#bdbdbd', strokeWidth: prop(f, 'major') ? 1.8 : 0.8 }) };
 }
 
 function stationLegend(input: ReportInput, t: Tr, lang: Lang, all = false): LegendItem[] {
