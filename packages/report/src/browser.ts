@@ -87,13 +87,18 @@ export async function printPdf(browser: Browser, html: string, opts: { lang: 'en
  */
 export async function rasterise(browser: Browser, svgs: { svg: string; width: number; height: number }[], widthPx: number, dpi = 300): Promise<Uint8Array[]> {
   const out: Uint8Array[] = [];
-  for (const s of svgs) {
-    const scale = widthPx / s.width;
-    const { page, context } = await offlinePage(browser, { width: s.width, height: s.height }, scale);
+  // One page per picture width (the device scale factor is fixed per context), reused for every picture.
+  const widths = [...new Set(svgs.map((s) => s.width))];
+  for (const width of widths) {
+    const maxHeight = Math.max(...svgs.filter((s) => s.width === width).map((s) => s.height));
+    const { page, context } = await offlinePage(browser, { width, height: maxHeight }, widthPx / width);
     try {
-      await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;padding:0;background:#fff}svg{display:block}</style></head><body>${s.svg}</body></html>`, { waitUntil: 'load' });
-      const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: s.width, height: s.height } });
-      out.push(withDpi(new Uint8Array(png), dpi));
+      for (const [i, s] of svgs.entries()) {
+        if (s.width !== width) continue;
+        await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;padding:0;background:#fff}svg{display:block}</style></head><body>${s.svg}</body></html>`, { waitUntil: 'load' });
+        const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: s.width, height: s.height } });
+        out[i] = withDpi(new Uint8Array(png), dpi);
+      }
     } finally {
       await context.close();
     }

@@ -52,9 +52,11 @@ export async function reportFiles(input: ReportInput, opts: ReportOptions & { ch
   try {
     const browser = await launchBrowser(opts.chromium);
     try {
-      pngs = await rasterise(browser, svgs, PNG_WIDTH_PX);
-      const footer = parts.document.title;
-      pdf = await printPdf(browser, parts.html, { lang: opts.lang, footer });
+      // The PDF and the pictures in two pages at once (two cores).
+      const [printed, pictures] = await Promise.allSettled([printPdf(browser, parts.html, { lang: opts.lang, footer: parts.document.title }), rasterise(browser, svgs, PNG_WIDTH_PX)]);
+      if (pictures.status === 'fulfilled') pngs = pictures.value;
+      if (printed.status === 'rejected') throw printed.reason;
+      pdf = printed.value;
     } finally {
       await browser.close();
     }
