@@ -46,15 +46,23 @@ export async function reportFiles(input: ReportInput, opts: ReportOptions & { ch
   const figures = parts.document.sections.flatMap((s) => s.blocks).filter((b): b is Extract<Block, { kind: 'figure' }> => b.kind === 'figure');
   for (const f of figures) files.push({ path: `${f.type === 'map' ? 'maps' : 'charts'}/${f.id}.svg`, data: f.svg });
 
+  const svgs = figures.map((f) => ({ svg: f.svg, ...sizeOf(f.svg) }));
+  const docx = (pngs: Uint8Array[]): Promise<Uint8Array> =>
+    reportDocx(parts.document, new Map(figures.map((f, i) => [f.id, { png: pngs[i], width: svgs[i].width, height: svgs[i].height }])));
+
   let pngs: Uint8Array[] | null = null;
   let pdf: Uint8Array | null = null;
-  const svgs = figures.map((f) => ({ svg: f.svg, ...sizeOf(f.svg) }));
+  let docxBytes: Uint8Array | null = null;
   try {
     const browser = await launchBrowser(opts.chromium);
     try {
-      // The PDF and the pictures in two pages at once (two cores).
-      const [printed, pictures] = await Promise.allSettled([printPdf(browser, parts.html, { lang: opts.lang, footer: parts.document.title }), rasterise(browser, svgs, PNG_WIDTH_PX)]);
-      if (pictures.status === 'fulfilled') pngs = pictures.value;
+      // Chromium prints the PDF in one page while another rasterises the pictures; the DOCX is packed
+      // (in this process) as soon as the pictures are there, while the PDF may still be printing.
+      const pictures = rasterise(browser, svgs, PNG_WIDTH_PX);
+      const packed = pictures.then(docx);
+      const [printed, rastered, docxDone] = await Promise.allSettled([printPdf(browser, parts.html, { lang: opts.lang, footer: parts.document.title }), pictures, packed]);
+      if (rastered.status === 'fulfilled') pngs = rastered.value;
+      if (docxDone.status === 'fulfilled') docxBytes = docxDone.value;
       if (printed.status === 'rejected') throw printed.reason;
       pdf = printed.value;
     } finally {
@@ -65,13 +73,10 @@ export async function reportFiles(input: ReportInput, opts: ReportOptions & { ch
     warnings.push({ en: e.message, zh: e.messageZh });
   }
   if (!pngs) pngs = await resvgPngs(svgs.map((s) => s.svg), PNG_WIDTH_PX);
-  const pictures = new Map<string, { png: Uint8Array; width: number; height: number }>();
   figures.forEach((f, i) => {
-    const png = pngs![i];
-    pictures.set(f.id, { png, width: svgs[i].width, height: svgs[i].height });
-    if (f.type === 'map') files.push({ path: `maps/${f.id}.png`, data: png });
+    if (f.type === 'map') files.push({ path: `maps/${f.id}.png`, data: pngs![i] });
   });
   if (pdf) files.push({ path: 'report.pdf', data: pdf });
-  files.push({ path: 'report.docx', data: await reportDocx(parts.document, pictures) });
+  files.push({ path: 'report.docx', data: docxBytes ?? (await docx(pngs)) });
   return { files, warnings };
 }
