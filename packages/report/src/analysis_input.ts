@@ -60,6 +60,8 @@ export interface ReportInput {
   arrival: ArrivalBand[];
   water: { analysis: WaterAnalysis; layers: WaterLayers; summary: { en: string[]; zh: string[] }; table: { en: string[][]; zh: string[][] } } | null;
   siting: SitingInput | null;
+  /** Township polygons (the scenario's `indicators.townships`, read by the caller); null when not given. */
+  townships: FeatureCollection | null;
 }
 
 export type StationSetOption = number | 'planned' | 'all' | undefined;
@@ -69,7 +71,7 @@ export type StationSetOption = number | 'planned' | 'all' | undefined;
  * exactly as `firecover analyze` does (packages/cli/src/commands/analyze.ts), so its figures equal
  * analyze's. When `analyzeScenario` (the pipeline issue) lands, this function is what switches to it.
  */
-export function analysisInput(scenario: LoadedScenario, when: StationSetOption, opts: { water?: boolean; siting?: SitingInput | null } = {}): ReportInput {
+export function analysisInput(scenario: LoadedScenario, when: StationSetOption, opts: { water?: boolean; siting?: SitingInput | null; townships?: FeatureCollection | null } = {}): ReportInput {
   const analysis = analyzeCoverage(scenario, stationsInService(scenario, when));
   const comparison = compareStationSets(scenario, undefined, undefined, [analysis]);
   const coverage = coverageSummary(analysis);
@@ -142,5 +144,6 @@ export function analysisInput(scenario: LoadedScenario, when: StationSetOption, 
       ? { analysis: water, layers: waterLayers(water), summary: { en: waterSummary(water, 'en'), zh: waterSummary(water, 'zh') }, table: { en: waterTable(water, 'en'), zh: waterTable(water, 'zh') } }
       : null,
     siting: opts.siting ?? null,
+    townships: opts.townships ?? null,
   };
 }

@@ -3,7 +3,7 @@ import type { ReportInput } from './analysis_input';
 import { barChart } from './charts';
 import type { Block, ReportDocument, Section } from './document';
 import { fmt } from './escape';
-import { indicatorRows, indicatorTable } from './indicators';
+import { indicatorRows, indicatorTable, townshipCoverage } from './indicators';
 import type { RenderedMap } from './maps';
 import type { Lang } from './svg_map';
 import { translator, type Tr } from './text';
@@ -169,7 +169,15 @@ export function reportDocument(input: ReportInput, maps: RenderedMap[], opts: Co
   }
 
   // The plans' indicator table
-  sections.push({ id: 'indicators', title: t('secIndicators'), blocks: [{ kind: 'table', rows: indicatorTable(indicatorRows(input, lang), lang), numeric: [2, 3, 4] }] });
+  const towns = townshipCoverage(input, lang);
+  sections.push({
+    id: 'indicators',
+    title: t('secIndicators'),
+    blocks: [
+      { kind: 'table', rows: indicatorTable(indicatorRows(input, lang), lang), numeric: [2, 3, 4] },
+      ...(towns.lacking.length ? [{ kind: 'p' as const, text: t('townshipsLacking', { list: towns.lacking.join(zh ? '、' : ', ') }) }] : []),
+    ],
+  });
 
   // Siting (issue 8), when given
   if (input.siting && input.siting.curve.length) {

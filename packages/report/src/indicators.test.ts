@@ -1,7 +1,8 @@
 import { PLAN_INDICATORS, scenarioProblems } from '@firecover/core';
 import { describe, expect, it } from 'vitest';
+import type { Feature } from 'geojson';
 import type { ReportInput } from './analysis_input';
-import { indicatorRows, indicatorTable, indicatorsCsv } from './indicators';
+import { indicatorRows, indicatorTable, indicatorsCsv, townshipCoverage } from './indicators';
 
 /** The parts of a report input the indicator table reads: 4 stations, 200,000 people, two districts. */
 function input(indicators: ReportInput['indicators'] = {}): ReportInput {
@@ -61,5 +62,27 @@ describe('the plans’ indicator table', () => {
     const base = { name: 'x', network: { geojson: 'r.geojson' }, stations: [] };
     expect(scenarioProblems({ ...base, indicators: { landReachedPct: { baseline: 60, target: 95, binding: true }, firefighters: 120 } })).toEqual([]);
     expect(scenarioProblems({ ...base, indicators: { landReached: { target: 95 } } }).length).toBeGreaterThan(0);
+  });
+});
+
+describe('township coverage', () => {
+  const square = (name: string, x: number, y: number): Feature => ({
+    type: 'Feature',
+    properties: { name, nameZh: `${name}镇` },
+    geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]] },
+  });
+  const station = (x: number, y: number): Feature => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [x, y] } });
+  const withTowns = (towns: Feature[] | null): ReportInput =>
+    ({ ...input(), layers: { stations: { type: 'FeatureCollection', features: [station(0.5, 0.5), station(2.5, 0.5), station(2.7, 0.2)] } }, townships: towns && { type: 'FeatureCollection', features: towns } }) as unknown as ReportInput;
+
+  it('3 townships, stations in 2 of them (one has two): 2 / 3 = 66.67 %, the third is named as lacking', () => {
+    const r = townshipCoverage(withTowns([square('A', 0, 0), square('B', 4, 0), square('C', 2, 0)]), 'zh');
+    expect(r).toEqual({ pct: '66.67', lacking: ['B镇'] });
+    const rows = new Map(indicatorRows(withTowns([square('A', 0, 0), square('B', 4, 0)]), 'en').map((x) => [x.key, x]));
+    expect(rows.get('townshipCoveragePct')!.now).toBe('50.00');
+  });
+
+  it('no township layer: no value', () => {
+    expect(townshipCoverage(withTowns(null))).toEqual({ pct: '—', lacking: [] });
   });
 });

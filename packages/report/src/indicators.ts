@@ -1,4 +1,5 @@
-import { PLAN_INDICATORS, PLAN_INDICATOR_TARGETS, type PlanIndicator } from '@firecover/core';
+import { PLAN_INDICATORS, PLAN_INDICATOR_TARGETS, pointInPolygon, type PlanIndicator } from '@firecover/core';
+import type { Feature, Position } from 'geojson';
 import type { ReportInput } from './analysis_input';
 import { fmt } from './escape';
 import type { Lang } from './svg_map';
@@ -35,6 +36,7 @@ export function indicatorRows(input: ReportInput, lang: Lang): IndicatorRow[] {
     populationReachedPct: fmt(figure(input, 'demandShare')),
     hydrantConstructionRatePct: ratePct(total?.constructionRate),
     hydrantIntactRatePct: ratePct(total?.intactRate),
+    townshipCoveragePct: townshipCoverage(input).pct,
     firefightersPer10kPeople: people && given.firefighters !== undefined ? fmt((given.firefighters / people) * 1e4) : '—',
   };
   const scenarioWord = lang === 'zh' ? '场景文件' : 'scenario';
@@ -52,6 +54,34 @@ export function indicatorRows(input: ReportInput, lang: Lang): IndicatorRow[] {
       source: g.target !== undefined ? scenarioWord : rule.clause,
     };
   });
+}
+
+/** Polygons of a township feature (Polygon / MultiPolygon), else none. */
+function polygonsOf(f: Feature): Position[][][] {
+  const g = f.geometry;
+  return g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? g.coordinates : [];
+}
+
+/**
+ * Township coverage: the share of townships (the scenario's township layer) with at least one analysed
+ * station inside, as a percentage to 2 decimals, and the names of those without one ("—" / none when the
+ * scenario has no township layer).
+ */
+export function townshipCoverage(input: ReportInput, lang: 'en' | 'zh' = 'en'): { pct: string; lacking: string[] } {
+  const towns = input.townships?.features.filter((f) => polygonsOf(f).length > 0) ?? [];
+  if (towns.length === 0) return { pct: '—', lacking: [] };
+  const stations = input.layers.stations.features.map((f) => (f.geometry.type === 'Point' ? f.geometry.coordinates : null)).filter((c): c is Position => c !== null);
+  const lacking: string[] = [];
+  let served = 0;
+  towns.forEach((f, i) => {
+    const has = stations.some(([x, y]) => polygonsOf(f).some((rings) => pointInPolygon(x, y, rings)));
+    if (has) served++;
+    else {
+      const p = (f.properties ?? {}) as Record<string, unknown>;
+      lacking.push(String((lang === 'zh' ? (p.nameZh ?? p.name) : (p.name ?? p.nameZh)) ?? `#${i + 1}`));
+    }
+  });
+  return { pct: fmt((served / towns.length) * 100), lacking };
 }
 
 /** The indicator table as rows of strings, header first (HTML, DOCX and CSV print the same cells). */

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
 import { defineMessages, translator } from '../i18n';
 import { runCommand } from '../run_command';
@@ -68,7 +68,9 @@ function sourcesOf(scenarioPath: string, file: Record<string, unknown>): string[
   const out = [basename(scenarioPath)];
   const net = file.network as Record<string, string>;
   for (const k of ['osm', 'geojson', 'edges', 'nodes']) if (typeof net?.[k] === 'string') out.push(net[k]);
-  for (const k of ['stations', 'hydrants', 'waterSources', 'barriers', 'demand', 'studyArea']) if (typeof file[k] === 'string') out.push(file[k] as string);
+  for (const k of ['stations', 'hydrants', 'waterSources', 'barriers', 'demand', 'studyArea']) if (typeof file[k] === 'string' && file[k] !== 'from-network') out.push(file[k] as string);
+  const townships = (file.indicators as { townships?: unknown } | undefined)?.townships;
+  if (typeof townships === 'string') out.push(townships);
   return out;
 }
 
@@ -81,8 +83,17 @@ async function runReport(scenarioPath: string, opts: ReportCliOptions, ctx: CliC
   const { readScenario, stationSetOption } = await import('../read_scenario');
   const { scenario, inputs } = await readScenario(scenarioPath);
   const when = stationSetOption(opts.stations, scenario);
+  // The township layer of the indicator table (optional), beside the scenario like its other layers.
+  let townships = null;
+  const townshipFile = scenario.file.indicators?.townships;
+  if (townshipFile !== undefined) {
+    const { readInputText } = await import('../read_input');
+    const path = resolve(dirname(scenarioPath), townshipFile);
+    inputs.push(path);
+    townships = core.parseFeatureCollection(await readInputText(path), path);
+  }
   const report = await import('@firecover/report');
-  const input = report.analysisInput(scenario, when, { water: opts.water });
+  const input = report.analysisInput(scenario, when, { water: opts.water, townships });
   const { files, warnings } = await report.reportFiles(input, {
     lang: ctx.lang,
     date: opts.date?.trim() ?? null,

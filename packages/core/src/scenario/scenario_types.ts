@@ -51,7 +51,11 @@ export interface ScenarioFile {
 }
 
 /** Per plan indicator (see PLAN_INDICATORS in standards/preset.ts): base-year value, target, binding; and staffing. */
-export type IndicatorSettings = { [K in PlanIndicator]?: { baseline?: number; target?: number; binding?: boolean } } & { firefighters?: number };
+export type IndicatorSettings = { [K in PlanIndicator]?: { baseline?: number; target?: number; binding?: boolean } } & {
+  firefighters?: number;
+  /** Township polygons (GeoJSON, `name` / `nameZh`), relative to the scenario file: the township coverage indicator. */
+  townships?: string;
+};
 
 export interface StationInput {
   id: string;

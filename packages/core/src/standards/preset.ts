@@ -267,6 +267,7 @@ export const PLAN_INDICATORS = [
   'populationReachedPct',
   'hydrantConstructionRatePct',
   'hydrantIntactRatePct',
+  'townshipCoveragePct',
   'firefightersPer10kPeople',
 ] as const;
 export type PlanIndicator = (typeof PLAN_INDICATORS)[number];
@@ -330,6 +331,15 @@ export const PLAN_INDICATOR_TARGETS: Readonly<Record<PlanIndicator, Rule<number 
     clause: 'local choice (GB 50974-2014 assumes working hydrants)',
     en: 'municipal hydrant intact rate (完好率)',
     zh: '市政消火栓完好率',
+  },
+  townshipCoveragePct: {
+    value: 100,
+    unit: '%',
+    binding: false,
+    above: true,
+    clause: 'local choice (township brigades: 乡镇消防队)',
+    en: 'share of townships with a fire station or full-time brigade',
+    zh: '设有消防站或专职消防队的乡镇比例',
   },
   firefightersPer10kPeople: {
     value: null,
