@@ -174,7 +174,7 @@ export function reportDocument(input: ReportInput, maps: RenderedMap[], opts: Co
     id: 'indicators',
     title: t('secIndicators'),
     blocks: [
-      { kind: 'table', rows: indicatorTable(indicatorRows(input, lang), lang), numeric: [2, 3, 4] },
+      { kind: 'table', rows: indicatorTable(indicatorRows(input, lang), lang), numeric: [2, 3, 4], nowrap: [1, 5] },
       ...(towns.lacking.length ? [{ kind: 'p' as const, text: t('townshipsLacking', { list: towns.lacking.join(zh ? '、' : ', ') }) }] : []),
     ],
   });

@@ -2,7 +2,7 @@
 export type Block =
   | { kind: 'p'; text: string }
   | { kind: 'list'; items: string[] }
-  | { kind: 'table'; rows: string[][]; /** cells of these columns are numbers (right-aligned) */ numeric?: number[]; /** rows (1-based in body) marked as failing */ failRows?: number[] }
+  | { kind: 'table'; rows: string[][]; /** cells of these columns are numbers (right-aligned) */ numeric?: number[]; /** cells of these columns never wrap */ nowrap?: number[]; /** rows (1-based in body) marked as failing */ failRows?: number[] }
   | { kind: 'figure'; id: string; caption: string; svg: string; /** a map (maps/<id>.svg) or a chart (charts/<id>.svg) */ type: 'map' | 'chart' };
 
 export interface Section {

@@ -19,6 +19,7 @@ table { border-collapse: collapse; width: 100%; margin: 3mm 0 5mm; font-size: 8.
 th, td { border: 0.6pt solid #999; padding: 1.2mm 1.6mm; text-align: left; vertical-align: top; }
 th { background: #eee; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.nw { white-space: nowrap; }
 tr.fail td { background: #fde0dd; }
 tr { break-inside: avoid; }
 figure { margin: 4mm 0 6mm; break-inside: avoid; }
@@ -39,9 +40,11 @@ function blockHtml(b: Block): string {
       const [head, ...body] = b.rows;
       const num = new Set(b.numeric ?? []);
       const fail = new Set(b.failRows ?? []);
+      const nowrap = new Set(b.nowrap ?? []);
+      const cls = (j: number): string => (num.has(j) ? ' class="num"' : nowrap.has(j) ? ' class="nw"' : '');
       return (
         `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>` +
-        body.map((r, i) => `<tr${fail.has(i + 1) ? ' class="fail"' : ''}>${r.map((c, j) => `<td${num.has(j) ? ' class="num"' : ''}>${esc(c)}</td>`).join('')}</tr>`).join('') +
+        body.map((r, i) => `<tr${fail.has(i + 1) ? ' class="fail"' : ''}>${r.map((c, j) => `<td${cls(j)}>${esc(c)}</td>`).join('')}</tr>`).join('') +
         '</tbody></table>'
       );
     }
