@@ -275,14 +275,12 @@ export type PlanIndicator = (typeof PLAN_INDICATORS)[number];
 /**
  * Default target of each plan indicator, with where it comes from and whether plans print it as binding
  * (约束性) or expected (预期性). `value: null`: no national figure, the scenario's `indicators` block sets it.
- * `above`: true when the value should be at least the target, false when at most.
  */
-export const PLAN_INDICATOR_TARGETS: Readonly<Record<PlanIndicator, Rule<number | null> & { unit: string; binding: boolean; above: boolean }>> = {
+export const PLAN_INDICATOR_TARGETS: Readonly<Record<PlanIndicator, Rule<number | null> & { unit: string; binding: boolean }>> = {
   stationsPer100kPeople: {
     value: null,
     unit: '/100,000',
     binding: false,
-    above: true,
     clause: 'local choice (no national figure)',
     en: 'fire stations per 100,000 people',
     zh: '每10万人消防站数',
@@ -291,7 +289,6 @@ export const PLAN_INDICATOR_TARGETS: Readonly<Record<PlanIndicator, Rule<number 
     value: CHINA_PRESET.districtAreaKm2.value,
     unit: 'km²',
     binding: true,
-    above: false,
     clause: CHINA_PRESET.districtAreaKm2.clause,
     en: 'average station district area',
     zh: '消防站平均辖区面积',
@@ -300,7 +297,6 @@ export const PLAN_INDICATOR_TARGETS: Readonly<Record<PlanIndicator, Rule<number 
     value: 100,
     unit: '%',
     binding: true,
-    above: true,
     clause: `${CHINA_PRESET.responseS.clause} (the whole district within 5 min)`,
     en: 'share of land reached within 5 min',
     zh: '5分钟可达用地比例',
@@ -309,7 +305,6 @@ export const PLAN_INDICATOR_TARGETS: Readonly<Record<PlanIndicator, Rule<number 
     value: 100,
     unit: '%',
     binding: false,
-    above: true,
     clause: `${CHINA_PRESET.responseS.clause}; local choice for population`,
     en: 'share of population reached within 5 min',
     zh: '5分钟可达人口比例',
@@ -318,7 +313,6 @@ export const PLAN_INDICATOR_TARGETS: Readonly<Record<PlanIndicator, Rule<number 
     value: 100,
     unit: '%',
     binding: true,
-    above: true,
     clause: `${GB50974} §7.2.5 (every required hydrant built)`,
     en: 'municipal hydrant construction rate (建有率)',
     zh: '市政消火栓建有率',
@@ -327,7 +321,6 @@ export const PLAN_INDICATOR_TARGETS: Readonly<Record<PlanIndicator, Rule<number 
     value: 100,
     unit: '%',
     binding: false,
-    above: true,
     clause: 'local choice (GB 50974-2014 assumes working hydrants)',
     en: 'municipal hydrant intact rate (完好率)',
     zh: '市政消火栓完好率',
@@ -336,7 +329,6 @@ export const PLAN_INDICATOR_TARGETS: Readonly<Record<PlanIndicator, Rule<number 
     value: 100,
     unit: '%',
     binding: false,
-    above: true,
     clause: 'local choice (township brigades: 乡镇消防队)',
     en: 'share of townships with a fire station or full-time brigade',
     zh: '设有消防站或专职消防队的乡镇比例',
@@ -345,7 +337,6 @@ export const PLAN_INDICATOR_TARGETS: Readonly<Record<PlanIndicator, Rule<number 
     value: null,
     unit: '/10,000',
     binding: false,
-    above: true,
     clause: 'local choice (no national figure)',
     en: 'firefighters per 10,000 people',
     zh: '每万人消防员数',
