@@ -10,6 +10,7 @@ import { hydrantsCommand } from './commands/hydrants';
 import { analyzeCommand } from './commands/analyze';
 import { dueCommand } from './commands/due';
 import { importCommand } from './commands/import';
+import { reportCommand } from './commands/report';
 import { siteCommand } from './commands/site';
 import { version } from './version';
 
@@ -17,7 +18,7 @@ import { version } from './version';
  * The subcommands, in help order. To add one, write `commands/<name>.ts` exporting a `CommandModule`
  * and list it here.
  */
-export const COMMANDS: readonly CommandModule[] = [reachCommand, dueCommand, infoCommand, importCommand, exportGraphCommand, analyzeCommand, hydrantsCommand, siteCommand];
+export const COMMANDS: readonly CommandModule[] = [reachCommand, dueCommand, infoCommand, importCommand, exportGraphCommand, analyzeCommand, hydrantsCommand, siteCommand, reportCommand];
 
 const ZH_TITLES: Readonly<Record<string, string>> = {
   'Usage:': '用法：',

@@ -126,10 +126,12 @@ export {
   withOverrides,
   districtCapKm2,
 } from './standards/preset';
+/** The plans' main indicators (专栏 "主要指标") and their default targets, each with its source and binding or expected. */
+export { PLAN_INDICATORS, PLAN_INDICATOR_TARGETS, type PlanIndicator } from './standards/preset';
 
 // ---- scenarios ---------------------------------------------------------------------------------------
 /** The scenario file's types, and the scenario loaded with its network and layers. */
-export type { ScenarioFile, StationInput, AnalysisSettings, WaterSettings, Station, LoadedScenario } from './scenario/scenario_types';
+export type { ScenarioFile, StationInput, AnalysisSettings, WaterSettings, Station, LoadedScenario, IndicatorSettings } from './scenario/scenario_types';
 /** Validation against the published JSON Schema (precompiled), with problems named by field. */
 export { validateScenario, scenarioProblems, stationProblems, SCENARIO_SCHEMA, FROM_NETWORK, type ScenarioProblem } from './scenario/validate_scenario';
 /** Loading a scenario: the caller reads files (`readFile`), core parses and checks everything. */

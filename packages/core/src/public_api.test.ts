@@ -144,6 +144,9 @@ const VALUES = [
   'analyzeScenario',
   'parseStationSet',
   'stationsOfSet',
+  // the planning report's indicators
+  'PLAN_INDICATORS',
+  'PLAN_INDICATOR_TARGETS',
   // station siting
   'solveSiting',
   'SITING_MODELS',

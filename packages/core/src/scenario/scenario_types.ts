@@ -1,7 +1,7 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { RoadNetwork } from '../network/road_network';
 import type { MapFeatures } from '../io/map_features';
-import type { PresetOverrides, StandardsPreset, StationClass } from '../standards/preset';
+import type { PlanIndicator, PresetOverrides, StandardsPreset, StationClass } from '../standards/preset';
 import type { SpeedModel } from '../cost/speed_model';
 import type { LayerImportReport, LayerRef } from '../io/layer_source';
 import type { InputWarning } from '../io/import_report';
@@ -53,7 +53,16 @@ export interface ScenarioFile {
   studyArea?: LayerRef;
   analysis?: AnalysisSettings;
   water?: WaterSettings;
+  /** The plans' main indicators for the planning report: baseline, target, binding (约束性) by indicator name. */
+  indicators?: IndicatorSettings;
 }
+
+/** Per plan indicator (see PLAN_INDICATORS in standards/preset.ts): base-year value, target, binding; and staffing. */
+export type IndicatorSettings = { [K in PlanIndicator]?: { baseline?: number; target?: number; binding?: boolean } } & {
+  firefighters?: number;
+  /** Township polygons (GeoJSON, `name` / `nameZh`), relative to the scenario file: the township coverage indicator. */
+  townships?: string;
+};
 
 /** A fire station as written in a scenario or a stations GeoJSON file. */
 export interface StationInput {

@@ -3,7 +3,7 @@
 // @ts-nocheck
 /* eslint-disable */
 export const scenario = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};
 const schema12 = {"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]};
 const schema15 = {"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}};
 const func2 = Object.prototype.hasOwnProperty;
@@ -3963,14 +3963,607 @@ vErrors.push(err287);
 errors++;
 }
 }
-}
-else {
-const err288 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data.indicators !== undefined){
+let data121 = data.indicators;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+for(const key33 in data121){
+if(!(func2.call(schema11.properties.indicators.properties, key33))){
+const err288 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators,data:data121};
 if(vErrors === null){
 vErrors = [err288];
 }
 else {
 vErrors.push(err288);
+}
+errors++;
+}
+}
+if(data121.stationsPer100kPeople !== undefined){
+let data122 = data121.stationsPer100kPeople;
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+for(const key34 in data122){
+if(!(((key34 === "baseline") || (key34 === "target")) || (key34 === "binding"))){
+const err289 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data122};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+}
+if(data122.baseline !== undefined){
+let data123 = data122.baseline;
+if(!((typeof data123 == "number") && (isFinite(data123)))){
+const err290 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/baseline",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline,data:data123};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+}
+if(data122.target !== undefined){
+let data124 = data122.target;
+if(!((typeof data124 == "number") && (isFinite(data124)))){
+const err291 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/target",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target,data:data124};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+}
+if(data122.binding !== undefined){
+let data125 = data122.binding;
+if(typeof data125 !== "boolean"){
+const err292 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/binding",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding,data:data125};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+}
+}
+else {
+const err293 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.stationsPer100kPeople.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data122};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+}
+if(data121.averageDistrictAreaKm2 !== undefined){
+let data126 = data121.averageDistrictAreaKm2;
+if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
+for(const key35 in data126){
+if(!(((key35 === "baseline") || (key35 === "target")) || (key35 === "binding"))){
+const err294 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data126};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+}
+if(data126.baseline !== undefined){
+let data127 = data126.baseline;
+if(!((typeof data127 == "number") && (isFinite(data127)))){
+const err295 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/baseline",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline,data:data127};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+}
+if(data126.target !== undefined){
+let data128 = data126.target;
+if(!((typeof data128 == "number") && (isFinite(data128)))){
+const err296 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/target",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target,data:data128};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+if(data126.binding !== undefined){
+let data129 = data126.binding;
+if(typeof data129 !== "boolean"){
+const err297 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/binding",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding,data:data129};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+}
+}
+else {
+const err298 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data126};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+}
+if(data121.landReachedPct !== undefined){
+let data130 = data121.landReachedPct;
+if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
+for(const key36 in data130){
+if(!(((key36 === "baseline") || (key36 === "target")) || (key36 === "binding"))){
+const err299 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data130};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+}
+if(data130.baseline !== undefined){
+let data131 = data130.baseline;
+if(!((typeof data131 == "number") && (isFinite(data131)))){
+const err300 = {instancePath:instancePath+"/indicators/landReachedPct/baseline",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.baseline,data:data131};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+}
+if(data130.target !== undefined){
+let data132 = data130.target;
+if(!((typeof data132 == "number") && (isFinite(data132)))){
+const err301 = {instancePath:instancePath+"/indicators/landReachedPct/target",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.target,data:data132};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+}
+if(data130.binding !== undefined){
+let data133 = data130.binding;
+if(typeof data133 !== "boolean"){
+const err302 = {instancePath:instancePath+"/indicators/landReachedPct/binding",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.landReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.binding,data:data133};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+}
+}
+else {
+const err303 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.landReachedPct.type,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data130};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+}
+if(data121.populationReachedPct !== undefined){
+let data134 = data121.populationReachedPct;
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+for(const key37 in data134){
+if(!(((key37 === "baseline") || (key37 === "target")) || (key37 === "binding"))){
+const err304 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data134};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+}
+if(data134.baseline !== undefined){
+let data135 = data134.baseline;
+if(!((typeof data135 == "number") && (isFinite(data135)))){
+const err305 = {instancePath:instancePath+"/indicators/populationReachedPct/baseline",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline,data:data135};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+if(data134.target !== undefined){
+let data136 = data134.target;
+if(!((typeof data136 == "number") && (isFinite(data136)))){
+const err306 = {instancePath:instancePath+"/indicators/populationReachedPct/target",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.target,data:data136};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+if(data134.binding !== undefined){
+let data137 = data134.binding;
+if(typeof data137 !== "boolean"){
+const err307 = {instancePath:instancePath+"/indicators/populationReachedPct/binding",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.populationReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.binding,data:data137};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+}
+}
+else {
+const err308 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.populationReachedPct.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data134};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+}
+if(data121.hydrantConstructionRatePct !== undefined){
+let data138 = data121.hydrantConstructionRatePct;
+if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
+for(const key38 in data138){
+if(!(((key38 === "baseline") || (key38 === "target")) || (key38 === "binding"))){
+const err309 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data138};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+}
+if(data138.baseline !== undefined){
+let data139 = data138.baseline;
+if(!((typeof data139 == "number") && (isFinite(data139)))){
+const err310 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline,data:data139};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+}
+if(data138.target !== undefined){
+let data140 = data138.target;
+if(!((typeof data140 == "number") && (isFinite(data140)))){
+const err311 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target,data:data140};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+}
+if(data138.binding !== undefined){
+let data141 = data138.binding;
+if(typeof data141 !== "boolean"){
+const err312 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding,data:data141};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+}
+}
+else {
+const err313 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data138};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+}
+if(data121.hydrantIntactRatePct !== undefined){
+let data142 = data121.hydrantIntactRatePct;
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+for(const key39 in data142){
+if(!(((key39 === "baseline") || (key39 === "target")) || (key39 === "binding"))){
+const err314 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data142};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+}
+if(data142.baseline !== undefined){
+let data143 = data142.baseline;
+if(!((typeof data143 == "number") && (isFinite(data143)))){
+const err315 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline,data:data143};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+}
+if(data142.target !== undefined){
+let data144 = data142.target;
+if(!((typeof data144 == "number") && (isFinite(data144)))){
+const err316 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target,data:data144};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+}
+if(data142.binding !== undefined){
+let data145 = data142.binding;
+if(typeof data145 !== "boolean"){
+const err317 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding,data:data145};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+}
+}
+else {
+const err318 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data142};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+if(data121.townshipCoveragePct !== undefined){
+let data146 = data121.townshipCoveragePct;
+if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
+for(const key40 in data146){
+if(!(((key40 === "baseline") || (key40 === "target")) || (key40 === "binding"))){
+const err319 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data146};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+}
+if(data146.baseline !== undefined){
+let data147 = data146.baseline;
+if(!((typeof data147 == "number") && (isFinite(data147)))){
+const err320 = {instancePath:instancePath+"/indicators/townshipCoveragePct/baseline",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline,data:data147};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+}
+if(data146.target !== undefined){
+let data148 = data146.target;
+if(!((typeof data148 == "number") && (isFinite(data148)))){
+const err321 = {instancePath:instancePath+"/indicators/townshipCoveragePct/target",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target,data:data148};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+}
+if(data146.binding !== undefined){
+let data149 = data146.binding;
+if(typeof data149 !== "boolean"){
+const err322 = {instancePath:instancePath+"/indicators/townshipCoveragePct/binding",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding,data:data149};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+}
+}
+else {
+const err323 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.townshipCoveragePct.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data146};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+}
+if(data121.firefightersPer10kPeople !== undefined){
+let data150 = data121.firefightersPer10kPeople;
+if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
+for(const key41 in data150){
+if(!(((key41 === "baseline") || (key41 === "target")) || (key41 === "binding"))){
+const err324 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data150};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+}
+if(data150.baseline !== undefined){
+let data151 = data150.baseline;
+if(!((typeof data151 == "number") && (isFinite(data151)))){
+const err325 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/baseline",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline,data:data151};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+}
+if(data150.target !== undefined){
+let data152 = data150.target;
+if(!((typeof data152 == "number") && (isFinite(data152)))){
+const err326 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/target",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target,data:data152};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+}
+if(data150.binding !== undefined){
+let data153 = data150.binding;
+if(typeof data153 !== "boolean"){
+const err327 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/binding",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding,data:data153};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+}
+}
+else {
+const err328 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data150};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+}
+if(data121.firefighters !== undefined){
+let data154 = data121.firefighters;
+if((typeof data154 == "number") && (isFinite(data154))){
+if(data154 < 0 || isNaN(data154)){
+const err329 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.indicators.properties.firefighters,data:data154};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+}
+else {
+const err330 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefighters.type,parentSchema:schema11.properties.indicators.properties.firefighters,data:data154};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+}
+if(data121.townships !== undefined){
+let data155 = data121.townships;
+if(typeof data155 !== "string"){
+const err331 = {instancePath:instancePath+"/indicators/townships",schemaPath:"#/properties/indicators/properties/townships/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indicators.properties.townships.type,parentSchema:schema11.properties.indicators.properties.townships,data:data155};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+}
+}
+else {
+const err332 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.type,parentSchema:schema11.properties.indicators,data:data121};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+}
+}
+else {
+const err333 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
 }
 errors++;
 }
@@ -4318,4 +4911,4 @@ errors++;
 validate11.errors = vErrors;
 return errors === 0;
 }
-export const schema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};
+export const schema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};

@@ -264,3 +264,88 @@ export function districtCapKm2(preset: StandardsPreset, stationClass: StationCla
   if (byClass === undefined) return { capKm2: preset.districtAreaKm2.value, clause: preset.districtAreaKm2.clause };
   return { capKm2: byClass, clause: preset.districtAreaByClassKm2.clause };
 }
+
+/** The plans' main indicators (专栏 "主要指标") the planning report prints. */
+export const PLAN_INDICATORS = [
+  'stationsPer100kPeople',
+  'averageDistrictAreaKm2',
+  'landReachedPct',
+  'populationReachedPct',
+  'hydrantConstructionRatePct',
+  'hydrantIntactRatePct',
+  'townshipCoveragePct',
+  'firefightersPer10kPeople',
+] as const;
+/** One of `PLAN_INDICATORS`. */
+export type PlanIndicator = (typeof PLAN_INDICATORS)[number];
+
+/**
+ * Default target of each plan indicator, with where it comes from and whether plans print it as binding
+ * (约束性) or expected (预期性). `value: null`: no national figure, the scenario's `indicators` block sets it.
+ */
+export const PLAN_INDICATOR_TARGETS: Readonly<Record<PlanIndicator, Rule<number | null> & { unit: string; binding: boolean }>> = {
+  stationsPer100kPeople: {
+    value: null,
+    unit: '/100,000',
+    binding: false,
+    clause: 'local choice (no national figure)',
+    en: 'fire stations per 100,000 people',
+    zh: '每10万人消防站数',
+  },
+  averageDistrictAreaKm2: {
+    value: CHINA_PRESET.districtAreaKm2.value,
+    unit: 'km²',
+    binding: true,
+    clause: CHINA_PRESET.districtAreaKm2.clause,
+    en: 'average station district area',
+    zh: '消防站平均辖区面积',
+  },
+  landReachedPct: {
+    value: 100,
+    unit: '%',
+    binding: true,
+    clause: `${CHINA_PRESET.responseS.clause} (the whole district within 5 min)`,
+    en: 'share of land reached within 5 min',
+    zh: '5分钟可达用地比例',
+  },
+  populationReachedPct: {
+    value: 100,
+    unit: '%',
+    binding: false,
+    clause: `${CHINA_PRESET.responseS.clause}; local choice for population`,
+    en: 'share of population reached within 5 min',
+    zh: '5分钟可达人口比例',
+  },
+  hydrantConstructionRatePct: {
+    value: 100,
+    unit: '%',
+    binding: true,
+    clause: `${GB50974} §7.2.5 (every required hydrant built)`,
+    en: 'municipal hydrant construction rate (建有率)',
+    zh: '市政消火栓建有率',
+  },
+  hydrantIntactRatePct: {
+    value: 100,
+    unit: '%',
+    binding: false,
+    clause: 'local choice (GB 50974-2014 assumes working hydrants)',
+    en: 'municipal hydrant intact rate (完好率)',
+    zh: '市政消火栓完好率',
+  },
+  townshipCoveragePct: {
+    value: 100,
+    unit: '%',
+    binding: false,
+    clause: 'local choice (township brigades: 乡镇消防队)',
+    en: 'share of townships with a fire station or full-time brigade',
+    zh: '设有消防站或专职消防队的乡镇比例',
+  },
+  firefightersPer10kPeople: {
+    value: null,
+    unit: '/10,000',
+    binding: false,
+    clause: 'local choice (no national figure)',
+    en: 'firefighters per 10,000 people',
+    zh: '每万人消防员数',
+  },
+};

@@ -1,0 +1,157 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+
+/** The flags the project's browser tests use (see /work/shared/notes/toolchain.md). */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Why the PDF or the PNG maps could not be made (the HTML is written regardless). */
+export class ToolMissingError extends Error {
+  constructor(
+    message: string,
+    readonly messageZh: string,
+  ) {
+    super(message);
+    this.name = 'ToolMissingError';
+  }
+}
+
+/** Chromium to print with: $FIRECOVER_CHROMIUM, else Debian's /usr/bin/chromium. */
+export function chromiumPath(env: Record<string, string | undefined> = process.env): string {
+  return env.FIRECOVER_CHROMIUM ?? '/usr/bin/chromium';
+}
+
+/** Families of the installed fonts with Chinese glyphs (fontconfig); empty when none or no fontconfig. */
+export function cjkFontFamilies(): string[] {
+  try {
+    const out = execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return [...new Set(out.split('\n').flatMap((l) => l.split(',')).map((s) => s.trim()).filter(Boolean))].sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Launches headless Chromium, or explains what is missing. */
+export async function launchBrowser(executablePath = chromiumPath()): Promise<Browser> {
+  if (!existsSync(executablePath)) {
+    throw new ToolMissingError(
+      `no Chromium at ${executablePath}: install it (Debian: apt-get install chromium) or set FIRECOVER_CHROMIUM; report.html was still written`,
+      `未找到 Chromium（${executablePath}）：请安装（Debian：apt-get install chromium）或设置 FIRECOVER_CHROMIUM；report.html 已照常写出`,
+    );
+  }
+  const { chromium } = await import('playwright-core');
+  try {
+    return await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 });
+  } catch (e) {
+    throw new ToolMissingError(`Chromium at ${executablePath} did not start (${(e as Error).message.split('\n')[0]}); report.html was still written`, `Chromium（${executablePath}）无法启动；report.html 已照常写出`);
+  }
+}
+
+/** A page that may request nothing from any server (the report is self-contained; this proves it stays so). */
+async function offlinePage(browser: Browser, viewport: { width: number; height: number }, deviceScaleFactor = 1) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, offline: true, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+  return { page, context };
+}
+
+/** Prints report.html to an A4 PDF: vector text and maps, fonts embedded, page numbers in the footer. */
+export async function printPdf(browser: Browser, html: string, opts: { lang: 'en' | 'zh'; footer: string }): Promise<Uint8Array> {
+  if (opts.lang === 'zh' && cjkFontFamilies().length === 0) {
+    throw new ToolMissingError(
+      'no font with Chinese glyphs is installed (Debian: apt-get install fonts-noto-cjk); report.html was still written',
+      '未安装中文字体（Debian：apt-get install fonts-noto-cjk）；report.html 已照常写出',
+    );
+  }
+  const { page, context } = await offlinePage(browser, { width: 794, height: 1123 });
+  try {
+    await page.setContent(html, { waitUntil: 'load' });
+    const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: `<div style="font-family:'Noto Sans CJK SC','Noto Sans',sans-serif;font-size:8px;color:#555;width:100%;padding:0 14mm;display:flex;justify-content:space-between"><span>${esc(opts.footer)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
+    });
+    return new Uint8Array(pdf);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Rasterises SVG documents to PNG at `widthPx` (e.g. 1748 px = A5 width, 148 mm, at 300 dpi), with a
+ * pHYs chunk saying 300 dpi so word processors place them at print size.
+ */
+export async function rasterise(browser: Browser, svgs: { svg: string; width: number; height: number }[], widthPx: number, dpi = 300): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  // One page per picture width (the device scale factor is fixed per context), reused for every picture.
+  const widths = [...new Set(svgs.map((s) => s.width))];
+  for (const width of widths) {
+    const maxHeight = Math.max(...svgs.filter((s) => s.width === width).map((s) => s.height));
+    const { page, context } = await offlinePage(browser, { width, height: maxHeight }, widthPx / width);
+    try {
+      for (const [i, s] of svgs.entries()) {
+        if (s.width !== width) continue;
+        await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;padding:0;background:#fff}svg{display:block}</style></head><body>${s.svg}</body></html>`, { waitUntil: 'load' });
+        const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: s.width, height: s.height } });
+        out[i] = withDpi(new Uint8Array(png), dpi);
+      }
+    } finally {
+      await context.close();
+    }
+  }
+  return out;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** Inserts (or replaces) the PNG pHYs chunk: `dpi` dots per inch in pixels per metre. */
+export function withDpi(png: Uint8Array, dpi: number): Uint8Array {
+  const ppm = Math.round(dpi / 0.0254);
+  const chunks: Uint8Array[] = [png.subarray(0, 8)];
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  let at = 8;
+  while (at < png.length) {
+    const len = view.getUint32(at);
+    const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
+    const end = at + 12 + len;
+    if (type !== 'pHYs') chunks.push(png.subarray(at, end));
+    if (type === 'IHDR') {
+      const c = new Uint8Array(21);
+      const v = new DataView(c.buffer);
+      v.setUint32(0, 9);
+      c.set([0x70, 0x48, 0x59, 0x73], 4);
+      v.setUint32(8, ppm);
+      v.setUint32(12, ppm);
+      c[16] = 1;
+      v.setUint32(17, crc32(c.subarray(4, 17)));
+      chunks.push(c);
+    }
+    at = end;
+  }
+  const total = chunks.reduce((a, c) => a + c.length, 0);
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
