@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORE = join(ROOT, 'packages', 'core');
 const CLI = join(ROOT, 'packages', 'cli');
+const REPORT = join(ROOT, 'packages', 'report');
 const HASH_FILE = '.build-hash';
 
 /** Every file under `dir` (recursively), sorted, skipping node_modules and dist. */
@@ -52,12 +53,24 @@ const TARGETS = {
     inputs: () => [join(CORE, 'src'), join(CORE, 'tsconfig.json'), join(CORE, 'tsconfig.build.json'), join(CORE, 'package.json'), join(ROOT, 'tsconfig.base.json')],
     build: buildCore,
   },
+  report: {
+    dir: REPORT,
+    inputs: () => [join(REPORT, 'src'), join(REPORT, 'tsconfig.build.json'), join(REPORT, 'package.json'), join(ROOT, 'tsconfig.base.json')],
+    build: buildReport,
+  },
   cli: {
     dir: CLI,
     inputs: () => [join(CLI, 'src'), join(CLI, 'package.json')],
     build: buildCli,
   },
 };
+
+/** @firecover/report → packages/report/dist, emitted like core (the compiled CLI imports it at run time). */
+function buildReport(out) {
+  const tsc = join(ROOT, 'node_modules', '.bin', 'tsc');
+  execFileSync(tsc, ['-p', join(REPORT, 'tsconfig.build.json'), '--outDir', out], { stdio: 'inherit' });
+  fixSpecifiers(out);
+}
 
 function buildCore(out) {
   const tsc = join(ROOT, 'node_modules', '.bin', 'tsc');
@@ -123,7 +136,7 @@ async function main() {
   const stale = ifStale ? staleTargets() : [];
   for (const name of names.length > 0 ? names : Object.keys(TARGETS)) {
     const t = TARGETS[name];
-    if (!t) throw new Error(`unknown build target ${name} (core, cli)`);
+    if (!t) throw new Error(`unknown build target ${name} (core, report, cli)`);
     const dist = join(t.dir, 'dist');
     const hash = inputsHash(t.inputs());
     if (ifStale && !stale.includes(name)) continue;
