@@ -64,7 +64,7 @@ export async function readNetwork(opts: NetworkOptions, ctx: CliContext): Promis
     const flag = opts.geojson !== undefined ? '--geojson' : '--shapefile';
     // readLayer honours --crs, else a .prj / GeoJSON crs member, and names the zone of undeclared projected coordinates.
     const ref = opts.crs === undefined ? file : { path: file, crs: opts.crs };
-    const { fc, report } = await readLayer(ref, { layer: 'network', displayName: file, read: readInputBytes, crsSource: 'command line', parseJson: parseRoadsJson });
+    const { fc, report } = await readLayer(ref, { layer: 'network', displayName: file, read: readInputBytes, crsSource: 'command line', parseJson: parseRoadsJson, format: opts.geojson !== undefined ? 'geojson' : 'shapefile' });
     return { network: readGeoJsonRoads(roadFields(fc), file), importReport: report, inputs: [file], label: `${flag} ${file}` };
   }
   const edgesFile = opts.edges as string;

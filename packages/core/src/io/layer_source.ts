@@ -68,6 +68,8 @@ export interface LayerRead {
 
 /** How `readLayer` reads: the file reader (core does no I/O), the layer's role and name for messages, where a CRS came from. */
 export interface ReadLayerOptions {
+  /** The format, when the caller knows it (`--geojson FILE`): otherwise told from the file's extension. */
+  format?: LayerFormat;
   /** Scenario field, for the report and messages. */
   layer: string;
   /** The path as shown in messages (resolved beside the scenario). */
@@ -101,7 +103,7 @@ export function layerFormat(path: string): LayerFormat {
 export async function readLayer(ref: LayerRef, opts: ReadLayerOptions): Promise<LayerRead> {
   const r: LayerRefObject = typeof ref === 'string' ? { path: ref } : ref;
   const file = opts.displayName;
-  const format = layerFormat(r.path);
+  const format = opts.format ?? layerFormat(r.path);
   const notes: string[] = [];
   let fc: FeatureCollection;
   let read: number;

@@ -79,7 +79,7 @@ export function pointTable(rows: Cell[][], rowNumbers: number[], file: string, c
     const given = columns[key] ?? (key === 'x' ? columns.lon : key === 'y' ? columns.lat : undefined);
     if (given !== undefined) {
       const i = header.findIndex((h) => h === given) >= 0 ? header.findIndex((h) => h === given) : header.findIndex((h) => norm(h) === norm(given));
-      if (i < 0) throw new InputError({ file, line: rowNumbers[0] }, `columns.${key}: no column "${given}" in the header (${header.join(', ')})`, `columns.${key}：表头中没有“${given}”列（${header.join('、')}）`);
+      if (i < 0) throw new InputError({ file, line: rowNumbers[0] }, `columns.${key}: no column "${given}" in the header (it has ${header.length} columns)`, `columns.${key}：表头中没有“${given}”列（表头共 ${header.length} 列）`);
       return i;
     }
     const names = SYNONYMS[key] ?? [key];
@@ -94,8 +94,8 @@ export function pointTable(rows: Cell[][], rowNumbers: number[], file: string, c
   if (xi < 0 || yi < 0) {
     throw new InputError(
       { file, line: rowNumbers[0] },
-      `no ${xi < 0 ? 'longitude/x' : 'latitude/y'} column found in the header (${header.join(', ')}); name the columns lon/lat, 经度/纬度, x/y or X坐标/Y坐标, or give "columns": {"x": "…", "y": "…"}`,
-      `表头中找不到${xi < 0 ? '经度/X' : '纬度/Y'}列（${header.join('、')}）；请将列命名为 lon/lat、经度/纬度、x/y 或 X坐标/Y坐标，或在 "columns" 中指定 {"x": "…", "y": "…"}`,
+      `no ${xi < 0 ? 'longitude/x' : 'latitude/y'} column found in the header (${header.length} columns; not listed: a file given by mistake may be private); name the columns lon/lat, 经度/纬度, x/y or X坐标/Y坐标, or give "columns": {"x": "…", "y": "…"}`,
+      `表头中找不到${xi < 0 ? '经度/X' : '纬度/Y'}列（表头共 ${header.length} 列，不予列出：误指的文件可能涉及隐私）；请将列命名为 lon/lat、经度/纬度、x/y 或 X坐标/Y坐标，或在 "columns" 中指定 {"x": "…", "y": "…"}`,
     );
   }
   const known = new Map<number, string>();
@@ -197,8 +197,8 @@ export function statusTable(rows: Cell[][], rowNumbers: number[], file: string, 
   if (idCol < 0 || statusCol < 0) {
     throw new InputError(
       { file, line: rowNumbers[0] },
-      `a status table needs an id and a status column (id / 编号, status / 状态), found ${header.join(', ')}; or give "columns": {"id": "…", "status": "…"}`,
-      `状态更新表须有编号列与状态列（id / 编号，status / 状态），现有 ${header.join('、')}；或在 "columns" 中指定`,
+      `a status table needs an id and a status column (id / 编号, status / 状态), not found among the header's ${header.length} columns; or give "columns": {"id": "…", "status": "…"}`,
+      `状态更新表须有编号列与状态列（id / 编号，status / 状态），表头 ${header.length} 列中没有；或在 "columns" 中指定`,
     );
   }
   const out: StatusUpdate[] = [];

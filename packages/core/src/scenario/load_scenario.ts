@@ -5,7 +5,7 @@ import { readEdgeTable } from '../io/edge_table';
 import { parseRoadsJson, readGeoJsonRoads } from '../io/geojson_roads';
 import { detectChinaOffset } from '../io/crs_detect';
 import { offsetWarning, type InputWarning } from '../io/import_report';
-import { applyStatusTable, layerFormat, layerPath, readLayer, type LayerImportReport, type LayerRef } from '../io/layer_source';
+import { applyStatusTable, layerFormat, layerPath, readLayer, type LayerFormat, type LayerImportReport, type LayerRef } from '../io/layer_source';
 import { roadFields } from '../io/road_fields';
 import type { LonLat } from '../io/china_offsets';
 import { emptyMapFeatures, type MapFeatures } from '../io/map_features';
@@ -72,10 +72,10 @@ export async function loadScenario(json: unknown, fileName: string, readFile: Re
   const warnings: InputWarning[] = [];
   let hintLonDeg: number | undefined;
   /** A layer in any supported format and CRS, as WGS84 GeoJSON (see readLayer); its report is kept. */
-  const readGeoJson = async (field: string, ref: LayerRef, parseJson?: (text: string, file: string) => unknown): Promise<{ fc: FeatureCollection; name: string }> => {
+  const readGeoJson = async (field: string, ref: LayerRef, parseJson?: (text: string, file: string) => unknown, format?: LayerFormat): Promise<{ fc: FeatureCollection; name: string }> => {
     const rel = layerPath(ref);
     const name = beside(fileName, rel);
-    const { fc, report } = await readLayer(ref, { layer: field, displayName: name, read: async (p) => (p === rel ? (await read(field, p)).bytes : readFile(p)), hintLonDeg, parseJson });
+    const { fc, report } = await readLayer(ref, { layer: field, displayName: name, read: async (p) => (p === rel ? (await read(field, p)).bytes : readFile(p)), hintLonDeg, parseJson, ...(format ? { format } : {}) });
     imports.push(report);
     return { fc, name };
   };
@@ -96,7 +96,8 @@ export async function loadScenario(json: unknown, fileName: string, readFile: Re
     osmFeatures = imported.features ?? null;
   } else if ('geojson' in net || 'shapefile' in net) {
     const ref = 'geojson' in net ? net.geojson : net.shapefile;
-    const { fc, name } = await readGeoJson('network', ref, parseRoadsJson);
+    // The scenario names the format (network.geojson / network.shapefile): the file's extension does not decide.
+    const { fc, name } = await readGeoJson('network', ref, parseRoadsJson, 'geojson' in net ? 'geojson' : 'shapefile');
     network = readGeoJsonRoads(roadFields(fc, typeof ref === 'string' ? {} : ref.columns), name, { speedModel });
   } else {
     const edges = await readText('network.edges', net.edges);
