@@ -50,3 +50,22 @@ describe('firecover report: options and missing tools', () => {
     expect(zh.stdout).toMatch(/规划评估报告/);
   });
 });
+
+describe('firecover report --site: the siting chapter', () => {
+  it('draws the coverage curve and lists the sites that `firecover site` chooses for the same problem', { timeout: 600_000 }, async () => {
+    const out = join(tmp.dir, 'site');
+    // No Chromium needed for the HTML: the chapter is checked there (the PDF is checked elsewhere).
+    const r = await runCli(['report', SAMPLE_CITY_SCENARIO, '--out', out, '--no-water', '--site', '--site-p', '2', '--site-spacing', '1000'], { env: { FIRECOVER_CHROMIUM: '/nonexistent/chromium' } });
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('Siting: coverage against number of stations');
+    expect(existsSync(join(out, 'charts', 'coverage_curve.svg'))).toBe(true);
+    // The same MCLP through `firecover site`: its p = 2 sites are the sites the chapter lists.
+    const s = await runCli(['site', SAMPLE_CITY_SCENARIO, '--model', 'mclp', '--p', '2', '--candidate-spacing', '1000', '--json']);
+    expect(s.code, s.stderr).toBe(0);
+    const doc = JSON.parse(s.stdout) as { selected: string[]; optimal: boolean };
+    expect(doc.selected).toHaveLength(2);
+    const listed = [...html.matchAll(/<tr><td[^>]*>(\d+)<\/td><td>([^<]+)<\/td><td>[^<]*<\/td><td>[\d.]+, [\d.]+<\/td><\/tr>/g)].map((m) => m[2]);
+    expect(listed.sort()).toEqual([...doc.selected].sort());
+  });
+});

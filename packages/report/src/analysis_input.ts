@@ -33,7 +33,7 @@ export interface ArrivalBand {
 /** Optional siting results (issue 8): the coverage curve, shown when given. */
 export interface SitingInput {
   /** Coverage against number of stations, e.g. from the siting search. */
-  curve: { stations: number; landSharePct: number | null; demandSharePct: number | null }[];
+  curve: { stations: number; landSharePct: number | null; demandSharePct: number | null; optimal?: boolean }[];
   /** Proposed sites in order of choice. */
   sites?: { id: string; name: string; lon: number; lat: number }[];
 }

@@ -192,7 +192,15 @@ export function reportDocument(input: ReportInput, maps: RenderedMap[], opts: Co
       unit: '%',
       digits: 2,
     });
-    sections.push({ id: 'siting', title: t('secSiting'), blocks: [{ kind: 'figure', id: 'coverage_curve', caption: t('chartCurve'), svg: chart, type: 'chart' }] });
+    const blocks: Block[] = [{ kind: 'figure', id: 'coverage_curve', caption: t('chartCurve'), svg: chart, type: 'chart' }];
+    if (curve.some((p) => p.optimal === false)) blocks.push({ kind: 'p', text: t('sitingNotOptimal') });
+    const sites = input.siting.sites ?? [];
+    if (sites.length) {
+      const rows = [[t('colN'), t('colSiteId'), t('colStation'), t('colLonLat')]];
+      sites.forEach((x, i) => rows.push([String(i + 1), x.id, x.name, `${x.lon.toFixed(5)}, ${x.lat.toFixed(5)}`]));
+      blocks.push({ kind: 'p', text: t('sitingSites') }, { kind: 'table', rows, numeric: [0] });
+    }
+    sections.push({ id: 'siting', title: t('secSiting'), blocks });
   }
 
   // Cover

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
 import { defineMessages, translator } from '../i18n';
 import { runCommand } from '../run_command';
+import { nonNegativeNumber, positiveInteger } from '../parse_options';
 import { currentScope, resolvePath } from '../cli_scope';
 
 export const reportMessages = defineMessages({
@@ -15,6 +16,10 @@ export const reportMessages = defineMessages({
     title: 'report title (default: “Fire cover planning report: <scenario name>”)',
     date: 'data date printed on the cover and every map, e.g. 2026-12-01 (default: not dated; the output never depends on today’s date)',
     noWater: 'skip the water supply chapter',
+    site: 'add the siting chapter: the coverage curve (MCLP, p = 1 … --site-p new stations, existing stations fixed) and the chosen sites, solved exactly as `firecover site` does',
+    siteP: 'largest number of new stations on the curve (default 5)',
+    siteSpacing: 'spacing of the generated candidate sites on main and secondary roads, metres (default 250)',
+    siteTimeLimit: 'time limit of each exact solve, seconds (default 60); a solve stopped by it is marked in the chapter',
     example1: 'firecover report data/sample-city/scenario.json --out out/report',
     example2: 'firecover report city.json --out out/report-zh --lang zh --stations 2030 --date 2026-12-01 --title "城区消防站布局评估"',
     badDate: 'expected a date like 2026-12-01 (or 2026-12, 2026), got "{value}"',
@@ -30,6 +35,10 @@ export const reportMessages = defineMessages({
     title: '报告标题（默认：“消防站布局规划评估报告：<场景名称>”）',
     date: '封面和每张图上标注的数据日期，如 2026-12-01（默认：未注明；输出不取当天日期）',
     noWater: '不含消防供水章节',
+    site: '增加选址章节：覆盖率曲线（MCLP，新增站数 p = 1 … --site-p，现状站固定）及所选站址，求解方式与 firecover site 相同',
+    siteP: '曲线上新增消防站的最大数量（默认 5）',
+    siteSpacing: '在主、次干路上生成候选站址的间距，米（默认 250）',
+    siteTimeLimit: '每次精确求解的时间上限，秒（默认 60）；因此提前停止的求解会在章节中注明',
     example1: 'firecover report data/sample-city/scenario.json --out out/report',
     example2: 'firecover report city.json --out out/report-zh --lang zh --stations 2030 --date 2026-12-01 --title "城区消防站布局评估"',
     badDate: '应为 2026-12-01（或 2026-12、2026）形式的日期，实际为“{value}”',
@@ -44,6 +53,10 @@ interface ReportCliOptions {
   title?: string;
   date?: string;
   water: boolean;
+  site?: boolean;
+  siteP: number;
+  siteSpacing: number;
+  siteTimeLimit: number;
 }
 
 export const reportCommand: CommandModule = {
@@ -59,6 +72,10 @@ export const reportCommand: CommandModule = {
       .option('--title <text>', t('title'))
       .option('--date <date>', t('date'))
       .option('--no-water', t('noWater'))
+      .option('--site', t('site'))
+      .option('--site-p <n>', t('siteP'), positiveInteger(ctx), 5)
+      .option('--site-spacing <m>', t('siteSpacing'), nonNegativeNumber(ctx, 'm', '米'), 250)
+      .option('--site-time-limit <s>', t('siteTimeLimit'), nonNegativeNumber(ctx, 's', '秒'), 60)
       .addHelpText('after', examplesHelp(ctx, [t('example1'), t('example2')]))
       .action(runCommand(ctx, (scenarioPath: string, opts: ReportCliOptions) => runReport(scenarioPath, opts, ctx)));
   },
@@ -95,7 +112,20 @@ async function runReport(scenarioPath: string, opts: ReportCliOptions, ctx: CliC
   }
   const report = await import('@firecover/report');
   const { waterLines, waterTableRows } = await import('../water_text');
-  const input = report.analysisInput(scenario, when, { water: opts.water, townships, waterText: { lines: waterLines, table: waterTableRows } });
+  // The siting chapter: the same models `firecover site` solves, existing stations fixed.
+  let siting = null;
+  if (opts.site) {
+    if (!(opts.siteSpacing > 0)) throw new core.InputError({ file: '--site-spacing' }, 'the spacing must be more than 0 m', '间距必须大于 0 米');
+    const { loadHighsSolver } = await import('../highs_loader');
+    const solved = core.siteScenario(scenario, { model: 'mclp', p: opts.siteP, curveMax: opts.siteP, candidateSpacingM: opts.siteSpacing, fixed: 'existing', solver: await loadHighsSolver(), timeLimitS: opts.siteTimeLimit });
+    const fixedCount = solved.stationSet.length - solved.chosen.length;
+    const demand = solved.problem.basis === 'demand';
+    siting = {
+      curve: solved.curve.map((c) => ({ stations: fixedCount + c.p, landSharePct: demand ? null : c.coveredShare * 100, demandSharePct: demand ? c.coveredShare * 100 : null, optimal: c.optimal })),
+      sites: solved.chosen.map((f) => ({ id: f.id, name: f.name, lon: f.lon, lat: f.lat })),
+    };
+  }
+  const input = report.analysisInput(scenario, when, { water: opts.water, townships, siting, waterText: { lines: waterLines, table: waterTableRows } });
   const { files, warnings } = await report.reportFiles(input, {
     lang: ctx.lang,
     date: opts.date?.trim() ?? null,
