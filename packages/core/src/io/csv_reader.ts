@@ -103,14 +103,9 @@ export class CsvReader {
   private push(start: number, end: number, esc: number): void {
     const i = this.fieldCount++;
     if (i === this.starts.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T, make: (k: number) => T): T => {
-        const bigger = make(a.length * 2);
-        bigger.set(a);
-        return bigger;
-      };
-      this.starts = grow(this.starts, (k) => new Int32Array(k));
-      this.ends = grow(this.ends, (k) => new Int32Array(k));
-      this.escaped = grow(this.escaped, (k) => new Uint8Array(k));
+      this.starts = doubled(this.starts, (k) => new Int32Array(k));
+      this.ends = doubled(this.ends, (k) => new Int32Array(k));
+      this.escaped = doubled(this.escaped, (k) => new Uint8Array(k));
     }
     this.starts[i] = start;
     this.ends[i] = end;
@@ -216,6 +211,13 @@ export function guessDelimiter(data: Uint8Array | string): number {
   let best = 0x2c;
   for (const [c, k] of counts) if (k > counts.get(best)!) best = c;
   return best;
+}
+
+/** A typed array twice as long holding `a`'s values (the growth step of the readers' buffers). */
+export function doubled<T extends Float64Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T {
+  const bigger = make(a.length * 2);
+  bigger.set(a);
+  return bigger;
 }
 
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);

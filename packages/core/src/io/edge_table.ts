@@ -1,5 +1,5 @@
 import { InputError } from '../input_error';
-import { CsvReader, IdIndex } from './csv_reader';
+import { CsvReader, IdIndex, doubled } from './csv_reader';
 import { polylineLengthM } from '../network/geodesy';
 import { CHINESE_ROAD_CLASSES, LinkFlag, ROAD_CLASSES, UNKNOWN_CLASS, roadClassCode } from '../network/road_class';
 import { RoadNetworkBuilder, type RoadNetwork } from '../network/road_network';
@@ -192,15 +192,10 @@ class PointList {
   length = 0;
   push(id: number, lon: number, lat: number, line: number): void {
     if (this.length === this.id.length) {
-      const grow = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
-        const bigger = make(a.length * 2);
-        bigger.set(a);
-        return bigger;
-      };
-      this.id = grow(this.id, (n) => new Float64Array(n));
-      this.lon = grow(this.lon, (n) => new Float64Array(n));
-      this.lat = grow(this.lat, (n) => new Float64Array(n));
-      this.line = grow(this.line, (n) => new Int32Array(n));
+      this.id = doubled(this.id, (n) => new Float64Array(n));
+      this.lon = doubled(this.lon, (n) => new Float64Array(n));
+      this.lat = doubled(this.lat, (n) => new Float64Array(n));
+      this.line = doubled(this.line, (n) => new Int32Array(n));
     }
     const k = this.length++;
     this.id[k] = id;
