@@ -36,8 +36,8 @@ export function readEdgeTable(edgesCsv: Uint8Array | string, edgesFile: string, 
   const b = new RoadNetworkBuilder(polylineLengthM);
   // Sized from the line counts (one id a node row, at most two new ends an edge row), so neither the
   // index nor the builder's arrays ever grow on a large table, and are no larger than they need to be.
-  const edgeRows = lineCount(edgesCsv);
-  const nodeRows = nodes ? lineCount(nodes.csv) : 2 * edgeRows;
+  const edgeRows = dataRows(edgesCsv);
+  const nodeRows = nodes ? dataRows(nodes.csv) : 2 * edgeRows;
   b.reserve(nodes ? nodeRows : 0, edgeRows);
   let nodeIndex: NodeLookup;
 
@@ -105,6 +105,8 @@ export function readEdgeTable(edgesCsv: Uint8Array | string, edgesFile: string, 
     const id = parseId(r, col[0], edgesFile, 'edge id', '边编号');
     if (seenIds !== null && id > lastEdgeId) {
       lastEdgeId = id;
+      // Counted from LF line ends: a table with lone-CR line ends has more rows than that.
+      if (seen === seenIds.length) seenIds = doubled(seenIds, (k) => new Float64Array(k));
       seenIds[seen++] = id;
     } else {
       if (edgeIds === null) {
@@ -182,15 +184,24 @@ function csvField(text: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Lines of a table (newlines + 1), for sizing indices; the native indexOf keeps it a fraction of the parse. */
-function lineCount(data: Uint8Array | string): number {
-  let n = 1;
+/**
+ * The data rows a table can have at most (its LF-ended lines less the header; exact for a table
+ * without blank lines or multi-line fields), for sizing indices and the builder so that the
+ * arrays handed to the network are the ones filled, not copies. Lone-CR line ends count as none:
+ * whatever is sized from this still grows. The native indexOf keeps it a fraction of the parse.
+ */
+function dataRows(data: Uint8Array | string): number {
+  let lines = 1;
+  let lastIsNewline: boolean;
   if (typeof data === 'string') {
-    for (let i = data.indexOf('\n'); i >= 0; i = data.indexOf('\n', i + 1)) n++;
+    for (let i = data.indexOf('\n'); i >= 0; i = data.indexOf('\n', i + 1)) lines++;
+    lastIsNewline = data.endsWith('\n');
   } else {
-    for (let i = data.indexOf(10); i >= 0; i = data.indexOf(10, i + 1)) n++;
+    for (let i = data.indexOf(10); i >= 0; i = data.indexOf(10, i + 1)) lines++;
+    lastIsNewline = data.length > 0 && data[data.length - 1] === 10;
   }
-  return n;
+  // A final LF ends the last line rather than starting one; the first line is the header.
+  return Math.max(1, lines - (lastIsNewline ? 1 : 0) - 1);
 }
 
 /** Node id → builder index: a hash (`IdIndex`), or arithmetic when the ids are consecutive. */

@@ -32,6 +32,15 @@ describe('readEdgeTable: edge ids', () => {
     expect(e.where).toEqual({ file: 'e.csv', line: 3 });
   });
 
+  it('lone-CR line ends (rows not counted from LFs): every row is read and a late duplicate found', () => {
+    const rows = [1, 2, 3, 4, 5, 6].map((id) => `${id},10,11,5,5`);
+    const net = readEdgeTable([header, ...rows].join('\r'), 'e.csv', nodes3);
+    expect(Array.from(net.linkId)).toEqual([1, 2, 3, 4, 5, 6]);
+    const e = thrownInputError(() => readEdgeTable([header, ...rows, '2,10,11,5,5'].join('\r'), 'e.csv', nodes3));
+    expect(e.where).toEqual({ file: 'e.csv', line: 8 });
+    expect(e.detail).toBe('duplicate edge id 2');
+  });
+
   it('property: the error is at the first row whose id appeared before, or there is none', () => {
     const rnd = prng(11);
     for (let trial = 0; trial < 300; trial++) {
