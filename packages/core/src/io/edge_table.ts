@@ -78,7 +78,11 @@ export function readEdgeTable(edgesCsv: Uint8Array | string, edgesFile: string, 
     const index = new IdIndex(nodeRows);
     nodeIndex = index;
     do {
-      for (const [end, xc, yc] of [[col[1], xyCols[0], xyCols[1]], [col[2], xyCols[2], xyCols[3]]] as const) {
+      // Source end (x1, y1), then target end (x2, y2); no array per row.
+      for (let k = 0; k < 2; k++) {
+        const end = col[1 + k];
+        const xc = xyCols[2 * k];
+        const yc = xyCols[2 * k + 1];
         const id = parseId(first, end, edgesFile, 'node id', '节点编号');
         if (index.add(id) < 0) continue;
         const lon = parseNumber(first, xc, edgesFile, 'x', 'x', `no coordinates for node ${id}`, `节点 ${id} 没有坐标`);
