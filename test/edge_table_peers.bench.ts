@@ -17,6 +17,10 @@ const TARGET_VS_NETWORKX = 0.5;
 const TARGET_VS_SCIPY = 1.0;
 const TARGET_PEAK_MB = 1200;
 const DIR = join(tmpdir(), 'firecover-edge-bench');
+// Before/after in one run: FIRECOVER_BENCH_BASELINE=path/to/an/older/bin/firecover.mjs (e.g. a copy of
+// packages/cli/bin and dist, with packages/core/dist, built from the commit to compare with) adds its
+// figures beside the current build's, measured in the same repetitions.
+const BASELINE = process.env.FIRECOVER_BENCH_BASELINE;
 
 interface Run {
   s: number;
@@ -144,15 +148,21 @@ describe.runIf(haveSharedData(RHEIN_NECKAR_PBF))('edge tables: firecover reach a
         const source = t.make(t.edges, t.nodes);
         const lines = readFileSync(t.edges, 'utf8').split('\n').length - 2;
         const out = join(DIR, 'out.csv');
-        const runs: Record<string, Run[]> = { firecover: [], networkx: [], scipy: [] };
+        const runs: Record<string, Run[]> = { firecover: [], baseline: [], networkx: [], scipy: [] };
+        const reachArgs = ['reach', '--edges', t.edges, '--nodes', t.nodes, '--from-node', String(source), '--budget', '240', '--out', out];
         for (let rep = 0; rep < 3; rep++) {
-          runs.firecover.push(timed(process.execPath, [BIN, 'reach', '--edges', t.edges, '--nodes', t.nodes, '--from-node', String(source), '--budget', '240', '--out', out]));
+          runs.firecover.push(timed(process.execPath, [BIN, ...reachArgs]));
+          if (BASELINE) runs.baseline.push(timed(process.execPath, [BASELINE, ...reachArgs]));
           if (t.peers.nx) runs.networkx.push(timed('python3', [join(REPO_ROOT, 'test/peers/reach_networkx.py'), t.edges, t.nodes, String(source), '240', out]));
           if (t.peers.sp) runs.scipy.push(timed('python3', [join(REPO_ROOT, 'test/peers/reach_scipy.py'), t.edges, t.nodes, String(source), '240', out]));
         }
         const med = (rs: Run[]): Run => rs.slice().sort((a, b) => a.s - b.s)[rs.length >> 1];
         const f = med(runs.firecover);
         const parts = [`${t.name}: ${lines} edges; firecover ${f.s.toFixed(2)} s, peak ${f.mb.toFixed(0)} MB (${f.reached})`];
+        if (runs.baseline.length) {
+          const x = med(runs.baseline);
+          parts.push(`baseline ${x.s.toFixed(2)} s, peak ${x.mb.toFixed(0)} MB: this build ×${(f.s / x.s).toFixed(2)} the time, ×${(f.mb / x.mb).toFixed(2)} the memory`);
+        }
         if (runs.networkx.length) {
           const x = med(runs.networkx);
           const ratio = f.s / x.s;

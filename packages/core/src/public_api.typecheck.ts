@@ -90,6 +90,10 @@ const n0: number = b.addNode(1, 104.6, 30.1);
 const n1: number = b.addNode(2, 104.61, 30.1);
 const l0: number = b.addLink({ source: n0, target: n1, flags: LinkFlag.FORWARD | LinkFlag.BACKWARD });
 void l0;
+// the positional path for edge-table rows, with room reserved from known counts
+b.reserve(2, 2);
+const l1: number = b.addPlainLink(7, n1, n0, LinkFlag.EXPLICIT_COST | LinkFlag.FORWARD, 12, Infinity, NaN, 0, undefined);
+void l1;
 const net: RoadNetwork = b.build();
 exact<number>()(distanceM(104.6, 30.1, 104.61, 30.1)) satisfies true;
 

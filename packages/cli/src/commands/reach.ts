@@ -95,7 +95,10 @@ async function runReach(opts: ReachOptions, ctx: CliContext): Promise<void> {
   const net = loaded.network;
   requireRoads(loaded);
 
-  const placed = placeStations(core, net, loaded.label, parsed, opts.maxSnap, new core.SnapIndex(net, core.landAccessLink(net)));
+  // The snap index (an R-tree and segment grids over every link) only when a station is given by
+  // coordinates: --from-node on a 4.5 M-edge table would spend seconds and hundreds of MB on it.
+  const snapIndex = parsed.points ? new core.SnapIndex(net, core.landAccessLink(net)) : undefined;
+  const placed = placeStations(core, net, loaded.label, parsed, opts.maxSnap, snapIndex);
   const sources: SearchSource[] = placed.map((s) => ({ ...s.place, startCost: opts.turnout }));
   const lines = placed.map((s) => describeStation(net, s, ctx));
 

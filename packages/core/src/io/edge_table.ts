@@ -34,11 +34,12 @@ export function readEdgeTable(edgesCsv: Uint8Array | string, edgesFile: string, 
   const haveXy = xyCols.every((c) => c >= 0);
 
   const b = new RoadNetworkBuilder(polylineLengthM);
-  // Sized from the line counts (one id a node row, at most two new ends an edge row), so the index
-  // never rehashes on a large table and is no larger than it needs to be.
-  const edgeRows = lineCount(edgesCsv);
-  const nodeIndex = new IdIndex(nodes ? lineCount(nodes.csv) : 2 * edgeRows);
-  const points = new PointList();
+  // Sized from the line counts (one id a node row, at most two new ends an edge row), so neither the
+  // index nor the builder's arrays ever grow on a large table, and are no larger than they need to be.
+  const edgeRows = dataRows(edgesCsv);
+  const nodeRows = nodes ? dataRows(nodes.csv) : 2 * edgeRows;
+  b.reserve(nodes ? nodeRows : 0, edgeRows);
+  let nodeIndex: NodeLookup;
 
   if (nodes) {
     const t = openTable(nodes.csv, nodes.file);
@@ -49,6 +50,7 @@ export function readEdgeTable(edgesCsv: Uint8Array | string, edgesFile: string, 
       throw new InputError({ file: nodes.file, line: t.headerLine }, 'the node table needs coordinate columns: id,lon,lat (or id,x,y)', '节点表需要坐标列：id,lon,lat（或 id,x,y）');
     }
     const r = t.reader;
+    const points = new PointList(nodeRows);
     do {
       const id = parseId(r, idCol, nodes.file, 'node id', '节点编号');
       const lon = parseNumber(r, lonCol, nodes.file, 'longitude', '经度', `no coordinates for node ${id}`, `节点 ${id} 没有坐标`);
@@ -56,6 +58,7 @@ export function readEdgeTable(edgesCsv: Uint8Array | string, edgesFile: string, 
       points.push(id, lon, lat, r.line);
     } while (r.next());
     checkCoordinates(points, nodes.file);
+    nodeIndex = consecutiveIds(points) ?? new IdIndex(nodeRows);
     for (let k = 0; k < points.length; k++) {
       const id = points.id[k];
       if (nodeIndex.add(id) < 0) throw new InputError({ file: nodes.file, line: points.line[k] }, `duplicate node id ${id}`, `节点编号 ${id} 重复`);
@@ -71,42 +74,64 @@ export function readEdgeTable(edgesCsv: Uint8Array | string, edgesFile: string, 
     // Node coordinates from the edges' end points (first mention wins), in a first pass, so that
     // coordinate mistakes are reported before edge mistakes.
     const first = openTable(edgesCsv, edgesFile).reader;
+    const points = new PointList(1024);
+    const index = new IdIndex(nodeRows);
+    nodeIndex = index;
     do {
-      for (const [end, xc, yc] of [[col[1], xyCols[0], xyCols[1]], [col[2], xyCols[2], xyCols[3]]] as const) {
+      // Source end (x1, y1), then target end (x2, y2); no array per row.
+      for (let k = 0; k < 2; k++) {
+        const end = col[1 + k];
+        const xc = xyCols[2 * k];
+        const yc = xyCols[2 * k + 1];
         const id = parseId(first, end, edgesFile, 'node id', '节点编号');
-        if (nodeIndex.add(id) < 0) continue;
+        if (index.add(id) < 0) continue;
         const lon = parseNumber(first, xc, edgesFile, 'x', 'x', `no coordinates for node ${id}`, `节点 ${id} 没有坐标`);
         const lat = parseNumber(first, yc, edgesFile, 'y', 'y', `no coordinates for node ${id}`, `节点 ${id} 没有坐标`);
         points.push(id, lon, lat, first.line);
       }
     } while (first.next());
     checkCoordinates(points, edgesFile);
+    b.reserve(points.length, edgeRows);
     for (let k = 0; k < points.length; k++) b.addNode(points.id[k], points.lon[k], points.lat[k]);
   }
 
-  const edgeIds = new IdIndex(edgeRows);
+  // Edge ids are checked for duplicates without a hash while they rise (as a table exported in id
+  // order does); from the first that does not, every id so far goes into an index.
+  let edgeIds: IdIndex | null = null;
+  let lastEdgeId = -Infinity;
+  let seenIds: Float64Array | null = new Float64Array(edgeRows);
+  let seen = 0;
   const r = edges.reader;
+  const unknownNode = (line: number, id: number, nid: number): InputError =>
+    new InputError({ file: edgesFile, line, feature: `edge ${id}` }, `unknown node id ${nid} (not in ${nodes ? nodes.file : 'the table'})`, `未知的节点编号 ${nid}（不在${nodes ? nodes.file : '表'}中）`);
   do {
     const line = r.line;
     const id = parseId(r, col[0], edgesFile, 'edge id', '边编号');
-    if (edgeIds.add(id) < 0) throw new InputError({ file: edgesFile, line }, `duplicate edge id ${id}`, `边编号 ${id} 重复`);
-    let source = -1;
-    let target = -1;
-    for (const c of [col[1], col[2]]) {
-      const nid = parseId(r, c, edgesFile, 'node id', '节点编号');
-      const n = nodeIndex.get(nid);
-      if (n < 0) {
-        throw new InputError({ file: edgesFile, line, feature: `edge ${id}` }, `unknown node id ${nid} (not in ${nodes ? nodes.file : 'the table'})`, `未知的节点编号 ${nid}（不在${nodes ? nodes.file : '表'}中）`);
+    if (seenIds !== null && id > lastEdgeId) {
+      lastEdgeId = id;
+      // Counted from LF line ends: a table with lone-CR line ends has more rows than that.
+      if (seen === seenIds.length) seenIds = doubled(seenIds, (k) => new Float64Array(k));
+      seenIds[seen++] = id;
+    } else {
+      if (edgeIds === null) {
+        edgeIds = new IdIndex(edgeRows);
+        for (let k = 0; k < seen; k++) edgeIds.add(seenIds![k]);
+        seenIds = null;
       }
-      if (source < 0) source = n;
-      else target = n;
+      if (edgeIds.add(id) < 0) throw new InputError({ file: edgesFile, line }, `duplicate edge id ${id}`, `边编号 ${id} 重复`);
     }
+    const sourceId = parseId(r, col[1], edgesFile, 'node id', '节点编号');
+    const source = nodeIndex.get(sourceId);
+    if (source < 0) throw unknownNode(line, id, sourceId);
+    const targetId = parseId(r, col[2], edgesFile, 'node id', '节点编号');
+    const target = nodeIndex.get(targetId);
+    if (target < 0) throw unknownNode(line, id, targetId);
     const cost = parseNumber(r, col[3], edgesFile, 'cost', 'cost');
     const reverse = reverseCol >= 0 ? parseNumber(r, reverseCol, edgesFile, 'reverse_cost', 'reverse_cost') : -1;
     let flags = LinkFlag.EXPLICIT_COST;
     if (cost >= 0) flags |= LinkFlag.FORWARD;
     if (reverse >= 0) flags |= LinkFlag.BACKWARD;
-    let lengthM: number | undefined;
+    let lengthM = NaN;
     if (lengthCol >= 0) {
       const v = r.number(lengthCol);
       if (Number.isFinite(v) && v >= 0) lengthM = v;
@@ -116,17 +141,8 @@ export function readEdgeTable(edgesCsv: Uint8Array | string, edgesFile: string, 
       const name = r.text(classCol).trim();
       roadClass = roadClassCode(name) ?? roadClassCode(CHINESE_ROAD_CLASSES[name] ?? '') ?? UNKNOWN_CLASS;
     }
-    b.addLink({
-      id,
-      source,
-      target,
-      flags,
-      forwardS: cost >= 0 ? cost : Infinity,
-      backwardS: reverse >= 0 ? reverse : Infinity,
-      lengthM,
-      roadClass,
-      name: nameCol >= 0 && !r.isEmpty(nameCol) ? restoreFormula(r.text(nameCol).trim()) : undefined,
-    });
+    const name = nameCol >= 0 && !r.isEmpty(nameCol) ? restoreFormula(r.text(nameCol).trim()) : undefined;
+    b.addPlainLink(id, source, target, flags, cost >= 0 ? cost : Infinity, reverse >= 0 ? reverse : Infinity, lengthM, roadClass, name);
   } while (r.next());
   return b.build();
 }
@@ -172,24 +188,67 @@ function csvField(text: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Lines of a table (newlines + 1), for sizing indices; the native indexOf keeps it a fraction of the parse. */
-function lineCount(data: Uint8Array | string): number {
-  let n = 1;
+/**
+ * The data rows a table can have at most (its LF-ended lines less the header; exact for a table
+ * without blank lines or multi-line fields), for sizing indices and the builder so that the
+ * arrays handed to the network are the ones filled, not copies. Lone-CR line ends count as none:
+ * whatever is sized from this still grows. The native indexOf keeps it a fraction of the parse.
+ */
+function dataRows(data: Uint8Array | string): number {
+  let lines = 1;
+  let lastIsNewline: boolean;
   if (typeof data === 'string') {
-    for (let i = data.indexOf('\n'); i >= 0; i = data.indexOf('\n', i + 1)) n++;
+    for (let i = data.indexOf('\n'); i >= 0; i = data.indexOf('\n', i + 1)) lines++;
+    lastIsNewline = data.endsWith('\n');
   } else {
-    for (let i = data.indexOf(10); i >= 0; i = data.indexOf(10, i + 1)) n++;
+    for (let i = data.indexOf(10); i >= 0; i = data.indexOf(10, i + 1)) lines++;
+    lastIsNewline = data.length > 0 && data[data.length - 1] === 10;
   }
-  return n;
+  // A final LF ends the last line rather than starting one; the first line is the header.
+  return Math.max(1, lines - (lastIsNewline ? 1 : 0) - 1);
+}
+
+/** Node id → builder index: a hash (`IdIndex`), or arithmetic when the ids are consecutive. */
+interface NodeLookup {
+  get(id: number): number;
+  add(id: number): number;
+}
+
+/**
+ * When the node table's ids are consecutive integers in file order (first, first + 1, …, as a
+ * generated or renumbered table has them), id → index is a subtraction and needs no hash (about
+ * 100 MB saved on two million nodes). Null otherwise.
+ */
+function consecutiveIds(points: PointList): NodeLookup | null {
+  if (points.length === 0) return null;
+  const first = points.id[0];
+  for (let k = 1; k < points.length; k++) if (points.id[k] !== first + k) return null;
+  let added = 0;
+  return {
+    get: (id) => {
+      const k = id - first;
+      return k >= 0 && k < added ? k : -1;
+    },
+    // Ids are added in file order, each once: the k-th is first + k.
+    add: () => added++,
+  };
 }
 
 /** Node coordinates with the line they came from, in typed arrays (a table may hold millions). */
 class PointList {
-  id = new Float64Array(1024);
-  lon = new Float64Array(1024);
-  lat = new Float64Array(1024);
-  line = new Int32Array(1024);
+  id: Float64Array;
+  lon: Float64Array;
+  lat: Float64Array;
+  line: Int32Array;
   length = 0;
+  /** `capacity`: the rows expected (a line count), so that a table never makes them double. */
+  constructor(capacity: number) {
+    const n = Math.max(16, capacity);
+    this.id = new Float64Array(n);
+    this.lon = new Float64Array(n);
+    this.lat = new Float64Array(n);
+    this.line = new Int32Array(n);
+  }
   push(id: number, lon: number, lat: number, line: number): void {
     if (this.length === this.id.length) {
       this.id = doubled(this.id, (n) => new Float64Array(n));

@@ -160,6 +160,13 @@ class Growable<A extends TypedArray> {
   constructor(private readonly make: (n: number) => A, capacity = 1024) {
     this.data = make(capacity);
   }
+  /** Makes room for `capacity` values in all, at once (a reader that knows its row count never doubles). */
+  reserve(capacity: number): void {
+    if (capacity <= this.data.length) return;
+    const bigger = this.make(capacity);
+    bigger.set(this.data.subarray(0, this.length) as never);
+    this.data = bigger;
+  }
   push(v: number): void {
     if (this.length === this.data.length) {
       const bigger = this.make(this.data.length * 2);
@@ -180,6 +187,49 @@ class Growable<A extends TypedArray> {
   }
 }
 
+/**
+ * A column that most importers leave at one value (no way id, no speed limit, no shape): no buffer
+ * at all until a different value arrives, then a `Growable` holding the earlier defaults.
+ */
+class DefaultColumn<A extends TypedArray> {
+  private values: Growable<A> | null = null;
+  length = 0;
+  constructor(
+    private readonly make: (n: number) => A,
+    private readonly fallback: number,
+  ) {}
+  push(v: number): void {
+    if (this.values === null) {
+      // NaN marks "none" in several columns: compare so that NaN equals NaN.
+      if (v === this.fallback || Object.is(v, this.fallback)) {
+        this.length++;
+        return;
+      }
+      const g = new Growable(this.make, Math.max(1024, this.length * 2));
+      for (let i = 0; i < this.length; i++) g.push(this.fallback);
+      this.values = g;
+    }
+    this.values.push(v);
+    this.length++;
+  }
+  get(i: number): number {
+    return this.values === null ? this.fallback : this.values.get(i);
+  }
+  /** Drops the values. */
+  clear(): void {
+    this.values = null;
+    this.length = 0;
+  }
+  /** The values as an exact-size array (filled with the default when none other came). */
+  take(): A {
+    const out = this.values === null ? this.make(this.length) : this.values.take();
+    if (this.values === null && this.fallback !== 0) out.fill(this.fallback);
+    this.values = null;
+    this.length = 0;
+    return out;
+  }
+}
+
 const f64 = (n: number): Float64Array => new Float64Array(n);
 const f32 = (n: number): Float32Array => new Float32Array(n);
 const u32 = (n: number): Uint32Array => new Uint32Array(n);
@@ -190,9 +240,11 @@ const NO_GEOMETRY = 0xffffffff;
  * Accumulates nodes and links from an importer and packs them into a `RoadNetwork`.
  * Link costs not given explicitly are NaN until `applySpeedModel` fills them.
  *
- * Every link is stored at once in growable typed arrays (about 60 bytes a link plus 16 per shape
- * point, at most twice that while an array doubles), never as an object per link, so building is
- * linear in time and memory and a province-sized network fits without raising Node's heap.
+ * Every link is stored at once in growable typed arrays (about 34 bytes a link, plus 16 per shape
+ * point and about 24 when way ids, speed limits, widths or Chinese names are given; at most twice
+ * that while an array doubles, never when `reserve` was told the counts), never as an object per
+ * link, so building is linear in time and memory and a province-sized network fits without raising
+ * Node's heap.
  */
 export class RoadNetworkBuilder {
   private nodeIds = new Growable(f64);
@@ -203,7 +255,7 @@ export class RoadNetworkBuilder {
   private built = false;
 
   private linkIdA = new Growable(f64);
-  private wayIdA = new Growable(f64);
+  private wayIdA = new DefaultColumn(f64, NaN);
   private sourceA = new Growable(u32);
   private targetA = new Growable(u32);
   private lengthA = new Growable(f32);
@@ -211,14 +263,14 @@ export class RoadNetworkBuilder {
   private backwardA = new Growable(f32);
   private classA = new Growable(u8);
   private flagsA = new Growable(u8);
-  private maxFA = new Growable(f32);
-  private maxBA = new Growable(f32);
-  private widthA = new Growable(f32);
-  private nameA = new Growable(u32);
-  private nameZhA = new Growable(u32);
+  private maxFA = new DefaultColumn(f32, NaN);
+  private maxBA = new DefaultColumn(f32, NaN);
+  private widthA = new DefaultColumn(f32, NaN);
+  private nameA = new DefaultColumn(u32, 0);
+  private nameZhA = new DefaultColumn(u32, 0);
   /** Start of each link's given shape in `shapeLon`/`shapeLat` (NO_GEOMETRY: straight line), and its point count. */
-  private shapeStart = new Growable(u32);
-  private shapeCount = new Growable(u32);
+  private shapeStart = new DefaultColumn(u32, NO_GEOMETRY);
+  private shapeCount = new DefaultColumn(u32, 2);
   private shapeLon = new Growable(f64);
   private shapeLat = new Growable(f64);
 
@@ -240,6 +292,17 @@ export class RoadNetworkBuilder {
 
   get linkCount(): number {
     return this.linkIdA.length;
+  }
+
+  /**
+   * Makes room for `nodes` nodes and `links` links in all, at once: a reader that knows its row
+   * counts (from its line counts) never doubles an array, so no array is ever held twice.
+   */
+  reserve(nodes: number, links: number): void {
+    this.nodeIds.reserve(nodes);
+    this.lons.reserve(nodes);
+    this.lats.reserve(nodes);
+    for (const g of [this.linkIdA, this.sourceA, this.targetA, this.lengthA, this.forwardA, this.backwardA, this.classA, this.flagsA]) g.reserve(links);
   }
 
   /** Adds a node and returns its index. Ids are not checked for duplicates here: importers do that with file context. */
@@ -282,6 +345,32 @@ export class RoadNetworkBuilder {
     this.widthA.push(link.widthM ?? NaN);
     this.nameA.push(link.name ? this.nameId(link.name) : 0);
     this.nameZhA.push(link.nameZh ? this.nameId(link.nameZh) : 0);
+    return l;
+  }
+
+  /**
+   * `addLink` for a link without geometry, way id, speed limits or width (an edge-table row), from
+   * positional values: no object per row. `lengthM` NaN: measured in build() from the end nodes.
+   * `forwardS` / `backwardS` are used as given (Infinity: that direction cannot be travelled).
+   */
+  addPlainLink(id: number, source: number, target: number, flags: number, forwardS: number, backwardS: number, lengthM: number, roadClass: number, name: string | undefined): number {
+    const l = this.linkIdA.length;
+    this.linkIdA.push(id);
+    this.wayIdA.push(NaN);
+    this.sourceA.push(source < 0 ? NO_GEOMETRY : source);
+    this.targetA.push(target < 0 ? NO_GEOMETRY : target);
+    this.shapeStart.push(NO_GEOMETRY);
+    this.shapeCount.push(2);
+    this.lengthA.push(lengthM);
+    this.classA.push(roadClass);
+    this.flagsA.push(flags);
+    this.forwardA.push(flags & LinkFlag.FORWARD ? forwardS : Infinity);
+    this.backwardA.push(flags & LinkFlag.BACKWARD ? backwardS : Infinity);
+    this.maxFA.push(NaN);
+    this.maxBA.push(NaN);
+    this.widthA.push(NaN);
+    this.nameA.push(name ? this.nameId(name) : 0);
+    this.nameZhA.push(0);
     return l;
   }
 
@@ -338,8 +427,8 @@ export class RoadNetworkBuilder {
 
     this.shapeLon.take();
     this.shapeLat.take();
-    this.shapeStart.take();
-    this.shapeCount.take();
+    this.shapeStart.clear();
+    this.shapeCount.clear();
 
     // Counting sort of arcs by tail node; within a node, by link then direction (deterministic).
     const arcOffset = new Uint32Array(n + 1);

@@ -1,6 +1,7 @@
 import type { RoadNetwork } from '../network/road_network';
 import { normalisePlace, type NodeOrPlace } from '../network/network_place';
 import { stronglyConnectedComponents } from '../network/islands';
+import { majorityComponentOf } from '../network/majority_component';
 import { undirectedView } from '../network/undirected_view';
 import type { SearchResult } from './multi_source_search';
 import { reachedPieces, type ReachedPiece } from './reached_pieces';
@@ -53,12 +54,21 @@ export interface StationIsland {
  * view (`undirectedView`) — so an engine there cannot get out and back.
  */
 export function stationsOnIslands(net: RoadNetwork, stations: readonly NodeOrPlace[], directed: boolean): StationIsland[] {
+  const touched = stations.map((s) => {
+    const p = normalisePlace(net, s);
+    return p.node !== undefined ? [p.node] : [net.linkSource[p.snap!.link], net.linkTarget[p.snap!.link]];
+  });
+  // Usually every station is on the main network: the first station's component, found by two
+  // searches, holding more than half of the nodes shows that without the components of the whole
+  // network (Tarjan over all of it: 0.3 s and 60 MB of `reach` on a 2 M-node table).
+  if (touched.length > 0) {
+    const major = majorityComponentOf(net, touched[0][0], directed);
+    if (major && touched.every((nodes) => nodes.some((n) => major.member[n] === 1))) return [];
+  }
   const comps = stronglyConnectedComponents(directed ? net : undirectedView(net));
   const mainSize = comps.largest >= 0 ? comps.sizes[comps.largest] : 0;
   const out: StationIsland[] = [];
-  stations.forEach((s, i) => {
-    const p = normalisePlace(net, s);
-    const nodes = p.node !== undefined ? [p.node] : [net.linkSource[p.snap!.link], net.linkTarget[p.snap!.link]];
+  touched.forEach((nodes, i) => {
     if (nodes.some((n) => comps.componentOf[n] === comps.largest)) return;
     out.push({ station: i, size: Math.max(...nodes.map((n) => comps.sizes[comps.componentOf[n]])), mainSize });
   });
