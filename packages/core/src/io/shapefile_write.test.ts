@@ -1,4 +1,5 @@
-import type { FeatureCollection, Polygon } from 'geojson';
+import type { FeatureCollection, Geometry, Polygon } from 'geojson';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readShapefile } from './shapefile';
 import { shapefilePrj, writeShapefile, WGS84_PRJ } from './shapefile_write';
@@ -195,5 +196,36 @@ describe('shapefilePrj', () => {
       expect(r.note?.en).toMatch(new RegExp(`${id} has no EPSG`));
     }
     expect(() => shapefilePrj(resolveCrs('+proj=tmerc +lon_0=120 +ellps=GRS80', { file: 't' }))).toThrow(/--format shapefile writes a \.prj for/);
+  });
+});
+
+describe('writeShapefile GBK bytes against iconv-lite', () => {
+  it('Chinese text and field names encode as iconv-lite encodes GBK; a character outside GBK becomes "?" and is counted', () => {
+    const names = ['城中消防救援站', '滨江特勤站（二级）', '≤ 3 min', 'Qingxi 清溪河'];
+    const layer: FeatureCollection = { type: 'FeatureCollection', features: names.map((n, i) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [i, 0] }, properties: { 名称: n } })) };
+    const out = writeShapefile(layer, 'g', { encoding: 'gbk', date: DATE });
+    const dbf = out.sets[0].dbf;
+    expect(Array.from(dbf.subarray(32, 36))).toEqual(Array.from(iconv.encode('名称', 'gbk')));
+    const width = dbf[32 + 16];
+    expect(width).toBe(Math.max(...names.map((n) => iconv.encode(n, 'gbk').length)));
+    names.forEach((n, i) => {
+      const start = 65 + i * (1 + width) + 1;
+      const want = iconv.encode(n, 'gbk');
+      expect(Array.from(dbf.subarray(start, start + want.length)), n).toEqual(Array.from(want));
+    });
+    expect(out.unencodable).toBe(0);
+    // U+1F692 (fire engine emoji) is not in GBK.
+    const odd = writeShapefile({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: null as unknown as Geometry, properties: { n: 'a\u{1F692}b' } }] }, 'o', { encoding: 'gbk', date: DATE });
+    expect(odd.unencodable).toBe(1);
+    expect(readShapefile({ shp: odd.sets[0].shp, dbf: odd.sets[0].dbf, cpg: 'GBK' }, 'o.shp').dropped).toHaveLength(1);
+  });
+
+  it('text longer than 254 bytes is cut at a character boundary and counted', () => {
+    const long = '消'.repeat(100); // 300 bytes in UTF-8 → 84 characters (252 bytes) fit
+    const out = writeShapefile({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties: { t: long } }] }, 'c', { date: DATE });
+    expect(out.cutValues).toBe(1);
+    expect(out.sets[0].dbf[32 + 16]).toBe(254);
+    const back = readShapefile({ shp: out.sets[0].shp, dbf: out.sets[0].dbf, cpg: 'UTF-8' }, 'c.shp').fc.features[0].properties.t;
+    expect(back).toBe('消'.repeat(84));
   });
 });

@@ -353,32 +353,40 @@ function textEncoder(encoding: ShapefileEncoding): TextEncoderState {
   const state: TextEncoderState = {
     cut: 0,
     unencodable: 0,
-    encode: (s) => join(chars(s).map((ch) => one(ch, false))),
+    encode: (s) => whole(s, false),
     encodeMax(s, max) {
+      const b = whole(s, true);
+      if (b.length <= max) return b;
+      state.cut++;
       const parts: Uint8Array[] = [];
       let n = 0;
       for (const ch of chars(s)) {
-        const b = one(ch, true);
-        if (n + b.length > max) {
-          state.cut++;
-          break;
-        }
-        parts.push(b);
-        n += b.length;
+        const c = one(ch);
+        if (n + c.length > max) break;
+        parts.push(c);
+        n += c.length;
       }
       return join(parts);
     },
   };
-  const one = (ch: string, count: boolean): Uint8Array => {
+  const ascii = (s: string): boolean => {
+    for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+    return true;
+  };
+  /** The bytes of a whole string; `count` adds its unencodable characters to the tally. */
+  const whole = (s: string, count: boolean): Uint8Array => {
+    if (encoding === 'utf-8' || ascii(s)) return utf8Bytes(s);
+    const cs = chars(s);
+    const parts = cs.map(one);
+    if (count) state.unencodable += cs.filter((ch, i) => ch !== '?' && parts[i].length === 1 && parts[i][0] === 0x3f).length;
+    return join(parts);
+  };
+  const one = (ch: string): Uint8Array => {
     if (encoding === 'utf-8') return utf8Bytes(ch);
     const c = ch.codePointAt(0)!;
     if (c < 0x80) return Uint8Array.of(c);
     const g = ch.length === 1 ? gbkMap().get(c) : undefined;
-    if (g === undefined) {
-      if (count) state.unencodable++;
-      return Uint8Array.of(0x3f);
-    }
-    return Uint8Array.of(g >> 8, g & 0xff);
+    return g === undefined ? Uint8Array.of(0x3f) : Uint8Array.of(g >> 8, g & 0xff);
   };
   return state;
 }
