@@ -318,6 +318,8 @@ function shpBytes(features: Feature[], kind: Kind, empty: boolean): { shp: Uint8
 
 interface TextEncoderState {
   encode(s: string): Uint8Array;
+  /** The byte length of `s` (without encoding pure ASCII). */
+  byteLength(s: string): number;
   /** The bytes of `s`, cut at a character boundary to at most `max` bytes (counted in `cut`, unencodable characters in `unencodable`). */
   encodeMax(s: string, max: number): Uint8Array;
   cut: number;
@@ -354,6 +356,7 @@ function textEncoder(encoding: ShapefileEncoding): TextEncoderState {
     cut: 0,
     unencodable: 0,
     encode: (s) => whole(s, false),
+    byteLength: (s) => (ascii(s) ? s.length : whole(s, false).length),
     encodeMax(s, max) {
       const b = whole(s, true);
       if (b.length <= max) return b;
@@ -369,17 +372,21 @@ function textEncoder(encoding: ShapefileEncoding): TextEncoderState {
       return join(parts);
     },
   };
-  const ascii = (s: string): boolean => {
-    for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
-    return true;
-  };
-  /** The bytes of a whole string; `count` adds its unencodable characters to the tally. */
+  const memo = new Map<string, { bytes: Uint8Array; unencodable: number }>();
+  /** The bytes of a whole string (remembered: layers repeat their values); `count` adds its unencodable characters to the tally. */
   const whole = (s: string, count: boolean): Uint8Array => {
-    if (encoding === 'utf-8' || ascii(s)) return utf8Bytes(s);
-    const cs = chars(s);
-    const parts = cs.map(one);
-    if (count) state.unencodable += cs.filter((ch, i) => ch !== '?' && parts[i].length === 1 && parts[i][0] === 0x3f).length;
-    return join(parts);
+    let m = memo.get(s);
+    if (!m) {
+      if (encoding === 'utf-8' || ascii(s)) m = { bytes: utf8Bytes(s), unencodable: 0 };
+      else {
+        const cs = chars(s);
+        const parts = cs.map(one);
+        m = { bytes: join(parts), unencodable: cs.filter((ch, i) => ch !== '?' && parts[i].length === 1 && parts[i][0] === 0x3f).length };
+      }
+      memo.set(s, m);
+    }
+    if (count) state.unencodable += m.unencodable;
+    return m.bytes;
   };
   const one = (ch: string): Uint8Array => {
     if (encoding === 'utf-8') return utf8Bytes(ch);
@@ -392,6 +399,14 @@ function textEncoder(encoding: ShapefileEncoding): TextEncoderState {
 }
 
 const chars = (s: string): string[] => Array.from(s);
+function ascii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+/** Writes the ASCII text `s` at `o`. */
+function writeAscii(out: Uint8Array, o: number, s: string): void {
+  for (let i = 0; i < s.length; i++) out[o + i] = s.charCodeAt(i);
+}
 function join(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
   let o = 0;
@@ -443,15 +458,15 @@ function dbfFields(features: Feature[], enc: TextEncoderState): { list: Field[];
     let decimals = 0;
     if (values.length > 0 && values.every((v) => typeof v === 'number' && Number.isFinite(v))) {
       const nums = values as number[];
-      decimals = Math.max(...nums.map(decimalsOf));
-      width = Math.max(...nums.map((v) => v.toFixed(decimals).length));
+      decimals = nums.reduce((a, v) => Math.max(a, decimalsOf(v)), 0);
+      width = nums.reduce((a, v) => Math.max(a, v.toFixed(decimals).length), 0);
       if (width <= MAX_N_WIDTH) type = 'N';
     } else if (values.length > 0 && values.every((v) => typeof v === 'boolean')) {
       type = 'L';
     }
     if (type === 'C') {
       decimals = 0;
-      width = Math.max(1, ...values.map((v) => Math.min(MAX_C_WIDTH, enc.encode(cellText(v)).length)));
+      width = values.reduce((a: number, v) => Math.max(a, Math.min(MAX_C_WIDTH, enc.byteLength(cellText(v)))), 1);
     }
     const written = fieldName(key, enc, used);
     if (written !== key) renamed.push({ original: key, written });
@@ -509,26 +524,27 @@ function dbfBytes(features: Feature[], fields: Field[], enc: TextEncoderState, e
     out[o + 17] = f.decimals;
   });
   out[headerLen - 1] = 0x0d;
+  out.fill(0x20, headerLen, out.length - 1);
   let o = headerLen;
   for (const feature of features) {
-    out[o++] = 0x20;
+    o++; // deletion flag: blank
+    const props = feature.properties ?? {};
     for (const f of fields) {
-      const value = (feature.properties ?? {})[f.key];
-      const cell = new Uint8Array(f.width).fill(0x20);
+      const value = props[f.key];
       if (value !== null && value !== undefined) {
         if (f.type === 'N') {
           const s = (value as number).toFixed(f.decimals);
-          cell.set(utf8Bytes(s), f.width - s.length);
+          writeAscii(out, o + f.width - s.length, s);
         } else if (f.type === 'L') {
-          cell[0] = value ? 0x54 : 0x46;
+          out[o] = value ? 0x54 : 0x46;
         } else {
           const text = cellText(value);
-          cell.set(enc.encodeMax(text, f.width));
+          if (ascii(text) && text.length <= f.width) writeAscii(out, o, text);
+          else out.set(enc.encodeMax(text, f.width), o);
         }
       } else if (f.type === 'L') {
-        cell[0] = 0x3f;
+        out[o] = 0x3f;
       }
-      out.set(cell, o);
       o += f.width;
     }
   }
