@@ -229,3 +229,10 @@ describe('writeShapefile GBK bytes against iconv-lite', () => {
     expect(back).toBe('消'.repeat(84));
   });
 });
+
+describe('writeShapefile DBF limits', () => {
+  it('more than 255 properties is refused with the limit named', () => {
+    const properties = Object.fromEntries(Array.from({ length: 256 }, (_, i) => [`p${i}`, i]));
+    expect(() => writeShapefile({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties }] }, 'wide')).toThrow(/at most 255 fields/);
+  });
+});

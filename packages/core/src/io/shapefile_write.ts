@@ -22,7 +22,8 @@ import { gaussKrugerZone, type Crs } from './crs';
  *   a character boundary and counted in `cutValues`). Field names are at most 10 bytes in the written
  *   encoding: a longer name is cut at a character boundary, characters other than letters, digits and
  *   `_` become `_`, and a name equal (ignoring case) to an earlier one gets `_1`, `_2` … — every name
- *   changed is listed in `renamed` (the CLI writes it as `<layer>.fields.csv`).
+ *   changed is listed in `renamed` (the CLI writes it as `<layer>.fields.csv`). More than 255 fields or
+ *   65,535 bytes a record (the DBF limits) is an InputError.
  * - Encoding: UTF-8 (`.cpg` "UTF-8") or GBK (`.cpg` "GBK", language driver 0x4D), for older Chinese GIS;
  *   a character GBK cannot hold is written as `?` and counted in `unencodable`.
  */
@@ -128,6 +129,14 @@ export function writeShapefile(fc: FeatureCollection, stem: string, options: Sha
     else byKind.get(kinds[0])!.push(...nulls);
   }
   const fields = dbfFields(fc.features, encoder);
+  const recordBytes = 1 + fields.list.reduce((a, f) => a + f.width, 0);
+  if (fields.list.length > 255 || recordBytes > 65535) {
+    throw new InputError(
+      { file: `${stem}.dbf` },
+      `the layer has ${fields.list.length} properties (${recordBytes} bytes a record): a DBF holds at most 255 fields and 65,535 bytes a record (use --format geojson)`,
+      `该图层有 ${fields.list.length} 个属性（每条记录 ${recordBytes} 字节）：DBF 最多 255 个字段、每条记录 65 535 字节（请用 --format geojson）`,
+    );
+  }
   const prj = options.prj ?? WGS84_PRJ;
   const cpg = encoding === 'gbk' ? 'GBK' : 'UTF-8';
   const date = options.date ?? new Date();
