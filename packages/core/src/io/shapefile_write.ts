@@ -27,8 +27,11 @@ import { gaussKrugerZone, type Crs } from './crs';
  * - Encoding: UTF-8 (`.cpg` "UTF-8") or GBK (`.cpg` "GBK", language driver 0x4D), for older Chinese GIS;
  *   a character GBK cannot hold is written as `?` and counted in `unencodable`.
  */
+
+/** Attribute text encoding of a written Shapefile: UTF-8 (`.cpg` "UTF-8") or GBK (`.cpg` "GBK"). */
 export type ShapefileEncoding = 'utf-8' | 'gbk';
 
+/** Options of `writeShapefile`: attribute encoding, `.prj` text, DBF header date. */
 export interface ShapefileWriteOptions {
   /** Attribute text encoding (default UTF-8). */
   encoding?: ShapefileEncoding;
@@ -50,6 +53,7 @@ export interface ShapefileSet {
   records: number;
 }
 
+/** A layer written by `writeShapefile`: its sets (one per geometry kind), the renamed fields, and what did not fit. */
 export interface ShapefileLayer {
   sets: ShapefileSet[];
   /** Field names written differently from the property names (`original`, `written`). */
