@@ -27,7 +27,9 @@ function readSet(dir: string, stem: string): ReturnType<typeof readShapefile> {
 function renames(dir: string, layer: string): Map<string, string> {
   const file = join(dir, `${layer}.fields.csv`);
   if (!existsSync(file)) return new Map();
-  const [header, ...rows] = readFileSync(file, 'utf8').trim().split('\n');
+  const text = readFileSync(file, 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true); // for Excel, as the CSV tables
+  const [header, ...rows] = text.slice(1).trim().split('\n');
   expect(header).toBe('original,written');
   return new Map(rows.map((r) => r.split(',') as [string, string]));
 }

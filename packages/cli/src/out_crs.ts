@@ -84,7 +84,7 @@ function shapefileEncoding(encoding: string | undefined, format: string | undefi
 /**
  * Every `.geojson` layer as a Shapefile set beside it: `name.shp`, `.shx`, `.dbf`, `.prj`, `.cpg` (a layer
  * mixing points, lines and polygons as `name_points.*`, `name_lines.*`, `name_polygons.*`), with
- * `name.fields.csv` (`original,written`) when a property name had to be cut or changed for the DBF's
+ * `name.fields.csv` (`original,written`; UTF-8 with a byte-order mark, as the CSV tables, for Excel) when a property name had to be cut or changed for the DBF's
  * 10-byte limit, and `shapefile_notes.txt` (English, then Chinese) when the coordinates are GCJ-02 / BD-09 under a
  * WGS84-shaped `.prj`, characters GBK cannot hold were written as `?`, or text was cut at 254 bytes.
  * Other files (summary.json, CSV tables) pass unchanged.
@@ -112,7 +112,7 @@ async function shapefileLayers<T extends { path: string; data: string }>(files: 
     }
     if (layer.unencodable > 0) notes.push(`${stem}: ${layer.unencodable} characters GBK cannot hold written as "?" (use --encoding utf-8)`, `${stem}：${layer.unencodable} 个 GBK 无法表示的字符写成了“?”（请用 --encoding utf-8）`);
     if (layer.cutValues > 0) notes.push(`${stem}: ${layer.cutValues} text values cut to the 254-byte limit of a DBF field`, `${stem}：${layer.cutValues} 个文本值被截断到 DBF 字段 254 字节的上限`);
-    if (layer.renamed.length > 0) out.push({ path: `${base}.fields.csv`, data: csvLine(['original', 'written']) + layer.renamed.map((r) => csvLine([r.original, r.written])).join('') });
+    if (layer.renamed.length > 0) out.push({ path: `${base}.fields.csv`, data: '\uFEFF' + csvLine(['original', 'written']) + layer.renamed.map((r) => csvLine([r.original, r.written])).join('') });
   }
   if (notes.length > 0 && dir !== undefined) out.push({ path: `${dir}shapefile_notes.txt`, data: `${notes.join('\n')}\n` });
   return out;

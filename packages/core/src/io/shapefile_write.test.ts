@@ -187,6 +187,8 @@ describe('shapefilePrj', () => {
       expect(lon, id).toBeCloseTo(105.5, 7);
       expect(lat, id).toBeCloseTo(30.1, 7);
     }
+    expect(shapefilePrj(resolveCrs('EPSG:4496', { file: 't' })).prj).toMatch(/^PROJCS\["CGCS2000_GK_Zone_18",.*"False_Easting",18500000\.0\].*"Central_Meridian",105\.0\]/);
+    expect(shapefilePrj(resolveCrs('EPSG:4544', { file: 't' })).prj).toMatch(/^PROJCS\["CGCS2000_3_Degree_GK_CM_105E",.*"False_Easting",500000\.0\]/);
   });
 
   it('GCJ-02 and BD-09: a WGS84-shaped .prj with a note; other systems refused', () => {

@@ -99,7 +99,8 @@ export function shapefilePrj(crs: Crs | undefined): { prj: string; note?: { en: 
   const code = /^EPSG:(\d+)$/.exec(crs.id);
   const z = code ? gaussKrugerZone(Number(code[1])) : undefined;
   if (z) {
-    const name = `CGCS2000_${z.widthDeg}_Degree_GK_${z.prefixed ? `Zone_${z.zone}` : `CM_${z.centralMeridianDeg}E`}`;
+    // ESRI's names: 3° zones "CGCS2000_3_Degree_GK_Zone_35" / "…_CM_105E", 6° zones "CGCS2000_GK_Zone_18" / "CGCS2000_GK_CM_105E".
+    const name = `CGCS2000_${z.widthDeg === 3 ? '3_Degree_' : ''}GK_${z.prefixed ? `Zone_${z.zone}` : `CM_${z.centralMeridianDeg}E`}`;
     const falseEastingM = z.prefixed ? z.zone * 1e6 + 500000 : 500000;
     return {
       prj: `PROJCS["${name}",${CGCS2000_GEOGCS},PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",${falseEastingM.toFixed(1)}],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",${z.centralMeridianDeg.toFixed(1)}],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]`,
