@@ -149,6 +149,23 @@ describe('writeShapefile', () => {
     expect((lines.geometry as { coordinates: unknown }).coordinates).toEqual([[[0, 0], [1, 1]], [[2, 2], [3, 3], [4, 2]]]);
   });
 
+  it('a geometry without positions is a null shape, outside the file box', () => {
+    const layer: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', geometry: { type: 'LineString', coordinates: [[1, 1], [2, 3]] }, properties: { n: 1 } },
+        { type: 'Feature', geometry: { type: 'MultiLineString', coordinates: [] }, properties: { n: 2 } },
+      ],
+    };
+    const [set] = writeShapefile(layer, 'z', { date: DATE }).sets;
+    expect([f64(set.shp, 36), f64(set.shp, 44), f64(set.shp, 52), f64(set.shp, 60)]).toEqual([1, 1, 2, 3]);
+    // Record 2 follows record 1 (8 + 44 + 4 + 32 bytes): a 4-byte null shape.
+    const r2 = 100 + 8 + 44 + 4 + 32;
+    expect([be(set.shp, r2), be(set.shp, r2 + 4), le(set.shp, r2 + 8)]).toEqual([2, 2, 0]);
+    const back = readShapefile({ shp: set.shp, dbf: set.dbf, cpg: 'UTF-8' }, 'z.shp');
+    expect([back.fc.features.length, back.dropped.length]).toEqual([1, 1]);
+  });
+
   it('an empty layer is a valid Null-shape file with no records', () => {
     const [set] = writeShapefile({ type: 'FeatureCollection', features: [] }, 'e', { date: DATE }).sets;
     expect([set.shp.length, be(set.shp, 24), le(set.shp, 32), set.records]).toEqual([100, 50, 0, 0]);

@@ -235,14 +235,19 @@ interface Shape {
   parts: Position[][];
 }
 
+/** The record of a feature; a geometry without any position (an empty MultiPoint …) is a null shape. */
 function shapeOf(g: Geometry | null, kind: Kind, multipoint: boolean): Shape {
   if (!g) return { type: SHAPE.null, parts: [] };
+  let shape: Shape;
   if (kind === 'points') {
     const ps = points(g);
-    return multipoint ? { type: SHAPE.multipoint, parts: [ps] } : { type: SHAPE.point, parts: [ps] };
+    shape = multipoint ? { type: SHAPE.multipoint, parts: [ps] } : { type: SHAPE.point, parts: [ps] };
+  } else if (kind === 'lines') {
+    shape = { type: SHAPE.polyline, parts: lines(g).filter((l) => l.length > 0) };
+  } else {
+    shape = { type: SHAPE.polygon, parts: esriRings(polygons(g)) };
   }
-  if (kind === 'lines') return { type: SHAPE.polyline, parts: lines(g).filter((l) => l.length > 0) };
-  return { type: SHAPE.polygon, parts: esriRings(polygons(g)) };
+  return shape.parts.some((p) => p.length > 0) ? shape : { type: SHAPE.null, parts: [] };
 }
 
 function contentBytes(s: Shape): number {
