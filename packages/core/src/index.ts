@@ -69,6 +69,8 @@ export { decodeTextAuto, type DecodedText, type EncodingSource } from './io/text
 /** KML points, lines and polygons in and out. */
 export { readKml } from './io/kml';
 export { writeKml } from './io/kml_write';
+/** GeoJSON layers written as ESRI Shapefile sets (.shp, .shx, .dbf, .prj, .cpg; UTF-8 or GBK attributes). */
+export { writeShapefile, shapefilePrj, WGS84_PRJ, type ShapefileEncoding, type ShapefileWriteOptions, type ShapefileSet, type ShapefileLayer } from './io/shapefile_write';
 /** Road class, one-way and speed fields of a road layer (Shapefile or GeoJSON) mapped to the road network's. */
 export { roadFields } from './io/road_fields';
 /** Network files (`.fcnet`): an imported network as one versioned, checksummed buffer that loads without parsing. */

@@ -39,6 +39,8 @@ import {
   parseStationSet,
   readNetworkFile,
   writeNetworkFile,
+  writeShapefile,
+  shapefilePrj,
   withOverrides,
   writeEdgeTable,
   type ClosureReport,
@@ -49,6 +51,7 @@ import {
   type StationSetChoice,
   type WaterFigures,
   type NetworkFileContents,
+  type ShapefileLayer,
   type CoverageSummary,
   type InputErrorPlace,
   type LoadedScenario,
@@ -163,3 +166,6 @@ exact<StationSetChoice>()(parseStationSet('planned', scenario)) satisfies true;
 // network files
 exact<Uint8Array>()(writeNetworkFile({ network: scenario.network })) satisfies true;
 exact<NetworkFileContents>()(readNetworkFile(new Uint8Array(0), 'city.fcnet')) satisfies true;
+
+// Shapefile output
+exact<ShapefileLayer>()(writeShapefile({ type: 'FeatureCollection', features: [] }, 'layer', { encoding: 'gbk', prj: shapefilePrj(undefined).prj })) satisfies true;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatHelp, outCrsHelp } from '../out_crs';
+import { encodingHelp, formatHelp, outCrsHelp } from '../out_crs';
 import { basename, join } from 'node:path';
 import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
 import { defineMessages, translator, type Translate } from '../i18n';
@@ -132,6 +132,7 @@ interface AnalyzeOptions {
   out?: string;
   outCrs?: string;
   format?: string;
+  encoding?: string;
   stations?: string;
   water: boolean;
 }
@@ -147,6 +148,7 @@ export const analyzeCommand: CommandModule = {
       .option('--out <dir>', t('out'))
       .option('--out-crs <crs>', outCrsHelp(ctx))
       .option('--format <format>', formatHelp(ctx))
+      .option('--encoding <encoding>', encodingHelp(ctx))
       .option('--stations <set>', t('stations'))
       .option('--no-water', t('noWater'))
       .addHelpText('after', examplesHelp(ctx, [t('example1'), t('example2')]))
@@ -157,7 +159,7 @@ export const analyzeCommand: CommandModule = {
 async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliContext): Promise<void> {
   const t = translator(analyzeMessages, ctx.lang);
   const core = await import('@firecover/core');
-  if (opts.outCrs !== undefined || opts.format !== undefined) await (await import('../out_crs')).layersInCrs([], opts.outCrs, opts.format); // a bad --out-crs / --format fails before the analysis
+  if (opts.outCrs !== undefined || opts.format !== undefined || opts.encoding !== undefined) await (await import('../out_crs')).layersInCrs([], opts.outCrs, opts.format, opts.encoding); // a bad --out-crs / --format fails before the analysis
   const { readScenario } = await import('../read_scenario');
   const { scenario, inputs } = await readScenario(scenarioPath);
   const { warnInputs, inputsBlock, inputsSummary } = await import('../input_notes');
@@ -197,8 +199,9 @@ async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliCo
     }
     const { writeFilesAtomic } = await import('../atomic_write');
     const { layersInCrs } = await import('../out_crs');
-    await writeFilesAtomic(await layersInCrs(files, opts.outCrs, opts.format), inputs, { setDir: opts.out, command: 'analyze' });
-    out += `\n${t('wrote', { count: files.length, dir: opts.out })}\n`;
+    const written = await layersInCrs(files, opts.outCrs, opts.format, opts.encoding);
+    await writeFilesAtomic(written, inputs, { setDir: opts.out, command: 'analyze' });
+    out += `\n${t('wrote', { count: written.length, dir: opts.out })}\n`;
   }
   ctx.out.write(out);
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatHelp, outCrsHelp } from '../out_crs';
+import { encodingHelp, formatHelp, outCrsHelp } from '../out_crs';
 import { basename, join } from 'node:path';
 import { examplesHelp, type CliContext, type CommandModule } from '../command_module';
 import { defineMessages, translator } from '../i18n';
@@ -39,6 +39,7 @@ interface HydrantsOptions {
   out?: string;
   outCrs?: string;
   format?: string;
+  encoding?: string;
   land: boolean;
   newIntakes: number;
   stations?: string;
@@ -55,6 +56,7 @@ export const hydrantsCommand: CommandModule = {
       .option('--out <dir>', t('out'))
       .option('--out-crs <crs>', outCrsHelp(ctx))
       .option('--format <format>', formatHelp(ctx))
+      .option('--encoding <encoding>', encodingHelp(ctx))
       .option('--no-land', t('noLand'))
       .option('--new-intakes <n>', t('newIntakes'), nonNegativeNumber(ctx, 'count', '个'), 3)
       .option('--stations <set>', t('stations'))
@@ -66,7 +68,7 @@ export const hydrantsCommand: CommandModule = {
 async function runHydrants(scenarioPath: string, opts: HydrantsOptions, ctx: CliContext): Promise<void> {
   const t = translator(hydrantsMessages, ctx.lang);
   const core = await import('@firecover/core');
-  if (opts.outCrs !== undefined || opts.format !== undefined) await (await import('../out_crs')).layersInCrs([], opts.outCrs, opts.format); // a bad --out-crs / --format fails before the analysis
+  if (opts.outCrs !== undefined || opts.format !== undefined || opts.encoding !== undefined) await (await import('../out_crs')).layersInCrs([], opts.outCrs, opts.format, opts.encoding); // a bad --out-crs / --format fails before the analysis
   const { readScenario } = await import('../read_scenario');
   const { scenario, inputs } = await readScenario(scenarioPath);
   const { warnInputs, inputsBlock } = await import('../input_notes');
@@ -93,8 +95,9 @@ async function runHydrants(scenarioPath: string, opts: HydrantsOptions, ctx: Cli
     files.push({ path: join(opts.out, 'hydrant_districts.csv'), data: hydrantDistrictsCsv(water) });
     const { writeFilesAtomic } = await import('../atomic_write');
     const { layersInCrs } = await import('../out_crs');
-    await writeFilesAtomic(await layersInCrs(files, opts.outCrs, opts.format), inputs, { setDir: opts.out, command: 'hydrants' });
-    out += `\n${t('wrote', { count: files.length, dir: opts.out })}\n`;
+    const written = await layersInCrs(files, opts.outCrs, opts.format, opts.encoding);
+    await writeFilesAtomic(written, inputs, { setDir: opts.out, command: 'hydrants' });
+    out += `\n${t('wrote', { count: written.length, dir: opts.out })}\n`;
   }
   ctx.out.write(out);
 }

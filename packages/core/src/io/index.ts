@@ -34,6 +34,7 @@ export { importReportLines, offsetWarning, type InputWarning } from './import_re
 export { roadFields } from './road_fields';
 export { readKml } from './kml';
 export { writeKml } from './kml_write';
+export { writeShapefile, shapefilePrj, WGS84_PRJ, type ShapefileEncoding, type ShapefileWriteOptions, type ShapefileSet, type ShapefileLayer } from './shapefile_write';
 export { applyStatusTable } from './layer_source';
 export { readNetworkFile, writeNetworkFile, isNetworkFile, NETWORK_FILE_VERSION, type NetworkFileContents, type NetworkFileSource } from './network_file';
 export { neutraliseFormula, restoreFormula } from './csv_formula';
