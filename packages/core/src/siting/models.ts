@@ -240,6 +240,7 @@ export function solveSiting(matrix: CostMatrix, options: SitingOptions): SitingR
       bound,
       optimal: gap <= 1e-9,
       gap,
+      // the status of the mean-block ILP (the set's problem); optimal for the cells only if the bound meets the objective
       status: gap <= 1e-9 ? 'optimal' : onMean.status,
       timeS: onMean.timeS + onLow.timeS,
       demandGroups: groups.count,
