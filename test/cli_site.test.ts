@@ -42,7 +42,42 @@ describe.runIf(haveSharedData(SPOPT_SF_DIR))('firecover site --matrix on the spo
     const j = JSON.parse(r.stdout);
     expect(j.meanCost).toBeCloseTo(2982.1268579890657, 6);
     expect(j.optimal).toBe(true);
+    // a matrix has no grid: the exact ILP, never blocks
+    expect(j.method).toBe('ilp');
+    expect(j.aggregated).toBe(false);
+    expect(j.blockSide).toBe(null);
   });
+
+  it('p-center p = 4: by set covering, proven optimal, the number of set-covering problems in --json and the text (en, zh)', async () => {
+    const r = await runCli(['site', ...sfArgs, '--model', 'pcenter', '--p', '4', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.method).toBe('cover-sequence');
+    expect(j.optimal).toBe(true);
+    expect(j.coverSolves).toBeGreaterThan(0);
+    expect(j.bound).toBe(j.objective);
+    const en = await runCli(['site', ...sfArgs, '--model', 'pcenter', '--p', '4']);
+    expect(en.stdout).toMatch(new RegExp(`p-center by ${j.coverSolves} set-covering problems`));
+    const zh = await runCli(['site', ...sfArgs, '--model', 'pcenter', '--p', '4', '--lang', 'zh']);
+    expect(zh.stdout).toMatch(/集合覆盖问题求解/);
+  });
+});
+
+describe('firecover site p-median on the sample city', () => {
+  it('is solved on blocks and says so: aggregated, block side, a bound below the objective (--json and the text, en and zh)', async () => {
+    const r = await runCli(['site', SAMPLE_CITY_SCENARIO, '--model', 'pmedian', '--p', '2', '--candidate-spacing', '1000', '--curve', '1', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.aggregated).toBe(true);
+    expect(j.method).toBe('blocks');
+    expect(j.blockSide).toBeGreaterThanOrEqual(2);
+    expect(j.optimal).toBe(false);
+    expect(j.bound).toBeLessThanOrEqual(j.objective);
+    const en = await runCli(['site', SAMPLE_CITY_SCENARIO, '--model', 'pmedian', '--p', '2', '--candidate-spacing', '1000', '--curve', '1']);
+    expect(en.stdout).toMatch(new RegExp(`AGGREGATED, not proven optimal: solved on ${j.blocks} blocks of ${j.blockSide} × ${j.blockSide} cells`));
+    const zh = await runCli(['site', SAMPLE_CITY_SCENARIO, '--model', 'pmedian', '--p', '2', '--candidate-spacing', '1000', '--curve', '1', '--lang', 'zh']);
+    expect(zh.stdout).toMatch(/聚合求解，未证明最优/);
+  }, 240_000);
 });
 
 describe('firecover site errors', () => {

@@ -50,6 +50,10 @@ export const siteMessages = defineMessages({
     solverLine: 'Solver: {solver}; {status}; gap {gap}; {time} s',
     optimal: 'proven optimal',
     notOptimal: 'NOT proven optimal (status {status})',
+    notOptimalBlocks: 'NOT proven optimal (solved on blocks; block problem status {status})',
+    aggregatedLine: 'AGGREGATED, not proven optimal: solved on {blocks} blocks of {side} × {side} cells, the chosen set then evaluated exactly on every cell; lower bound {bound} (the set is within {gap} % of the optimum)',
+    aggregatedNoBound: 'AGGREGATED, not proven optimal: solved on {blocks} blocks of {side} × {side} cells, the chosen set then evaluated exactly on every cell; no bound',
+    coverLine: 'p-center by {solves} set-covering problems (binary search over the distinct arrival times); radius {radius}, lower bound {bound}',
     selected: 'Chosen new sites: {list}',
     none: '(none)',
     fixedLine: 'Fixed (forced open): {count}',
@@ -121,6 +125,10 @@ export const siteMessages = defineMessages({
     solverLine: '求解器：{solver}；{status}；间隙 {gap}；{time} 秒',
     optimal: '已证明最优',
     notOptimal: '未证明最优（状态 {status}）',
+    notOptimalBlocks: '未证明最优（按块求解；块问题状态 {status}）',
+    aggregatedLine: '聚合求解，未证明最优：在 {blocks} 个 {side} × {side} 网格单元的块上求解，所选站点集合随后在每个网格单元上精确评估；下界 {bound}（该集合与最优解相差不超过 {gap}%）',
+    aggregatedNoBound: '聚合求解，未证明最优：在 {blocks} 个 {side} × {side} 网格单元的块上求解，所选站点集合随后在每个网格单元上精确评估；无下界',
+    coverLine: 'p-center 由 {solves} 个集合覆盖问题求解（对不同到达时间二分查找）；半径 {radius}，下界 {bound}',
     selected: '选定的新站址：{list}',
     none: '（无）',
     fixedLine: '固定开放：{count} 个',
@@ -401,6 +409,11 @@ function sitingJson(r: SitingResult, model: SitingModel, standard: number | null
     unreachableDemandPoints: r.unreachableDemand.length,
     unreachableWeight: r.unreachableWeight,
     unreachableDemand: r.unreachableDemand,
+    method: r.method,
+    aggregated: r.aggregated,
+    blockSide: r.blockSide,
+    blocks: r.blocks,
+    coverSolves: r.coverSolves,
     ...(siting
       ? {
           demandBasis: siting.problem.basis,
@@ -427,7 +440,12 @@ function report(r: SitingResult, t: Translate<SiteKey>, ctx: CliContext, name: s
   const lines: string[] = [];
   lines.push(t('title', { name: ctx.lang === 'zh' ? (nameZh ?? name) : name }));
   lines.push(t('modelLine', { model: r.model, p: r.model === 'lscp' ? '' : `, p = ${r.p}`, standard }));
-  lines.push(t('solverLine', { solver: r.solver, status: r.optimal ? t('optimal') : t('notOptimal', { status: r.status }), gap: Number.isFinite(r.gap) ? r.gap.toExponential(1) : '—', time: r.timeS.toFixed(2) }));
+  lines.push(t('solverLine', { solver: r.solver, status: r.optimal ? t('optimal') : t(r.aggregated ? 'notOptimalBlocks' : 'notOptimal', { status: r.status }), gap: Number.isFinite(r.gap) ? r.gap.toExponential(1) : '—', time: r.timeS.toFixed(2) }));
+  if (r.aggregated) {
+    const params = { blocks: r.blocks ?? 0, side: r.blockSide ?? 0, bound: n2(r.bound), gap: Number.isFinite(r.gap) ? (100 * r.gap).toFixed(1) : '—' };
+    lines.push(Number.isFinite(r.bound) ? t('aggregatedLine', params) : t('aggregatedNoBound', params));
+  }
+  if (r.coverSolves !== null) lines.push(t('coverLine', { solves: r.coverSolves, radius: n2(r.objective), bound: n2(r.bound) }));
   lines.push(t('selected', { list: r.selectedIds.length > 0 ? r.selectedIds.join(', ') : t('none') }));
   if (r.fixedIds.length > 0) lines.push(t('fixedLine', { count: r.fixedIds.length }));
   if (r.serviceCost === null) lines.push(t('served', { served: n2(r.totalWeight - r.unservedWeight), total: n2(r.totalWeight), pct: pct(r.totalWeight - r.unservedWeight, r.totalWeight) }));

@@ -130,6 +130,7 @@ export function siteScenario(scenario: LoadedScenario, options: SiteScenarioOpti
     solver: options.solver,
     timeLimitS: options.timeLimitS,
     unservedCost: median ? budgetS : undefined,
+    demandBlocks: (side) => gridBlocks(problem.demandCells, ctx.grid.width, side),
   });
 
   const chosen = result.selected.map((i) => facilities[i]);
@@ -174,4 +175,14 @@ function plannedVersusOptimal(facilities: readonly SitingFacility[], covering: C
     optimal: opt.optimal,
     gap: opt.gap,
   };
+}
+
+/** The block of each demand cell: side × side land cells (cell i + j·width → block ⌊i/side⌋, ⌊j/side⌋). */
+export function gridBlocks(cells: Int32Array, width: number, side: number): Int32Array {
+  const across = Math.ceil(width / side);
+  return cells.map((k) => {
+    const i = k % width;
+    const j = (k - i) / width;
+    return Math.floor(i / side) + Math.floor(j / side) * across;
+  });
 }

@@ -43,4 +43,20 @@ describe.runIf(present)('San Francisco fixture (spopt)', () => {
     expect(r.optimal).toBe(true);
     expect(r.meanCost).toBeCloseTo(2982.1268579890657, 6);
   });
+
+  // No published p-center figure is in oracles.md: the two exact methods must agree (and the radius is
+  // one of the matrix's distances).
+  it('p-center p = 1…4: the sequence of set-covering problems and the direct ILP give the same radius', () => {
+    const m = load();
+    const distances = new Set(Array.from(m.cost));
+    for (let p = 1; p <= 4; p++) {
+      const a = solveSiting(m, { model: 'pcenter', p, solver });
+      const b = solveSiting(m, { model: 'pcenter', p, solver, pcenterMethod: 'direct' });
+      expect(a.optimal).toBe(true);
+      expect(b.optimal).toBe(true);
+      expect(a.objective).toBeCloseTo(b.objective, 6);
+      expect(distances.has(a.objective)).toBe(true);
+      expect(a.selected.length).toBe(p);
+    }
+  });
 });
