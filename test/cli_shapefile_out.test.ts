@@ -113,4 +113,15 @@ describe('analyze --format shapefile', () => {
       expect(y).toBeCloseTo(n, 3);
     });
   }, 240_000);
+
+  it('honours SOURCE_DATE_EPOCH in the DBF header, so two runs on any day give the same bytes', async () => {
+    // 365 days after the epoch is 1971-01-01: the header's bytes 1–3 are the year − 1900, month, day.
+    const env = { SOURCE_DATE_EPOCH: String(365 * 86400) };
+    const a = join(tmp.dir, 'epoch-a');
+    const b = join(tmp.dir, 'epoch-b');
+    for (const out of [a, b]) expect((await runCli(['analyze', join(DIR, 'scenario.json'), '--no-water', '--out', out, '--format', 'shapefile'], { env })).code).toBe(0);
+    const dbf = readFileSync(join(a, 'stations.dbf'));
+    expect([dbf[1], dbf[2], dbf[3]]).toEqual([71, 1, 1]);
+    for (const f of readdirSync(a).filter((n) => /\.(shp|shx|dbf|prj|cpg)$/.test(n))) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+  }, 240_000);
 });

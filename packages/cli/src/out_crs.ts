@@ -1,4 +1,5 @@
 import type { CliContext } from './command_module';
+import { currentScope } from './cli_scope';
 
 /**
  * `--out-crs` of `analyze` and `hydrants`: the GeoJSON layers written in the coordinates the user's web
@@ -94,7 +95,10 @@ async function shapefileLayers<T extends { path: string; data: string }>(files: 
   const { csvLine } = await import('./format');
   const out: (T | { path: string; data: string | Uint8Array })[] = [];
   let dir: string | undefined;
-  const date = new Date();
+  // The DBF header's date: SOURCE_DATE_EPOCH (seconds, the reproducible-builds convention) when set, so the
+  // same input can give the same bytes on any day; else today.
+  const epoch = currentScope().env.SOURCE_DATE_EPOCH;
+  const date = epoch !== undefined && /^\d+$/.test(epoch.trim()) ? new Date(Number(epoch) * 1000) : new Date();
   const notes: string[] = note ? [note.en, note.zh] : [];
   for (const f of files) {
     if (!f.path.endsWith('.geojson')) {
