@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 
-/** The flags the project's browser tests use (see /work/shared/notes/toolchain.md). */
+/** The flags the project's browser tests use (see ../shared/notes/toolchain.md beside the repository). */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Why the PDF or the PNG maps could not be made (the HTML is written regardless). */
