@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, LineString, Polygon } from 'geojson';
-import { analyzeCoverage, addStation, compareStationSets, coverageSummary, planStationSets } from '../packages/core/src/coverage/index';
+import { analyzeCoverage, addStation } from '../packages/core/src/coverage/analysis';
+import { compareStationSets, planStationSets } from '../packages/core/src/coverage/compare';
+import { coverageSummary } from '../packages/core/src/coverage/summary';
 import { type BarrierProps } from '../packages/core/src/index';
 import { rulerAt } from '../packages/core/src/network/geodesy';
 import { cellAt } from '../packages/core/src/surface/land_grid';

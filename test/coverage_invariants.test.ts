@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Point } from 'geojson';
-import { addStation, analyzeCoverage, combinedSearch, coverageLayers } from '../packages/core/src/coverage/index';
+import { addStation, analyzeCoverage, combinedSearch } from '../packages/core/src/coverage/analysis';
+import { coverageLayers } from '../packages/core/src/coverage/layers';
 import { LinkFlag, RoadNetworkBuilder, polylineLengthM, reachedPieces, type RoadNetwork } from '../packages/core/src/index';
 import { rulerAt } from '../packages/core/src/network/geodesy';
-import { polygonAreaKm2 } from '../packages/core/src/surface/index';
+import { polygonAreaKm2 } from '../packages/core/src/surface/contours';
 import { testScenario, testStation } from '../packages/core/src/coverage/testing';
 import { prng } from '../packages/core/src/search/test_networks';
 import type { Station } from '../packages/core/src/scenario/scenario_types';

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readOsm } from '../packages/core/src/io/osm_import';
-import { multiSourceSearch } from '../packages/core/src/search/index';
-import { analyzeCoverage, coverageLayers, type CoverageAnalysis } from '../packages/core/src/coverage/index';
+import { multiSourceSearch } from '../packages/core/src/search/multi_source_search';
+import { analyzeCoverage, type CoverageAnalysis } from '../packages/core/src/coverage/analysis';
+import { coverageLayers } from '../packages/core/src/coverage/layers';
 import { testScenario, testStation } from '../packages/core/src/coverage/testing';
 import { LAUF_PBF, haveSharedData } from './shared_data';
 

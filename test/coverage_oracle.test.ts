@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeCoverage, coverageLayers } from '../packages/core/src/coverage/index';
-import { polygonAreaKm2 } from '../packages/core/src/surface/index';
+import { analyzeCoverage } from '../packages/core/src/coverage/analysis';
+import { coverageLayers } from '../packages/core/src/coverage/layers';
+import { polygonAreaKm2 } from '../packages/core/src/surface/contours';
 import { gridNetwork } from '../packages/core/src/surface/testing';
 import { testScenario, testStation } from '../packages/core/src/coverage/testing';
 import type { MultiPolygon } from 'geojson';

@@ -1,2 +1,0 @@
-export { pointInRing, pointInPolygon } from './point_in_polygon';
-export { SnapIndex, snapEndNode, type Snap } from './snap_index';
