@@ -252,7 +252,5 @@ export { generateCandidates, candidatesFromGeoJson, checkCandidates, type Siting
 /** A scenario's siting problem on the network (arrivals as `analyze` computes them), solved with its curve and planned-versus-optimal table. */
 export { networkCostMatrix, type NetworkSitingProblem, type SitingFacility, type DemandBasis } from './siting/network_matrix';
 export { siteScenario, type SiteScenarioOptions, type ScenarioSiting, type FixedStations, type CurvePoint, type PlannedVersusOptimal } from './siting/site_scenario';
-/** The coverage analysis of existing stations plus chosen sites (what `site --out` reports). */
-export { coverageOfSet } from './siting/coverage_of_set';
 /** A GeoJSON text as a FeatureCollection, errors naming the file and feature (a bare Feature or geometry is wrapped). */
 export { parseFeatureCollection } from './scenario/layers';

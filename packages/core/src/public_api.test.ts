@@ -166,7 +166,6 @@ const VALUES = [
   'checkCandidates',
   'networkCostMatrix',
   'siteScenario',
-  'coverageOfSet',
   'parseFeatureCollection',
 ];
 

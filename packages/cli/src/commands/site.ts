@@ -304,9 +304,10 @@ async function runSite(scenarioPath: string | undefined, opts: SiteOptions, ctx:
   text += curveReport(siting, t);
   if (opts.out !== undefined) {
     const { csvText, districtsCsv } = await import('../csv_tables');
-    const analysis = core.coverageOfSet(scenario, siting.stationSet);
-    const summary = core.coverageSummary(analysis);
-    const layersOut = core.coverageLayers(analysis);
+    // The chosen set's coverage through the pipeline `analyze` runs (coverage only: no water, no plan comparison).
+    const run = core.analyzeScenario(scenario, { stations: siting.stationSet, water: false, compare: false });
+    const summary = run.summary;
+    const layersOut = run.layers().coverage;
     const chosenIds = new Set(siting.result.selectedIds);
     files.push({ path: join(opts.out, 'siting.json'), data: `${JSON.stringify(doc, null, 2)}\n` });
     files.push({ path: join(opts.out, 'sites.geojson'), data: `${JSON.stringify(sitesGeoJson(siting, chosenIds, true))}\n` });
