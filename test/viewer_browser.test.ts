@@ -1,12 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from '../apps/viewer/node_modules/playwright-core';
-import { REPO_ROOT } from './shared_data';
+import { haveChromium, startViewer, type ViewerHarness } from './viewer_harness';
 
 /**
  * The viewer in Debian's Chromium (playwright-core, never a downloaded browser): builds the page with
@@ -16,83 +12,18 @@ import { REPO_ROOT } from './shared_data';
  *
  * page.evaluate gets strings: under a transform that adds `__name` helpers, named inner functions fail.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const VIEWER = path.join(REPO_ROOT, 'apps', 'viewer');
-const FIXTURES = path.join(VIEWER, 'fixtures');
 const SHOTS = tmpdir();
 
-function haveChromium(): boolean {
-  if (existsSync(CHROMIUM)) return true;
-  const msg = `Chromium not found at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
-  if (process.env.CI === 'true') throw new Error(`${msg}; CI must have it`);
-  console.warn(`${msg}; skipping the viewer browser tests`);
-  return false;
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
-/** Static server for the build output, plus /fixtures/ from the viewer's test fixtures. */
-function serve(root: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    let url = decodeURIComponent((req.url ?? '/').split('?')[0]);
-    if (url === '/') url = '/index.html';
-    const base = url.startsWith('/fixtures/') ? FIXTURES : root;
-    const rel = url.startsWith('/fixtures/') ? url.slice('/fixtures/'.length) : url.slice(1);
-    const file = path.resolve(base, rel);
-    if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 describe.runIf(haveChromium())('viewer in Chromium', () => {
-  let outDir = '';
-  let server: http.Server;
-  let origin = '';
-  let browser: Browser;
-  const pageErrors: string[] = [];
-
+  let viewer: ViewerHarness;
   beforeAll(async () => {
-    outDir = mkdtempSync(path.join(tmpdir(), 'firecover-viewer-'));
-    const { build } = await import('vite');
-    await build({ root: VIEWER, configFile: path.join(VIEWER, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-    server = await serve(outDir);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    // playwright-core is the viewer's dev dependency: resolve it from there.
-    const { chromium } = createRequire(path.join(VIEWER, 'package.json'))('playwright-core') as typeof import('../apps/viewer/node_modules/playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, timeout: 60_000 });
+    viewer = await startViewer();
   }, 180_000);
-
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((r) => (server ? server.close(r) : r(undefined)));
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
+    await viewer?.close();
   });
-
-  async function open(query: string) {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${origin}/${query}`);
-    await page.waitForFunction('window.__firecover && (window.__firecover.ready || window.__firecover.error)', null, { timeout: 120_000 });
-    const error = await page.evaluate('window.__firecover.error');
-    expect(error, 'page error').toBeNull();
-    return page;
-  }
+  const open = (query: string) => viewer.open(query);
+  const pageErrors = { get list() { return viewer.pageErrors; } };
 
   const rendered = (layer: string) => `window.__firecover.map.queryRenderedFeatures({ layers: ['${layer}'] }).length`;
 
@@ -192,7 +123,7 @@ describe.runIf(haveChromium())('viewer in Chromium', () => {
     expect(lines[0]).toContain('area_km2');
     expect(lines.length - 1).toBe(await page.locator('#districts-table tbody tr').count());
     await page.close();
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors.list).toEqual([]);
   }, 240_000);
 
   it('opens an analyze output folder by ?scenario=URL', async () => {
