@@ -105,6 +105,16 @@ describe('CGCS2000 Gauss–Krüger zones', () => {
     expect(e).toBeCloseTo(500000, 3);
   });
 
+  it('ESRI names of 6° zones carry no width: CGCS2000_GK_Zone_18 is EPSG:4496, CGCS2000_GK_CM_105E the same meridian without prefix', () => {
+    const sixDeg = (name: string, falseEasting: string, cm: string) =>
+      `PROJCS["${name}",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",${falseEasting}],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",${cm}],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]`;
+    // 6° zone n has central meridian 6n − 3: zone 18 → 105°E; EPSG 4491 is zone 13, so zone 18 is 4491 + 5.
+    expect(crsFromWkt(sixDeg('CGCS2000_GK_Zone_18', '18500000.0', '105.0'), here).id).toBe('EPSG:4496');
+    // Without the prefix, CM 105E: EPSG 4502 is CM 75E, so 105E is 4502 + 30/6 = 4507.
+    expect(crsFromWkt(sixDeg('CGCS2000_GK_CM_105E', '500000.0', '105.0'), here).id).toBe('EPSG:4507');
+    expect(crsFromWkt(sixDeg('CGCS2000_6_Degree_GK_Zone_18', '18500000.0', '105.0'), here).id).toBe('EPSG:4496');
+  });
+
   it('geographic CGCS2000 and WGS84 are read without a transform; 3857 through proj4', () => {
     expect(resolveCrs('EPSG:4490', here).identity).toBe(true);
     expect(resolveCrs('CGCS2000', here).identity).toBe(true);

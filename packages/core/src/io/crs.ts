@@ -143,10 +143,11 @@ export function crsFromWkt(wkt: string, where: InputErrorPlace): Crs {
     const code = Number(authority[1]);
     if (code === 4326 || code === 4490 || gaussKrugerZone(code) || code === 3857) return resolveCrs(`EPSG:${code}`, where);
   }
-  // ESRI names: "CGCS2000_3_Degree_GK_Zone_35", "CGCS2000_3_Degree_GK_CM_105E", "CGCS2000_6_Degree_GK_Zone_18".
-  const esri = /CGCS2000[_ ]([36])[_ ]Degree[_ ]GK[_ ](Zone[_ ](\d+)|CM[_ ](\d+)E)/i.exec(name);
+  // ESRI names: 3° "CGCS2000_3_Degree_GK_Zone_35" / "CGCS2000_3_Degree_GK_CM_105E"; 6° "CGCS2000_GK_Zone_18" /
+  // "CGCS2000_GK_CM_105E" (ESRI writes no width for 6° zones; some tools write "6_Degree").
+  const esri = /CGCS2000[_ ](?:([36])[_ ]Degree[_ ])?GK[_ ](Zone[_ ](\d+)|CM[_ ](\d+)E)/i.exec(name);
   if (esri) {
-    const width = Number(esri[1]) as 3 | 6;
+    const width = (esri[1] === '3' ? 3 : 6) as 3 | 6;
     const cm = esri[3] !== undefined ? (width === 3 ? 3 * Number(esri[3]) : 6 * Number(esri[3]) - 3) : Number(esri[4]);
     const code = gaussKrugerEpsg(width, cm, esri[3] !== undefined);
     if (gaussKrugerZone(code)) return resolveCrs(`EPSG:${code}`, where);

@@ -208,6 +208,16 @@ describe('shapefilePrj', () => {
     expect(shapefilePrj(resolveCrs('EPSG:4544', { file: 't' })).prj).toMatch(/^PROJCS\["CGCS2000_3_Degree_GK_CM_105E",.*"False_Easting",500000\.0\]/);
   });
 
+  it('the .prj of every CGCS2000 zone (EPSG:4491–4554) reads back as that EPSG code, not as an anonymous WKT', () => {
+    // 6° zones with prefix 4491–4501, without 4502–4512; 3° zones with prefix 4513–4533, without 4534–4554.
+    for (let code = 4491; code <= 4554; code++) {
+      const id = `EPSG:${code}`;
+      const back = crsFromWkt(shapefilePrj(resolveCrs(id, { file: 't' })).prj, { file: 't.prj' });
+      expect(back.id, id).toBe(id);
+    }
+    expect(crsFromWkt(shapefilePrj(resolveCrs('EPSG:4490', { file: 't' })).prj, { file: 't.prj' }).id).toBe('EPSG:4490');
+  });
+
   it('GCJ-02 and BD-09: a WGS84-shaped .prj with a note; other systems refused', () => {
     for (const id of ['GCJ-02', 'BD-09']) {
       const r = shapefilePrj(resolveCrs(id, { file: 't' }));
