@@ -252,6 +252,29 @@ describe('sample-city hydrants in Chinese coordinates and formats', () => {
     });
   }, 60_000);
 
+  it('a GB18030 stations CSV with Chinese statuses (现状 / 在建 / 规划 / 备选) and 规划年份 "2026年" gives the inline stations', async () => {
+    const inline = SCENARIO.stations as { id: string; name: string; lon: number; lat: number; class: string; status: string; year?: number }[];
+    // The plans' own words, one spelling per status (the codes' meaning per standards.md's terms).
+    const ZH: Record<string, string> = { existing: '现状', under_construction: '在建', planned: '规划', candidate: '备选' };
+    // The sample city has existing and planned stations; make the last two under construction and a candidate so all four occur.
+    const want = inline.map((st, i) => ({ ...st, status: i === inline.length - 1 ? 'candidate' : i === inline.length - 2 ? 'under_construction' : st.status }));
+    expect(new Set(want.map((st) => st.status)).size).toBe(4);
+    const rows: (string | number)[][] = [['编号', '名称', '经度', '纬度', '站级', '状态', '规划年份']];
+    for (const st of want) rows.push([st.id, st.name, st.lon, st.lat, st.class, ZH[st.status], st.year === undefined ? '' : `${st.year}年`]);
+    const csv = gb18030Csv(rows);
+    const s = await loadScenario({ ...SCENARIO, stations: 'stations.csv' }, 'city/scenario.json', async (rel) => (rel === 'stations.csv' ? csv : new Uint8Array(readFileSync(join(DIR, rel)))));
+    expect(s.imports!.find((r) => r.layer === 'stations')).toMatchObject({ format: 'csv', encoding: 'gb18030', read: inline.length });
+    expect(s.stations.map((st) => [st.id, st.status, st.year])).toEqual(want.map((st) => [st.id, st.status, st.year]));
+  }, 60_000);
+
+  it('an unknown Chinese status is an error naming the row and the accepted names', async () => {
+    const rows: (string | number)[][] = [['编号', '名称', '经度', '纬度', '站级', '状态'], ['a', 'A', 104.595634, 30.10027, '一级', '废弃']];
+    const csv = gb18030Csv(rows);
+    const err = await loadScenario({ ...SCENARIO, stations: 'stations.csv' }, 'city/scenario.json', async (rel) => (rel === 'stations.csv' ? csv : new Uint8Array(readFileSync(join(DIR, rel))))).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).message).toMatch(/stations\.csv.*feature 0.*status: must be one of .*现状.*在建.*规划.*备选/);
+  }, 60_000);
+
   it('a status update table (GB18030 CSV: 编号, 状态, 日期) changes the statuses by id, latest date winning, and reports unknown ids', async () => {
     const working = HYDRANTS.features.filter((h) => h.properties.status === 'working').slice(0, 100).map((h) => String(h.properties.id));
     const rows: string[][] = [['编号', '状态', '日期']];

@@ -125,6 +125,9 @@ export {
   STATION_CLASSES,
   STATION_CLASS_LABELS,
   STATION_CLASS_ALIASES,
+  type StationStatus,
+  STATION_STATUSES,
+  STATION_STATUS_ALIASES,
   withOverrides,
   districtCapKm2,
 } from './standards/preset';

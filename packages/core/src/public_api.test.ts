@@ -113,6 +113,8 @@ const VALUES = [
   'STATION_CLASSES',
   'STATION_CLASS_LABELS',
   'STATION_CLASS_ALIASES',
+  'STATION_STATUSES',
+  'STATION_STATUS_ALIASES',
   'withOverrides',
   'districtCapKm2',
   // scenarios

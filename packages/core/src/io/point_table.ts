@@ -11,6 +11,7 @@ import { InputError } from '../input_error';
  * - x: lon, lng, long, longitude, x, 经度, X坐标, 东坐标, easting — y: lat, latitude, y, 纬度, Y坐标, 北坐标, northing
  * - id: id, 编号, 编码 · name: name, 名称 · status: status, 状态 · type: type, 类型 · road: road, 道路,
  *   所在道路, 道路名称 · kind: kind, 水源类型, 种类 · class: class, 类别, 站级 · diameterMm: 管径, 口径, diameter
+ *   · year: year, 年份, 投用年份, 建成年份, 建设年份, 规划年份
  *
  * `columns` maps a property (x, y, lon, lat, id, name, status, …) to a header name and wins over the
  * detection. A row whose two coordinate cells are both empty is dropped (reported); a coordinate that
@@ -50,8 +51,16 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   kind: ['kind', '水源类型', '种类', '水源种类'],
   class: ['class', '类别', '站级', '等级'],
   diameterMm: ['diametermm', 'diameter', '管径', '口径', '管径mm'],
+  year: ['year', '年份', '投用年份', '建成年份', '建设年份', '规划年份', '投入使用年份'],
 };
 const TEXT_KEYS = new Set(['id', 'name', 'nameZh', 'status', 'type', 'road', 'kind', 'class']);
+
+/** A year cell as a number: 2026, "2026", "2026年" → 2026; anything else is kept for the schema to reject with its row. */
+function yearValue(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  const m = /^\s*(\d{4})\s*年?\s*$/.exec(v);
+  return m ? Number(m[1]) : v;
+}
 
 const norm = (s: string): string => s.trim().toLowerCase().replace(/[\s_（）()]/g, '').replace(/^point/, 'point_');
 
@@ -136,7 +145,7 @@ export function pointTable(rows: Cell[][], rowNumbers: number[], file: string, c
       const v = row[c];
       if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return;
       const key = known.get(c);
-      const value = key !== undefined && TEXT_KEYS.has(key) ? cellText(v) : typeof v === 'string' && toNumber(v) !== undefined ? toNumber(v) : v;
+      const value = key !== undefined && TEXT_KEYS.has(key) ? cellText(v) : key === 'year' ? yearValue(v) : typeof v === 'string' && toNumber(v) !== undefined ? toNumber(v) : v;
       props[h] = value;
       if (key !== undefined) props[key] = value;
     });
@@ -146,7 +155,7 @@ export function pointTable(rows: Cell[][], rowNumbers: number[], file: string, c
 }
 
 /**
- * Adds the recognised properties (id, name, status, type, road, kind, class, diameterMm) under their
+ * Adds the recognised properties (id, name, status, type, road, kind, class, diameterMm, year) under their
  * canonical names to a feature's properties whose keys are a table's or a DBF's field names (编号, 状态 …);
  * keys already present are kept. `columns` (property → field name) wins over the recognition.
  */
@@ -159,7 +168,7 @@ export function canonicalProperties(props: Record<string, unknown>, columns: Rea
     if (field === undefined || !(field in props)) continue;
     const v = props[field];
     if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
-    out[key] = TEXT_KEYS.has(key) && typeof v === 'number' ? String(v) : v;
+    out[key] = TEXT_KEYS.has(key) && typeof v === 'number' ? String(v) : key === 'year' ? yearValue(v) : v;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { RoadNetwork } from '../network/road_network';
 import type { MapFeatures } from '../io/map_features';
-import type { PlanIndicator, PresetOverrides, StandardsPreset, StationClass } from '../standards/preset';
+import type { PlanIndicator, PresetOverrides, StandardsPreset, StationClass, StationStatus } from '../standards/preset';
 import type { SpeedModel } from '../cost/speed_model';
 import type { LayerImportReport, LayerRef } from '../io/layer_source';
 import type { InputWarning } from '../io/import_report';
@@ -73,7 +73,8 @@ export interface StationInput {
   lat: number;
   /** A StationClass code or a Chinese class name (一级 / 二级 / 特勤 / 小型 / 战勤保障 / 乡镇一级 / 乡镇二级 / 专职 / 微型). */
   class: StationClass | string;
-  status: 'existing' | 'under_construction' | 'planned' | 'candidate';
+  /** A StationStatus code or a Chinese status name (现状 / 在建 / 规划 / 近期 / 远期 / 备选 …, see STATION_STATUS_ALIASES). */
+  status: StationStatus | string;
   /** Year the station enters service (planned / under construction). */
   year?: number;
   /** Turnout seconds; default from the preset. */
@@ -113,8 +114,9 @@ export interface WaterSettings {
 }
 
 /** A station after loading: class normalised, snapped to the network. */
-export interface Station extends Omit<StationInput, 'class'> {
+export interface Station extends Omit<StationInput, 'class' | 'status'> {
   class: StationClass;
+  status: StationStatus;
   turnoutS: number;
 }
 

@@ -1,4 +1,4 @@
-import { STATION_CLASSES, STATION_CLASS_ALIASES, type StandardsPreset, type StationClass } from '../standards/preset';
+import { STATION_CLASSES, STATION_CLASS_ALIASES, STATION_STATUSES, STATION_STATUS_ALIASES, type StandardsPreset, type StationClass, type StationStatus } from '../standards/preset';
 import type { LoadedScenario, Station, StationInput } from './scenario_types';
 
 /** A station class code from a code or a Chinese class name (一级, 二级消防站, 乡镇一级 …); undefined when unknown. */
@@ -8,11 +8,20 @@ export function stationClassOf(name: string): StationClass | undefined {
   return STATION_CLASS_ALIASES[t];
 }
 
-/** A validated station input with its class normalised and its turnout filled from the preset. */
+/** A station status code from a code or a Chinese status name (现状, 在建, 规划, 近期, 备选 …); undefined when unknown. */
+export function stationStatusOf(name: string): StationStatus | undefined {
+  const t = name.trim();
+  if ((STATION_STATUSES as readonly string[]).includes(t)) return t as StationStatus;
+  return STATION_STATUS_ALIASES[t];
+}
+
+/** A validated station input with its class and status normalised and its turnout filled from the preset. */
 export function normaliseStation(input: StationInput, preset: StandardsPreset): Station {
   const cls = stationClassOf(input.class);
   if (!cls) throw new RangeError(`unknown station class "${input.class}"`);
-  return { ...input, class: cls, turnoutS: input.turnoutS ?? preset.turnoutS.value };
+  const status = stationStatusOf(input.status);
+  if (!status) throw new RangeError(`unknown station status "${input.status}"`);
+  return { ...input, class: cls, status, turnoutS: input.turnoutS ?? preset.turnoutS.value };
 }
 
 /**

@@ -79,6 +79,35 @@ export const STATION_CLASS_ALIASES: Readonly<Record<string, StationClass>> = {
   微型消防站: 'micro',
 };
 
+/** A station's planning status: in service now, being built, planned (with a year), or a candidate site. */
+export type StationStatus = 'existing' | 'under_construction' | 'planned' | 'candidate';
+
+/** The station statuses, in plan order. */
+export const STATION_STATUSES: readonly StationStatus[] = ['existing', 'under_construction', 'planned', 'candidate'];
+
+/**
+ * Chinese status names accepted in inputs (the plans' tables write 现状 / 在建 / 规划 / 近期 / 远期 …), mapped
+ * to the codes above. 近期 and 远期 (near- and long-term plan) are both planned; the `year` decides when.
+ */
+export const STATION_STATUS_ALIASES: Readonly<Record<string, StationStatus>> = {
+  现状: 'existing',
+  现有: 'existing',
+  已建: 'existing',
+  已建成: 'existing',
+  在建: 'under_construction',
+  建设中: 'under_construction',
+  规划: 'planned',
+  拟建: 'planned',
+  新建: 'planned',
+  近期: 'planned',
+  近期规划: 'planned',
+  远期: 'planned',
+  远期规划: 'planned',
+  备选: 'candidate',
+  候选: 'candidate',
+  选址: 'candidate',
+};
+
 /** A set of standards: every threshold the analyses check, each a `Rule` with its clause. */
 export interface StandardsPreset {
   id: string;
