@@ -43,6 +43,31 @@ describe('firecover and Chinese coordinates', () => {
     expect(imports.find((i) => i.layer === 'hydrants')).toMatchObject({ crs: 'EPSG:4326', crsSource: 'default', read: 3421 });
   }, 240_000);
 
+  it('analyze with a water-source atlas and a status table: the import reports name the unknown id; 完好率 follows the updated statuses', async () => {
+    const scenario = JSON.parse(readFileSync(join(DIR, 'scenario.json'), 'utf8')) as Record<string, unknown>;
+    for (const k of ['barriers', 'demand', 'studyArea']) scenario[k] = join(DIR, scenario[k] as string);
+    scenario.network = { geojson: join(DIR, 'roads.geojson') };
+    delete scenario.hydrants;
+    delete scenario.waterSources;
+    Object.assign(scenario, { waterAtlas: 'atlas.geojson', waterStatus: 'status.csv' });
+    type P = { properties: Record<string, string> };
+    const h = JSON.parse(readFileSync(join(DIR, 'hydrants.geojson'), 'utf8')) as { features: P[] };
+    const w = JSON.parse(readFileSync(join(DIR, 'water_sources.geojson'), 'utf8')) as { features: P[] };
+    writeFileSync(join(tmp.dir, 'atlas.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [...h.features.map((f) => ({ ...f, properties: { ...f.properties, kind: 'hydrant' } })), ...w.features] }));
+    const working = h.features.filter((f) => f.properties.status === 'working');
+    const marked = working.slice(0, 10).map((f) => `${f.properties.id},损坏,2026-11-01`);
+    writeFileSync(join(tmp.dir, 'status.csv'), ['编号,状态,日期', 'ZZ9,完好,2026-11-01', ...marked].join('\n'));
+    writeFileSync(join(tmp.dir, 'atlas_scenario.json'), JSON.stringify(scenario));
+    const out = join(tmp.dir, 'atlas_out');
+    const r = await runCli(['analyze', join(tmp.dir, 'atlas_scenario.json'), '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`waterAtlas: .*atlas\\.geojson · geojson · ${h.features.length + w.features.length} read`));
+    expect(r.stdout).toMatch(/waterStatus: .*status\.csv · csv.* 11 read, 10 kept, 1 dropped \(unknown id: row 2 \(id ZZ9\)\)/);
+    expect(r.stdout).toMatch(new RegExp(`status: working ${working.length - 10}, damaged`));
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { imports: { layer: string; dropped: { where: string }[] }[] };
+    expect(summary.imports.find((i) => i.layer === 'waterStatus')!.dropped.map((d) => d.where)).toEqual(['row 2 (id ZZ9)']);
+  }, 240_000);
+
   it('info --geojson --crs EPSG:4523: the roads in GK zone 35 read as the WGS84 original; without --crs the zone is named', async () => {
     const roads = mapPositions(JSON.parse(readFileSync(join(DIR, 'roads.geojson'), 'utf8')) as Fc, gk35);
     const file = join(tmp.dir, 'roads_gk35.geojson');

@@ -84,9 +84,17 @@ export const reportCommand: CommandModule = {
 /** The scenario's input files as it names them (the cover's data sources). */
 function sourcesOf(scenarioPath: string, file: Record<string, unknown>): string[] {
   const out = [basename(scenarioPath)];
-  const net = file.network as Record<string, string>;
-  for (const k of ['osm', 'geojson', 'edges', 'nodes']) if (typeof net?.[k] === 'string') out.push(net[k]);
-  for (const k of ['stations', 'hydrants', 'waterSources', 'barriers', 'demand', 'studyArea']) if (typeof file[k] === 'string' && file[k] !== 'from-network') out.push(file[k] as string);
+  // A layer is a path or { path, crs, … }.
+  const pathOf = (ref: unknown): string | undefined =>
+    typeof ref === 'string' ? ref : ref && typeof ref === 'object' && typeof (ref as { path?: unknown }).path === 'string' ? (ref as { path: string }).path : undefined;
+  const add = (ref: unknown) => {
+    const p = pathOf(ref);
+    if (p !== undefined && p !== 'from-network') out.push(p);
+  };
+  const net = file.network as Record<string, unknown>;
+  for (const k of ['osm', 'geojson', 'shapefile', 'edges', 'nodes']) add(net?.[k]);
+  for (const k of ['stations', 'hydrants', 'hydrantStatus', 'waterSources', 'waterAtlas', 'waterStatus', 'barriers', 'demand', 'studyArea']) add(file[k]);
+  add((file.closures as { polygons?: unknown } | undefined)?.polygons);
   const townships = (file.indicators as { townships?: unknown } | undefined)?.townships;
   if (typeof townships === 'string') out.push(townships);
   return out;

@@ -35,6 +35,11 @@ export type WaterSourceKind = 'suction_point' | 'fire_water_pond' | 'water_tank'
 export interface WaterSourceProps {
   id: string;
   kind: WaterSourceKind;
+  /**
+   * working / damaged / low_pressure / unknown when the data says (a status table or a `status` / 状态 column);
+   * a damaged source is not used as a water crane or an intake point. Absent: not recorded (usable).
+   */
+  status?: 'working' | 'damaged' | 'low_pressure' | 'unknown';
   name?: string;
   /** Chinese name (GeoJSON `nameZh`, OSM `name:zh`). */
   nameZh?: string;

@@ -123,19 +123,7 @@ const HYDRANT_STATUS: Readonly<Record<string, HydrantProps['status']>> = {
 export function parseHydrants(fc: FeatureCollection, file: string): FeatureCollection<Point, HydrantProps> {
   const features = typedFeatures<Point>(fc, file, ['Point'], { en: 'a hydrant', zh: '消火栓' }).map((f, i) => {
     const p = f.properties;
-    const rawStatus = p.status;
-    let status: HydrantProps['status'] = 'unknown';
-    if (rawStatus !== undefined && rawStatus !== null && rawStatus !== '') {
-      const s = typeof rawStatus === 'string' ? HYDRANT_STATUS[rawStatus.trim().toLowerCase()] ?? HYDRANT_STATUS[rawStatus.trim()] : undefined;
-      if (!s) {
-        throw new InputError(
-          where(file, i),
-          `status ${JSON.stringify(rawStatus)} must be one of working, damaged, low_pressure, unknown (or 完好 / 损坏 / 低压 / 未知)`,
-          `status ${JSON.stringify(rawStatus)} 须为 working、damaged、low_pressure、unknown（或 完好、损坏、低压、未知）之一`,
-        );
-      }
-      status = s;
-    }
+    const status = waterStatusOf(p.status, file, i) ?? 'unknown';
     const diameter = p.diameterMm;
     if (diameter !== undefined && !(typeof diameter === 'number' && diameter > 0)) {
       throw new InputError(where(file, i), 'diameterMm must be a positive number of millimetres', 'diameterMm 须为正数（毫米）');
@@ -172,6 +160,20 @@ const WATER_KIND_ALIASES: Readonly<Record<string, WaterSourceKind>> = {
   河流: 'river',
 };
 
+/** A hydrant's or water source's status from its text (working / 完好 / 损坏 …); undefined when not given. */
+function waterStatusOf(raw: unknown, file: string, i: number): HydrantProps['status'] | undefined {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  const s = typeof raw === 'string' ? HYDRANT_STATUS[raw.trim().toLowerCase()] ?? HYDRANT_STATUS[raw.trim()] : undefined;
+  if (!s) {
+    throw new InputError(
+      where(file, i),
+      `status ${JSON.stringify(raw)} must be one of working, damaged, low_pressure, unknown (or 完好 / 损坏 / 低压 / 未知)`,
+      `status ${JSON.stringify(raw)} 须为 working、damaged、low_pressure、unknown（或 完好、损坏、低压、未知）之一`,
+    );
+  }
+  return s;
+}
+
 /** Water sources other than hydrants: `kind` per WaterSourceProps (or 取水点 / 取水码头 / 消防水池 / 消防水鹤 …). */
 export function parseWaterSources(fc: FeatureCollection, file: string): FeatureCollection<Point | LineString | Polygon | MultiPolygon, WaterSourceProps> {
   const features = typedFeatures<Point | LineString | Polygon | MultiPolygon>(fc, file, ['Point', 'LineString', 'Polygon', 'MultiPolygon'], { en: 'a water source', zh: '消防水源' }).map((f, i) => {
@@ -187,11 +189,57 @@ export function parseWaterSources(fc: FeatureCollection, file: string): FeatureC
       );
     }
     const props: WaterSourceProps = { ...p, id: idOf(p, file, i, `water-${i}`), kind };
+    const status = waterStatusOf(p.status, file, i);
+    if (status === undefined) delete props.status;
+    else props.status = status;
     setNames(props, p);
     return { type: 'Feature' as const, geometry: f.geometry, properties: props };
   });
   uniqueIds(features, file);
   return { type: 'FeatureCollection', features };
+}
+
+/** `kind` values of a water-source atlas that mean a municipal hydrant (every other kind is a WaterSourceKind). */
+export const HYDRANT_KIND_NAMES: readonly string[] = ['hydrant', 'fire_hydrant', '消火栓', '市政消火栓', '室外消火栓'];
+
+/**
+ * A water-source atlas (消防水源"一张图"): one layer of every fire water source — hydrants, water cranes,
+ * intake points, docks, fire pools, tanks, water bodies — each with a unified id (统一编号) that status
+ * updates refer to, and a `kind` (水源类型): a hydrant name (HYDRANT_KIND_NAMES) or a water-source kind.
+ * Every feature needs an id and ids are unique across the atlas; split into the hydrants and the other
+ * water sources, each parsed by its own rules (errors name the atlas feature).
+ */
+export function parseWaterAtlas(
+  fc: FeatureCollection,
+  file: string,
+): { hydrants: FeatureCollection<Point, HydrantProps>; waterSources: FeatureCollection<Point | LineString | Polygon | MultiPolygon, WaterSourceProps> } {
+  const hydrantAt: number[] = [];
+  const otherAt: number[] = [];
+  const seen = new Map<string, number>();
+  fc.features.forEach((f, i) => {
+    const p = (f && typeof f === 'object' && f.properties) || {};
+    const raw = p.id;
+    if (raw === undefined || raw === null || raw === '') {
+      throw new InputError(where(file, i), 'every water source of an atlas needs an id (id / 编号): the unified id that status updates refer to', '消防水源一张图中每个水源都须有编号（id / 编号），状态更新按统一编号进行');
+    }
+    const id = idOf(p, file, i, '');
+    const first = seen.get(id);
+    if (first !== undefined) throw new InputError(where(file, i), `duplicate id "${id}" (also feature ${first}): atlas ids are unified across hydrants and other water sources`, `编号 "${id}" 重复（与 feature ${first} 相同）：一张图中消火栓与其他水源的编号须统一且唯一`);
+    seen.set(id, i);
+    const kind = typeof p.kind === 'string' ? p.kind.trim() : '';
+    (HYDRANT_KIND_NAMES.includes(kind.toLowerCase()) || HYDRANT_KIND_NAMES.includes(kind) ? hydrantAt : otherAt).push(i);
+  });
+  // Parse each part by its own rules; an error's "feature j" of a part is feature at[j] of the atlas.
+  const part = <T>(at: number[], parse: (part: FeatureCollection, file: string) => T): T => {
+    try {
+      return parse({ type: 'FeatureCollection', features: at.map((i) => fc.features[i]) }, file);
+    } catch (e) {
+      const m = e instanceof InputError ? /^feature (\d+)$/.exec(e.where.feature ?? '') : null;
+      if (!m || !(e instanceof InputError)) throw e;
+      throw new InputError({ ...e.where, feature: `feature ${at[Number(m[1])]}` }, e.detail, e.detailZh);
+    }
+  };
+  return { hydrants: part(hydrantAt, parseHydrants), waterSources: part(otherAt, parseWaterSources) };
 }
 
 /** Keeps `name` / `nameZh` only where given as a non-empty string or a number (optionalString's rules). */

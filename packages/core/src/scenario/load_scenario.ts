@@ -16,7 +16,7 @@ import type { RoadNetwork } from '../network/road_network';
 import { SnapIndex } from '../spatial/snap_index';
 import { applySpeedModel, speedModelWith, type SpeedModel } from '../cost/speed_model';
 import { PRESETS, withOverrides, type StandardsPreset } from '../standards/preset';
-import { parseBarriers, parseDemand, parseHydrants, parsePolygons, parseStudyArea, parseWaterSources, stationFeatures, stationRecords } from './layers';
+import { parseBarriers, parseDemand, parseHydrants, parsePolygons, parseStudyArea, parseWaterAtlas, parseWaterSources, stationFeatures, stationRecords } from './layers';
 import type { AnalysisSettings, LoadedScenario, ScenarioFile, Station, StationInput, WaterSettings } from './scenario_types';
 import { normaliseStation } from './stations';
 import { FROM_NETWORK, problemsError, SCENARIO_SCHEMA, stationProblems, validateScenario } from './validate_scenario';
@@ -176,6 +176,19 @@ export async function loadScenario(json: unknown, fileName: string, readFile: Re
   }
   if (file.waterSources === FROM_NETWORK) features.waterSources = fromNet.waterSources;
   else if (file.waterSources !== undefined) features.waterSources = await readGeoJson('waterSources', file.waterSources).then(({ fc, name }) => parseWaterSources(fc, name));
+  if (file.waterAtlas !== undefined) {
+    let { fc, name } = await readGeoJson('waterAtlas', file.waterAtlas);
+    if (file.waterStatus !== undefined) {
+      const rel = layerPath(file.waterStatus);
+      const updated = await applyStatusTable(fc, file.waterStatus, { layer: 'waterStatus', displayName: beside(fileName, rel), read: async (p) => (await read('waterStatus', p)).bytes });
+      imports.push(updated.report);
+      fc = updated.fc;
+    }
+    const atlas = parseWaterAtlas(fc, name);
+    features.hydrants = atlas.hydrants;
+    features.waterSources = atlas.waterSources;
+    offLayer('waterAtlas', name, [...atlas.hydrants.features, ...atlas.waterSources.features].flatMap((f): LonLat[] => (f.geometry.type === 'Point' ? [[f.geometry.coordinates[0], f.geometry.coordinates[1]]] : [])));
+  }
   if (file.barriers === FROM_NETWORK) features.barriers = fromNet.barriers;
   else if (file.barriers !== undefined) features.barriers = await readGeoJson('barriers', file.barriers).then(({ fc, name }) => parseBarriers(fc, name));
 

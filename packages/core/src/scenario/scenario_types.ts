@@ -44,6 +44,10 @@ export interface ScenarioFile {
   hydrantStatus?: LayerRef;
   /** Water sources other than hydrants: GeoJSON (WaterSourceProps) or "from-network". */
   waterSources?: LayerRef;
+  /** Water-source atlas (消防水源一张图): every water source in one layer with unified ids and a kind (hydrant / 消火栓 or a WaterSourceKind); instead of hydrants + waterSources. */
+  waterAtlas?: LayerRef;
+  /** Status update table for the atlas (CSV / Excel: 编号 id, 状态 status, 日期 date) by unified id; unknown ids reported. */
+  waterStatus?: LayerRef;
   /** Barriers districts must not cross: GeoJSON (BarrierProps) or "from-network". */
   barriers?: LayerRef;
   /** Demand: GeoJSON points or polygons with a numeric weight property (default "population"). */

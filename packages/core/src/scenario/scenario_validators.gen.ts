@@ -3,7 +3,7 @@
 // @ts-nocheck
 /* eslint-disable */
 export const scenario = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate","现状","现有","已建","已建成","在建","建设中","规划","拟建","新建","近期","近期规划","远期","远期规划","备选","候选","选址"],"description":"existing, under_construction, planned or candidate, or a Chinese status name: 现状 / 现有 / 已建 (existing), 在建 / 建设中 (under construction), 规划 / 拟建 / 新建 / 近期 / 远期 (planned), 备选 / 候选 / 选址 (candidate). (现状、在建、规划、备选，或中文状态名称。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"waterAtlas":{"$ref":"#/definitions/layerRef","description":"Water-source atlas (消防水源一张图): one layer of every fire water source — hydrants, water cranes, intake points, docks, fire pools, tanks — each with a unified id (统一编号) and a kind (水源类型: hydrant / 消火栓, or a water-source kind); instead of hydrants and waterSources (替代 hydrants 与 waterSources)"},"waterStatus":{"$ref":"#/definitions/layerRef","description":"Status update table for the water-source atlas, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by unified id, the latest date winning; unknown ids are reported; hydrants' 完好率 and usable cranes and intakes follow (一张图状态更新表)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate","现状","现有","已建","已建成","在建","建设中","规划","拟建","新建","近期","近期规划","远期","远期规划","备选","候选","选址"],"description":"existing, under_construction, planned or candidate, or a Chinese status name: 现状 / 现有 / 已建 (existing), 在建 / 建设中 (under construction), 规划 / 拟建 / 新建 / 近期 / 远期 (planned), 备选 / 候选 / 选址 (candidate). (现状、在建、规划、备选，或中文状态名称。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};
 const schema12 = {"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]};
 const schema15 = {"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate","现状","现有","已建","已建成","在建","建设中","规划","拟建","新建","近期","近期规划","远期","远期规划","备选","候选","选址"],"description":"existing, under_construction, planned or candidate, or a Chinese status name: 现状 / 现有 / 已建 (existing), 在建 / 建设中 (under construction), 规划 / 拟建 / 新建 / 近期 / 远期 (planned), 备选 / 候选 / 选址 (candidate). (现状、在建、规划、备选，或中文状态名称。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}};
 const func2 = Object.prototype.hasOwnProperty;
@@ -2823,15 +2823,15 @@ vErrors = null;
 }
 }
 }
-if(data.barriers !== undefined){
-let data85 = data.barriers;
+if(data.waterAtlas !== undefined){
+let data85 = data.waterAtlas;
 const _errs241 = errors;
 let valid49 = false;
 let passing9 = null;
 const _errs242 = errors;
 if(typeof data85 === "string"){
 if(func3(data85) < 1){
-const err203 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data85};
+const err203 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data85};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2842,7 +2842,7 @@ errors++;
 }
 }
 else {
-const err204 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data85};
+const err204 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data85};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2859,7 +2859,7 @@ passing9 = 0;
 const _errs244 = errors;
 if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
 if(data85.path === undefined){
-const err205 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data85};
+const err205 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data85};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2870,7 +2870,7 @@ errors++;
 }
 for(const key25 in data85){
 if(!(((((key25 === "path") || (key25 === "crs")) || (key25 === "encoding")) || (key25 === "columns")) || (key25 === "sheet"))){
-const err206 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data85};
+const err206 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data85};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2884,7 +2884,7 @@ if(data85.path !== undefined){
 let data86 = data85.path;
 if(typeof data86 === "string"){
 if(func3(data86) < 1){
-const err207 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data86};
+const err207 = {instancePath:instancePath+"/waterAtlas/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data86};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2895,7 +2895,7 @@ errors++;
 }
 }
 else {
-const err208 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data86};
+const err208 = {instancePath:instancePath+"/waterAtlas/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data86};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2909,7 +2909,7 @@ if(data85.crs !== undefined){
 let data87 = data85.crs;
 if(typeof data87 === "string"){
 if(func3(data87) < 1){
-const err209 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data87};
+const err209 = {instancePath:instancePath+"/waterAtlas/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data87};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2920,7 +2920,7 @@ errors++;
 }
 }
 else {
-const err210 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data87};
+const err210 = {instancePath:instancePath+"/waterAtlas/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data87};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2934,7 +2934,7 @@ if(data85.encoding !== undefined){
 let data88 = data85.encoding;
 if(typeof data88 === "string"){
 if(func3(data88) < 1){
-const err211 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data88};
+const err211 = {instancePath:instancePath+"/waterAtlas/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data88};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2945,7 +2945,7 @@ errors++;
 }
 }
 else {
-const err212 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data88};
+const err212 = {instancePath:instancePath+"/waterAtlas/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data88};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2962,7 +2962,7 @@ for(const key26 in data89){
 let data90 = data89[key26];
 if(typeof data90 === "string"){
 if(func3(data90) < 1){
-const err213 = {instancePath:instancePath+"/barriers/columns/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data90};
+const err213 = {instancePath:instancePath+"/waterAtlas/columns/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data90};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2973,7 +2973,7 @@ errors++;
 }
 }
 else {
-const err214 = {instancePath:instancePath+"/barriers/columns/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data90};
+const err214 = {instancePath:instancePath+"/waterAtlas/columns/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data90};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2985,7 +2985,7 @@ errors++;
 }
 }
 else {
-const err215 = {instancePath:instancePath+"/barriers/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data89};
+const err215 = {instancePath:instancePath+"/waterAtlas/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data89};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2999,7 +2999,7 @@ if(data85.sheet !== undefined){
 let data91 = data85.sheet;
 if(typeof data91 === "string"){
 if(func3(data91) < 1){
-const err216 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data91};
+const err216 = {instancePath:instancePath+"/waterAtlas/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data91};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -3010,7 +3010,7 @@ errors++;
 }
 }
 else {
-const err217 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data91};
+const err217 = {instancePath:instancePath+"/waterAtlas/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data91};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -3022,7 +3022,7 @@ errors++;
 }
 }
 else {
-const err218 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data85};
+const err218 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data85};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -3043,7 +3043,7 @@ passing9 = 1;
 }
 }
 if(!valid49){
-const err219 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing9},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data85};
+const err219 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing9},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data85};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -3064,15 +3064,15 @@ vErrors = null;
 }
 }
 }
-if(data.demand !== undefined){
-let data92 = data.demand;
+if(data.waterStatus !== undefined){
+let data92 = data.waterStatus;
 const _errs262 = errors;
 let valid53 = false;
 let passing10 = null;
 const _errs263 = errors;
 if(typeof data92 === "string"){
 if(func3(data92) < 1){
-const err220 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data92};
+const err220 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data92};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -3083,7 +3083,7 @@ errors++;
 }
 }
 else {
-const err221 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data92};
+const err221 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data92};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -3100,7 +3100,7 @@ passing10 = 0;
 const _errs265 = errors;
 if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
 if(data92.path === undefined){
-const err222 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data92};
+const err222 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data92};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -3111,7 +3111,7 @@ errors++;
 }
 for(const key27 in data92){
 if(!(((((key27 === "path") || (key27 === "crs")) || (key27 === "encoding")) || (key27 === "columns")) || (key27 === "sheet"))){
-const err223 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data92};
+const err223 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data92};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -3125,7 +3125,7 @@ if(data92.path !== undefined){
 let data93 = data92.path;
 if(typeof data93 === "string"){
 if(func3(data93) < 1){
-const err224 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data93};
+const err224 = {instancePath:instancePath+"/waterStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data93};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -3136,7 +3136,7 @@ errors++;
 }
 }
 else {
-const err225 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data93};
+const err225 = {instancePath:instancePath+"/waterStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data93};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3150,7 +3150,7 @@ if(data92.crs !== undefined){
 let data94 = data92.crs;
 if(typeof data94 === "string"){
 if(func3(data94) < 1){
-const err226 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data94};
+const err226 = {instancePath:instancePath+"/waterStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data94};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3161,7 +3161,7 @@ errors++;
 }
 }
 else {
-const err227 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data94};
+const err227 = {instancePath:instancePath+"/waterStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data94};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3175,7 +3175,7 @@ if(data92.encoding !== undefined){
 let data95 = data92.encoding;
 if(typeof data95 === "string"){
 if(func3(data95) < 1){
-const err228 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data95};
+const err228 = {instancePath:instancePath+"/waterStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data95};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3186,7 +3186,7 @@ errors++;
 }
 }
 else {
-const err229 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data95};
+const err229 = {instancePath:instancePath+"/waterStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data95};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3203,7 +3203,7 @@ for(const key28 in data96){
 let data97 = data96[key28];
 if(typeof data97 === "string"){
 if(func3(data97) < 1){
-const err230 = {instancePath:instancePath+"/demand/columns/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data97};
+const err230 = {instancePath:instancePath+"/waterStatus/columns/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data97};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3214,7 +3214,7 @@ errors++;
 }
 }
 else {
-const err231 = {instancePath:instancePath+"/demand/columns/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data97};
+const err231 = {instancePath:instancePath+"/waterStatus/columns/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data97};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3226,7 +3226,7 @@ errors++;
 }
 }
 else {
-const err232 = {instancePath:instancePath+"/demand/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data96};
+const err232 = {instancePath:instancePath+"/waterStatus/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data96};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3240,7 +3240,7 @@ if(data92.sheet !== undefined){
 let data98 = data92.sheet;
 if(typeof data98 === "string"){
 if(func3(data98) < 1){
-const err233 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data98};
+const err233 = {instancePath:instancePath+"/waterStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data98};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3251,7 +3251,7 @@ errors++;
 }
 }
 else {
-const err234 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data98};
+const err234 = {instancePath:instancePath+"/waterStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data98};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3263,7 +3263,7 @@ errors++;
 }
 }
 else {
-const err235 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data92};
+const err235 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data92};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3284,7 +3284,7 @@ passing10 = 1;
 }
 }
 if(!valid53){
-const err236 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing10},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data92};
+const err236 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing10},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data92};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3305,11 +3305,15 @@ vErrors = null;
 }
 }
 }
-if(data.demandProperty !== undefined){
-let data99 = data.demandProperty;
+if(data.barriers !== undefined){
+let data99 = data.barriers;
+const _errs283 = errors;
+let valid57 = false;
+let passing11 = null;
+const _errs284 = errors;
 if(typeof data99 === "string"){
 if(func3(data99) < 1){
-const err237 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.demandProperty,data:data99};
+const err237 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data99};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3320,7 +3324,7 @@ errors++;
 }
 }
 else {
-const err238 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demandProperty.type,parentSchema:schema11.properties.demandProperty,data:data99};
+const err238 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data99};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3329,16 +3333,15 @@ vErrors.push(err238);
 }
 errors++;
 }
+var _valid11 = _errs284 === errors;
+if(_valid11){
+valid57 = true;
+passing11 = 0;
 }
-if(data.studyArea !== undefined){
-let data100 = data.studyArea;
-const _errs285 = errors;
-let valid57 = false;
-let passing11 = null;
 const _errs286 = errors;
-if(typeof data100 === "string"){
-if(func3(data100) < 1){
-const err239 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data100};
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+if(data99.path === undefined){
+const err239 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data99};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3347,9 +3350,9 @@ vErrors.push(err239);
 }
 errors++;
 }
-}
-else {
-const err240 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data100};
+for(const key29 in data99){
+if(!(((((key29 === "path") || (key29 === "crs")) || (key29 === "encoding")) || (key29 === "columns")) || (key29 === "sheet"))){
+const err240 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data99};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3358,15 +3361,12 @@ vErrors.push(err240);
 }
 errors++;
 }
-var _valid11 = _errs286 === errors;
-if(_valid11){
-valid57 = true;
-passing11 = 0;
 }
-const _errs288 = errors;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.path === undefined){
-const err241 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data100};
+if(data99.path !== undefined){
+let data100 = data99.path;
+if(typeof data100 === "string"){
+if(func3(data100) < 1){
+const err241 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data100};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3375,9 +3375,9 @@ vErrors.push(err241);
 }
 errors++;
 }
-for(const key29 in data100){
-if(!(((((key29 === "path") || (key29 === "crs")) || (key29 === "encoding")) || (key29 === "columns")) || (key29 === "sheet"))){
-const err242 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data100};
+}
+else {
+const err242 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data100};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3387,11 +3387,11 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data100.path !== undefined){
-let data101 = data100.path;
+if(data99.crs !== undefined){
+let data101 = data99.crs;
 if(typeof data101 === "string"){
 if(func3(data101) < 1){
-const err243 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data101};
+const err243 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data101};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3402,7 +3402,7 @@ errors++;
 }
 }
 else {
-const err244 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data101};
+const err244 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data101};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3412,11 +3412,11 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data100.crs !== undefined){
-let data102 = data100.crs;
+if(data99.encoding !== undefined){
+let data102 = data99.encoding;
 if(typeof data102 === "string"){
 if(func3(data102) < 1){
-const err245 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data102};
+const err245 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data102};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3427,7 +3427,7 @@ errors++;
 }
 }
 else {
-const err246 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data102};
+const err246 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data102};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3437,11 +3437,14 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data100.encoding !== undefined){
-let data103 = data100.encoding;
-if(typeof data103 === "string"){
-if(func3(data103) < 1){
-const err247 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data103};
+if(data99.columns !== undefined){
+let data103 = data99.columns;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+for(const key30 in data103){
+let data104 = data103[key30];
+if(typeof data104 === "string"){
+if(func3(data104) < 1){
+const err247 = {instancePath:instancePath+"/barriers/columns/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data104};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3452,7 +3455,7 @@ errors++;
 }
 }
 else {
-const err248 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data103};
+const err248 = {instancePath:instancePath+"/barriers/columns/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data104};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3462,14 +3465,9 @@ vErrors.push(err248);
 errors++;
 }
 }
-if(data100.columns !== undefined){
-let data104 = data100.columns;
-if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
-for(const key30 in data104){
-let data105 = data104[key30];
-if(typeof data105 === "string"){
-if(func3(data105) < 1){
-const err249 = {instancePath:instancePath+"/studyArea/columns/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data105};
+}
+else {
+const err249 = {instancePath:instancePath+"/barriers/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data103};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3479,8 +3477,11 @@ vErrors.push(err249);
 errors++;
 }
 }
-else {
-const err250 = {instancePath:instancePath+"/studyArea/columns/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data105};
+if(data99.sheet !== undefined){
+let data105 = data99.sheet;
+if(typeof data105 === "string"){
+if(func3(data105) < 1){
+const err250 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data105};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3490,9 +3491,8 @@ vErrors.push(err250);
 errors++;
 }
 }
-}
 else {
-const err251 = {instancePath:instancePath+"/studyArea/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data104};
+const err251 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data105};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3502,11 +3502,9 @@ vErrors.push(err251);
 errors++;
 }
 }
-if(data100.sheet !== undefined){
-let data106 = data100.sheet;
-if(typeof data106 === "string"){
-if(func3(data106) < 1){
-const err252 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data106};
+}
+else {
+const err252 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data99};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3515,30 +3513,7 @@ vErrors.push(err252);
 }
 errors++;
 }
-}
-else {
-const err253 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data106};
-if(vErrors === null){
-vErrors = [err253];
-}
-else {
-vErrors.push(err253);
-}
-errors++;
-}
-}
-}
-else {
-const err254 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data100};
-if(vErrors === null){
-vErrors = [err254];
-}
-else {
-vErrors.push(err254);
-}
-errors++;
-}
-var _valid11 = _errs288 === errors;
+var _valid11 = _errs286 === errors;
 if(_valid11 && valid57){
 valid57 = false;
 passing11 = [passing11, 1];
@@ -3550,7 +3525,47 @@ passing11 = 1;
 }
 }
 if(!valid57){
-const err255 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing11},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data100};
+const err253 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing11},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data99};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+else {
+errors = _errs283;
+if(vErrors !== null){
+if(_errs283){
+vErrors.length = _errs283;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.demand !== undefined){
+let data106 = data.demand;
+const _errs304 = errors;
+let valid61 = false;
+let passing12 = null;
+const _errs305 = errors;
+if(typeof data106 === "string"){
+if(func3(data106) < 1){
+const err254 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data106};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+else {
+const err255 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data106};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3559,24 +3574,15 @@ vErrors.push(err255);
 }
 errors++;
 }
-else {
-errors = _errs285;
-if(vErrors !== null){
-if(_errs285){
-vErrors.length = _errs285;
+var _valid12 = _errs305 === errors;
+if(_valid12){
+valid61 = true;
+passing12 = 0;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.analysis !== undefined){
-let data107 = data.analysis;
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-for(const key31 in data107){
-if(!(((((key31 === "accessDistanceM") || (key31 === "cellSizeM")) || (key31 === "bandsS")) || (key31 === "year")) || (key31 === "maxSnapDistanceM"))){
-const err256 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.analysis,data:data107};
+const _errs307 = errors;
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+if(data106.path === undefined){
+const err256 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data106};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3585,12 +3591,9 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-if(data107.accessDistanceM !== undefined){
-let data108 = data107.accessDistanceM;
-if((typeof data108 == "number") && (isFinite(data108))){
-if(data108 > 5000 || isNaN(data108)){
-const err257 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data108};
+for(const key31 in data106){
+if(!(((((key31 === "path") || (key31 === "crs")) || (key31 === "encoding")) || (key31 === "columns")) || (key31 === "sheet"))){
+const err257 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data106};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3599,8 +3602,12 @@ vErrors.push(err257);
 }
 errors++;
 }
-if(data108 <= 0 || isNaN(data108)){
-const err258 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data108};
+}
+if(data106.path !== undefined){
+let data107 = data106.path;
+if(typeof data107 === "string"){
+if(func3(data107) < 1){
+const err258 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data107};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3611,7 +3618,7 @@ errors++;
 }
 }
 else {
-const err259 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.accessDistanceM.type,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data108};
+const err259 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data107};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3621,11 +3628,11 @@ vErrors.push(err259);
 errors++;
 }
 }
-if(data107.cellSizeM !== undefined){
-let data109 = data107.cellSizeM;
-if((typeof data109 == "number") && (isFinite(data109))){
-if(data109 > 1000 || isNaN(data109)){
-const err260 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data109};
+if(data106.crs !== undefined){
+let data108 = data106.crs;
+if(typeof data108 === "string"){
+if(func3(data108) < 1){
+const err260 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data108};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3634,8 +3641,9 @@ vErrors.push(err260);
 }
 errors++;
 }
-if(data109 < 1 || isNaN(data109)){
-const err261 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data109};
+}
+else {
+const err261 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data108};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3645,8 +3653,11 @@ vErrors.push(err261);
 errors++;
 }
 }
-else {
-const err262 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.cellSizeM.type,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data109};
+if(data106.encoding !== undefined){
+let data109 = data106.encoding;
+if(typeof data109 === "string"){
+if(func3(data109) < 1){
+const err262 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data109};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3656,11 +3667,8 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data107.bandsS !== undefined){
-let data110 = data107.bandsS;
-if(Array.isArray(data110)){
-if(data110.length < 1){
-const err263 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.analysis.properties.bandsS,data:data110};
+else {
+const err263 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data109};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3669,12 +3677,15 @@ vErrors.push(err263);
 }
 errors++;
 }
-const len3 = data110.length;
-for(let i3=0; i3<len3; i3++){
-let data111 = data110[i3];
-if((typeof data111 == "number") && (isFinite(data111))){
-if(data111 <= 0 || isNaN(data111)){
-const err264 = {instancePath:instancePath+"/analysis/bandsS/" + i3,schemaPath:"#/properties/analysis/properties/bandsS/items/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data111};
+}
+if(data106.columns !== undefined){
+let data110 = data106.columns;
+if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
+for(const key32 in data110){
+let data111 = data110[key32];
+if(typeof data111 === "string"){
+if(func3(data111) < 1){
+const err264 = {instancePath:instancePath+"/demand/columns/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data111};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3685,7 +3696,7 @@ errors++;
 }
 }
 else {
-const err265 = {instancePath:instancePath+"/analysis/bandsS/" + i3,schemaPath:"#/properties/analysis/properties/bandsS/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.bandsS.items.type,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data111};
+const err265 = {instancePath:instancePath+"/demand/columns/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data111};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3697,7 +3708,7 @@ errors++;
 }
 }
 else {
-const err266 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.analysis.properties.bandsS.type,parentSchema:schema11.properties.analysis.properties.bandsS,data:data110};
+const err266 = {instancePath:instancePath+"/demand/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data110};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3707,10 +3718,11 @@ vErrors.push(err266);
 errors++;
 }
 }
-if(data107.year !== undefined){
-let data112 = data107.year;
-if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
-const err267 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.analysis.properties.year.type,parentSchema:schema11.properties.analysis.properties.year,data:data112};
+if(data106.sheet !== undefined){
+let data112 = data106.sheet;
+if(typeof data112 === "string"){
+if(func3(data112) < 1){
+const err267 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data112};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3719,9 +3731,9 @@ vErrors.push(err267);
 }
 errors++;
 }
-if((typeof data112 == "number") && (isFinite(data112))){
-if(data112 > 2200 || isNaN(data112)){
-const err268 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema11.properties.analysis.properties.year,data:data112};
+}
+else {
+const err268 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data112};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3730,8 +3742,10 @@ vErrors.push(err268);
 }
 errors++;
 }
-if(data112 < 0 || isNaN(data112)){
-const err269 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.analysis.properties.year,data:data112};
+}
+}
+else {
+const err269 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data106};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3740,13 +3754,19 @@ vErrors.push(err269);
 }
 errors++;
 }
+var _valid12 = _errs307 === errors;
+if(_valid12 && valid61){
+valid61 = false;
+passing12 = [passing12, 1];
+}
+else {
+if(_valid12){
+valid61 = true;
+passing12 = 1;
 }
 }
-if(data107.maxSnapDistanceM !== undefined){
-let data113 = data107.maxSnapDistanceM;
-if((typeof data113 == "number") && (isFinite(data113))){
-if(data113 > 5000 || isNaN(data113)){
-const err270 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data113};
+if(!valid61){
+const err270 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing12},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data106};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3755,8 +3775,23 @@ vErrors.push(err270);
 }
 errors++;
 }
-if(data113 <= 0 || isNaN(data113)){
-const err271 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data113};
+else {
+errors = _errs304;
+if(vErrors !== null){
+if(_errs304){
+vErrors.length = _errs304;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.demandProperty !== undefined){
+let data113 = data.demandProperty;
+if(typeof data113 === "string"){
+if(func3(data113) < 1){
+const err271 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.demandProperty,data:data113};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3767,7 +3802,7 @@ errors++;
 }
 }
 else {
-const err272 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.maxSnapDistanceM.type,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data113};
+const err272 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demandProperty.type,parentSchema:schema11.properties.demandProperty,data:data113};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3777,9 +3812,15 @@ vErrors.push(err272);
 errors++;
 }
 }
-}
-else {
-const err273 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.analysis.type,parentSchema:schema11.properties.analysis,data:data107};
+if(data.studyArea !== undefined){
+let data114 = data.studyArea;
+const _errs327 = errors;
+let valid65 = false;
+let passing13 = null;
+const _errs328 = errors;
+if(typeof data114 === "string"){
+if(func3(data114) < 1){
+const err273 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data114};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3789,12 +3830,8 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data.water !== undefined){
-let data114 = data.water;
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-for(const key32 in data114){
-if(!(((((key32 === "hydrantRoadClasses") || (key32 === "hydrantMaxSnapM")) || (key32 === "severeCold")) || (key32 === "intakeMaxSnapM")) || (key32 === "intakeTimeS"))){
-const err274 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.water,data:data114};
+else {
+const err274 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data114};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3803,15 +3840,15 @@ vErrors.push(err274);
 }
 errors++;
 }
+var _valid13 = _errs328 === errors;
+if(_valid13){
+valid65 = true;
+passing13 = 0;
 }
-if(data114.hydrantRoadClasses !== undefined){
-let data115 = data114.hydrantRoadClasses;
-if(Array.isArray(data115)){
-const len4 = data115.length;
-for(let i4=0; i4<len4; i4++){
-let data116 = data115[i4];
-if(!(((((((((((((((((((data116 === "motorway") || (data116 === "motorway_link")) || (data116 === "trunk")) || (data116 === "trunk_link")) || (data116 === "primary")) || (data116 === "primary_link")) || (data116 === "secondary")) || (data116 === "secondary_link")) || (data116 === "tertiary")) || (data116 === "tertiary_link")) || (data116 === "unclassified")) || (data116 === "residential")) || (data116 === "living_street")) || (data116 === "service")) || (data116 === "unknown")) || (data116 === "快速路")) || (data116 === "主干路")) || (data116 === "次干路")) || (data116 === "支路"))){
-const err275 = {instancePath:instancePath+"/water/hydrantRoadClasses/" + i4,schemaPath:"#/properties/water/properties/hydrantRoadClasses/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.water.properties.hydrantRoadClasses.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.water.properties.hydrantRoadClasses.items.enum,parentSchema:schema11.properties.water.properties.hydrantRoadClasses.items,data:data116};
+const _errs330 = errors;
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
+if(data114.path === undefined){
+const err275 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data114};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3820,10 +3857,9 @@ vErrors.push(err275);
 }
 errors++;
 }
-}
-}
-else {
-const err276 = {instancePath:instancePath+"/water/hydrantRoadClasses",schemaPath:"#/properties/water/properties/hydrantRoadClasses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.water.properties.hydrantRoadClasses.type,parentSchema:schema11.properties.water.properties.hydrantRoadClasses,data:data115};
+for(const key33 in data114){
+if(!(((((key33 === "path") || (key33 === "crs")) || (key33 === "encoding")) || (key33 === "columns")) || (key33 === "sheet"))){
+const err276 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data114};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3833,11 +3869,11 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data114.hydrantMaxSnapM !== undefined){
-let data117 = data114.hydrantMaxSnapM;
-if((typeof data117 == "number") && (isFinite(data117))){
-if(data117 > 500 || isNaN(data117)){
-const err277 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 500},message:"must be <= 500",schema:500,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data117};
+if(data114.path !== undefined){
+let data115 = data114.path;
+if(typeof data115 === "string"){
+if(func3(data115) < 1){
+const err277 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data115};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3846,8 +3882,9 @@ vErrors.push(err277);
 }
 errors++;
 }
-if(data117 <= 0 || isNaN(data117)){
-const err278 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data117};
+}
+else {
+const err278 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data115};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3857,8 +3894,11 @@ vErrors.push(err278);
 errors++;
 }
 }
-else {
-const err279 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.hydrantMaxSnapM.type,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data117};
+if(data114.crs !== undefined){
+let data116 = data114.crs;
+if(typeof data116 === "string"){
+if(func3(data116) < 1){
+const err279 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data116};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3868,10 +3908,8 @@ vErrors.push(err279);
 errors++;
 }
 }
-if(data114.severeCold !== undefined){
-let data118 = data114.severeCold;
-if(typeof data118 !== "boolean"){
-const err280 = {instancePath:instancePath+"/water/severeCold",schemaPath:"#/properties/water/properties/severeCold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.water.properties.severeCold.type,parentSchema:schema11.properties.water.properties.severeCold,data:data118};
+else {
+const err280 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data116};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3881,11 +3919,11 @@ vErrors.push(err280);
 errors++;
 }
 }
-if(data114.intakeMaxSnapM !== undefined){
-let data119 = data114.intakeMaxSnapM;
-if((typeof data119 == "number") && (isFinite(data119))){
-if(data119 > 1000 || isNaN(data119)){
-const err281 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data119};
+if(data114.encoding !== undefined){
+let data117 = data114.encoding;
+if(typeof data117 === "string"){
+if(func3(data117) < 1){
+const err281 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data117};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3894,8 +3932,9 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(data119 <= 0 || isNaN(data119)){
-const err282 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data119};
+}
+else {
+const err282 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data117};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3905,8 +3944,14 @@ vErrors.push(err282);
 errors++;
 }
 }
-else {
-const err283 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeMaxSnapM.type,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data119};
+if(data114.columns !== undefined){
+let data118 = data114.columns;
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+for(const key34 in data118){
+let data119 = data118[key34];
+if(typeof data119 === "string"){
+if(func3(data119) < 1){
+const err283 = {instancePath:instancePath+"/studyArea/columns/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data119};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3916,11 +3961,8 @@ vErrors.push(err283);
 errors++;
 }
 }
-if(data114.intakeTimeS !== undefined){
-let data120 = data114.intakeTimeS;
-if((typeof data120 == "number") && (isFinite(data120))){
-if(data120 > 7200 || isNaN(data120)){
-const err284 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data120};
+else {
+const err284 = {instancePath:instancePath+"/studyArea/columns/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data119};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3929,8 +3971,10 @@ vErrors.push(err284);
 }
 errors++;
 }
-if(data120 <= 0 || isNaN(data120)){
-const err285 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data120};
+}
+}
+else {
+const err285 = {instancePath:instancePath+"/studyArea/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data118};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3940,8 +3984,11 @@ vErrors.push(err285);
 errors++;
 }
 }
-else {
-const err286 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeTimeS.type,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data120};
+if(data114.sheet !== undefined){
+let data120 = data114.sheet;
+if(typeof data120 === "string"){
+if(func3(data120) < 1){
+const err286 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data120};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3951,9 +3998,8 @@ vErrors.push(err286);
 errors++;
 }
 }
-}
 else {
-const err287 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.water.type,parentSchema:schema11.properties.water,data:data114};
+const err287 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data120};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3963,12 +4009,9 @@ vErrors.push(err287);
 errors++;
 }
 }
-if(data.indicators !== undefined){
-let data121 = data.indicators;
-if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
-for(const key33 in data121){
-if(!(func2.call(schema11.properties.indicators.properties, key33))){
-const err288 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators,data:data121};
+}
+else {
+const err288 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data114};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3977,13 +4020,19 @@ vErrors.push(err288);
 }
 errors++;
 }
+var _valid13 = _errs330 === errors;
+if(_valid13 && valid65){
+valid65 = false;
+passing13 = [passing13, 1];
 }
-if(data121.stationsPer100kPeople !== undefined){
-let data122 = data121.stationsPer100kPeople;
-if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
-for(const key34 in data122){
-if(!(((key34 === "baseline") || (key34 === "target")) || (key34 === "binding"))){
-const err289 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data122};
+else {
+if(_valid13){
+valid65 = true;
+passing13 = 1;
+}
+}
+if(!valid65){
+const err289 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing13},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data114};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3992,11 +4041,24 @@ vErrors.push(err289);
 }
 errors++;
 }
+else {
+errors = _errs327;
+if(vErrors !== null){
+if(_errs327){
+vErrors.length = _errs327;
 }
-if(data122.baseline !== undefined){
-let data123 = data122.baseline;
-if(!((typeof data123 == "number") && (isFinite(data123)))){
-const err290 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/baseline",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline,data:data123};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.analysis !== undefined){
+let data121 = data.analysis;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+for(const key35 in data121){
+if(!(((((key35 === "accessDistanceM") || (key35 === "cellSizeM")) || (key35 === "bandsS")) || (key35 === "year")) || (key35 === "maxSnapDistanceM"))){
+const err290 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.analysis,data:data121};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -4006,10 +4068,11 @@ vErrors.push(err290);
 errors++;
 }
 }
-if(data122.target !== undefined){
-let data124 = data122.target;
-if(!((typeof data124 == "number") && (isFinite(data124)))){
-const err291 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/target",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target,data:data124};
+if(data121.accessDistanceM !== undefined){
+let data122 = data121.accessDistanceM;
+if((typeof data122 == "number") && (isFinite(data122))){
+if(data122 > 5000 || isNaN(data122)){
+const err291 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data122};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -4018,11 +4081,8 @@ vErrors.push(err291);
 }
 errors++;
 }
-}
-if(data122.binding !== undefined){
-let data125 = data122.binding;
-if(typeof data125 !== "boolean"){
-const err292 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/binding",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding,data:data125};
+if(data122 <= 0 || isNaN(data122)){
+const err292 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data122};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -4032,9 +4092,8 @@ vErrors.push(err292);
 errors++;
 }
 }
-}
 else {
-const err293 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.stationsPer100kPeople.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data122};
+const err293 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.accessDistanceM.type,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data122};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -4044,12 +4103,11 @@ vErrors.push(err293);
 errors++;
 }
 }
-if(data121.averageDistrictAreaKm2 !== undefined){
-let data126 = data121.averageDistrictAreaKm2;
-if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
-for(const key35 in data126){
-if(!(((key35 === "baseline") || (key35 === "target")) || (key35 === "binding"))){
-const err294 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data126};
+if(data121.cellSizeM !== undefined){
+let data123 = data121.cellSizeM;
+if((typeof data123 == "number") && (isFinite(data123))){
+if(data123 > 1000 || isNaN(data123)){
+const err294 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data123};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -4058,11 +4116,8 @@ vErrors.push(err294);
 }
 errors++;
 }
-}
-if(data126.baseline !== undefined){
-let data127 = data126.baseline;
-if(!((typeof data127 == "number") && (isFinite(data127)))){
-const err295 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/baseline",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline,data:data127};
+if(data123 < 1 || isNaN(data123)){
+const err295 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data123};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -4072,10 +4127,8 @@ vErrors.push(err295);
 errors++;
 }
 }
-if(data126.target !== undefined){
-let data128 = data126.target;
-if(!((typeof data128 == "number") && (isFinite(data128)))){
-const err296 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/target",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target,data:data128};
+else {
+const err296 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.cellSizeM.type,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data123};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -4085,10 +4138,11 @@ vErrors.push(err296);
 errors++;
 }
 }
-if(data126.binding !== undefined){
-let data129 = data126.binding;
-if(typeof data129 !== "boolean"){
-const err297 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/binding",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding,data:data129};
+if(data121.bandsS !== undefined){
+let data124 = data121.bandsS;
+if(Array.isArray(data124)){
+if(data124.length < 1){
+const err297 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.analysis.properties.bandsS,data:data124};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -4097,10 +4151,12 @@ vErrors.push(err297);
 }
 errors++;
 }
-}
-}
-else {
-const err298 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data126};
+const len3 = data124.length;
+for(let i3=0; i3<len3; i3++){
+let data125 = data124[i3];
+if((typeof data125 == "number") && (isFinite(data125))){
+if(data125 <= 0 || isNaN(data125)){
+const err298 = {instancePath:instancePath+"/analysis/bandsS/" + i3,schemaPath:"#/properties/analysis/properties/bandsS/items/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data125};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -4110,12 +4166,8 @@ vErrors.push(err298);
 errors++;
 }
 }
-if(data121.landReachedPct !== undefined){
-let data130 = data121.landReachedPct;
-if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
-for(const key36 in data130){
-if(!(((key36 === "baseline") || (key36 === "target")) || (key36 === "binding"))){
-const err299 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data130};
+else {
+const err299 = {instancePath:instancePath+"/analysis/bandsS/" + i3,schemaPath:"#/properties/analysis/properties/bandsS/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.bandsS.items.type,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data125};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -4125,10 +4177,9 @@ vErrors.push(err299);
 errors++;
 }
 }
-if(data130.baseline !== undefined){
-let data131 = data130.baseline;
-if(!((typeof data131 == "number") && (isFinite(data131)))){
-const err300 = {instancePath:instancePath+"/indicators/landReachedPct/baseline",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.baseline,data:data131};
+}
+else {
+const err300 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.analysis.properties.bandsS.type,parentSchema:schema11.properties.analysis.properties.bandsS,data:data124};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -4138,10 +4189,10 @@ vErrors.push(err300);
 errors++;
 }
 }
-if(data130.target !== undefined){
-let data132 = data130.target;
-if(!((typeof data132 == "number") && (isFinite(data132)))){
-const err301 = {instancePath:instancePath+"/indicators/landReachedPct/target",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.target,data:data132};
+if(data121.year !== undefined){
+let data126 = data121.year;
+if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
+const err301 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.analysis.properties.year.type,parentSchema:schema11.properties.analysis.properties.year,data:data126};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -4150,11 +4201,9 @@ vErrors.push(err301);
 }
 errors++;
 }
-}
-if(data130.binding !== undefined){
-let data133 = data130.binding;
-if(typeof data133 !== "boolean"){
-const err302 = {instancePath:instancePath+"/indicators/landReachedPct/binding",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.landReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.binding,data:data133};
+if((typeof data126 == "number") && (isFinite(data126))){
+if(data126 > 2200 || isNaN(data126)){
+const err302 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema11.properties.analysis.properties.year,data:data126};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -4163,10 +4212,8 @@ vErrors.push(err302);
 }
 errors++;
 }
-}
-}
-else {
-const err303 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.landReachedPct.type,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data130};
+if(data126 < 0 || isNaN(data126)){
+const err303 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.analysis.properties.year,data:data126};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -4176,12 +4223,12 @@ vErrors.push(err303);
 errors++;
 }
 }
-if(data121.populationReachedPct !== undefined){
-let data134 = data121.populationReachedPct;
-if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
-for(const key37 in data134){
-if(!(((key37 === "baseline") || (key37 === "target")) || (key37 === "binding"))){
-const err304 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data134};
+}
+if(data121.maxSnapDistanceM !== undefined){
+let data127 = data121.maxSnapDistanceM;
+if((typeof data127 == "number") && (isFinite(data127))){
+if(data127 > 5000 || isNaN(data127)){
+const err304 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data127};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -4190,11 +4237,8 @@ vErrors.push(err304);
 }
 errors++;
 }
-}
-if(data134.baseline !== undefined){
-let data135 = data134.baseline;
-if(!((typeof data135 == "number") && (isFinite(data135)))){
-const err305 = {instancePath:instancePath+"/indicators/populationReachedPct/baseline",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline,data:data135};
+if(data127 <= 0 || isNaN(data127)){
+const err305 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data127};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -4204,10 +4248,8 @@ vErrors.push(err305);
 errors++;
 }
 }
-if(data134.target !== undefined){
-let data136 = data134.target;
-if(!((typeof data136 == "number") && (isFinite(data136)))){
-const err306 = {instancePath:instancePath+"/indicators/populationReachedPct/target",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.target,data:data136};
+else {
+const err306 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.maxSnapDistanceM.type,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data127};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -4217,10 +4259,9 @@ vErrors.push(err306);
 errors++;
 }
 }
-if(data134.binding !== undefined){
-let data137 = data134.binding;
-if(typeof data137 !== "boolean"){
-const err307 = {instancePath:instancePath+"/indicators/populationReachedPct/binding",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.populationReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.binding,data:data137};
+}
+else {
+const err307 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.analysis.type,parentSchema:schema11.properties.analysis,data:data121};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -4230,9 +4271,12 @@ vErrors.push(err307);
 errors++;
 }
 }
-}
-else {
-const err308 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.populationReachedPct.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data134};
+if(data.water !== undefined){
+let data128 = data.water;
+if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
+for(const key36 in data128){
+if(!(((((key36 === "hydrantRoadClasses") || (key36 === "hydrantMaxSnapM")) || (key36 === "severeCold")) || (key36 === "intakeMaxSnapM")) || (key36 === "intakeTimeS"))){
+const err308 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.water,data:data128};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -4242,12 +4286,14 @@ vErrors.push(err308);
 errors++;
 }
 }
-if(data121.hydrantConstructionRatePct !== undefined){
-let data138 = data121.hydrantConstructionRatePct;
-if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
-for(const key38 in data138){
-if(!(((key38 === "baseline") || (key38 === "target")) || (key38 === "binding"))){
-const err309 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data138};
+if(data128.hydrantRoadClasses !== undefined){
+let data129 = data128.hydrantRoadClasses;
+if(Array.isArray(data129)){
+const len4 = data129.length;
+for(let i4=0; i4<len4; i4++){
+let data130 = data129[i4];
+if(!(((((((((((((((((((data130 === "motorway") || (data130 === "motorway_link")) || (data130 === "trunk")) || (data130 === "trunk_link")) || (data130 === "primary")) || (data130 === "primary_link")) || (data130 === "secondary")) || (data130 === "secondary_link")) || (data130 === "tertiary")) || (data130 === "tertiary_link")) || (data130 === "unclassified")) || (data130 === "residential")) || (data130 === "living_street")) || (data130 === "service")) || (data130 === "unknown")) || (data130 === "快速路")) || (data130 === "主干路")) || (data130 === "次干路")) || (data130 === "支路"))){
+const err309 = {instancePath:instancePath+"/water/hydrantRoadClasses/" + i4,schemaPath:"#/properties/water/properties/hydrantRoadClasses/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.water.properties.hydrantRoadClasses.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.water.properties.hydrantRoadClasses.items.enum,parentSchema:schema11.properties.water.properties.hydrantRoadClasses.items,data:data130};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -4257,10 +4303,9 @@ vErrors.push(err309);
 errors++;
 }
 }
-if(data138.baseline !== undefined){
-let data139 = data138.baseline;
-if(!((typeof data139 == "number") && (isFinite(data139)))){
-const err310 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline,data:data139};
+}
+else {
+const err310 = {instancePath:instancePath+"/water/hydrantRoadClasses",schemaPath:"#/properties/water/properties/hydrantRoadClasses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.water.properties.hydrantRoadClasses.type,parentSchema:schema11.properties.water.properties.hydrantRoadClasses,data:data129};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -4270,10 +4315,11 @@ vErrors.push(err310);
 errors++;
 }
 }
-if(data138.target !== undefined){
-let data140 = data138.target;
-if(!((typeof data140 == "number") && (isFinite(data140)))){
-const err311 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target,data:data140};
+if(data128.hydrantMaxSnapM !== undefined){
+let data131 = data128.hydrantMaxSnapM;
+if((typeof data131 == "number") && (isFinite(data131))){
+if(data131 > 500 || isNaN(data131)){
+const err311 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 500},message:"must be <= 500",schema:500,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data131};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -4282,11 +4328,8 @@ vErrors.push(err311);
 }
 errors++;
 }
-}
-if(data138.binding !== undefined){
-let data141 = data138.binding;
-if(typeof data141 !== "boolean"){
-const err312 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding,data:data141};
+if(data131 <= 0 || isNaN(data131)){
+const err312 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data131};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -4296,9 +4339,8 @@ vErrors.push(err312);
 errors++;
 }
 }
-}
 else {
-const err313 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data138};
+const err313 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.hydrantMaxSnapM.type,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data131};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -4308,12 +4350,10 @@ vErrors.push(err313);
 errors++;
 }
 }
-if(data121.hydrantIntactRatePct !== undefined){
-let data142 = data121.hydrantIntactRatePct;
-if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
-for(const key39 in data142){
-if(!(((key39 === "baseline") || (key39 === "target")) || (key39 === "binding"))){
-const err314 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data142};
+if(data128.severeCold !== undefined){
+let data132 = data128.severeCold;
+if(typeof data132 !== "boolean"){
+const err314 = {instancePath:instancePath+"/water/severeCold",schemaPath:"#/properties/water/properties/severeCold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.water.properties.severeCold.type,parentSchema:schema11.properties.water.properties.severeCold,data:data132};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -4323,10 +4363,11 @@ vErrors.push(err314);
 errors++;
 }
 }
-if(data142.baseline !== undefined){
-let data143 = data142.baseline;
-if(!((typeof data143 == "number") && (isFinite(data143)))){
-const err315 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline,data:data143};
+if(data128.intakeMaxSnapM !== undefined){
+let data133 = data128.intakeMaxSnapM;
+if((typeof data133 == "number") && (isFinite(data133))){
+if(data133 > 1000 || isNaN(data133)){
+const err315 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data133};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -4335,11 +4376,8 @@ vErrors.push(err315);
 }
 errors++;
 }
-}
-if(data142.target !== undefined){
-let data144 = data142.target;
-if(!((typeof data144 == "number") && (isFinite(data144)))){
-const err316 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target,data:data144};
+if(data133 <= 0 || isNaN(data133)){
+const err316 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data133};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -4349,10 +4387,8 @@ vErrors.push(err316);
 errors++;
 }
 }
-if(data142.binding !== undefined){
-let data145 = data142.binding;
-if(typeof data145 !== "boolean"){
-const err317 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding,data:data145};
+else {
+const err317 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeMaxSnapM.type,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data133};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -4362,9 +4398,11 @@ vErrors.push(err317);
 errors++;
 }
 }
-}
-else {
-const err318 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data142};
+if(data128.intakeTimeS !== undefined){
+let data134 = data128.intakeTimeS;
+if((typeof data134 == "number") && (isFinite(data134))){
+if(data134 > 7200 || isNaN(data134)){
+const err318 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data134};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -4373,13 +4411,8 @@ vErrors.push(err318);
 }
 errors++;
 }
-}
-if(data121.townshipCoveragePct !== undefined){
-let data146 = data121.townshipCoveragePct;
-if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-for(const key40 in data146){
-if(!(((key40 === "baseline") || (key40 === "target")) || (key40 === "binding"))){
-const err319 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data146};
+if(data134 <= 0 || isNaN(data134)){
+const err319 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data134};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -4389,10 +4422,8 @@ vErrors.push(err319);
 errors++;
 }
 }
-if(data146.baseline !== undefined){
-let data147 = data146.baseline;
-if(!((typeof data147 == "number") && (isFinite(data147)))){
-const err320 = {instancePath:instancePath+"/indicators/townshipCoveragePct/baseline",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline,data:data147};
+else {
+const err320 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeTimeS.type,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data134};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4402,10 +4433,9 @@ vErrors.push(err320);
 errors++;
 }
 }
-if(data146.target !== undefined){
-let data148 = data146.target;
-if(!((typeof data148 == "number") && (isFinite(data148)))){
-const err321 = {instancePath:instancePath+"/indicators/townshipCoveragePct/target",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target,data:data148};
+}
+else {
+const err321 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.water.type,parentSchema:schema11.properties.water,data:data128};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4415,10 +4445,12 @@ vErrors.push(err321);
 errors++;
 }
 }
-if(data146.binding !== undefined){
-let data149 = data146.binding;
-if(typeof data149 !== "boolean"){
-const err322 = {instancePath:instancePath+"/indicators/townshipCoveragePct/binding",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding,data:data149};
+if(data.indicators !== undefined){
+let data135 = data.indicators;
+if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
+for(const key37 in data135){
+if(!(func2.call(schema11.properties.indicators.properties, key37))){
+const err322 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators,data:data135};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4428,9 +4460,12 @@ vErrors.push(err322);
 errors++;
 }
 }
-}
-else {
-const err323 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.townshipCoveragePct.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data146};
+if(data135.stationsPer100kPeople !== undefined){
+let data136 = data135.stationsPer100kPeople;
+if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
+for(const key38 in data136){
+if(!(((key38 === "baseline") || (key38 === "target")) || (key38 === "binding"))){
+const err323 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data136};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4440,12 +4475,10 @@ vErrors.push(err323);
 errors++;
 }
 }
-if(data121.firefightersPer10kPeople !== undefined){
-let data150 = data121.firefightersPer10kPeople;
-if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
-for(const key41 in data150){
-if(!(((key41 === "baseline") || (key41 === "target")) || (key41 === "binding"))){
-const err324 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data150};
+if(data136.baseline !== undefined){
+let data137 = data136.baseline;
+if(!((typeof data137 == "number") && (isFinite(data137)))){
+const err324 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/baseline",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline,data:data137};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4455,10 +4488,10 @@ vErrors.push(err324);
 errors++;
 }
 }
-if(data150.baseline !== undefined){
-let data151 = data150.baseline;
-if(!((typeof data151 == "number") && (isFinite(data151)))){
-const err325 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/baseline",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline,data:data151};
+if(data136.target !== undefined){
+let data138 = data136.target;
+if(!((typeof data138 == "number") && (isFinite(data138)))){
+const err325 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/target",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target,data:data138};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4468,10 +4501,10 @@ vErrors.push(err325);
 errors++;
 }
 }
-if(data150.target !== undefined){
-let data152 = data150.target;
-if(!((typeof data152 == "number") && (isFinite(data152)))){
-const err326 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/target",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target,data:data152};
+if(data136.binding !== undefined){
+let data139 = data136.binding;
+if(typeof data139 !== "boolean"){
+const err326 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/binding",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding,data:data139};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4481,10 +4514,9 @@ vErrors.push(err326);
 errors++;
 }
 }
-if(data150.binding !== undefined){
-let data153 = data150.binding;
-if(typeof data153 !== "boolean"){
-const err327 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/binding",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding,data:data153};
+}
+else {
+const err327 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.stationsPer100kPeople.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data136};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4494,9 +4526,12 @@ vErrors.push(err327);
 errors++;
 }
 }
-}
-else {
-const err328 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data150};
+if(data135.averageDistrictAreaKm2 !== undefined){
+let data140 = data135.averageDistrictAreaKm2;
+if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
+for(const key39 in data140){
+if(!(((key39 === "baseline") || (key39 === "target")) || (key39 === "binding"))){
+const err328 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data140};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4506,11 +4541,10 @@ vErrors.push(err328);
 errors++;
 }
 }
-if(data121.firefighters !== undefined){
-let data154 = data121.firefighters;
-if((typeof data154 == "number") && (isFinite(data154))){
-if(data154 < 0 || isNaN(data154)){
-const err329 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.indicators.properties.firefighters,data:data154};
+if(data140.baseline !== undefined){
+let data141 = data140.baseline;
+if(!((typeof data141 == "number") && (isFinite(data141)))){
+const err329 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/baseline",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline,data:data141};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4520,8 +4554,10 @@ vErrors.push(err329);
 errors++;
 }
 }
-else {
-const err330 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefighters.type,parentSchema:schema11.properties.indicators.properties.firefighters,data:data154};
+if(data140.target !== undefined){
+let data142 = data140.target;
+if(!((typeof data142 == "number") && (isFinite(data142)))){
+const err330 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/target",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target,data:data142};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4531,10 +4567,10 @@ vErrors.push(err330);
 errors++;
 }
 }
-if(data121.townships !== undefined){
-let data155 = data121.townships;
-if(typeof data155 !== "string"){
-const err331 = {instancePath:instancePath+"/indicators/townships",schemaPath:"#/properties/indicators/properties/townships/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indicators.properties.townships.type,parentSchema:schema11.properties.indicators.properties.townships,data:data155};
+if(data140.binding !== undefined){
+let data143 = data140.binding;
+if(typeof data143 !== "boolean"){
+const err331 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/binding",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding,data:data143};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4546,7 +4582,7 @@ errors++;
 }
 }
 else {
-const err332 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.type,parentSchema:schema11.properties.indicators,data:data121};
+const err332 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data140};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4556,14 +4592,460 @@ vErrors.push(err332);
 errors++;
 }
 }
-}
-else {
-const err333 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data135.landReachedPct !== undefined){
+let data144 = data135.landReachedPct;
+if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
+for(const key40 in data144){
+if(!(((key40 === "baseline") || (key40 === "target")) || (key40 === "binding"))){
+const err333 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data144};
 if(vErrors === null){
 vErrors = [err333];
 }
 else {
 vErrors.push(err333);
+}
+errors++;
+}
+}
+if(data144.baseline !== undefined){
+let data145 = data144.baseline;
+if(!((typeof data145 == "number") && (isFinite(data145)))){
+const err334 = {instancePath:instancePath+"/indicators/landReachedPct/baseline",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.baseline,data:data145};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+}
+if(data144.target !== undefined){
+let data146 = data144.target;
+if(!((typeof data146 == "number") && (isFinite(data146)))){
+const err335 = {instancePath:instancePath+"/indicators/landReachedPct/target",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.target,data:data146};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+}
+if(data144.binding !== undefined){
+let data147 = data144.binding;
+if(typeof data147 !== "boolean"){
+const err336 = {instancePath:instancePath+"/indicators/landReachedPct/binding",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.landReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.binding,data:data147};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+}
+}
+else {
+const err337 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.landReachedPct.type,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data144};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+}
+if(data135.populationReachedPct !== undefined){
+let data148 = data135.populationReachedPct;
+if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
+for(const key41 in data148){
+if(!(((key41 === "baseline") || (key41 === "target")) || (key41 === "binding"))){
+const err338 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data148};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+}
+if(data148.baseline !== undefined){
+let data149 = data148.baseline;
+if(!((typeof data149 == "number") && (isFinite(data149)))){
+const err339 = {instancePath:instancePath+"/indicators/populationReachedPct/baseline",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline,data:data149};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+}
+if(data148.target !== undefined){
+let data150 = data148.target;
+if(!((typeof data150 == "number") && (isFinite(data150)))){
+const err340 = {instancePath:instancePath+"/indicators/populationReachedPct/target",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.target,data:data150};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+}
+if(data148.binding !== undefined){
+let data151 = data148.binding;
+if(typeof data151 !== "boolean"){
+const err341 = {instancePath:instancePath+"/indicators/populationReachedPct/binding",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.populationReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.binding,data:data151};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+}
+}
+else {
+const err342 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.populationReachedPct.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data148};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+}
+if(data135.hydrantConstructionRatePct !== undefined){
+let data152 = data135.hydrantConstructionRatePct;
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+for(const key42 in data152){
+if(!(((key42 === "baseline") || (key42 === "target")) || (key42 === "binding"))){
+const err343 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data152};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+}
+if(data152.baseline !== undefined){
+let data153 = data152.baseline;
+if(!((typeof data153 == "number") && (isFinite(data153)))){
+const err344 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline,data:data153};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+}
+if(data152.target !== undefined){
+let data154 = data152.target;
+if(!((typeof data154 == "number") && (isFinite(data154)))){
+const err345 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target,data:data154};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+}
+if(data152.binding !== undefined){
+let data155 = data152.binding;
+if(typeof data155 !== "boolean"){
+const err346 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding,data:data155};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+}
+}
+else {
+const err347 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data152};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+}
+if(data135.hydrantIntactRatePct !== undefined){
+let data156 = data135.hydrantIntactRatePct;
+if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
+for(const key43 in data156){
+if(!(((key43 === "baseline") || (key43 === "target")) || (key43 === "binding"))){
+const err348 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data156};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+if(data156.baseline !== undefined){
+let data157 = data156.baseline;
+if(!((typeof data157 == "number") && (isFinite(data157)))){
+const err349 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline,data:data157};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+}
+if(data156.target !== undefined){
+let data158 = data156.target;
+if(!((typeof data158 == "number") && (isFinite(data158)))){
+const err350 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target,data:data158};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+}
+if(data156.binding !== undefined){
+let data159 = data156.binding;
+if(typeof data159 !== "boolean"){
+const err351 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding,data:data159};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+}
+}
+else {
+const err352 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data156};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+}
+if(data135.townshipCoveragePct !== undefined){
+let data160 = data135.townshipCoveragePct;
+if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
+for(const key44 in data160){
+if(!(((key44 === "baseline") || (key44 === "target")) || (key44 === "binding"))){
+const err353 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data160};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+if(data160.baseline !== undefined){
+let data161 = data160.baseline;
+if(!((typeof data161 == "number") && (isFinite(data161)))){
+const err354 = {instancePath:instancePath+"/indicators/townshipCoveragePct/baseline",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline,data:data161};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+}
+if(data160.target !== undefined){
+let data162 = data160.target;
+if(!((typeof data162 == "number") && (isFinite(data162)))){
+const err355 = {instancePath:instancePath+"/indicators/townshipCoveragePct/target",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target,data:data162};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+}
+if(data160.binding !== undefined){
+let data163 = data160.binding;
+if(typeof data163 !== "boolean"){
+const err356 = {instancePath:instancePath+"/indicators/townshipCoveragePct/binding",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding,data:data163};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+}
+else {
+const err357 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.townshipCoveragePct.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data160};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+}
+if(data135.firefightersPer10kPeople !== undefined){
+let data164 = data135.firefightersPer10kPeople;
+if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
+for(const key45 in data164){
+if(!(((key45 === "baseline") || (key45 === "target")) || (key45 === "binding"))){
+const err358 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data164};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+}
+if(data164.baseline !== undefined){
+let data165 = data164.baseline;
+if(!((typeof data165 == "number") && (isFinite(data165)))){
+const err359 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/baseline",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline,data:data165};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+}
+if(data164.target !== undefined){
+let data166 = data164.target;
+if(!((typeof data166 == "number") && (isFinite(data166)))){
+const err360 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/target",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target,data:data166};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+}
+if(data164.binding !== undefined){
+let data167 = data164.binding;
+if(typeof data167 !== "boolean"){
+const err361 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/binding",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding,data:data167};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+}
+}
+else {
+const err362 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data164};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+}
+if(data135.firefighters !== undefined){
+let data168 = data135.firefighters;
+if((typeof data168 == "number") && (isFinite(data168))){
+if(data168 < 0 || isNaN(data168)){
+const err363 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.indicators.properties.firefighters,data:data168};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+}
+}
+else {
+const err364 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefighters.type,parentSchema:schema11.properties.indicators.properties.firefighters,data:data168};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+}
+if(data135.townships !== undefined){
+let data169 = data135.townships;
+if(typeof data169 !== "string"){
+const err365 = {instancePath:instancePath+"/indicators/townships",schemaPath:"#/properties/indicators/properties/townships/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indicators.properties.townships.type,parentSchema:schema11.properties.indicators.properties.townships,data:data169};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+}
+}
+else {
+const err366 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.type,parentSchema:schema11.properties.indicators,data:data135};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
+}
+errors++;
+}
+}
+}
+else {
+const err367 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
 }
 errors++;
 }
@@ -4911,4 +5393,4 @@ errors++;
 validate11.errors = vErrors;
 return errors === 0;
 }
-export const schema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate","现状","现有","已建","已建成","在建","建设中","规划","拟建","新建","近期","近期规划","远期","远期规划","备选","候选","选址"],"description":"existing, under_construction, planned or candidate, or a Chinese status name: 现状 / 现有 / 已建 (existing), 在建 / 建设中 (under construction), 规划 / 拟建 / 新建 / 近期 / 远期 (planned), 备选 / 候选 / 选址 (candidate). (现状、在建、规划、备选，或中文状态名称。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};
+export const schema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"waterAtlas":{"$ref":"#/definitions/layerRef","description":"Water-source atlas (消防水源一张图): one layer of every fire water source — hydrants, water cranes, intake points, docks, fire pools, tanks — each with a unified id (统一编号) and a kind (水源类型: hydrant / 消火栓, or a water-source kind); instead of hydrants and waterSources (替代 hydrants 与 waterSources)"},"waterStatus":{"$ref":"#/definitions/layerRef","description":"Status update table for the water-source atlas, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by unified id, the latest date winning; unknown ids are reported; hydrants' 完好率 and usable cranes and intakes follow (一张图状态更新表)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate","现状","现有","已建","已建成","在建","建设中","规划","拟建","新建","近期","近期规划","远期","远期规划","备选","候选","选址"],"description":"existing, under_construction, planned or candidate, or a Chinese status name: 现状 / 现有 / 已建 (existing), 在建 / 建设中 (under construction), 规划 / 拟建 / 新建 / 近期 / 远期 (planned), 备选 / 候选 / 选址 (candidate). (现状、在建、规划、备选，或中文状态名称。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};

@@ -290,6 +290,15 @@ function semanticProblems(obj: Record<string, unknown>): ScenarioProblem[] {
   if (obj.hydrantStatus !== undefined && (obj.hydrants === undefined || obj.hydrants === FROM_NETWORK)) {
     out.push({ path: 'hydrantStatus', en: 'needs a hydrants layer file (hydrants) to update', zh: '须有消火栓图层文件（hydrants）可供更新' });
   }
+  if (obj.waterAtlas !== undefined) {
+    if (obj.waterAtlas === FROM_NETWORK) out.push({ path: 'waterAtlas', en: 'must be a layer file ("from-network" is not available for the atlas; use hydrants and waterSources)', zh: '须为图层文件（一张图不支持 "from-network"，请用 hydrants 与 waterSources）' });
+    for (const k of ['hydrants', 'waterSources', 'hydrantStatus'] as const) {
+      if (obj[k] !== undefined) out.push({ path: k, en: 'given with a water-source atlas (waterAtlas), which holds the hydrants and water sources: give one or the other', zh: '已给出消防水源一张图（waterAtlas），其中已含消火栓与水源：二者只能择一' });
+    }
+  }
+  if (obj.waterStatus !== undefined && obj.waterAtlas === undefined) {
+    out.push({ path: 'waterStatus', en: 'needs a water-source atlas (waterAtlas) to update; for a hydrants layer use hydrantStatus', zh: '须有消防水源一张图（waterAtlas）可供更新；单独的消火栓图层请用 hydrantStatus' });
+  }
   if (obj.demandProperty !== undefined && obj.demand === undefined) {
     out.push({ path: 'demandProperty', en: 'given without a demand layer (demand)', zh: '未给出需求图层（demand）' });
   }
@@ -315,7 +324,7 @@ function crsProblems(obj: Record<string, unknown>): ScenarioProblem[] {
   if (net && typeof net === 'object') for (const k of ['geojson', 'shapefile']) refs.push([`network.${k}`, net[k]]);
   const closures = obj.closures as Record<string, unknown> | undefined;
   if (closures && typeof closures === 'object') refs.push(['closures.polygons', closures.polygons]);
-  for (const k of ['stations', 'hydrants', 'hydrantStatus', 'waterSources', 'barriers', 'demand', 'studyArea']) refs.push([k, obj[k]]);
+  for (const k of ['stations', 'hydrants', 'hydrantStatus', 'waterSources', 'waterAtlas', 'waterStatus', 'barriers', 'demand', 'studyArea']) refs.push([k, obj[k]]);
   const out: ScenarioProblem[] = [];
   for (const [path, ref] of refs) {
     if (typeof ref !== 'object' || ref === null || Array.isArray(ref)) continue;

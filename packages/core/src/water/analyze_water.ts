@@ -384,7 +384,7 @@ export function analyzeWater(input: WaterInput, options: WaterOptions = {}): Wat
     const mainMask = classMask(net, WATER_CRANE_ROAD_CLASSES, 'water cranes', inAreaCached);
     const cranePts: NetworkPlace[] = [];
     for (const f of input.features.waterSources.features) {
-      if (f.properties?.kind !== 'water_crane' || f.geometry?.type !== 'Point') continue;
+      if (f.properties?.kind !== 'water_crane' || f.properties.status === 'damaged' || f.geometry?.type !== 'Point') continue;
       const [lon, lat] = f.geometry.coordinates;
       const s = allIndex.nearest(lon, lat, settings.hydrantMaxSnapM);
       if (s && pointInArea(lon, lat)) cranePts.push(s);

@@ -79,12 +79,13 @@ function vertices(g: WaterFeature['geometry']): Position[] {
   }
 }
 
-/** Snaps each intake-kind source at its vertex nearest a drivable road within `maxSnapM`. */
+/** Snaps each intake-kind source not marked damaged at its vertex nearest a drivable road within `maxSnapM`. */
 export function snapIntakes(waterSources: FeatureCollection<WaterFeature['geometry'], WaterSourceProps>, drivable: SnapIndex, maxSnapM: number): IntakeSource[] {
   const out: IntakeSource[] = [];
   waterSources.features.forEach((f, index) => {
     const p = f.properties;
-    if (!p || !INTAKE_KINDS.includes(p.kind)) return;
+    // A damaged intake (a status table says so) cannot fill an engine.
+    if (!p || !INTAKE_KINDS.includes(p.kind) || p.status === 'damaged') return;
     const vs = vertices(f.geometry);
     if (vs.length === 0) return;
     let best: Snap | null = null;
