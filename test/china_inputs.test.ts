@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { serialize as writeFlatGeobuf } from 'flatgeobuf/lib/mjs/geojson.js';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeWater, InputError, loadScenario, type LoadedScenario, type WaterAnalysis } from '../packages/core/src/index';
@@ -169,6 +170,13 @@ describe('sample-city hydrants in Chinese coordinates and formats', () => {
         ]);
         // Chinese field names need the same mapping as tables: status from 状态, id from 编号.
         return { files: { 'h.shp': shp, 'h.shx': shx, 'h.dbf': dbf, 'h.prj': new TextEncoder().encode(GK35_PRJ) }, ref: 'h.shp', crs: 'EPSG:4523', source: '.prj' };
+      },
+    ],
+    [
+      'FlatGeobuf in GK zone 35, EPSG:4523 in its header (written by the flatgeobuf library, as GDAL writes it)',
+      async () => {
+        const fc = JSON.parse(new TextDecoder().decode(geojsonWith(gk))) as Parameters<typeof writeFlatGeobuf>[0];
+        return { files: { 'h.fgb': writeFlatGeobuf(fc, 4523) }, ref: 'h.fgb', crs: 'EPSG:4523', source: 'FlatGeobuf header' };
       },
     ],
     ['Excel sheet with Chinese headers (second sheet, named)', async () => ({ files: { 'h.xlsx': await xlsx(chineseRows((x, y) => [x, y], '经度', '纬度')) }, ref: { path: 'h.xlsx', sheet: '消火栓' }, crs: 'EPSG:4326', source: 'default' })],

@@ -34,7 +34,7 @@ export function offsetWarning(layer: string, file: string, f: ChinaOffsetFinding
   };
 }
 
-const SOURCE_ZH: Readonly<Record<string, string>> = { scenario: '情景文件声明', 'command line': '命令行声明', '.prj': '.prj 文件', 'GeoJSON crs': 'GeoJSON crs 成员', default: '默认' };
+const SOURCE_ZH: Readonly<Record<string, string>> = { scenario: '情景文件声明', 'command line': '命令行声明', '.prj': '.prj 文件', 'GeoJSON crs': 'GeoJSON crs 成员', 'FlatGeobuf header': 'FlatGeobuf 文件头', default: '默认' };
 
 /**
  * One line per layer: "hydrants  hydrants.csv  csv, GB18030 (detected) · 1,234 read, 1,230 kept, 4

@@ -6,6 +6,7 @@ import type { LonLat } from './china_offsets';
 import { WGS84, crsFromGeoJsonMember, crsFromWkt, gaussKrugerZone, resolveCrs, type Crs } from './crs';
 import { firstProjectedPosition, projectedCoordinatesError } from './crs_detect';
 import { canonicalProperties, csvRows, pointTable, statusTable, type Cell, type StatusUpdate } from './point_table';
+import { readFlatGeobuf } from './flatgeobuf';
 import { readKml } from './kml';
 import { readShapefile } from './shapefile';
 import { decodeTextAuto, type EncodingSource } from './text_encoding';
@@ -33,10 +34,10 @@ export interface LayerRefObject {
 }
 
 /** The layer formats `readLayer` reads, told from the file name. */
-export type LayerFormat = 'geojson' | 'shapefile' | 'csv' | 'xlsx' | 'kml';
+export type LayerFormat = 'geojson' | 'shapefile' | 'csv' | 'xlsx' | 'kml' | 'flatgeobuf';
 
 /** How the coordinate system was decided. */
-export type CrsSource = 'scenario' | 'command line' | '.prj' | 'GeoJSON crs' | 'default';
+export type CrsSource = 'scenario' | 'command line' | '.prj' | 'GeoJSON crs' | 'FlatGeobuf header' | 'default';
 
 /** Per-layer import report (printed by analyze / hydrants, written into summary.json as `imports[]`). */
 export interface LayerImportReport {
@@ -96,6 +97,7 @@ export function layerFormat(path: string): LayerFormat {
   if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
   if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
   if (ext === 'kml') return 'kml';
+  if (ext === 'fgb') return 'flatgeobuf';
   return 'geojson';
 }
 
@@ -162,7 +164,15 @@ export async function readLayer(ref: LayerRef, opts: ReadLayerOptions): Promise<
     fc = readKml(decodeTextAuto(bytes, r.encoding).text, file);
     read = fc.features.length;
     for (const f of fc.features) f.properties = canonicalProperties(f.properties ?? {}, r.columns);
-  } else {
+  } else if (format === 'flatgeobuf') {
+    const g = await readFlatGeobuf(await opts.read(r.path), file);
+    fc = g.fc;
+    read = fc.features.length;
+    for (const f of fc.features) f.properties = canonicalProperties(f.properties ?? {}, r.columns);
+    // FlatGeobuf's spec: a code without an organisation is an EPSG code.
+    if (g.crs && (g.crs.org === null || g.crs.org.toUpperCase() === 'EPSG') && g.crs.code > 0) ownCrs = { crs: resolveCrs(`EPSG:${g.crs.code}`, { file, feature: 'header crs' }), source: 'FlatGeobuf header' };
+    else if (g.crs?.wkt) ownCrs = { crs: crsFromWkt(g.crs.wkt, { file, feature: 'header crs' }), source: 'FlatGeobuf header' };
+} else {
     const bytes = await opts.read(r.path);
     const decoded = decodeTextAuto(bytes, r.encoding);
     fc = parseJsonLayer(decoded.text, file, opts.parseJson);
