@@ -35,7 +35,7 @@ export async function readFlatGeobuf(bytes: Uint8Array, file: string): Promise<{
         if (h.crs && (h.crs.code > 0 || h.crs.wkt)) crs = { org: h.crs.org, code: h.crs.code, wkt: h.crs.wkt };
       },
     });
-    for await (const f of it) features.push({ type: 'Feature', geometry: f.geometry as FeatureCollection['features'][number]['geometry'], properties: { ...(f.properties ?? {}) } });
+    for await (const f of it) features.push({ type: 'Feature', geometry: f.geometry as FeatureCollection['features'][number]['geometry'], properties: { ...f.properties } });
   } catch (e) {
     throw new InputError({ file, feature: `feature ${features.length}` }, `the FlatGeobuf file cannot be read: ${(e as Error).message}`, `无法读取 FlatGeobuf 文件：${(e as Error).message}`);
   }
