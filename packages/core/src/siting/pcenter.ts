@@ -102,7 +102,16 @@ export function pCenterByCovering(
     coverSolves++;
     const sol = solver.solve(b.build(), { timeLimitS: remainingS() });
     solverS += sol.timeS;
-    if (sol.x) return red.kept.filter((_, q) => sol.x![cols[q]] > 0.5);
+    if (sol.x) {
+      // Trust a set only once it is checked: a solver stopped at its time limit can hand back a column
+      // vector that is not an integer-feasible cover (seen with HiGHS on a loaded machine). Such a step is
+      // not proven either way.
+      const chosen = red.kept.filter((_, q) => sol.x![cols[q]] > 0.5);
+      const open = new Set(chosen);
+      if (chosen.length <= p && red.rows.every((row) => row.some((i) => open.has(i)))) return chosen;
+      unproven = true;
+      return null;
+    }
     if (sol.status !== 'infeasible') unproven = true;
     return null;
   };

@@ -44,6 +44,15 @@ describe('p-center by a sequence of set-covering problems', () => {
     expect(r.maxCost).toBe(10);
     expect(r.optimal).toBe(true);
   });
+  it('a solver stopped at its time limit that hands back a vector covering nothing proves nothing: not optimal, no false radius', () => {
+    // Every solve "times out" with x = 0: no facility chosen, so no row is covered. Taken at its word the
+    // search would call the smallest radius (4) feasible and optimal; checked, no step is proven.
+    const lying: MipSolver = { name: 'lying', solve: (problem) => ({ status: 'time_limit', x: new Float64Array(problem.colCost.length), objective: 0, bound: 0, gap: 0, timeS: 0 }) };
+    const r = solveSiting(small(), { model: 'pcenter', p: 2, solver: lying });
+    expect(r.optimal).toBe(false);
+    expect(r.status).toBe('time_limit');
+    expect(Number.isNaN(r.objective) || r.objective === r.maxCost).toBe(true);
+  });
   it('A fixed, p = 1 → C, radius 10', () => {
     const r = solveSiting(withFixed(small(), [0]), { model: 'pcenter', p: 1, solver });
     expect(r.selectedIds).toEqual(['C']);
