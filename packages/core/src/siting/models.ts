@@ -185,6 +185,9 @@ export function solveSiting(matrix: CostMatrix, options: SitingOptions): SitingR
     const ev = evaluateSet(matrix, r.selected);
     const found = r.status !== 'infeasible' && !Number.isNaN(r.radius);
     const objective = found ? assignedCost(groups, openOf(r.selected), options.unservedCost).worstCost : NaN;
+    // A lower bound above a set's own worst cost is no bound: some step was called infeasible that is not
+    // (seen once with HiGHS under a near-zero time limit on a loaded machine). Then nothing is proven.
+    const boundHolds = !found || !(r.bound > objective);
     return {
       ...ev,
       ...base,
@@ -192,10 +195,10 @@ export function solveSiting(matrix: CostMatrix, options: SitingOptions): SitingR
       selected: r.selected,
       selectedIds: r.selected.map((i) => m.facilityIds[i]),
       objective,
-      bound: r.bound,
-      optimal: r.optimal,
-      gap: found ? (objective > 0 ? Math.max(0, (objective - r.bound) / objective) : 0) : Infinity,
-      status: r.status,
+      bound: boundHolds ? r.bound : NaN,
+      optimal: r.optimal && boundHolds,
+      gap: !found ? Infinity : !boundHolds ? Infinity : objective > 0 ? Math.max(0, (objective - r.bound) / objective) : 0,
+      status: boundHolds ? r.status : 'time_limit',
       timeS: r.solverS,
       demandGroups: groups.count,
       method: 'cover-sequence',

@@ -53,6 +53,18 @@ describe('p-center by a sequence of set-covering problems', () => {
     expect(r.status).toBe('time_limit');
     expect(Number.isNaN(r.objective) || r.objective === r.maxCost).toBe(true);
   });
+  it('a solver that wrongly calls cover steps infeasible cannot make a bound above the set found: nothing claimed proven', () => {
+    // The first step (the largest radius, 30) is solved truly; every later step "is infeasible". The search
+    // would call 30 optimal, but the set found (padded to p = 2) has a worst cost below 30 (hand: any set
+    // with A has worst ≤ 25), so that bound is false.
+    let calls = 0;
+    const wrong: MipSolver = { name: 'wrong', solve: (problem, o) => (calls++ === 0 ? solver.solve(problem, o) : { status: 'infeasible', x: null, objective: NaN, bound: NaN, gap: Infinity, timeS: 0 }) };
+    const r = solveSiting(small(), { model: 'pcenter', p: 2, solver: wrong });
+    expect(calls).toBeGreaterThan(1);
+    expect(r.objective).toBeLessThan(30);
+    expect(r.optimal).toBe(false);
+    expect(Number.isNaN(r.bound) || r.bound <= r.objective).toBe(true);
+  });
   it('A fixed, p = 1 → C, radius 10', () => {
     const r = solveSiting(withFixed(small(), [0]), { model: 'pcenter', p: 1, solver });
     expect(r.selectedIds).toEqual(['C']);
