@@ -5,6 +5,7 @@ import { effectiveArcCosts, linkArcs, reverseArcCosts, reverseGraph, type Search
 import type { TurnModel } from '../network/turn_restrictions';
 import { compileTurns } from './turn_costs';
 import { ArcWorkspace, runTurnSearch, type TurnSeed } from './turn_search';
+import { restrictedArcStates, runRestrictedSearch } from './turn_restricted_search';
 
 /**
  * Where a search starts: a graph node (`node`), or a place on a link (`snap`: any `NetworkPlace`, e.g. a
@@ -54,17 +55,17 @@ export interface SearchOptions {
 }
 
 /**
- * The arc states of an edge-based search (turn rules applied), per arc: forward, the cost on arriving
- * at the arc's head; reverse, the cost from the arc's tail to the sources.
+ * The per-arc view of an edge-based search (turn rules applied): what reached-road and place
+ * functions read instead of node costs, since the cost of using a link depends on the turn into it.
+ * Built on first access from the search's labels (read it before the workspace runs another search).
  */
 export interface TurnStates {
-  readonly arcCost: Float64Array;
-  readonly arcSource: Int32Array;
-  /** The arc before (forward) or after (reverse) on the best way; -1 where a source starts. */
-  readonly arcPred: Int32Array;
-  /** Forward: the cheapest cost at which the arc is entered at its tail node, turn penalty paid; Infinity if never. */
+  /** Forward: per arc, the cheapest cost at which it is entered at its tail, any turn penalty paid; Infinity if never within the budget. */
   readonly entryCost: Float64Array;
   readonly entrySource: Int32Array;
+  /** Per arc: forward, the cost on arriving at its head along it (from its tail); reverse, the cost from its tail through it to the sources. */
+  readonly arcCost: Float64Array;
+  readonly arcSource: Int32Array;
 }
 
 /** Per node the arrival cost and the first-arriving source; the input that reached-road and surface functions read. */
@@ -202,10 +203,19 @@ export function multiSourceSearch(net: RoadNetwork, sources: readonly SearchSour
     seedSources(net, sources, arcCost, (node, c, s, arc) => seeds.push({ node, cost: c, source: s, arc: arc ?? -1 }), reverse);
     const aw = arcWorkspace(net, ws);
     const out = { cost, source, predArc, touched: touchedIn, touchedCount: 0 };
-    const t = runTurnSearch(net, arcCost, turns, reverse, budget, seeds, out, aw, heap, onSettle);
+    const restrictedOnly = turns.penalties === null && turns.rules !== null;
+    const t = restrictedOnly
+      ? runRestrictedSearch(net, arcCost, turns.rules!, reverse, budget, seeds, out, aw, heap, onSettle)
+      : runTurnSearch(net, arcCost, turns, reverse, budget, seeds, out, aw, heap, onSettle);
     if (ws) ws.touchedCount = t;
-    const turnStates: TurnStates = { arcCost: aw.label, arcSource: aw.labelSource, arcPred: aw.labelPred, entryCost: aw.entry, entrySource: aw.entrySource };
-    return { net, sources, budget, directed, metric, direction, cost, source, predArc, turnStates };
+    const result = { net, sources, budget, directed, metric, direction, cost, source, predArc } as SearchResult;
+    let states: TurnStates | undefined;
+    const build = (): TurnStates =>
+      restrictedOnly
+        ? restrictedArcStates(net, arcCost, turns.rules!, reverse, budget, cost, source, aw)
+        : { entryCost: aw.entry, entrySource: aw.entrySource, arcCost: aw.label, arcSource: aw.labelSource };
+    Object.defineProperty(result, 'turnStates', { get: () => (states ??= build()), enumerable: true });
+    return result;
   }
   seedSources(net, sources, arcCost, seed, reverse);
   const count = ws ? ws.touchedCount : 0;

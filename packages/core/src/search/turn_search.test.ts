@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { LinkFlag } from '../network/road_class';
 import { RoadNetworkBuilder, type RoadNetwork } from '../network/road_network';
 import { polylineLengthM } from '../network/geodesy';
-import { placeOnLink } from '../network/network_place';
+import { placeEndNode, placeOnLink } from '../network/network_place';
 import { turnRestrictionTable, withTurnModel, withTurnRestrictions, type TurnRestriction } from '../network/turn_restrictions';
 import { multiSourceSearch, SearchWorkspace } from './multi_source_search';
 import { reachedLengthM } from './reached_pieces';
-import { arcBearings, compileTurns, turnAngleDeg } from './turn_costs';
+import { arcBearings, compileTurns, turnAngleDeg, turnPenaltyS } from './turn_costs';
+import { arcTurnRules, turnAllowed, type TurnModel } from '../network/turn_restrictions';
+import type { SearchSource } from './multi_source_search';
 import { linkArcs } from './arc_costs';
 import { costAtPlace } from './place_cost';
 import { prng, randomGrid } from './test_networks';
@@ -58,10 +60,11 @@ describe('edge-based search on a hand-worked junction', () => {
     // the detour N→NW→W would be 20 + 15 + 15 = 50. Everything else as without the ban.
     expect(costs(r.cost)).toEqual([0, 10, 20, 40, 25, 35]);
     expect(r.turnStates).toBeDefined();
-    // W is reached by the arc J→W, entered after coming down from N (the arc N→J)
+    // W is reached by the arc J→W, entered at 30 s (after coming down from N), not at J's 10 s
     const la = linkArcs(net);
     expect(r.predArc[W]).toBe(la[JW << 1]);
-    expect(r.turnStates!.arcPred[la[JW << 1]]).toBe(la[(JN << 1) | 1]);
+    expect(r.turnStates!.entryCost[la[JW << 1]]).toBe(30);
+    expect(r.turnStates!.entryCost[la[JN << 1]]).toBe(10);
   });
 
   it('the same ban with a 20 s U-turn penalty: the detour via NW (50) beats the U-turn (60)', () => {
@@ -188,6 +191,86 @@ describe('edge-based search properties on random grids', () => {
       const rev = multiSourceSearch(g, sources, { turns: { table: t }, direction: 'reverse' });
       const plainRev = multiSourceSearch(g, sources, { direction: 'reverse' });
       for (let v = 0; v < g.nodeCount; v++) expect(rev.cost[v]).toBeGreaterThanOrEqual(plainRev.cost[v]);
+    }
+  });
+
+  /**
+   * Oracle: Bellman–Ford on the arc states, written from the definition (no heap, no shared states):
+   * forward label(b) = min(seeds into b, min over allowed a into b's tail of label(a) + penalty(a, b)) + cost(b);
+   * reverse label(p) = cost(p) + min(seed at p's head, min over allowed a out of p's head of penalty(p, a) + label(a)).
+   */
+  function oracle(g: RoadNetwork, sources: readonly SearchSource[], model: TurnModel, reverse: boolean): number[] {
+    const A = g.arcLink.length;
+    const rules = arcTurnRules(g, model.table!);
+    const pen = compileTurns(g, model, 'time', true)!.penalties;
+    const la = linkArcs(g);
+    const tail = (a: number): number => (g.arcLink[a] & 1 ? g.linkTarget[g.arcLink[a] >>> 1] : g.linkSource[g.arcLink[a] >>> 1]);
+    const label = new Float64Array(A).fill(Infinity);
+    const seedArc = new Float64Array(A).fill(Infinity);
+    const seedNode = new Float64Array(g.nodeCount).fill(Infinity);
+    for (const src of sources) {
+      // a place within 1 mm of a link end is that node (docs/search.md)
+      const at = src.node ?? placeEndNode(g, src.snap!);
+      if (at >= 0) seedNode[at] = Math.min(seedNode[at], src.startCost);
+      else {
+        const { link, fraction: f } = src.snap!;
+        const fa = la[link << 1];
+        const ba = la[(link << 1) | 1];
+        const F = g.arcCostS[fa];
+        const B = g.arcCostS[ba];
+        // forward: arriving at the link's ends; reverse: the part of the link from its end to the place
+        if (F < Infinity) seedArc[fa] = Math.min(seedArc[fa], src.startCost + F * (reverse ? f : 1 - f));
+        if (B < Infinity) seedArc[ba] = Math.min(seedArc[ba], src.startCost + B * (reverse ? 1 - f : f));
+      }
+    }
+    const p = (a: number, b: number): number => (pen ? turnPenaltyS(pen, g, a, b) : 0);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (let b = 0; b < A; b++) {
+        const cb = g.arcCostS[b];
+        if (cb === Infinity) continue;
+        let best = seedArc[b];
+        if (!reverse) {
+          const u = tail(b);
+          best = Math.min(best, seedNode[u] + cb);
+          for (let a = 0; a < A; a++) if (g.arcHead[a] === u && label[a] < Infinity && turnAllowed(rules, a, b)) best = Math.min(best, label[a] + p(a, b) + cb);
+        } else {
+          const v = g.arcHead[b];
+          best = Math.min(best, cb + seedNode[v]);
+          for (let a = g.arcOffset[v]; a < g.arcOffset[v + 1]; a++) if (label[a] < Infinity && turnAllowed(rules, b, a)) best = Math.min(best, cb + p(b, a) + label[a]);
+        }
+        if (best < label[b] - 1e-9) {
+          label[b] = best;
+          changed = true;
+        }
+      }
+    }
+    const out = Array.from(seedNode);
+    for (let a = 0; a < A; a++) {
+      const v = reverse ? tail(a) : g.arcHead[a];
+      out[v] = Math.min(out[v], label[a]);
+    }
+    return out;
+  }
+
+  it('equals a Bellman–Ford oracle on the arc states, forward and reverse, restrictions alone and with penalties', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const g = randomGrid(seed, { cols: 9, rows: 7, bentShare: 0.4, integerCosts: seed % 3 === 0 });
+      const t = turnRestrictionTable(g, randomRestrictions(g, seed * 13, 25));
+      const rnd = prng(seed + 100);
+      const sources: SearchSource[] = [0, 1, 2].map((i) =>
+        i === 1 ? { snap: placeOnLink(g, Math.floor(rnd() * g.linkCount), rnd() * 40), startCost: 1 } : { node: Math.floor(rnd() * g.nodeCount), startCost: Math.floor(rnd() * 4) },
+      );
+      for (const model of [{ table: t }, { table: t, penalties: { leftS: 3, rightS: 1, uTurnS: 7 } }] as TurnModel[]) {
+        for (const direction of ['forward', 'reverse'] as const) {
+          const got = multiSourceSearch(g, sources, { turns: model, direction });
+          const want = oracle(g, sources, model, direction === 'reverse');
+          for (let v = 0; v < g.nodeCount; v++) {
+            if (want[v] === Infinity) expect(got.cost[v]).toBe(Infinity);
+            else expect(got.cost[v]).toBeCloseTo(want[v], 6);
+          }
+        }
+      }
     }
   });
 
