@@ -3,7 +3,7 @@
 // @ts-nocheck
 /* eslint-disable */
 export const scenario = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"timeOfDay":{"description":"Time-of-day speed profile for coverage by hour: which hours are peak / night, and a speed factor per period and road class (multiplies the speed model's speeds). Defaults are a local choice. (分时段车速：高峰/夜间时段及各时段各道路等级的速度系数，默认值为本地取值。)","type":"object","additionalProperties":false,"properties":{"peakHours":{"type":"array","items":{"type":"integer","minimum":0,"maximum":23},"uniqueItems":true,"description":"Peak hours 0..23 (default 7, 8, 17, 18). (高峰小时，默认 7、8、17、18 时。)"},"nightHours":{"type":"array","items":{"type":"integer","minimum":0,"maximum":23},"uniqueItems":true,"description":"Night hours 0..23 (default 22-5). (夜间小时，默认 22 时至 5 时。)"},"factors":{"description":"Speed factors by period: default and/or per road class, over the defaults. (各时段速度系数。)","type":"object","additionalProperties":false,"properties":{"peak":{"description":"Peak factors (default arterials 0.6, others 0.8). (高峰系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}},"offpeak":{"description":"Off-peak factors (default 1). (平峰系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}},"night":{"description":"Night factors (default arterials 1.1, others 1). (夜间系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}}}},"source":{"type":"string","description":"Where the factors come from, printed beside the hourly table. (系数来源。)"}}},"turns":{"description":"Turn rules for every search: OSM turn restrictions read with the network and optional turn penalties, seconds. Off when absent (fire engines on duty may deviate from direction rules, Road Traffic Safety Law art. 53). (转向规则：路网中的禁止转向与可选的转向延误（秒）；缺省不启用。)","type":"object","additionalProperties":false,"properties":{"restrictions":{"type":"boolean","description":"Apply the network's turn restrictions (default true when turns is given). (是否执行禁止转向，默认是。)"},"leftS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a left turn at a junction. (左转延误，秒。)"},"rightS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a right turn at a junction. (右转延误，秒。)"},"uTurnS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a U-turn. (掉头延误，秒。)"},"straightS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for going straight through a junction. (直行延误，秒。)"}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};
 const schema12 = {"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]};
 const schema15 = {"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}};
 const func2 = Object.prototype.hasOwnProperty;
@@ -1105,12 +1105,12 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data.closures !== undefined){
-let data30 = data.closures;
+if(data.timeOfDay !== undefined){
+let data30 = data.timeOfDay;
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 for(const key13 in data30){
-if(!(((key13 === "links") || (key13 === "ways")) || (key13 === "polygons"))){
-const err79 = {instancePath:instancePath+"/closures",schemaPath:"#/properties/closures/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.closures,data:data30};
+if(!((((key13 === "peakHours") || (key13 === "nightHours")) || (key13 === "factors")) || (key13 === "source"))){
+const err79 = {instancePath:instancePath+"/timeOfDay",schemaPath:"#/properties/timeOfDay/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.timeOfDay,data:data30};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1120,14 +1120,14 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data30.links !== undefined){
-let data31 = data30.links;
+if(data30.peakHours !== undefined){
+let data31 = data30.peakHours;
 if(Array.isArray(data31)){
 const len0 = data31.length;
 for(let i0=0; i0<len0; i0++){
 let data32 = data31[i0];
 if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-const err80 = {instancePath:instancePath+"/closures/links/" + i0,schemaPath:"#/properties/closures/properties/links/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.closures.properties.links.items.type,parentSchema:schema11.properties.closures.properties.links.items,data:data32};
+const err80 = {instancePath:instancePath+"/timeOfDay/peakHours/" + i0,schemaPath:"#/properties/timeOfDay/properties/peakHours/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.timeOfDay.properties.peakHours.items.type,parentSchema:schema11.properties.timeOfDay.properties.peakHours.items,data:data32};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1136,10 +1136,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/closures/links",schemaPath:"#/properties/closures/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.closures.properties.links.type,parentSchema:schema11.properties.closures.properties.links,data:data31};
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 23 || isNaN(data32)){
+const err81 = {instancePath:instancePath+"/timeOfDay/peakHours/" + i0,schemaPath:"#/properties/timeOfDay/properties/peakHours/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 23},message:"must be <= 23",schema:23,parentSchema:schema11.properties.timeOfDay.properties.peakHours.items,data:data32};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1148,15 +1147,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data30.ways !== undefined){
-let data33 = data30.ways;
-if(Array.isArray(data33)){
-const len1 = data33.length;
-for(let i1=0; i1<len1; i1++){
-let data34 = data33[i1];
-if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
-const err82 = {instancePath:instancePath+"/closures/ways/" + i1,schemaPath:"#/properties/closures/properties/ways/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.closures.properties.ways.items.type,parentSchema:schema11.properties.closures.properties.ways.items,data:data34};
+if(data32 < 0 || isNaN(data32)){
+const err82 = {instancePath:instancePath+"/timeOfDay/peakHours/" + i0,schemaPath:"#/properties/timeOfDay/properties/peakHours/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.timeOfDay.properties.peakHours.items,data:data32};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1167,8 +1159,18 @@ errors++;
 }
 }
 }
-else {
-const err83 = {instancePath:instancePath+"/closures/ways",schemaPath:"#/properties/closures/properties/ways/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.closures.properties.ways.type,parentSchema:schema11.properties.closures.properties.ways,data:data33};
+let i1 = data31.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data31[i1];
+if(!(((typeof item0 == "number") && (!(item0 % 1) && !isNaN(item0))) && (isFinite(item0)))){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err83 = {instancePath:instancePath+"/timeOfDay/peakHours",schemaPath:"#/properties/timeOfDay/properties/peakHours/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema11.properties.timeOfDay.properties.peakHours,data:data31};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1176,17 +1178,14 @@ else {
 vErrors.push(err83);
 }
 errors++;
+break;
+}
+indices0[item0] = i1;
 }
 }
-if(data30.polygons !== undefined){
-let data35 = data30.polygons;
-const _errs102 = errors;
-let valid24 = false;
-let passing3 = null;
-const _errs103 = errors;
-if(typeof data35 === "string"){
-if(func3(data35) < 1){
-const err84 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data35};
+}
+else {
+const err84 = {instancePath:instancePath+"/timeOfDay/peakHours",schemaPath:"#/properties/timeOfDay/properties/peakHours/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.timeOfDay.properties.peakHours.type,parentSchema:schema11.properties.timeOfDay.properties.peakHours,data:data31};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1196,8 +1195,14 @@ vErrors.push(err84);
 errors++;
 }
 }
-else {
-const err85 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data35};
+if(data30.nightHours !== undefined){
+let data33 = data30.nightHours;
+if(Array.isArray(data33)){
+const len1 = data33.length;
+for(let i2=0; i2<len1; i2++){
+let data34 = data33[i2];
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err85 = {instancePath:instancePath+"/timeOfDay/nightHours/" + i2,schemaPath:"#/properties/timeOfDay/properties/nightHours/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.timeOfDay.properties.nightHours.items.type,parentSchema:schema11.properties.timeOfDay.properties.nightHours.items,data:data34};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1206,15 +1211,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-var _valid3 = _errs103 === errors;
-if(_valid3){
-valid24 = true;
-passing3 = 0;
-}
-const _errs105 = errors;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.path === undefined){
-const err86 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data35};
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 > 23 || isNaN(data34)){
+const err86 = {instancePath:instancePath+"/timeOfDay/nightHours/" + i2,schemaPath:"#/properties/timeOfDay/properties/nightHours/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 23},message:"must be <= 23",schema:23,parentSchema:schema11.properties.timeOfDay.properties.nightHours.items,data:data34};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1223,9 +1222,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-for(const key14 in data35){
-if(!(((((key14 === "path") || (key14 === "crs")) || (key14 === "encoding")) || (key14 === "columns")) || (key14 === "sheet"))){
-const err87 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data35};
+if(data34 < 0 || isNaN(data34)){
+const err87 = {instancePath:instancePath+"/timeOfDay/nightHours/" + i2,schemaPath:"#/properties/timeOfDay/properties/nightHours/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.timeOfDay.properties.nightHours.items,data:data34};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1235,11 +1233,19 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data35.path !== undefined){
-let data36 = data35.path;
-if(typeof data36 === "string"){
-if(func3(data36) < 1){
-const err88 = {instancePath:instancePath+"/closures/polygons/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data36};
+}
+let i3 = data33.length;
+let j1;
+if(i3 > 1){
+const indices1 = {};
+for(;i3--;){
+let item1 = data33[i3];
+if(!(((typeof item1 == "number") && (!(item1 % 1) && !isNaN(item1))) && (isFinite(item1)))){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err88 = {instancePath:instancePath+"/timeOfDay/nightHours",schemaPath:"#/properties/timeOfDay/properties/nightHours/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema11.properties.timeOfDay.properties.nightHours,data:data33};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1247,10 +1253,14 @@ else {
 vErrors.push(err88);
 }
 errors++;
+break;
+}
+indices1[item1] = i3;
+}
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/closures/polygons/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data36};
+const err89 = {instancePath:instancePath+"/timeOfDay/nightHours",schemaPath:"#/properties/timeOfDay/properties/nightHours/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.timeOfDay.properties.nightHours.type,parentSchema:schema11.properties.timeOfDay.properties.nightHours,data:data33};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1260,11 +1270,12 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data35.crs !== undefined){
-let data37 = data35.crs;
-if(typeof data37 === "string"){
-if(func3(data37) < 1){
-const err90 = {instancePath:instancePath+"/closures/polygons/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data37};
+if(data30.factors !== undefined){
+let data35 = data30.factors;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key14 in data35){
+if(!(((key14 === "peak") || (key14 === "offpeak")) || (key14 === "night"))){
+const err90 = {instancePath:instancePath+"/timeOfDay/factors",schemaPath:"#/properties/timeOfDay/properties/factors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.timeOfDay.properties.factors,data:data35};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1274,8 +1285,13 @@ vErrors.push(err90);
 errors++;
 }
 }
-else {
-const err91 = {instancePath:instancePath+"/closures/polygons/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data37};
+if(data35.peak !== undefined){
+let data36 = data35.peak;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key15 in data36){
+const _errs105 = errors;
+if(!((((((((((((((((key15 === "default") || (key15 === "motorway")) || (key15 === "motorway_link")) || (key15 === "trunk")) || (key15 === "trunk_link")) || (key15 === "primary")) || (key15 === "primary_link")) || (key15 === "secondary")) || (key15 === "secondary_link")) || (key15 === "tertiary")) || (key15 === "tertiary_link")) || (key15 === "unclassified")) || (key15 === "residential")) || (key15 === "living_street")) || (key15 === "service")) || (key15 === "unknown"))){
+const err91 = {instancePath:instancePath+"/timeOfDay/factors/peak",schemaPath:"#/properties/timeOfDay/properties/factors/properties/peak/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.timeOfDay.properties.factors.properties.peak.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.timeOfDay.properties.factors.properties.peak.propertyNames.enum,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.peak.propertyNames,data:key15,propertyName:key15};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1284,12 +1300,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-if(data35.encoding !== undefined){
-let data38 = data35.encoding;
-if(typeof data38 === "string"){
-if(func3(data38) < 1){
-const err92 = {instancePath:instancePath+"/closures/polygons/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data38};
+var valid26 = _errs105 === errors;
+if(!valid26){
+const err92 = {instancePath:instancePath+"/timeOfDay/factors/peak",schemaPath:"#/properties/timeOfDay/properties/factors/properties/peak/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid",schema:schema11.properties.timeOfDay.properties.factors.properties.peak.propertyNames,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.peak,data:data36};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1299,8 +1312,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-else {
-const err93 = {instancePath:instancePath+"/closures/polygons/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data38};
+for(const key16 in data36){
+let data37 = data36[key16];
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 2 || isNaN(data37)){
+const err93 = {instancePath:instancePath+"/timeOfDay/factors/peak/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeOfDay/properties/factors/properties/peak/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.peak.additionalProperties,data:data37};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1309,15 +1325,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data35.columns !== undefined){
-let data39 = data35.columns;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key15 in data39){
-let data40 = data39[key15];
-if(typeof data40 === "string"){
-if(func3(data40) < 1){
-const err94 = {instancePath:instancePath+"/closures/polygons/columns/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data40};
+if(data37 <= 0 || isNaN(data37)){
+const err94 = {instancePath:instancePath+"/timeOfDay/factors/peak/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeOfDay/properties/factors/properties/peak/additionalProperties/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.peak.additionalProperties,data:data37};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1328,7 +1337,7 @@ errors++;
 }
 }
 else {
-const err95 = {instancePath:instancePath+"/closures/polygons/columns/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data40};
+const err95 = {instancePath:instancePath+"/timeOfDay/factors/peak/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeOfDay/properties/factors/properties/peak/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.timeOfDay.properties.factors.properties.peak.additionalProperties.type,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.peak.additionalProperties,data:data37};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1340,7 +1349,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/closures/polygons/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data39};
+const err96 = {instancePath:instancePath+"/timeOfDay/factors/peak",schemaPath:"#/properties/timeOfDay/properties/factors/properties/peak/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.timeOfDay.properties.factors.properties.peak.type,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.peak,data:data36};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1350,11 +1359,13 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data35.sheet !== undefined){
-let data41 = data35.sheet;
-if(typeof data41 === "string"){
-if(func3(data41) < 1){
-const err97 = {instancePath:instancePath+"/closures/polygons/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data41};
+if(data35.offpeak !== undefined){
+let data38 = data35.offpeak;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key17 in data38){
+const _errs111 = errors;
+if(!((((((((((((((((key17 === "default") || (key17 === "motorway")) || (key17 === "motorway_link")) || (key17 === "trunk")) || (key17 === "trunk_link")) || (key17 === "primary")) || (key17 === "primary_link")) || (key17 === "secondary")) || (key17 === "secondary_link")) || (key17 === "tertiary")) || (key17 === "tertiary_link")) || (key17 === "unclassified")) || (key17 === "residential")) || (key17 === "living_street")) || (key17 === "service")) || (key17 === "unknown"))){
+const err97 = {instancePath:instancePath+"/timeOfDay/factors/offpeak",schemaPath:"#/properties/timeOfDay/properties/factors/properties/offpeak/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.timeOfDay.properties.factors.properties.offpeak.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.timeOfDay.properties.factors.properties.offpeak.propertyNames.enum,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.offpeak.propertyNames,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1363,9 +1374,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-else {
-const err98 = {instancePath:instancePath+"/closures/polygons/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data41};
+var valid28 = _errs111 === errors;
+if(!valid28){
+const err98 = {instancePath:instancePath+"/timeOfDay/factors/offpeak",schemaPath:"#/properties/timeOfDay/properties/factors/properties/offpeak/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema11.properties.timeOfDay.properties.factors.properties.offpeak.propertyNames,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.offpeak,data:data38};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1375,9 +1386,11 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
-else {
-const err99 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data35};
+for(const key18 in data38){
+let data39 = data38[key18];
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 > 2 || isNaN(data39)){
+const err99 = {instancePath:instancePath+"/timeOfDay/factors/offpeak/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeOfDay/properties/factors/properties/offpeak/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.offpeak.additionalProperties,data:data39};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1386,19 +1399,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-var _valid3 = _errs105 === errors;
-if(_valid3 && valid24){
-valid24 = false;
-passing3 = [passing3, 1];
-}
-else {
-if(_valid3){
-valid24 = true;
-passing3 = 1;
-}
-}
-if(!valid24){
-const err100 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data35};
+if(data39 <= 0 || isNaN(data39)){
+const err100 = {instancePath:instancePath+"/timeOfDay/factors/offpeak/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeOfDay/properties/factors/properties/offpeak/additionalProperties/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.offpeak.additionalProperties,data:data39};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1407,21 +1409,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-else {
-errors = _errs102;
-if(vErrors !== null){
-if(_errs102){
-vErrors.length = _errs102;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err101 = {instancePath:instancePath+"/closures",schemaPath:"#/properties/closures/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.closures.type,parentSchema:schema11.properties.closures,data:data30};
+const err101 = {instancePath:instancePath+"/timeOfDay/factors/offpeak/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeOfDay/properties/factors/properties/offpeak/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.timeOfDay.properties.factors.properties.offpeak.additionalProperties.type,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.offpeak.additionalProperties,data:data39};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1431,11 +1421,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data.standards !== undefined){
-let data42 = data.standards;
-if(typeof data42 === "string"){
-if(func3(data42) < 1){
-const err102 = {instancePath:instancePath+"/standards",schemaPath:"#/properties/standards/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.standards,data:data42};
+}
+else {
+const err102 = {instancePath:instancePath+"/timeOfDay/factors/offpeak",schemaPath:"#/properties/timeOfDay/properties/factors/properties/offpeak/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.timeOfDay.properties.factors.properties.offpeak.type,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.offpeak,data:data38};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1445,8 +1433,13 @@ vErrors.push(err102);
 errors++;
 }
 }
-else {
-const err103 = {instancePath:instancePath+"/standards",schemaPath:"#/properties/standards/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.standards.type,parentSchema:schema11.properties.standards,data:data42};
+if(data35.night !== undefined){
+let data40 = data35.night;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key19 in data40){
+const _errs117 = errors;
+if(!((((((((((((((((key19 === "default") || (key19 === "motorway")) || (key19 === "motorway_link")) || (key19 === "trunk")) || (key19 === "trunk_link")) || (key19 === "primary")) || (key19 === "primary_link")) || (key19 === "secondary")) || (key19 === "secondary_link")) || (key19 === "tertiary")) || (key19 === "tertiary_link")) || (key19 === "unclassified")) || (key19 === "residential")) || (key19 === "living_street")) || (key19 === "service")) || (key19 === "unknown"))){
+const err103 = {instancePath:instancePath+"/timeOfDay/factors/night",schemaPath:"#/properties/timeOfDay/properties/factors/properties/night/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.timeOfDay.properties.factors.properties.night.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.timeOfDay.properties.factors.properties.night.propertyNames.enum,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.night.propertyNames,data:key19,propertyName:key19};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1455,11 +1448,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data.overrides !== undefined){
-let data43 = data.overrides;
-if(!(data43 && typeof data43 == "object" && !Array.isArray(data43))){
-const err104 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data43};
+var valid30 = _errs117 === errors;
+if(!valid30){
+const err104 = {instancePath:instancePath+"/timeOfDay/factors/night",schemaPath:"#/properties/timeOfDay/properties/factors/properties/night/propertyNames",keyword:"propertyNames",params:{propertyName: key19},message:"property name must be valid",schema:schema11.properties.timeOfDay.properties.factors.properties.night.propertyNames,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.night,data:data40};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1469,19 +1460,11 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data.stations !== undefined){
-let data44 = data.stations;
-const _errs126 = errors;
-let valid27 = false;
-let passing4 = null;
-const _errs127 = errors;
-if(Array.isArray(data44)){
-const len2 = data44.length;
-for(let i2=0; i2<len2; i2++){
-let data45 = data44[i2];
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.id === undefined){
-const err105 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema15.required,parentSchema:schema15,data:data45};
+for(const key20 in data40){
+let data41 = data40[key20];
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 > 2 || isNaN(data41)){
+const err105 = {instancePath:instancePath+"/timeOfDay/factors/night/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeOfDay/properties/factors/properties/night/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.night.additionalProperties,data:data41};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1490,8 +1473,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data45.name === undefined){
-const err106 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema15.required,parentSchema:schema15,data:data45};
+if(data41 <= 0 || isNaN(data41)){
+const err106 = {instancePath:instancePath+"/timeOfDay/factors/night/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeOfDay/properties/factors/properties/night/additionalProperties/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.night.additionalProperties,data:data41};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1500,8 +1483,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(data45.lon === undefined){
-const err107 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "lon"},message:"must have required property '"+"lon"+"'",schema:schema15.required,parentSchema:schema15,data:data45};
+}
+else {
+const err107 = {instancePath:instancePath+"/timeOfDay/factors/night/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeOfDay/properties/factors/properties/night/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.timeOfDay.properties.factors.properties.night.additionalProperties.type,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.night.additionalProperties,data:data41};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1510,8 +1494,10 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(data45.lat === undefined){
-const err108 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "lat"},message:"must have required property '"+"lat"+"'",schema:schema15.required,parentSchema:schema15,data:data45};
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/timeOfDay/factors/night",schemaPath:"#/properties/timeOfDay/properties/factors/properties/night/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.timeOfDay.properties.factors.properties.night.type,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.night,data:data40};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1520,8 +1506,10 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(data45.class === undefined){
-const err109 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'",schema:schema15.required,parentSchema:schema15,data:data45};
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/timeOfDay/factors",schemaPath:"#/properties/timeOfDay/properties/factors/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.timeOfDay.properties.factors.type,parentSchema:schema11.properties.timeOfDay.properties.factors,data:data35};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1530,8 +1518,11 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(data45.status === undefined){
-const err110 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema15.required,parentSchema:schema15,data:data45};
+}
+if(data30.source !== undefined){
+let data42 = data30.source;
+if(typeof data42 !== "string"){
+const err110 = {instancePath:instancePath+"/timeOfDay/source",schemaPath:"#/properties/timeOfDay/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.timeOfDay.properties.source.type,parentSchema:schema11.properties.timeOfDay.properties.source,data:data42};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1540,9 +1531,10 @@ vErrors.push(err110);
 }
 errors++;
 }
-for(const key16 in data45){
-if(!(func2.call(schema15.properties, key16))){
-const err111 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data:data45};
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/timeOfDay",schemaPath:"#/properties/timeOfDay/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.timeOfDay.type,parentSchema:schema11.properties.timeOfDay,data:data30};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1552,11 +1544,12 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data45.id !== undefined){
-let data46 = data45.id;
-if(typeof data46 === "string"){
-if(func3(data46) < 1){
-const err112 = {instancePath:instancePath+"/stations/" + i2+"/id",schemaPath:"#/definitions/station/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.id,data:data46};
+if(data.turns !== undefined){
+let data43 = data.turns;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key21 in data43){
+if(!(((((key21 === "restrictions") || (key21 === "leftS")) || (key21 === "rightS")) || (key21 === "uTurnS")) || (key21 === "straightS"))){
+const err112 = {instancePath:instancePath+"/turns",schemaPath:"#/properties/turns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.turns,data:data43};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1566,8 +1559,10 @@ vErrors.push(err112);
 errors++;
 }
 }
-else {
-const err113 = {instancePath:instancePath+"/stations/" + i2+"/id",schemaPath:"#/definitions/station/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.id.type,parentSchema:schema15.properties.id,data:data46};
+if(data43.restrictions !== undefined){
+let data44 = data43.restrictions;
+if(typeof data44 !== "boolean"){
+const err113 = {instancePath:instancePath+"/turns/restrictions",schemaPath:"#/properties/turns/properties/restrictions/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.turns.properties.restrictions.type,parentSchema:schema11.properties.turns.properties.restrictions,data:data44};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1577,11 +1572,11 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data45.name !== undefined){
-let data47 = data45.name;
-if(typeof data47 === "string"){
-if(func3(data47) < 1){
-const err114 = {instancePath:instancePath+"/stations/" + i2+"/name",schemaPath:"#/definitions/station/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.name,data:data47};
+if(data43.leftS !== undefined){
+let data45 = data43.leftS;
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 600 || isNaN(data45)){
+const err114 = {instancePath:instancePath+"/turns/leftS",schemaPath:"#/properties/turns/properties/leftS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema11.properties.turns.properties.leftS,data:data45};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1590,9 +1585,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-else {
-const err115 = {instancePath:instancePath+"/stations/" + i2+"/name",schemaPath:"#/definitions/station/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.name.type,parentSchema:schema15.properties.name,data:data47};
+if(data45 < 0 || isNaN(data45)){
+const err115 = {instancePath:instancePath+"/turns/leftS",schemaPath:"#/properties/turns/properties/leftS/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.turns.properties.leftS,data:data45};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1602,10 +1596,8 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data45.nameZh !== undefined){
-let data48 = data45.nameZh;
-if(typeof data48 !== "string"){
-const err116 = {instancePath:instancePath+"/stations/" + i2+"/nameZh",schemaPath:"#/definitions/station/properties/nameZh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.nameZh.type,parentSchema:schema15.properties.nameZh,data:data48};
+else {
+const err116 = {instancePath:instancePath+"/turns/leftS",schemaPath:"#/properties/turns/properties/leftS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.turns.properties.leftS.type,parentSchema:schema11.properties.turns.properties.leftS,data:data45};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1615,10 +1607,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data45.lon !== undefined){
-let data49 = data45.lon;
-if(!((typeof data49 == "number") && (isFinite(data49)))){
-const err117 = {instancePath:instancePath+"/stations/" + i2+"/lon",schemaPath:"#/definitions/station/properties/lon/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.lon.type,parentSchema:schema15.properties.lon,data:data49};
+if(data43.rightS !== undefined){
+let data46 = data43.rightS;
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 600 || isNaN(data46)){
+const err117 = {instancePath:instancePath+"/turns/rightS",schemaPath:"#/properties/turns/properties/rightS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema11.properties.turns.properties.rightS,data:data46};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1627,11 +1620,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data45.lat !== undefined){
-let data50 = data45.lat;
-if(!((typeof data50 == "number") && (isFinite(data50)))){
-const err118 = {instancePath:instancePath+"/stations/" + i2+"/lat",schemaPath:"#/definitions/station/properties/lat/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.lat.type,parentSchema:schema15.properties.lat,data:data50};
+if(data46 < 0 || isNaN(data46)){
+const err118 = {instancePath:instancePath+"/turns/rightS",schemaPath:"#/properties/turns/properties/rightS/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.turns.properties.rightS,data:data46};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1641,10 +1631,8 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data45.class !== undefined){
-let data51 = data45.class;
-if(!((((((((((((((((((((((((((((((((((data51 === "class1") || (data51 === "class2")) || (data51 === "special")) || (data51 === "small")) || (data51 === "logistics")) || (data51 === "township1")) || (data51 === "township2")) || (data51 === "fulltime")) || (data51 === "micro")) || (data51 === "engine")) || (data51 === "ladder")) || (data51 === "一级")) || (data51 === "一级站")) || (data51 === "一级消防站")) || (data51 === "一级普通消防站")) || (data51 === "二级")) || (data51 === "二级站")) || (data51 === "二级消防站")) || (data51 === "二级普通消防站")) || (data51 === "特勤")) || (data51 === "特勤站")) || (data51 === "特勤消防站")) || (data51 === "小型")) || (data51 === "小型站")) || (data51 === "小型消防站")) || (data51 === "战勤保障")) || (data51 === "战勤保障站")) || (data51 === "战勤保障消防站")) || (data51 === "乡镇一级")) || (data51 === "乡镇二级")) || (data51 === "专职")) || (data51 === "专职消防队")) || (data51 === "微型")) || (data51 === "微型消防站"))){
-const err119 = {instancePath:instancePath+"/stations/" + i2+"/class",schemaPath:"#/definitions/station/properties/class/enum",keyword:"enum",params:{allowedValues: schema15.properties.class.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.class.enum,parentSchema:schema15.properties.class,data:data51};
+else {
+const err119 = {instancePath:instancePath+"/turns/rightS",schemaPath:"#/properties/turns/properties/rightS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.turns.properties.rightS.type,parentSchema:schema11.properties.turns.properties.rightS,data:data46};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1654,10 +1642,11 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data45.status !== undefined){
-let data52 = data45.status;
-if(!((((data52 === "existing") || (data52 === "under_construction")) || (data52 === "planned")) || (data52 === "candidate"))){
-const err120 = {instancePath:instancePath+"/stations/" + i2+"/status",schemaPath:"#/definitions/station/properties/status/enum",keyword:"enum",params:{allowedValues: schema15.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.status.enum,parentSchema:schema15.properties.status,data:data52};
+if(data43.uTurnS !== undefined){
+let data47 = data43.uTurnS;
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 600 || isNaN(data47)){
+const err120 = {instancePath:instancePath+"/turns/uTurnS",schemaPath:"#/properties/turns/properties/uTurnS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema11.properties.turns.properties.uTurnS,data:data47};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1666,11 +1655,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-if(data45.year !== undefined){
-let data53 = data45.year;
-if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
-const err121 = {instancePath:instancePath+"/stations/" + i2+"/year",schemaPath:"#/definitions/station/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties.year.type,parentSchema:schema15.properties.year,data:data53};
+if(data47 < 0 || isNaN(data47)){
+const err121 = {instancePath:instancePath+"/turns/uTurnS",schemaPath:"#/properties/turns/properties/uTurnS/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.turns.properties.uTurnS,data:data47};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1679,9 +1665,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-if((typeof data53 == "number") && (isFinite(data53))){
-if(data53 > 2200 || isNaN(data53)){
-const err122 = {instancePath:instancePath+"/stations/" + i2+"/year",schemaPath:"#/definitions/station/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema15.properties.year,data:data53};
+}
+else {
+const err122 = {instancePath:instancePath+"/turns/uTurnS",schemaPath:"#/properties/turns/properties/uTurnS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.turns.properties.uTurnS.type,parentSchema:schema11.properties.turns.properties.uTurnS,data:data47};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1690,8 +1676,12 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(data53 < 1900 || isNaN(data53)){
-const err123 = {instancePath:instancePath+"/stations/" + i2+"/year",schemaPath:"#/definitions/station/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1900},message:"must be >= 1900",schema:1900,parentSchema:schema15.properties.year,data:data53};
+}
+if(data43.straightS !== undefined){
+let data48 = data43.straightS;
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 > 600 || isNaN(data48)){
+const err123 = {instancePath:instancePath+"/turns/straightS",schemaPath:"#/properties/turns/properties/straightS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema11.properties.turns.properties.straightS,data:data48};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1700,13 +1690,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-}
-if(data45.turnoutS !== undefined){
-let data54 = data45.turnoutS;
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 > 600 || isNaN(data54)){
-const err124 = {instancePath:instancePath+"/stations/" + i2+"/turnoutS",schemaPath:"#/definitions/station/properties/turnoutS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema15.properties.turnoutS,data:data54};
+if(data48 < 0 || isNaN(data48)){
+const err124 = {instancePath:instancePath+"/turns/straightS",schemaPath:"#/properties/turns/properties/straightS/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.turns.properties.straightS,data:data48};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1715,8 +1700,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data54 < 0 || isNaN(data54)){
-const err125 = {instancePath:instancePath+"/stations/" + i2+"/turnoutS",schemaPath:"#/definitions/station/properties/turnoutS/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.turnoutS,data:data54};
+}
+else {
+const err125 = {instancePath:instancePath+"/turns/straightS",schemaPath:"#/properties/turns/properties/straightS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.turns.properties.straightS.type,parentSchema:schema11.properties.turns.properties.straightS,data:data48};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1726,8 +1712,9 @@ vErrors.push(err125);
 errors++;
 }
 }
+}
 else {
-const err126 = {instancePath:instancePath+"/stations/" + i2+"/turnoutS",schemaPath:"#/definitions/station/properties/turnoutS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.turnoutS.type,parentSchema:schema15.properties.turnoutS,data:data54};
+const err126 = {instancePath:instancePath+"/turns",schemaPath:"#/properties/turns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.turns.type,parentSchema:schema11.properties.turns,data:data43};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1737,10 +1724,12 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data45.urbanEdge !== undefined){
-let data55 = data45.urbanEdge;
-if(typeof data55 !== "boolean"){
-const err127 = {instancePath:instancePath+"/stations/" + i2+"/urbanEdge",schemaPath:"#/definitions/station/properties/urbanEdge/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.urbanEdge.type,parentSchema:schema15.properties.urbanEdge,data:data55};
+if(data.closures !== undefined){
+let data49 = data.closures;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key22 in data49){
+if(!(((key22 === "links") || (key22 === "ways")) || (key22 === "polygons"))){
+const err127 = {instancePath:instancePath+"/closures",schemaPath:"#/properties/closures/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.closures,data:data49};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1750,11 +1739,14 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data45.landAreaM2 !== undefined){
-let data56 = data45.landAreaM2;
-if((typeof data56 == "number") && (isFinite(data56))){
-if(data56 < 0 || isNaN(data56)){
-const err128 = {instancePath:instancePath+"/stations/" + i2+"/landAreaM2",schemaPath:"#/definitions/station/properties/landAreaM2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.landAreaM2,data:data56};
+if(data49.links !== undefined){
+let data50 = data49.links;
+if(Array.isArray(data50)){
+const len2 = data50.length;
+for(let i4=0; i4<len2; i4++){
+let data51 = data50[i4];
+if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
+const err128 = {instancePath:instancePath+"/closures/links/" + i4,schemaPath:"#/properties/closures/properties/links/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.closures.properties.links.items.type,parentSchema:schema11.properties.closures.properties.links.items,data:data51};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1764,8 +1756,9 @@ vErrors.push(err128);
 errors++;
 }
 }
+}
 else {
-const err129 = {instancePath:instancePath+"/stations/" + i2+"/landAreaM2",schemaPath:"#/definitions/station/properties/landAreaM2/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.landAreaM2.type,parentSchema:schema15.properties.landAreaM2,data:data56};
+const err129 = {instancePath:instancePath+"/closures/links",schemaPath:"#/properties/closures/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.closures.properties.links.type,parentSchema:schema11.properties.closures.properties.links,data:data50};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1775,11 +1768,14 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data45.buildingAreaM2 !== undefined){
-let data57 = data45.buildingAreaM2;
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 < 0 || isNaN(data57)){
-const err130 = {instancePath:instancePath+"/stations/" + i2+"/buildingAreaM2",schemaPath:"#/definitions/station/properties/buildingAreaM2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.buildingAreaM2,data:data57};
+if(data49.ways !== undefined){
+let data52 = data49.ways;
+if(Array.isArray(data52)){
+const len3 = data52.length;
+for(let i5=0; i5<len3; i5++){
+let data53 = data52[i5];
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+const err130 = {instancePath:instancePath+"/closures/ways/" + i5,schemaPath:"#/properties/closures/properties/ways/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.closures.properties.ways.items.type,parentSchema:schema11.properties.closures.properties.ways.items,data:data53};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1789,8 +1785,9 @@ vErrors.push(err130);
 errors++;
 }
 }
+}
 else {
-const err131 = {instancePath:instancePath+"/stations/" + i2+"/buildingAreaM2",schemaPath:"#/definitions/station/properties/buildingAreaM2/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.buildingAreaM2.type,parentSchema:schema15.properties.buildingAreaM2,data:data57};
+const err131 = {instancePath:instancePath+"/closures/ways",schemaPath:"#/properties/closures/properties/ways/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.closures.properties.ways.type,parentSchema:schema11.properties.closures.properties.ways,data:data52};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1800,9 +1797,15 @@ vErrors.push(err131);
 errors++;
 }
 }
-}
-else {
-const err132 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data45};
+if(data49.polygons !== undefined){
+let data54 = data49.polygons;
+const _errs149 = errors;
+let valid39 = false;
+let passing3 = null;
+const _errs150 = errors;
+if(typeof data54 === "string"){
+if(func3(data54) < 1){
+const err132 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data54};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1812,9 +1815,8 @@ vErrors.push(err132);
 errors++;
 }
 }
-}
 else {
-const err133 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.stations.oneOf[0].type,parentSchema:schema11.properties.stations.oneOf[0],data:data44};
+const err133 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data54};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1823,19 +1825,15 @@ vErrors.push(err133);
 }
 errors++;
 }
-var _valid4 = _errs127 === errors;
-if(_valid4){
-valid27 = true;
-passing4 = 0;
+var _valid3 = _errs150 === errors;
+if(_valid3){
+valid39 = true;
+passing3 = 0;
 }
-const _errs155 = errors;
-const _errs157 = errors;
-let valid33 = false;
-let passing5 = null;
-const _errs158 = errors;
-if(typeof data44 === "string"){
-if(func3(data44) < 1){
-const err134 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data44};
+const _errs152 = errors;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.path === undefined){
+const err134 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data54};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1844,9 +1842,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-else {
-const err135 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data44};
+for(const key23 in data54){
+if(!(((((key23 === "path") || (key23 === "crs")) || (key23 === "encoding")) || (key23 === "columns")) || (key23 === "sheet"))){
+const err135 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data54};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1855,15 +1853,12 @@ vErrors.push(err135);
 }
 errors++;
 }
-var _valid5 = _errs158 === errors;
-if(_valid5){
-valid33 = true;
-passing5 = 0;
 }
-const _errs160 = errors;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.path === undefined){
-const err136 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data44};
+if(data54.path !== undefined){
+let data55 = data54.path;
+if(typeof data55 === "string"){
+if(func3(data55) < 1){
+const err136 = {instancePath:instancePath+"/closures/polygons/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data55};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1872,9 +1867,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-for(const key17 in data44){
-if(!(((((key17 === "path") || (key17 === "crs")) || (key17 === "encoding")) || (key17 === "columns")) || (key17 === "sheet"))){
-const err137 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data44};
+}
+else {
+const err137 = {instancePath:instancePath+"/closures/polygons/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data55};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1884,11 +1879,11 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data44.path !== undefined){
-let data58 = data44.path;
-if(typeof data58 === "string"){
-if(func3(data58) < 1){
-const err138 = {instancePath:instancePath+"/stations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data58};
+if(data54.crs !== undefined){
+let data56 = data54.crs;
+if(typeof data56 === "string"){
+if(func3(data56) < 1){
+const err138 = {instancePath:instancePath+"/closures/polygons/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data56};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1899,7 +1894,7 @@ errors++;
 }
 }
 else {
-const err139 = {instancePath:instancePath+"/stations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data58};
+const err139 = {instancePath:instancePath+"/closures/polygons/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data56};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1909,11 +1904,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data44.crs !== undefined){
-let data59 = data44.crs;
-if(typeof data59 === "string"){
-if(func3(data59) < 1){
-const err140 = {instancePath:instancePath+"/stations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data59};
+if(data54.encoding !== undefined){
+let data57 = data54.encoding;
+if(typeof data57 === "string"){
+if(func3(data57) < 1){
+const err140 = {instancePath:instancePath+"/closures/polygons/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data57};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1924,7 +1919,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/stations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data59};
+const err141 = {instancePath:instancePath+"/closures/polygons/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data57};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1934,11 +1929,14 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data44.encoding !== undefined){
-let data60 = data44.encoding;
-if(typeof data60 === "string"){
-if(func3(data60) < 1){
-const err142 = {instancePath:instancePath+"/stations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data60};
+if(data54.columns !== undefined){
+let data58 = data54.columns;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+for(const key24 in data58){
+let data59 = data58[key24];
+if(typeof data59 === "string"){
+if(func3(data59) < 1){
+const err142 = {instancePath:instancePath+"/closures/polygons/columns/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data59};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1949,7 +1947,7 @@ errors++;
 }
 }
 else {
-const err143 = {instancePath:instancePath+"/stations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data60};
+const err143 = {instancePath:instancePath+"/closures/polygons/columns/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data59};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1959,14 +1957,9 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data44.columns !== undefined){
-let data61 = data44.columns;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key18 in data61){
-let data62 = data61[key18];
-if(typeof data62 === "string"){
-if(func3(data62) < 1){
-const err144 = {instancePath:instancePath+"/stations/columns/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data62};
+}
+else {
+const err144 = {instancePath:instancePath+"/closures/polygons/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data58};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1976,8 +1969,11 @@ vErrors.push(err144);
 errors++;
 }
 }
-else {
-const err145 = {instancePath:instancePath+"/stations/columns/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data62};
+if(data54.sheet !== undefined){
+let data60 = data54.sheet;
+if(typeof data60 === "string"){
+if(func3(data60) < 1){
+const err145 = {instancePath:instancePath+"/closures/polygons/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data60};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1987,9 +1983,8 @@ vErrors.push(err145);
 errors++;
 }
 }
-}
 else {
-const err146 = {instancePath:instancePath+"/stations/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data61};
+const err146 = {instancePath:instancePath+"/closures/polygons/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data60};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1999,11 +1994,9 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data44.sheet !== undefined){
-let data63 = data44.sheet;
-if(typeof data63 === "string"){
-if(func3(data63) < 1){
-const err147 = {instancePath:instancePath+"/stations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data63};
+}
+else {
+const err147 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data54};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2012,9 +2005,19 @@ vErrors.push(err147);
 }
 errors++;
 }
+var _valid3 = _errs152 === errors;
+if(_valid3 && valid39){
+valid39 = false;
+passing3 = [passing3, 1];
 }
 else {
-const err148 = {instancePath:instancePath+"/stations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data63};
+if(_valid3){
+valid39 = true;
+passing3 = 1;
+}
+}
+if(!valid39){
+const err148 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data54};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2023,10 +2026,21 @@ vErrors.push(err148);
 }
 errors++;
 }
+else {
+errors = _errs149;
+if(vErrors !== null){
+if(_errs149){
+vErrors.length = _errs149;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err149 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data44};
+const err149 = {instancePath:instancePath+"/closures",schemaPath:"#/properties/closures/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.closures.type,parentSchema:schema11.properties.closures,data:data49};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2035,19 +2049,12 @@ vErrors.push(err149);
 }
 errors++;
 }
-var _valid5 = _errs160 === errors;
-if(_valid5 && valid33){
-valid33 = false;
-passing5 = [passing5, 1];
 }
-else {
-if(_valid5){
-valid33 = true;
-passing5 = 1;
-}
-}
-if(!valid33){
-const err150 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data44};
+if(data.standards !== undefined){
+let data61 = data.standards;
+if(typeof data61 === "string"){
+if(func3(data61) < 1){
+const err150 = {instancePath:instancePath+"/standards",schemaPath:"#/properties/standards/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.standards,data:data61};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2056,30 +2063,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-else {
-errors = _errs157;
-if(vErrors !== null){
-if(_errs157){
-vErrors.length = _errs157;
 }
 else {
-vErrors = null;
-}
-}
-}
-var _valid4 = _errs155 === errors;
-if(_valid4 && valid27){
-valid27 = false;
-passing4 = [passing4, 1];
-}
-else {
-if(_valid4){
-valid27 = true;
-passing4 = 1;
-}
-}
-if(!valid27){
-const err151 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema11.properties.stations.oneOf,parentSchema:schema11.properties.stations,data:data44};
+const err151 = {instancePath:instancePath+"/standards",schemaPath:"#/properties/standards/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.standards.type,parentSchema:schema11.properties.standards,data:data61};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2088,27 +2074,11 @@ vErrors.push(err151);
 }
 errors++;
 }
-else {
-errors = _errs126;
-if(vErrors !== null){
-if(_errs126){
-vErrors.length = _errs126;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.hydrants !== undefined){
-let data64 = data.hydrants;
-const _errs178 = errors;
-let valid37 = false;
-let passing6 = null;
-const _errs179 = errors;
-if(typeof data64 === "string"){
-if(func3(data64) < 1){
-const err152 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data64};
+if(data.overrides !== undefined){
+let data62 = data.overrides;
+if(!(data62 && typeof data62 == "object" && !Array.isArray(data62))){
+const err152 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data62};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2118,8 +2088,19 @@ vErrors.push(err152);
 errors++;
 }
 }
-else {
-const err153 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data64};
+if(data.stations !== undefined){
+let data63 = data.stations;
+const _errs173 = errors;
+let valid42 = false;
+let passing4 = null;
+const _errs174 = errors;
+if(Array.isArray(data63)){
+const len4 = data63.length;
+for(let i6=0; i6<len4; i6++){
+let data64 = data63[i6];
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.id === undefined){
+const err153 = {instancePath:instancePath+"/stations/" + i6,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema15.required,parentSchema:schema15,data:data64};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2128,15 +2109,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-var _valid6 = _errs179 === errors;
-if(_valid6){
-valid37 = true;
-passing6 = 0;
-}
-const _errs181 = errors;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.path === undefined){
-const err154 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data64};
+if(data64.name === undefined){
+const err154 = {instancePath:instancePath+"/stations/" + i6,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema15.required,parentSchema:schema15,data:data64};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2145,9 +2119,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-for(const key19 in data64){
-if(!(((((key19 === "path") || (key19 === "crs")) || (key19 === "encoding")) || (key19 === "columns")) || (key19 === "sheet"))){
-const err155 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data64};
+if(data64.lon === undefined){
+const err155 = {instancePath:instancePath+"/stations/" + i6,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "lon"},message:"must have required property '"+"lon"+"'",schema:schema15.required,parentSchema:schema15,data:data64};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2156,12 +2129,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-if(data64.path !== undefined){
-let data65 = data64.path;
-if(typeof data65 === "string"){
-if(func3(data65) < 1){
-const err156 = {instancePath:instancePath+"/hydrants/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data65};
+if(data64.lat === undefined){
+const err156 = {instancePath:instancePath+"/stations/" + i6,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "lat"},message:"must have required property '"+"lat"+"'",schema:schema15.required,parentSchema:schema15,data:data64};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2170,9 +2139,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-else {
-const err157 = {instancePath:instancePath+"/hydrants/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data65};
+if(data64.class === undefined){
+const err157 = {instancePath:instancePath+"/stations/" + i6,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'",schema:schema15.required,parentSchema:schema15,data:data64};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2181,12 +2149,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data64.crs !== undefined){
-let data66 = data64.crs;
-if(typeof data66 === "string"){
-if(func3(data66) < 1){
-const err158 = {instancePath:instancePath+"/hydrants/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data66};
+if(data64.status === undefined){
+const err158 = {instancePath:instancePath+"/stations/" + i6,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema15.required,parentSchema:schema15,data:data64};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2195,9 +2159,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/hydrants/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data66};
+for(const key25 in data64){
+if(!(func2.call(schema15.properties, key25))){
+const err159 = {instancePath:instancePath+"/stations/" + i6,schemaPath:"#/definitions/station/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data:data64};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2207,11 +2171,11 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data64.encoding !== undefined){
-let data67 = data64.encoding;
-if(typeof data67 === "string"){
-if(func3(data67) < 1){
-const err160 = {instancePath:instancePath+"/hydrants/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data67};
+if(data64.id !== undefined){
+let data65 = data64.id;
+if(typeof data65 === "string"){
+if(func3(data65) < 1){
+const err160 = {instancePath:instancePath+"/stations/" + i6+"/id",schemaPath:"#/definitions/station/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.id,data:data65};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2222,7 +2186,7 @@ errors++;
 }
 }
 else {
-const err161 = {instancePath:instancePath+"/hydrants/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data67};
+const err161 = {instancePath:instancePath+"/stations/" + i6+"/id",schemaPath:"#/definitions/station/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.id.type,parentSchema:schema15.properties.id,data:data65};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2232,14 +2196,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data64.columns !== undefined){
-let data68 = data64.columns;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-for(const key20 in data68){
-let data69 = data68[key20];
-if(typeof data69 === "string"){
-if(func3(data69) < 1){
-const err162 = {instancePath:instancePath+"/hydrants/columns/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data69};
+if(data64.name !== undefined){
+let data66 = data64.name;
+if(typeof data66 === "string"){
+if(func3(data66) < 1){
+const err162 = {instancePath:instancePath+"/stations/" + i6+"/name",schemaPath:"#/definitions/station/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.name,data:data66};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2250,7 +2211,7 @@ errors++;
 }
 }
 else {
-const err163 = {instancePath:instancePath+"/hydrants/columns/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data69};
+const err163 = {instancePath:instancePath+"/stations/" + i6+"/name",schemaPath:"#/definitions/station/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.name.type,parentSchema:schema15.properties.name,data:data66};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2260,9 +2221,10 @@ vErrors.push(err163);
 errors++;
 }
 }
-}
-else {
-const err164 = {instancePath:instancePath+"/hydrants/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data68};
+if(data64.nameZh !== undefined){
+let data67 = data64.nameZh;
+if(typeof data67 !== "string"){
+const err164 = {instancePath:instancePath+"/stations/" + i6+"/nameZh",schemaPath:"#/definitions/station/properties/nameZh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.nameZh.type,parentSchema:schema15.properties.nameZh,data:data67};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2272,11 +2234,10 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data64.sheet !== undefined){
-let data70 = data64.sheet;
-if(typeof data70 === "string"){
-if(func3(data70) < 1){
-const err165 = {instancePath:instancePath+"/hydrants/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data70};
+if(data64.lon !== undefined){
+let data68 = data64.lon;
+if(!((typeof data68 == "number") && (isFinite(data68)))){
+const err165 = {instancePath:instancePath+"/stations/" + i6+"/lon",schemaPath:"#/definitions/station/properties/lon/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.lon.type,parentSchema:schema15.properties.lon,data:data68};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2286,8 +2247,10 @@ vErrors.push(err165);
 errors++;
 }
 }
-else {
-const err166 = {instancePath:instancePath+"/hydrants/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data70};
+if(data64.lat !== undefined){
+let data69 = data64.lat;
+if(!((typeof data69 == "number") && (isFinite(data69)))){
+const err166 = {instancePath:instancePath+"/stations/" + i6+"/lat",schemaPath:"#/definitions/station/properties/lat/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.lat.type,parentSchema:schema15.properties.lat,data:data69};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2297,9 +2260,10 @@ vErrors.push(err166);
 errors++;
 }
 }
-}
-else {
-const err167 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data64};
+if(data64.class !== undefined){
+let data70 = data64.class;
+if(!((((((((((((((((((((((((((((((((((data70 === "class1") || (data70 === "class2")) || (data70 === "special")) || (data70 === "small")) || (data70 === "logistics")) || (data70 === "township1")) || (data70 === "township2")) || (data70 === "fulltime")) || (data70 === "micro")) || (data70 === "engine")) || (data70 === "ladder")) || (data70 === "一级")) || (data70 === "一级站")) || (data70 === "一级消防站")) || (data70 === "一级普通消防站")) || (data70 === "二级")) || (data70 === "二级站")) || (data70 === "二级消防站")) || (data70 === "二级普通消防站")) || (data70 === "特勤")) || (data70 === "特勤站")) || (data70 === "特勤消防站")) || (data70 === "小型")) || (data70 === "小型站")) || (data70 === "小型消防站")) || (data70 === "战勤保障")) || (data70 === "战勤保障站")) || (data70 === "战勤保障消防站")) || (data70 === "乡镇一级")) || (data70 === "乡镇二级")) || (data70 === "专职")) || (data70 === "专职消防队")) || (data70 === "微型")) || (data70 === "微型消防站"))){
+const err167 = {instancePath:instancePath+"/stations/" + i6+"/class",schemaPath:"#/definitions/station/properties/class/enum",keyword:"enum",params:{allowedValues: schema15.properties.class.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.class.enum,parentSchema:schema15.properties.class,data:data70};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2308,19 +2272,11 @@ vErrors.push(err167);
 }
 errors++;
 }
-var _valid6 = _errs181 === errors;
-if(_valid6 && valid37){
-valid37 = false;
-passing6 = [passing6, 1];
 }
-else {
-if(_valid6){
-valid37 = true;
-passing6 = 1;
-}
-}
-if(!valid37){
-const err168 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data64};
+if(data64.status !== undefined){
+let data71 = data64.status;
+if(!((((data71 === "existing") || (data71 === "under_construction")) || (data71 === "planned")) || (data71 === "candidate"))){
+const err168 = {instancePath:instancePath+"/stations/" + i6+"/status",schemaPath:"#/definitions/station/properties/status/enum",keyword:"enum",params:{allowedValues: schema15.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.status.enum,parentSchema:schema15.properties.status,data:data71};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2329,27 +2285,11 @@ vErrors.push(err168);
 }
 errors++;
 }
-else {
-errors = _errs178;
-if(vErrors !== null){
-if(_errs178){
-vErrors.length = _errs178;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.hydrantStatus !== undefined){
-let data71 = data.hydrantStatus;
-const _errs199 = errors;
-let valid41 = false;
-let passing7 = null;
-const _errs200 = errors;
-if(typeof data71 === "string"){
-if(func3(data71) < 1){
-const err169 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data71};
+if(data64.year !== undefined){
+let data72 = data64.year;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err169 = {instancePath:instancePath+"/stations/" + i6+"/year",schemaPath:"#/definitions/station/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties.year.type,parentSchema:schema15.properties.year,data:data72};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2358,9 +2298,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-else {
-const err170 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data71};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 > 2200 || isNaN(data72)){
+const err170 = {instancePath:instancePath+"/stations/" + i6+"/year",schemaPath:"#/definitions/station/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema15.properties.year,data:data72};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2369,15 +2309,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-var _valid7 = _errs200 === errors;
-if(_valid7){
-valid41 = true;
-passing7 = 0;
-}
-const _errs202 = errors;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.path === undefined){
-const err171 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data71};
+if(data72 < 1900 || isNaN(data72)){
+const err171 = {instancePath:instancePath+"/stations/" + i6+"/year",schemaPath:"#/definitions/station/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1900},message:"must be >= 1900",schema:1900,parentSchema:schema15.properties.year,data:data72};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2386,9 +2319,13 @@ vErrors.push(err171);
 }
 errors++;
 }
-for(const key21 in data71){
-if(!(((((key21 === "path") || (key21 === "crs")) || (key21 === "encoding")) || (key21 === "columns")) || (key21 === "sheet"))){
-const err172 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data71};
+}
+}
+if(data64.turnoutS !== undefined){
+let data73 = data64.turnoutS;
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 > 600 || isNaN(data73)){
+const err172 = {instancePath:instancePath+"/stations/" + i6+"/turnoutS",schemaPath:"#/definitions/station/properties/turnoutS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema15.properties.turnoutS,data:data73};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2397,12 +2334,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-if(data71.path !== undefined){
-let data72 = data71.path;
-if(typeof data72 === "string"){
-if(func3(data72) < 1){
-const err173 = {instancePath:instancePath+"/hydrantStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data72};
+if(data73 < 0 || isNaN(data73)){
+const err173 = {instancePath:instancePath+"/stations/" + i6+"/turnoutS",schemaPath:"#/definitions/station/properties/turnoutS/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.turnoutS,data:data73};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2413,7 +2346,7 @@ errors++;
 }
 }
 else {
-const err174 = {instancePath:instancePath+"/hydrantStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data72};
+const err174 = {instancePath:instancePath+"/stations/" + i6+"/turnoutS",schemaPath:"#/definitions/station/properties/turnoutS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.turnoutS.type,parentSchema:schema15.properties.turnoutS,data:data73};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2423,11 +2356,10 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data71.crs !== undefined){
-let data73 = data71.crs;
-if(typeof data73 === "string"){
-if(func3(data73) < 1){
-const err175 = {instancePath:instancePath+"/hydrantStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data73};
+if(data64.urbanEdge !== undefined){
+let data74 = data64.urbanEdge;
+if(typeof data74 !== "boolean"){
+const err175 = {instancePath:instancePath+"/stations/" + i6+"/urbanEdge",schemaPath:"#/definitions/station/properties/urbanEdge/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.urbanEdge.type,parentSchema:schema15.properties.urbanEdge,data:data74};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2437,8 +2369,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-else {
-const err176 = {instancePath:instancePath+"/hydrantStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data73};
+if(data64.landAreaM2 !== undefined){
+let data75 = data64.landAreaM2;
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 < 0 || isNaN(data75)){
+const err176 = {instancePath:instancePath+"/stations/" + i6+"/landAreaM2",schemaPath:"#/definitions/station/properties/landAreaM2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.landAreaM2,data:data75};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2448,11 +2383,8 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data71.encoding !== undefined){
-let data74 = data71.encoding;
-if(typeof data74 === "string"){
-if(func3(data74) < 1){
-const err177 = {instancePath:instancePath+"/hydrantStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data74};
+else {
+const err177 = {instancePath:instancePath+"/stations/" + i6+"/landAreaM2",schemaPath:"#/definitions/station/properties/landAreaM2/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.landAreaM2.type,parentSchema:schema15.properties.landAreaM2,data:data75};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2462,8 +2394,11 @@ vErrors.push(err177);
 errors++;
 }
 }
-else {
-const err178 = {instancePath:instancePath+"/hydrantStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data74};
+if(data64.buildingAreaM2 !== undefined){
+let data76 = data64.buildingAreaM2;
+if((typeof data76 == "number") && (isFinite(data76))){
+if(data76 < 0 || isNaN(data76)){
+const err178 = {instancePath:instancePath+"/stations/" + i6+"/buildingAreaM2",schemaPath:"#/definitions/station/properties/buildingAreaM2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.buildingAreaM2,data:data76};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2473,14 +2408,8 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data71.columns !== undefined){
-let data75 = data71.columns;
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-for(const key22 in data75){
-let data76 = data75[key22];
-if(typeof data76 === "string"){
-if(func3(data76) < 1){
-const err179 = {instancePath:instancePath+"/hydrantStatus/columns/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data76};
+else {
+const err179 = {instancePath:instancePath+"/stations/" + i6+"/buildingAreaM2",schemaPath:"#/definitions/station/properties/buildingAreaM2/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.buildingAreaM2.type,parentSchema:schema15.properties.buildingAreaM2,data:data76};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2490,8 +2419,9 @@ vErrors.push(err179);
 errors++;
 }
 }
+}
 else {
-const err180 = {instancePath:instancePath+"/hydrantStatus/columns/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data76};
+const err180 = {instancePath:instancePath+"/stations/" + i6,schemaPath:"#/definitions/station/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data64};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2503,7 +2433,7 @@ errors++;
 }
 }
 else {
-const err181 = {instancePath:instancePath+"/hydrantStatus/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data75};
+const err181 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.stations.oneOf[0].type,parentSchema:schema11.properties.stations.oneOf[0],data:data63};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2512,12 +2442,19 @@ vErrors.push(err181);
 }
 errors++;
 }
+var _valid4 = _errs174 === errors;
+if(_valid4){
+valid42 = true;
+passing4 = 0;
 }
-if(data71.sheet !== undefined){
-let data77 = data71.sheet;
-if(typeof data77 === "string"){
-if(func3(data77) < 1){
-const err182 = {instancePath:instancePath+"/hydrantStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data77};
+const _errs202 = errors;
+const _errs204 = errors;
+let valid48 = false;
+let passing5 = null;
+const _errs205 = errors;
+if(typeof data63 === "string"){
+if(func3(data63) < 1){
+const err182 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data63};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2528,7 +2465,7 @@ errors++;
 }
 }
 else {
-const err183 = {instancePath:instancePath+"/hydrantStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data77};
+const err183 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data63};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2537,10 +2474,15 @@ vErrors.push(err183);
 }
 errors++;
 }
+var _valid5 = _errs205 === errors;
+if(_valid5){
+valid48 = true;
+passing5 = 0;
 }
-}
-else {
-const err184 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data71};
+const _errs207 = errors;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.path === undefined){
+const err184 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data63};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2549,19 +2491,9 @@ vErrors.push(err184);
 }
 errors++;
 }
-var _valid7 = _errs202 === errors;
-if(_valid7 && valid41){
-valid41 = false;
-passing7 = [passing7, 1];
-}
-else {
-if(_valid7){
-valid41 = true;
-passing7 = 1;
-}
-}
-if(!valid41){
-const err185 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing7},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data71};
+for(const key26 in data63){
+if(!(((((key26 === "path") || (key26 === "crs")) || (key26 === "encoding")) || (key26 === "columns")) || (key26 === "sheet"))){
+const err185 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data63};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2570,27 +2502,12 @@ vErrors.push(err185);
 }
 errors++;
 }
-else {
-errors = _errs199;
-if(vErrors !== null){
-if(_errs199){
-vErrors.length = _errs199;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.waterSources !== undefined){
-let data78 = data.waterSources;
-const _errs220 = errors;
-let valid45 = false;
-let passing8 = null;
-const _errs221 = errors;
-if(typeof data78 === "string"){
-if(func3(data78) < 1){
-const err186 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data78};
+if(data63.path !== undefined){
+let data77 = data63.path;
+if(typeof data77 === "string"){
+if(func3(data77) < 1){
+const err186 = {instancePath:instancePath+"/stations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data77};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2601,7 +2518,7 @@ errors++;
 }
 }
 else {
-const err187 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data78};
+const err187 = {instancePath:instancePath+"/stations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data77};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2610,15 +2527,12 @@ vErrors.push(err187);
 }
 errors++;
 }
-var _valid8 = _errs221 === errors;
-if(_valid8){
-valid45 = true;
-passing8 = 0;
 }
-const _errs223 = errors;
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.path === undefined){
-const err188 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data78};
+if(data63.crs !== undefined){
+let data78 = data63.crs;
+if(typeof data78 === "string"){
+if(func3(data78) < 1){
+const err188 = {instancePath:instancePath+"/stations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data78};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2627,9 +2541,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-for(const key23 in data78){
-if(!(((((key23 === "path") || (key23 === "crs")) || (key23 === "encoding")) || (key23 === "columns")) || (key23 === "sheet"))){
-const err189 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data78};
+}
+else {
+const err189 = {instancePath:instancePath+"/stations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data78};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2639,11 +2553,11 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data78.path !== undefined){
-let data79 = data78.path;
+if(data63.encoding !== undefined){
+let data79 = data63.encoding;
 if(typeof data79 === "string"){
 if(func3(data79) < 1){
-const err190 = {instancePath:instancePath+"/waterSources/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data79};
+const err190 = {instancePath:instancePath+"/stations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data79};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2654,7 +2568,7 @@ errors++;
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/waterSources/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data79};
+const err191 = {instancePath:instancePath+"/stations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data79};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2664,11 +2578,14 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data78.crs !== undefined){
-let data80 = data78.crs;
-if(typeof data80 === "string"){
-if(func3(data80) < 1){
-const err192 = {instancePath:instancePath+"/waterSources/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data80};
+if(data63.columns !== undefined){
+let data80 = data63.columns;
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+for(const key27 in data80){
+let data81 = data80[key27];
+if(typeof data81 === "string"){
+if(func3(data81) < 1){
+const err192 = {instancePath:instancePath+"/stations/columns/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data81};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2679,7 +2596,7 @@ errors++;
 }
 }
 else {
-const err193 = {instancePath:instancePath+"/waterSources/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data80};
+const err193 = {instancePath:instancePath+"/stations/columns/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data81};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2689,11 +2606,9 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data78.encoding !== undefined){
-let data81 = data78.encoding;
-if(typeof data81 === "string"){
-if(func3(data81) < 1){
-const err194 = {instancePath:instancePath+"/waterSources/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data81};
+}
+else {
+const err194 = {instancePath:instancePath+"/stations/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data80};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2703,8 +2618,11 @@ vErrors.push(err194);
 errors++;
 }
 }
-else {
-const err195 = {instancePath:instancePath+"/waterSources/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data81};
+if(data63.sheet !== undefined){
+let data82 = data63.sheet;
+if(typeof data82 === "string"){
+if(func3(data82) < 1){
+const err195 = {instancePath:instancePath+"/stations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data82};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2714,14 +2632,8 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data78.columns !== undefined){
-let data82 = data78.columns;
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-for(const key24 in data82){
-let data83 = data82[key24];
-if(typeof data83 === "string"){
-if(func3(data83) < 1){
-const err196 = {instancePath:instancePath+"/waterSources/columns/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data83};
+else {
+const err196 = {instancePath:instancePath+"/stations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data82};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2731,8 +2643,9 @@ vErrors.push(err196);
 errors++;
 }
 }
+}
 else {
-const err197 = {instancePath:instancePath+"/waterSources/columns/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data83};
+const err197 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data63};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2741,10 +2654,19 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
+var _valid5 = _errs207 === errors;
+if(_valid5 && valid48){
+valid48 = false;
+passing5 = [passing5, 1];
 }
 else {
-const err198 = {instancePath:instancePath+"/waterSources/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data82};
+if(_valid5){
+valid48 = true;
+passing5 = 1;
+}
+}
+if(!valid48){
+const err198 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data63};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2753,12 +2675,30 @@ vErrors.push(err198);
 }
 errors++;
 }
+else {
+errors = _errs204;
+if(vErrors !== null){
+if(_errs204){
+vErrors.length = _errs204;
 }
-if(data78.sheet !== undefined){
-let data84 = data78.sheet;
-if(typeof data84 === "string"){
-if(func3(data84) < 1){
-const err199 = {instancePath:instancePath+"/waterSources/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data84};
+else {
+vErrors = null;
+}
+}
+}
+var _valid4 = _errs202 === errors;
+if(_valid4 && valid42){
+valid42 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid4){
+valid42 = true;
+passing4 = 1;
+}
+}
+if(!valid42){
+const err199 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema11.properties.stations.oneOf,parentSchema:schema11.properties.stations,data:data63};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2767,9 +2707,27 @@ vErrors.push(err199);
 }
 errors++;
 }
+else {
+errors = _errs173;
+if(vErrors !== null){
+if(_errs173){
+vErrors.length = _errs173;
 }
 else {
-const err200 = {instancePath:instancePath+"/waterSources/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data84};
+vErrors = null;
+}
+}
+}
+}
+if(data.hydrants !== undefined){
+let data83 = data.hydrants;
+const _errs225 = errors;
+let valid52 = false;
+let passing6 = null;
+const _errs226 = errors;
+if(typeof data83 === "string"){
+if(func3(data83) < 1){
+const err200 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data83};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2779,9 +2737,8 @@ vErrors.push(err200);
 errors++;
 }
 }
-}
 else {
-const err201 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data78};
+const err201 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data83};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2790,19 +2747,15 @@ vErrors.push(err201);
 }
 errors++;
 }
-var _valid8 = _errs223 === errors;
-if(_valid8 && valid45){
-valid45 = false;
-passing8 = [passing8, 1];
+var _valid6 = _errs226 === errors;
+if(_valid6){
+valid52 = true;
+passing6 = 0;
 }
-else {
-if(_valid8){
-valid45 = true;
-passing8 = 1;
-}
-}
-if(!valid45){
-const err202 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing8},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data78};
+const _errs228 = errors;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.path === undefined){
+const err202 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data83};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2811,27 +2764,9 @@ vErrors.push(err202);
 }
 errors++;
 }
-else {
-errors = _errs220;
-if(vErrors !== null){
-if(_errs220){
-vErrors.length = _errs220;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.barriers !== undefined){
-let data85 = data.barriers;
-const _errs241 = errors;
-let valid49 = false;
-let passing9 = null;
-const _errs242 = errors;
-if(typeof data85 === "string"){
-if(func3(data85) < 1){
-const err203 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data85};
+for(const key28 in data83){
+if(!(((((key28 === "path") || (key28 === "crs")) || (key28 === "encoding")) || (key28 === "columns")) || (key28 === "sheet"))){
+const err203 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data83};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2841,8 +2776,11 @@ vErrors.push(err203);
 errors++;
 }
 }
-else {
-const err204 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data85};
+if(data83.path !== undefined){
+let data84 = data83.path;
+if(typeof data84 === "string"){
+if(func3(data84) < 1){
+const err204 = {instancePath:instancePath+"/hydrants/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data84};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2851,15 +2789,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-var _valid9 = _errs242 === errors;
-if(_valid9){
-valid49 = true;
-passing9 = 0;
 }
-const _errs244 = errors;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.path === undefined){
-const err205 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data85};
+else {
+const err205 = {instancePath:instancePath+"/hydrants/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data84};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2868,9 +2800,12 @@ vErrors.push(err205);
 }
 errors++;
 }
-for(const key25 in data85){
-if(!(((((key25 === "path") || (key25 === "crs")) || (key25 === "encoding")) || (key25 === "columns")) || (key25 === "sheet"))){
-const err206 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data85};
+}
+if(data83.crs !== undefined){
+let data85 = data83.crs;
+if(typeof data85 === "string"){
+if(func3(data85) < 1){
+const err206 = {instancePath:instancePath+"/hydrants/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data85};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2880,11 +2815,8 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data85.path !== undefined){
-let data86 = data85.path;
-if(typeof data86 === "string"){
-if(func3(data86) < 1){
-const err207 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data86};
+else {
+const err207 = {instancePath:instancePath+"/hydrants/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data85};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2894,8 +2826,11 @@ vErrors.push(err207);
 errors++;
 }
 }
-else {
-const err208 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data86};
+if(data83.encoding !== undefined){
+let data86 = data83.encoding;
+if(typeof data86 === "string"){
+if(func3(data86) < 1){
+const err208 = {instancePath:instancePath+"/hydrants/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data86};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2905,11 +2840,8 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data85.crs !== undefined){
-let data87 = data85.crs;
-if(typeof data87 === "string"){
-if(func3(data87) < 1){
-const err209 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data87};
+else {
+const err209 = {instancePath:instancePath+"/hydrants/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data86};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2919,8 +2851,14 @@ vErrors.push(err209);
 errors++;
 }
 }
-else {
-const err210 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data87};
+if(data83.columns !== undefined){
+let data87 = data83.columns;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+for(const key29 in data87){
+let data88 = data87[key29];
+if(typeof data88 === "string"){
+if(func3(data88) < 1){
+const err210 = {instancePath:instancePath+"/hydrants/columns/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data88};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2930,11 +2868,8 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data85.encoding !== undefined){
-let data88 = data85.encoding;
-if(typeof data88 === "string"){
-if(func3(data88) < 1){
-const err211 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data88};
+else {
+const err211 = {instancePath:instancePath+"/hydrants/columns/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data88};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2944,8 +2879,9 @@ vErrors.push(err211);
 errors++;
 }
 }
+}
 else {
-const err212 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data88};
+const err212 = {instancePath:instancePath+"/hydrants/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data87};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2955,14 +2891,11 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data85.columns !== undefined){
-let data89 = data85.columns;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-for(const key26 in data89){
-let data90 = data89[key26];
-if(typeof data90 === "string"){
-if(func3(data90) < 1){
-const err213 = {instancePath:instancePath+"/barriers/columns/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data90};
+if(data83.sheet !== undefined){
+let data89 = data83.sheet;
+if(typeof data89 === "string"){
+if(func3(data89) < 1){
+const err213 = {instancePath:instancePath+"/hydrants/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data89};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2973,7 +2906,7 @@ errors++;
 }
 }
 else {
-const err214 = {instancePath:instancePath+"/barriers/columns/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data90};
+const err214 = {instancePath:instancePath+"/hydrants/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data89};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2985,7 +2918,7 @@ errors++;
 }
 }
 else {
-const err215 = {instancePath:instancePath+"/barriers/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data89};
+const err215 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data83};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2994,12 +2927,19 @@ vErrors.push(err215);
 }
 errors++;
 }
+var _valid6 = _errs228 === errors;
+if(_valid6 && valid52){
+valid52 = false;
+passing6 = [passing6, 1];
 }
-if(data85.sheet !== undefined){
-let data91 = data85.sheet;
-if(typeof data91 === "string"){
-if(func3(data91) < 1){
-const err216 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data91};
+else {
+if(_valid6){
+valid52 = true;
+passing6 = 1;
+}
+}
+if(!valid52){
+const err216 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data83};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -3008,9 +2948,27 @@ vErrors.push(err216);
 }
 errors++;
 }
+else {
+errors = _errs225;
+if(vErrors !== null){
+if(_errs225){
+vErrors.length = _errs225;
 }
 else {
-const err217 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data91};
+vErrors = null;
+}
+}
+}
+}
+if(data.hydrantStatus !== undefined){
+let data90 = data.hydrantStatus;
+const _errs246 = errors;
+let valid56 = false;
+let passing7 = null;
+const _errs247 = errors;
+if(typeof data90 === "string"){
+if(func3(data90) < 1){
+const err217 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data90};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -3020,9 +2978,8 @@ vErrors.push(err217);
 errors++;
 }
 }
-}
 else {
-const err218 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data85};
+const err218 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data90};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -3031,19 +2988,15 @@ vErrors.push(err218);
 }
 errors++;
 }
-var _valid9 = _errs244 === errors;
-if(_valid9 && valid49){
-valid49 = false;
-passing9 = [passing9, 1];
+var _valid7 = _errs247 === errors;
+if(_valid7){
+valid56 = true;
+passing7 = 0;
 }
-else {
-if(_valid9){
-valid49 = true;
-passing9 = 1;
-}
-}
-if(!valid49){
-const err219 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing9},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data85};
+const _errs249 = errors;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.path === undefined){
+const err219 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data90};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -3052,27 +3005,9 @@ vErrors.push(err219);
 }
 errors++;
 }
-else {
-errors = _errs241;
-if(vErrors !== null){
-if(_errs241){
-vErrors.length = _errs241;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.demand !== undefined){
-let data92 = data.demand;
-const _errs262 = errors;
-let valid53 = false;
-let passing10 = null;
-const _errs263 = errors;
-if(typeof data92 === "string"){
-if(func3(data92) < 1){
-const err220 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data92};
+for(const key30 in data90){
+if(!(((((key30 === "path") || (key30 === "crs")) || (key30 === "encoding")) || (key30 === "columns")) || (key30 === "sheet"))){
+const err220 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data90};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -3082,8 +3017,11 @@ vErrors.push(err220);
 errors++;
 }
 }
-else {
-const err221 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data92};
+if(data90.path !== undefined){
+let data91 = data90.path;
+if(typeof data91 === "string"){
+if(func3(data91) < 1){
+const err221 = {instancePath:instancePath+"/hydrantStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data91};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -3092,15 +3030,9 @@ vErrors.push(err221);
 }
 errors++;
 }
-var _valid10 = _errs263 === errors;
-if(_valid10){
-valid53 = true;
-passing10 = 0;
 }
-const _errs265 = errors;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-if(data92.path === undefined){
-const err222 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data92};
+else {
+const err222 = {instancePath:instancePath+"/hydrantStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data91};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -3109,9 +3041,12 @@ vErrors.push(err222);
 }
 errors++;
 }
-for(const key27 in data92){
-if(!(((((key27 === "path") || (key27 === "crs")) || (key27 === "encoding")) || (key27 === "columns")) || (key27 === "sheet"))){
-const err223 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data92};
+}
+if(data90.crs !== undefined){
+let data92 = data90.crs;
+if(typeof data92 === "string"){
+if(func3(data92) < 1){
+const err223 = {instancePath:instancePath+"/hydrantStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data92};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -3121,11 +3056,8 @@ vErrors.push(err223);
 errors++;
 }
 }
-if(data92.path !== undefined){
-let data93 = data92.path;
-if(typeof data93 === "string"){
-if(func3(data93) < 1){
-const err224 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data93};
+else {
+const err224 = {instancePath:instancePath+"/hydrantStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data92};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -3135,8 +3067,11 @@ vErrors.push(err224);
 errors++;
 }
 }
-else {
-const err225 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data93};
+if(data90.encoding !== undefined){
+let data93 = data90.encoding;
+if(typeof data93 === "string"){
+if(func3(data93) < 1){
+const err225 = {instancePath:instancePath+"/hydrantStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data93};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3146,11 +3081,8 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data92.crs !== undefined){
-let data94 = data92.crs;
-if(typeof data94 === "string"){
-if(func3(data94) < 1){
-const err226 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data94};
+else {
+const err226 = {instancePath:instancePath+"/hydrantStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data93};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3160,8 +3092,14 @@ vErrors.push(err226);
 errors++;
 }
 }
-else {
-const err227 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data94};
+if(data90.columns !== undefined){
+let data94 = data90.columns;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+for(const key31 in data94){
+let data95 = data94[key31];
+if(typeof data95 === "string"){
+if(func3(data95) < 1){
+const err227 = {instancePath:instancePath+"/hydrantStatus/columns/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data95};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3171,11 +3109,8 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data92.encoding !== undefined){
-let data95 = data92.encoding;
-if(typeof data95 === "string"){
-if(func3(data95) < 1){
-const err228 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data95};
+else {
+const err228 = {instancePath:instancePath+"/hydrantStatus/columns/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data95};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3185,8 +3120,9 @@ vErrors.push(err228);
 errors++;
 }
 }
+}
 else {
-const err229 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data95};
+const err229 = {instancePath:instancePath+"/hydrantStatus/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data94};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3196,14 +3132,11 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data92.columns !== undefined){
-let data96 = data92.columns;
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-for(const key28 in data96){
-let data97 = data96[key28];
-if(typeof data97 === "string"){
-if(func3(data97) < 1){
-const err230 = {instancePath:instancePath+"/demand/columns/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data97};
+if(data90.sheet !== undefined){
+let data96 = data90.sheet;
+if(typeof data96 === "string"){
+if(func3(data96) < 1){
+const err230 = {instancePath:instancePath+"/hydrantStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data96};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3214,7 +3147,7 @@ errors++;
 }
 }
 else {
-const err231 = {instancePath:instancePath+"/demand/columns/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data97};
+const err231 = {instancePath:instancePath+"/hydrantStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data96};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3226,7 +3159,7 @@ errors++;
 }
 }
 else {
-const err232 = {instancePath:instancePath+"/demand/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data96};
+const err232 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data90};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3235,12 +3168,19 @@ vErrors.push(err232);
 }
 errors++;
 }
+var _valid7 = _errs249 === errors;
+if(_valid7 && valid56){
+valid56 = false;
+passing7 = [passing7, 1];
 }
-if(data92.sheet !== undefined){
-let data98 = data92.sheet;
-if(typeof data98 === "string"){
-if(func3(data98) < 1){
-const err233 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data98};
+else {
+if(_valid7){
+valid56 = true;
+passing7 = 1;
+}
+}
+if(!valid56){
+const err233 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing7},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data90};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3249,9 +3189,27 @@ vErrors.push(err233);
 }
 errors++;
 }
+else {
+errors = _errs246;
+if(vErrors !== null){
+if(_errs246){
+vErrors.length = _errs246;
 }
 else {
-const err234 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data98};
+vErrors = null;
+}
+}
+}
+}
+if(data.waterSources !== undefined){
+let data97 = data.waterSources;
+const _errs267 = errors;
+let valid60 = false;
+let passing8 = null;
+const _errs268 = errors;
+if(typeof data97 === "string"){
+if(func3(data97) < 1){
+const err234 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data97};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3261,9 +3219,8 @@ vErrors.push(err234);
 errors++;
 }
 }
-}
 else {
-const err235 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data92};
+const err235 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data97};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3272,19 +3229,15 @@ vErrors.push(err235);
 }
 errors++;
 }
-var _valid10 = _errs265 === errors;
-if(_valid10 && valid53){
-valid53 = false;
-passing10 = [passing10, 1];
+var _valid8 = _errs268 === errors;
+if(_valid8){
+valid60 = true;
+passing8 = 0;
 }
-else {
-if(_valid10){
-valid53 = true;
-passing10 = 1;
-}
-}
-if(!valid53){
-const err236 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing10},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data92};
+const _errs270 = errors;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(data97.path === undefined){
+const err236 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data97};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3293,23 +3246,9 @@ vErrors.push(err236);
 }
 errors++;
 }
-else {
-errors = _errs262;
-if(vErrors !== null){
-if(_errs262){
-vErrors.length = _errs262;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.demandProperty !== undefined){
-let data99 = data.demandProperty;
-if(typeof data99 === "string"){
-if(func3(data99) < 1){
-const err237 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.demandProperty,data:data99};
+for(const key32 in data97){
+if(!(((((key32 === "path") || (key32 === "crs")) || (key32 === "encoding")) || (key32 === "columns")) || (key32 === "sheet"))){
+const err237 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data97};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3319,8 +3258,11 @@ vErrors.push(err237);
 errors++;
 }
 }
-else {
-const err238 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demandProperty.type,parentSchema:schema11.properties.demandProperty,data:data99};
+if(data97.path !== undefined){
+let data98 = data97.path;
+if(typeof data98 === "string"){
+if(func3(data98) < 1){
+const err238 = {instancePath:instancePath+"/waterSources/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data98};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3330,15 +3272,8 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data.studyArea !== undefined){
-let data100 = data.studyArea;
-const _errs285 = errors;
-let valid57 = false;
-let passing11 = null;
-const _errs286 = errors;
-if(typeof data100 === "string"){
-if(func3(data100) < 1){
-const err239 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data100};
+else {
+const err239 = {instancePath:instancePath+"/waterSources/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data98};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3348,8 +3283,11 @@ vErrors.push(err239);
 errors++;
 }
 }
-else {
-const err240 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data100};
+if(data97.crs !== undefined){
+let data99 = data97.crs;
+if(typeof data99 === "string"){
+if(func3(data99) < 1){
+const err240 = {instancePath:instancePath+"/waterSources/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data99};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3358,15 +3296,9 @@ vErrors.push(err240);
 }
 errors++;
 }
-var _valid11 = _errs286 === errors;
-if(_valid11){
-valid57 = true;
-passing11 = 0;
 }
-const _errs288 = errors;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.path === undefined){
-const err241 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data100};
+else {
+const err241 = {instancePath:instancePath+"/waterSources/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data99};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3375,9 +3307,12 @@ vErrors.push(err241);
 }
 errors++;
 }
-for(const key29 in data100){
-if(!(((((key29 === "path") || (key29 === "crs")) || (key29 === "encoding")) || (key29 === "columns")) || (key29 === "sheet"))){
-const err242 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data100};
+}
+if(data97.encoding !== undefined){
+let data100 = data97.encoding;
+if(typeof data100 === "string"){
+if(func3(data100) < 1){
+const err242 = {instancePath:instancePath+"/waterSources/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data100};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3387,11 +3322,8 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data100.path !== undefined){
-let data101 = data100.path;
-if(typeof data101 === "string"){
-if(func3(data101) < 1){
-const err243 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data101};
+else {
+const err243 = {instancePath:instancePath+"/waterSources/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data100};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3401,8 +3333,14 @@ vErrors.push(err243);
 errors++;
 }
 }
-else {
-const err244 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data101};
+if(data97.columns !== undefined){
+let data101 = data97.columns;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+for(const key33 in data101){
+let data102 = data101[key33];
+if(typeof data102 === "string"){
+if(func3(data102) < 1){
+const err244 = {instancePath:instancePath+"/waterSources/columns/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data102};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3412,11 +3350,8 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data100.crs !== undefined){
-let data102 = data100.crs;
-if(typeof data102 === "string"){
-if(func3(data102) < 1){
-const err245 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data102};
+else {
+const err245 = {instancePath:instancePath+"/waterSources/columns/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data102};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3426,8 +3361,9 @@ vErrors.push(err245);
 errors++;
 }
 }
+}
 else {
-const err246 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data102};
+const err246 = {instancePath:instancePath+"/waterSources/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data101};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3437,11 +3373,11 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data100.encoding !== undefined){
-let data103 = data100.encoding;
+if(data97.sheet !== undefined){
+let data103 = data97.sheet;
 if(typeof data103 === "string"){
 if(func3(data103) < 1){
-const err247 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data103};
+const err247 = {instancePath:instancePath+"/waterSources/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data103};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3452,7 +3388,7 @@ errors++;
 }
 }
 else {
-const err248 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data103};
+const err248 = {instancePath:instancePath+"/waterSources/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data103};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3462,14 +3398,9 @@ vErrors.push(err248);
 errors++;
 }
 }
-if(data100.columns !== undefined){
-let data104 = data100.columns;
-if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
-for(const key30 in data104){
-let data105 = data104[key30];
-if(typeof data105 === "string"){
-if(func3(data105) < 1){
-const err249 = {instancePath:instancePath+"/studyArea/columns/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data105};
+}
+else {
+const err249 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data97};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3478,9 +3409,19 @@ vErrors.push(err249);
 }
 errors++;
 }
+var _valid8 = _errs270 === errors;
+if(_valid8 && valid60){
+valid60 = false;
+passing8 = [passing8, 1];
 }
 else {
-const err250 = {instancePath:instancePath+"/studyArea/columns/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data105};
+if(_valid8){
+valid60 = true;
+passing8 = 1;
+}
+}
+if(!valid60){
+const err250 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing8},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data97};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3489,10 +3430,27 @@ vErrors.push(err250);
 }
 errors++;
 }
-}
+else {
+errors = _errs267;
+if(vErrors !== null){
+if(_errs267){
+vErrors.length = _errs267;
 }
 else {
-const err251 = {instancePath:instancePath+"/studyArea/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data104};
+vErrors = null;
+}
+}
+}
+}
+if(data.barriers !== undefined){
+let data104 = data.barriers;
+const _errs288 = errors;
+let valid64 = false;
+let passing9 = null;
+const _errs289 = errors;
+if(typeof data104 === "string"){
+if(func3(data104) < 1){
+const err251 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data104};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3502,11 +3460,8 @@ vErrors.push(err251);
 errors++;
 }
 }
-if(data100.sheet !== undefined){
-let data106 = data100.sheet;
-if(typeof data106 === "string"){
-if(func3(data106) < 1){
-const err252 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data106};
+else {
+const err252 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data104};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3515,9 +3470,15 @@ vErrors.push(err252);
 }
 errors++;
 }
+var _valid9 = _errs289 === errors;
+if(_valid9){
+valid64 = true;
+passing9 = 0;
 }
-else {
-const err253 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data106};
+const _errs291 = errors;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.path === undefined){
+const err253 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data104};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3526,10 +3487,9 @@ vErrors.push(err253);
 }
 errors++;
 }
-}
-}
-else {
-const err254 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data100};
+for(const key34 in data104){
+if(!(((((key34 === "path") || (key34 === "crs")) || (key34 === "encoding")) || (key34 === "columns")) || (key34 === "sheet"))){
+const err254 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data104};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3538,19 +3498,12 @@ vErrors.push(err254);
 }
 errors++;
 }
-var _valid11 = _errs288 === errors;
-if(_valid11 && valid57){
-valid57 = false;
-passing11 = [passing11, 1];
 }
-else {
-if(_valid11){
-valid57 = true;
-passing11 = 1;
-}
-}
-if(!valid57){
-const err255 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing11},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data100};
+if(data104.path !== undefined){
+let data105 = data104.path;
+if(typeof data105 === "string"){
+if(func3(data105) < 1){
+const err255 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data105};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3559,24 +3512,9 @@ vErrors.push(err255);
 }
 errors++;
 }
-else {
-errors = _errs285;
-if(vErrors !== null){
-if(_errs285){
-vErrors.length = _errs285;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.analysis !== undefined){
-let data107 = data.analysis;
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-for(const key31 in data107){
-if(!(((((key31 === "accessDistanceM") || (key31 === "cellSizeM")) || (key31 === "bandsS")) || (key31 === "year")) || (key31 === "maxSnapDistanceM"))){
-const err256 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.analysis,data:data107};
+const err256 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data105};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3586,11 +3524,11 @@ vErrors.push(err256);
 errors++;
 }
 }
-if(data107.accessDistanceM !== undefined){
-let data108 = data107.accessDistanceM;
-if((typeof data108 == "number") && (isFinite(data108))){
-if(data108 > 5000 || isNaN(data108)){
-const err257 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data108};
+if(data104.crs !== undefined){
+let data106 = data104.crs;
+if(typeof data106 === "string"){
+if(func3(data106) < 1){
+const err257 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data106};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3599,8 +3537,9 @@ vErrors.push(err257);
 }
 errors++;
 }
-if(data108 <= 0 || isNaN(data108)){
-const err258 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data108};
+}
+else {
+const err258 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data106};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3610,8 +3549,11 @@ vErrors.push(err258);
 errors++;
 }
 }
-else {
-const err259 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.accessDistanceM.type,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data108};
+if(data104.encoding !== undefined){
+let data107 = data104.encoding;
+if(typeof data107 === "string"){
+if(func3(data107) < 1){
+const err259 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data107};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3621,11 +3563,8 @@ vErrors.push(err259);
 errors++;
 }
 }
-if(data107.cellSizeM !== undefined){
-let data109 = data107.cellSizeM;
-if((typeof data109 == "number") && (isFinite(data109))){
-if(data109 > 1000 || isNaN(data109)){
-const err260 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data109};
+else {
+const err260 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data107};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3634,8 +3573,15 @@ vErrors.push(err260);
 }
 errors++;
 }
-if(data109 < 1 || isNaN(data109)){
-const err261 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data109};
+}
+if(data104.columns !== undefined){
+let data108 = data104.columns;
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+for(const key35 in data108){
+let data109 = data108[key35];
+if(typeof data109 === "string"){
+if(func3(data109) < 1){
+const err261 = {instancePath:instancePath+"/barriers/columns/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data109};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3646,7 +3592,7 @@ errors++;
 }
 }
 else {
-const err262 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.cellSizeM.type,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data109};
+const err262 = {instancePath:instancePath+"/barriers/columns/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data109};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3656,11 +3602,9 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data107.bandsS !== undefined){
-let data110 = data107.bandsS;
-if(Array.isArray(data110)){
-if(data110.length < 1){
-const err263 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.analysis.properties.bandsS,data:data110};
+}
+else {
+const err263 = {instancePath:instancePath+"/barriers/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data108};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3669,12 +3613,12 @@ vErrors.push(err263);
 }
 errors++;
 }
-const len3 = data110.length;
-for(let i3=0; i3<len3; i3++){
-let data111 = data110[i3];
-if((typeof data111 == "number") && (isFinite(data111))){
-if(data111 <= 0 || isNaN(data111)){
-const err264 = {instancePath:instancePath+"/analysis/bandsS/" + i3,schemaPath:"#/properties/analysis/properties/bandsS/items/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data111};
+}
+if(data104.sheet !== undefined){
+let data110 = data104.sheet;
+if(typeof data110 === "string"){
+if(func3(data110) < 1){
+const err264 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data110};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3685,7 +3629,7 @@ errors++;
 }
 }
 else {
-const err265 = {instancePath:instancePath+"/analysis/bandsS/" + i3,schemaPath:"#/properties/analysis/properties/bandsS/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.bandsS.items.type,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data111};
+const err265 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data110};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3697,7 +3641,7 @@ errors++;
 }
 }
 else {
-const err266 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.analysis.properties.bandsS.type,parentSchema:schema11.properties.analysis.properties.bandsS,data:data110};
+const err266 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data104};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3706,11 +3650,19 @@ vErrors.push(err266);
 }
 errors++;
 }
+var _valid9 = _errs291 === errors;
+if(_valid9 && valid64){
+valid64 = false;
+passing9 = [passing9, 1];
 }
-if(data107.year !== undefined){
-let data112 = data107.year;
-if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
-const err267 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.analysis.properties.year.type,parentSchema:schema11.properties.analysis.properties.year,data:data112};
+else {
+if(_valid9){
+valid64 = true;
+passing9 = 1;
+}
+}
+if(!valid64){
+const err267 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing9},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data104};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3719,9 +3671,27 @@ vErrors.push(err267);
 }
 errors++;
 }
-if((typeof data112 == "number") && (isFinite(data112))){
-if(data112 > 2200 || isNaN(data112)){
-const err268 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema11.properties.analysis.properties.year,data:data112};
+else {
+errors = _errs288;
+if(vErrors !== null){
+if(_errs288){
+vErrors.length = _errs288;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.demand !== undefined){
+let data111 = data.demand;
+const _errs309 = errors;
+let valid68 = false;
+let passing10 = null;
+const _errs310 = errors;
+if(typeof data111 === "string"){
+if(func3(data111) < 1){
+const err268 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data111};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3730,8 +3700,9 @@ vErrors.push(err268);
 }
 errors++;
 }
-if(data112 < 0 || isNaN(data112)){
-const err269 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.analysis.properties.year,data:data112};
+}
+else {
+const err269 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data111};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3740,13 +3711,15 @@ vErrors.push(err269);
 }
 errors++;
 }
+var _valid10 = _errs310 === errors;
+if(_valid10){
+valid68 = true;
+passing10 = 0;
 }
-}
-if(data107.maxSnapDistanceM !== undefined){
-let data113 = data107.maxSnapDistanceM;
-if((typeof data113 == "number") && (isFinite(data113))){
-if(data113 > 5000 || isNaN(data113)){
-const err270 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data113};
+const _errs312 = errors;
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(data111.path === undefined){
+const err270 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data111};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3755,8 +3728,9 @@ vErrors.push(err270);
 }
 errors++;
 }
-if(data113 <= 0 || isNaN(data113)){
-const err271 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data113};
+for(const key36 in data111){
+if(!(((((key36 === "path") || (key36 === "crs")) || (key36 === "encoding")) || (key36 === "columns")) || (key36 === "sheet"))){
+const err271 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data111};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3766,8 +3740,11 @@ vErrors.push(err271);
 errors++;
 }
 }
-else {
-const err272 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.maxSnapDistanceM.type,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data113};
+if(data111.path !== undefined){
+let data112 = data111.path;
+if(typeof data112 === "string"){
+if(func3(data112) < 1){
+const err272 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data112};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3777,9 +3754,8 @@ vErrors.push(err272);
 errors++;
 }
 }
-}
 else {
-const err273 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.analysis.type,parentSchema:schema11.properties.analysis,data:data107};
+const err273 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data112};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3789,12 +3765,11 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data.water !== undefined){
-let data114 = data.water;
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-for(const key32 in data114){
-if(!(((((key32 === "hydrantRoadClasses") || (key32 === "hydrantMaxSnapM")) || (key32 === "severeCold")) || (key32 === "intakeMaxSnapM")) || (key32 === "intakeTimeS"))){
-const err274 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.water,data:data114};
+if(data111.crs !== undefined){
+let data113 = data111.crs;
+if(typeof data113 === "string"){
+if(func3(data113) < 1){
+const err274 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data113};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3804,14 +3779,8 @@ vErrors.push(err274);
 errors++;
 }
 }
-if(data114.hydrantRoadClasses !== undefined){
-let data115 = data114.hydrantRoadClasses;
-if(Array.isArray(data115)){
-const len4 = data115.length;
-for(let i4=0; i4<len4; i4++){
-let data116 = data115[i4];
-if(!(((((((((((((((((((data116 === "motorway") || (data116 === "motorway_link")) || (data116 === "trunk")) || (data116 === "trunk_link")) || (data116 === "primary")) || (data116 === "primary_link")) || (data116 === "secondary")) || (data116 === "secondary_link")) || (data116 === "tertiary")) || (data116 === "tertiary_link")) || (data116 === "unclassified")) || (data116 === "residential")) || (data116 === "living_street")) || (data116 === "service")) || (data116 === "unknown")) || (data116 === "快速路")) || (data116 === "主干路")) || (data116 === "次干路")) || (data116 === "支路"))){
-const err275 = {instancePath:instancePath+"/water/hydrantRoadClasses/" + i4,schemaPath:"#/properties/water/properties/hydrantRoadClasses/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.water.properties.hydrantRoadClasses.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.water.properties.hydrantRoadClasses.items.enum,parentSchema:schema11.properties.water.properties.hydrantRoadClasses.items,data:data116};
+else {
+const err275 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data113};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3821,9 +3790,11 @@ vErrors.push(err275);
 errors++;
 }
 }
-}
-else {
-const err276 = {instancePath:instancePath+"/water/hydrantRoadClasses",schemaPath:"#/properties/water/properties/hydrantRoadClasses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.water.properties.hydrantRoadClasses.type,parentSchema:schema11.properties.water.properties.hydrantRoadClasses,data:data115};
+if(data111.encoding !== undefined){
+let data114 = data111.encoding;
+if(typeof data114 === "string"){
+if(func3(data114) < 1){
+const err276 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data114};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3833,11 +3804,8 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data114.hydrantMaxSnapM !== undefined){
-let data117 = data114.hydrantMaxSnapM;
-if((typeof data117 == "number") && (isFinite(data117))){
-if(data117 > 500 || isNaN(data117)){
-const err277 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 500},message:"must be <= 500",schema:500,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data117};
+else {
+const err277 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data114};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3846,8 +3814,15 @@ vErrors.push(err277);
 }
 errors++;
 }
-if(data117 <= 0 || isNaN(data117)){
-const err278 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data117};
+}
+if(data111.columns !== undefined){
+let data115 = data111.columns;
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+for(const key37 in data115){
+let data116 = data115[key37];
+if(typeof data116 === "string"){
+if(func3(data116) < 1){
+const err278 = {instancePath:instancePath+"/demand/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data116};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3858,7 +3833,7 @@ errors++;
 }
 }
 else {
-const err279 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.hydrantMaxSnapM.type,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data117};
+const err279 = {instancePath:instancePath+"/demand/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data116};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3868,10 +3843,9 @@ vErrors.push(err279);
 errors++;
 }
 }
-if(data114.severeCold !== undefined){
-let data118 = data114.severeCold;
-if(typeof data118 !== "boolean"){
-const err280 = {instancePath:instancePath+"/water/severeCold",schemaPath:"#/properties/water/properties/severeCold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.water.properties.severeCold.type,parentSchema:schema11.properties.water.properties.severeCold,data:data118};
+}
+else {
+const err280 = {instancePath:instancePath+"/demand/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data115};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3881,11 +3855,11 @@ vErrors.push(err280);
 errors++;
 }
 }
-if(data114.intakeMaxSnapM !== undefined){
-let data119 = data114.intakeMaxSnapM;
-if((typeof data119 == "number") && (isFinite(data119))){
-if(data119 > 1000 || isNaN(data119)){
-const err281 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data119};
+if(data111.sheet !== undefined){
+let data117 = data111.sheet;
+if(typeof data117 === "string"){
+if(func3(data117) < 1){
+const err281 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data117};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3894,8 +3868,9 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(data119 <= 0 || isNaN(data119)){
-const err282 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data119};
+}
+else {
+const err282 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data117};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3905,8 +3880,9 @@ vErrors.push(err282);
 errors++;
 }
 }
+}
 else {
-const err283 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeMaxSnapM.type,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data119};
+const err283 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data111};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3915,12 +3891,19 @@ vErrors.push(err283);
 }
 errors++;
 }
+var _valid10 = _errs312 === errors;
+if(_valid10 && valid68){
+valid68 = false;
+passing10 = [passing10, 1];
 }
-if(data114.intakeTimeS !== undefined){
-let data120 = data114.intakeTimeS;
-if((typeof data120 == "number") && (isFinite(data120))){
-if(data120 > 7200 || isNaN(data120)){
-const err284 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data120};
+else {
+if(_valid10){
+valid68 = true;
+passing10 = 1;
+}
+}
+if(!valid68){
+const err284 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing10},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data111};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3929,8 +3912,23 @@ vErrors.push(err284);
 }
 errors++;
 }
-if(data120 <= 0 || isNaN(data120)){
-const err285 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data120};
+else {
+errors = _errs309;
+if(vErrors !== null){
+if(_errs309){
+vErrors.length = _errs309;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.demandProperty !== undefined){
+let data118 = data.demandProperty;
+if(typeof data118 === "string"){
+if(func3(data118) < 1){
+const err285 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.demandProperty,data:data118};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3941,7 +3939,7 @@ errors++;
 }
 }
 else {
-const err286 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeTimeS.type,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data120};
+const err286 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demandProperty.type,parentSchema:schema11.properties.demandProperty,data:data118};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3951,9 +3949,15 @@ vErrors.push(err286);
 errors++;
 }
 }
-}
-else {
-const err287 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.water.type,parentSchema:schema11.properties.water,data:data114};
+if(data.studyArea !== undefined){
+let data119 = data.studyArea;
+const _errs332 = errors;
+let valid72 = false;
+let passing11 = null;
+const _errs333 = errors;
+if(typeof data119 === "string"){
+if(func3(data119) < 1){
+const err287 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data119};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3963,12 +3967,8 @@ vErrors.push(err287);
 errors++;
 }
 }
-if(data.indicators !== undefined){
-let data121 = data.indicators;
-if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
-for(const key33 in data121){
-if(!(func2.call(schema11.properties.indicators.properties, key33))){
-const err288 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators,data:data121};
+else {
+const err288 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data119};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3977,13 +3977,15 @@ vErrors.push(err288);
 }
 errors++;
 }
+var _valid11 = _errs333 === errors;
+if(_valid11){
+valid72 = true;
+passing11 = 0;
 }
-if(data121.stationsPer100kPeople !== undefined){
-let data122 = data121.stationsPer100kPeople;
-if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
-for(const key34 in data122){
-if(!(((key34 === "baseline") || (key34 === "target")) || (key34 === "binding"))){
-const err289 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data122};
+const _errs335 = errors;
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+if(data119.path === undefined){
+const err289 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data119};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3992,11 +3994,9 @@ vErrors.push(err289);
 }
 errors++;
 }
-}
-if(data122.baseline !== undefined){
-let data123 = data122.baseline;
-if(!((typeof data123 == "number") && (isFinite(data123)))){
-const err290 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/baseline",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline,data:data123};
+for(const key38 in data119){
+if(!(((((key38 === "path") || (key38 === "crs")) || (key38 === "encoding")) || (key38 === "columns")) || (key38 === "sheet"))){
+const err290 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data119};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -4006,10 +4006,11 @@ vErrors.push(err290);
 errors++;
 }
 }
-if(data122.target !== undefined){
-let data124 = data122.target;
-if(!((typeof data124 == "number") && (isFinite(data124)))){
-const err291 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/target",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target,data:data124};
+if(data119.path !== undefined){
+let data120 = data119.path;
+if(typeof data120 === "string"){
+if(func3(data120) < 1){
+const err291 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data120};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -4019,10 +4020,8 @@ vErrors.push(err291);
 errors++;
 }
 }
-if(data122.binding !== undefined){
-let data125 = data122.binding;
-if(typeof data125 !== "boolean"){
-const err292 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/binding",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding,data:data125};
+else {
+const err292 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data120};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -4032,9 +4031,11 @@ vErrors.push(err292);
 errors++;
 }
 }
-}
-else {
-const err293 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.stationsPer100kPeople.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data122};
+if(data119.crs !== undefined){
+let data121 = data119.crs;
+if(typeof data121 === "string"){
+if(func3(data121) < 1){
+const err293 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data121};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -4044,12 +4045,8 @@ vErrors.push(err293);
 errors++;
 }
 }
-if(data121.averageDistrictAreaKm2 !== undefined){
-let data126 = data121.averageDistrictAreaKm2;
-if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
-for(const key35 in data126){
-if(!(((key35 === "baseline") || (key35 === "target")) || (key35 === "binding"))){
-const err294 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data126};
+else {
+const err294 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data121};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -4059,10 +4056,11 @@ vErrors.push(err294);
 errors++;
 }
 }
-if(data126.baseline !== undefined){
-let data127 = data126.baseline;
-if(!((typeof data127 == "number") && (isFinite(data127)))){
-const err295 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/baseline",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline,data:data127};
+if(data119.encoding !== undefined){
+let data122 = data119.encoding;
+if(typeof data122 === "string"){
+if(func3(data122) < 1){
+const err295 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data122};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -4072,10 +4070,8 @@ vErrors.push(err295);
 errors++;
 }
 }
-if(data126.target !== undefined){
-let data128 = data126.target;
-if(!((typeof data128 == "number") && (isFinite(data128)))){
-const err296 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/target",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target,data:data128};
+else {
+const err296 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data122};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -4085,10 +4081,14 @@ vErrors.push(err296);
 errors++;
 }
 }
-if(data126.binding !== undefined){
-let data129 = data126.binding;
-if(typeof data129 !== "boolean"){
-const err297 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/binding",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding,data:data129};
+if(data119.columns !== undefined){
+let data123 = data119.columns;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+for(const key39 in data123){
+let data124 = data123[key39];
+if(typeof data124 === "string"){
+if(func3(data124) < 1){
+const err297 = {instancePath:instancePath+"/studyArea/columns/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data124};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -4098,9 +4098,8 @@ vErrors.push(err297);
 errors++;
 }
 }
-}
 else {
-const err298 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data126};
+const err298 = {instancePath:instancePath+"/studyArea/columns/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data124};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -4110,12 +4109,9 @@ vErrors.push(err298);
 errors++;
 }
 }
-if(data121.landReachedPct !== undefined){
-let data130 = data121.landReachedPct;
-if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
-for(const key36 in data130){
-if(!(((key36 === "baseline") || (key36 === "target")) || (key36 === "binding"))){
-const err299 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data130};
+}
+else {
+const err299 = {instancePath:instancePath+"/studyArea/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data123};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -4125,10 +4121,11 @@ vErrors.push(err299);
 errors++;
 }
 }
-if(data130.baseline !== undefined){
-let data131 = data130.baseline;
-if(!((typeof data131 == "number") && (isFinite(data131)))){
-const err300 = {instancePath:instancePath+"/indicators/landReachedPct/baseline",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.baseline,data:data131};
+if(data119.sheet !== undefined){
+let data125 = data119.sheet;
+if(typeof data125 === "string"){
+if(func3(data125) < 1){
+const err300 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data125};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -4138,10 +4135,8 @@ vErrors.push(err300);
 errors++;
 }
 }
-if(data130.target !== undefined){
-let data132 = data130.target;
-if(!((typeof data132 == "number") && (isFinite(data132)))){
-const err301 = {instancePath:instancePath+"/indicators/landReachedPct/target",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.target,data:data132};
+else {
+const err301 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data125};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -4151,10 +4146,9 @@ vErrors.push(err301);
 errors++;
 }
 }
-if(data130.binding !== undefined){
-let data133 = data130.binding;
-if(typeof data133 !== "boolean"){
-const err302 = {instancePath:instancePath+"/indicators/landReachedPct/binding",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.landReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.binding,data:data133};
+}
+else {
+const err302 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data119};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -4163,10 +4157,19 @@ vErrors.push(err302);
 }
 errors++;
 }
-}
+var _valid11 = _errs335 === errors;
+if(_valid11 && valid72){
+valid72 = false;
+passing11 = [passing11, 1];
 }
 else {
-const err303 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.landReachedPct.type,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data130};
+if(_valid11){
+valid72 = true;
+passing11 = 1;
+}
+}
+if(!valid72){
+const err303 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing11},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data119};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -4175,13 +4178,24 @@ vErrors.push(err303);
 }
 errors++;
 }
+else {
+errors = _errs332;
+if(vErrors !== null){
+if(_errs332){
+vErrors.length = _errs332;
 }
-if(data121.populationReachedPct !== undefined){
-let data134 = data121.populationReachedPct;
-if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
-for(const key37 in data134){
-if(!(((key37 === "baseline") || (key37 === "target")) || (key37 === "binding"))){
-const err304 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data134};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.analysis !== undefined){
+let data126 = data.analysis;
+if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
+for(const key40 in data126){
+if(!(((((key40 === "accessDistanceM") || (key40 === "cellSizeM")) || (key40 === "bandsS")) || (key40 === "year")) || (key40 === "maxSnapDistanceM"))){
+const err304 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.analysis,data:data126};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -4191,10 +4205,11 @@ vErrors.push(err304);
 errors++;
 }
 }
-if(data134.baseline !== undefined){
-let data135 = data134.baseline;
-if(!((typeof data135 == "number") && (isFinite(data135)))){
-const err305 = {instancePath:instancePath+"/indicators/populationReachedPct/baseline",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline,data:data135};
+if(data126.accessDistanceM !== undefined){
+let data127 = data126.accessDistanceM;
+if((typeof data127 == "number") && (isFinite(data127))){
+if(data127 > 5000 || isNaN(data127)){
+const err305 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data127};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -4203,11 +4218,8 @@ vErrors.push(err305);
 }
 errors++;
 }
-}
-if(data134.target !== undefined){
-let data136 = data134.target;
-if(!((typeof data136 == "number") && (isFinite(data136)))){
-const err306 = {instancePath:instancePath+"/indicators/populationReachedPct/target",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.target,data:data136};
+if(data127 <= 0 || isNaN(data127)){
+const err306 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data127};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -4217,10 +4229,8 @@ vErrors.push(err306);
 errors++;
 }
 }
-if(data134.binding !== undefined){
-let data137 = data134.binding;
-if(typeof data137 !== "boolean"){
-const err307 = {instancePath:instancePath+"/indicators/populationReachedPct/binding",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.populationReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.binding,data:data137};
+else {
+const err307 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.accessDistanceM.type,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data127};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -4230,9 +4240,11 @@ vErrors.push(err307);
 errors++;
 }
 }
-}
-else {
-const err308 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.populationReachedPct.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data134};
+if(data126.cellSizeM !== undefined){
+let data128 = data126.cellSizeM;
+if((typeof data128 == "number") && (isFinite(data128))){
+if(data128 > 1000 || isNaN(data128)){
+const err308 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data128};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -4241,13 +4253,8 @@ vErrors.push(err308);
 }
 errors++;
 }
-}
-if(data121.hydrantConstructionRatePct !== undefined){
-let data138 = data121.hydrantConstructionRatePct;
-if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
-for(const key38 in data138){
-if(!(((key38 === "baseline") || (key38 === "target")) || (key38 === "binding"))){
-const err309 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data138};
+if(data128 < 1 || isNaN(data128)){
+const err309 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data128};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -4257,10 +4264,8 @@ vErrors.push(err309);
 errors++;
 }
 }
-if(data138.baseline !== undefined){
-let data139 = data138.baseline;
-if(!((typeof data139 == "number") && (isFinite(data139)))){
-const err310 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline,data:data139};
+else {
+const err310 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.cellSizeM.type,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data128};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -4270,10 +4275,11 @@ vErrors.push(err310);
 errors++;
 }
 }
-if(data138.target !== undefined){
-let data140 = data138.target;
-if(!((typeof data140 == "number") && (isFinite(data140)))){
-const err311 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target,data:data140};
+if(data126.bandsS !== undefined){
+let data129 = data126.bandsS;
+if(Array.isArray(data129)){
+if(data129.length < 1){
+const err311 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.analysis.properties.bandsS,data:data129};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -4282,11 +4288,12 @@ vErrors.push(err311);
 }
 errors++;
 }
-}
-if(data138.binding !== undefined){
-let data141 = data138.binding;
-if(typeof data141 !== "boolean"){
-const err312 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding,data:data141};
+const len5 = data129.length;
+for(let i7=0; i7<len5; i7++){
+let data130 = data129[i7];
+if((typeof data130 == "number") && (isFinite(data130))){
+if(data130 <= 0 || isNaN(data130)){
+const err312 = {instancePath:instancePath+"/analysis/bandsS/" + i7,schemaPath:"#/properties/analysis/properties/bandsS/items/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data130};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -4296,9 +4303,8 @@ vErrors.push(err312);
 errors++;
 }
 }
-}
 else {
-const err313 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data138};
+const err313 = {instancePath:instancePath+"/analysis/bandsS/" + i7,schemaPath:"#/properties/analysis/properties/bandsS/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.bandsS.items.type,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data130};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -4308,12 +4314,9 @@ vErrors.push(err313);
 errors++;
 }
 }
-if(data121.hydrantIntactRatePct !== undefined){
-let data142 = data121.hydrantIntactRatePct;
-if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
-for(const key39 in data142){
-if(!(((key39 === "baseline") || (key39 === "target")) || (key39 === "binding"))){
-const err314 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data142};
+}
+else {
+const err314 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.analysis.properties.bandsS.type,parentSchema:schema11.properties.analysis.properties.bandsS,data:data129};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -4323,10 +4326,10 @@ vErrors.push(err314);
 errors++;
 }
 }
-if(data142.baseline !== undefined){
-let data143 = data142.baseline;
-if(!((typeof data143 == "number") && (isFinite(data143)))){
-const err315 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline,data:data143};
+if(data126.year !== undefined){
+let data131 = data126.year;
+if(!(((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131))) && (isFinite(data131)))){
+const err315 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.analysis.properties.year.type,parentSchema:schema11.properties.analysis.properties.year,data:data131};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -4335,11 +4338,9 @@ vErrors.push(err315);
 }
 errors++;
 }
-}
-if(data142.target !== undefined){
-let data144 = data142.target;
-if(!((typeof data144 == "number") && (isFinite(data144)))){
-const err316 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target,data:data144};
+if((typeof data131 == "number") && (isFinite(data131))){
+if(data131 > 2200 || isNaN(data131)){
+const err316 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema11.properties.analysis.properties.year,data:data131};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -4348,11 +4349,8 @@ vErrors.push(err316);
 }
 errors++;
 }
-}
-if(data142.binding !== undefined){
-let data145 = data142.binding;
-if(typeof data145 !== "boolean"){
-const err317 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding,data:data145};
+if(data131 < 0 || isNaN(data131)){
+const err317 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.analysis.properties.year,data:data131};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -4363,8 +4361,11 @@ errors++;
 }
 }
 }
-else {
-const err318 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data142};
+if(data126.maxSnapDistanceM !== undefined){
+let data132 = data126.maxSnapDistanceM;
+if((typeof data132 == "number") && (isFinite(data132))){
+if(data132 > 5000 || isNaN(data132)){
+const err318 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data132};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -4373,13 +4374,8 @@ vErrors.push(err318);
 }
 errors++;
 }
-}
-if(data121.townshipCoveragePct !== undefined){
-let data146 = data121.townshipCoveragePct;
-if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-for(const key40 in data146){
-if(!(((key40 === "baseline") || (key40 === "target")) || (key40 === "binding"))){
-const err319 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data146};
+if(data132 <= 0 || isNaN(data132)){
+const err319 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data132};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -4389,10 +4385,8 @@ vErrors.push(err319);
 errors++;
 }
 }
-if(data146.baseline !== undefined){
-let data147 = data146.baseline;
-if(!((typeof data147 == "number") && (isFinite(data147)))){
-const err320 = {instancePath:instancePath+"/indicators/townshipCoveragePct/baseline",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline,data:data147};
+else {
+const err320 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.maxSnapDistanceM.type,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data132};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4402,10 +4396,9 @@ vErrors.push(err320);
 errors++;
 }
 }
-if(data146.target !== undefined){
-let data148 = data146.target;
-if(!((typeof data148 == "number") && (isFinite(data148)))){
-const err321 = {instancePath:instancePath+"/indicators/townshipCoveragePct/target",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target,data:data148};
+}
+else {
+const err321 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.analysis.type,parentSchema:schema11.properties.analysis,data:data126};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4415,10 +4408,12 @@ vErrors.push(err321);
 errors++;
 }
 }
-if(data146.binding !== undefined){
-let data149 = data146.binding;
-if(typeof data149 !== "boolean"){
-const err322 = {instancePath:instancePath+"/indicators/townshipCoveragePct/binding",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding,data:data149};
+if(data.water !== undefined){
+let data133 = data.water;
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+for(const key41 in data133){
+if(!(((((key41 === "hydrantRoadClasses") || (key41 === "hydrantMaxSnapM")) || (key41 === "severeCold")) || (key41 === "intakeMaxSnapM")) || (key41 === "intakeTimeS"))){
+const err322 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.water,data:data133};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4428,9 +4423,14 @@ vErrors.push(err322);
 errors++;
 }
 }
-}
-else {
-const err323 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.townshipCoveragePct.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data146};
+if(data133.hydrantRoadClasses !== undefined){
+let data134 = data133.hydrantRoadClasses;
+if(Array.isArray(data134)){
+const len6 = data134.length;
+for(let i8=0; i8<len6; i8++){
+let data135 = data134[i8];
+if(!(((((((((((((((((((data135 === "motorway") || (data135 === "motorway_link")) || (data135 === "trunk")) || (data135 === "trunk_link")) || (data135 === "primary")) || (data135 === "primary_link")) || (data135 === "secondary")) || (data135 === "secondary_link")) || (data135 === "tertiary")) || (data135 === "tertiary_link")) || (data135 === "unclassified")) || (data135 === "residential")) || (data135 === "living_street")) || (data135 === "service")) || (data135 === "unknown")) || (data135 === "快速路")) || (data135 === "主干路")) || (data135 === "次干路")) || (data135 === "支路"))){
+const err323 = {instancePath:instancePath+"/water/hydrantRoadClasses/" + i8,schemaPath:"#/properties/water/properties/hydrantRoadClasses/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.water.properties.hydrantRoadClasses.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.water.properties.hydrantRoadClasses.items.enum,parentSchema:schema11.properties.water.properties.hydrantRoadClasses.items,data:data135};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4440,12 +4440,9 @@ vErrors.push(err323);
 errors++;
 }
 }
-if(data121.firefightersPer10kPeople !== undefined){
-let data150 = data121.firefightersPer10kPeople;
-if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
-for(const key41 in data150){
-if(!(((key41 === "baseline") || (key41 === "target")) || (key41 === "binding"))){
-const err324 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data150};
+}
+else {
+const err324 = {instancePath:instancePath+"/water/hydrantRoadClasses",schemaPath:"#/properties/water/properties/hydrantRoadClasses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.water.properties.hydrantRoadClasses.type,parentSchema:schema11.properties.water.properties.hydrantRoadClasses,data:data134};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4455,10 +4452,11 @@ vErrors.push(err324);
 errors++;
 }
 }
-if(data150.baseline !== undefined){
-let data151 = data150.baseline;
-if(!((typeof data151 == "number") && (isFinite(data151)))){
-const err325 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/baseline",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline,data:data151};
+if(data133.hydrantMaxSnapM !== undefined){
+let data136 = data133.hydrantMaxSnapM;
+if((typeof data136 == "number") && (isFinite(data136))){
+if(data136 > 500 || isNaN(data136)){
+const err325 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 500},message:"must be <= 500",schema:500,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data136};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4467,11 +4465,8 @@ vErrors.push(err325);
 }
 errors++;
 }
-}
-if(data150.target !== undefined){
-let data152 = data150.target;
-if(!((typeof data152 == "number") && (isFinite(data152)))){
-const err326 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/target",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target,data:data152};
+if(data136 <= 0 || isNaN(data136)){
+const err326 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data136};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4481,10 +4476,8 @@ vErrors.push(err326);
 errors++;
 }
 }
-if(data150.binding !== undefined){
-let data153 = data150.binding;
-if(typeof data153 !== "boolean"){
-const err327 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/binding",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding,data:data153};
+else {
+const err327 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.hydrantMaxSnapM.type,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data136};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4494,9 +4487,10 @@ vErrors.push(err327);
 errors++;
 }
 }
-}
-else {
-const err328 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data150};
+if(data133.severeCold !== undefined){
+let data137 = data133.severeCold;
+if(typeof data137 !== "boolean"){
+const err328 = {instancePath:instancePath+"/water/severeCold",schemaPath:"#/properties/water/properties/severeCold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.water.properties.severeCold.type,parentSchema:schema11.properties.water.properties.severeCold,data:data137};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4506,11 +4500,11 @@ vErrors.push(err328);
 errors++;
 }
 }
-if(data121.firefighters !== undefined){
-let data154 = data121.firefighters;
-if((typeof data154 == "number") && (isFinite(data154))){
-if(data154 < 0 || isNaN(data154)){
-const err329 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.indicators.properties.firefighters,data:data154};
+if(data133.intakeMaxSnapM !== undefined){
+let data138 = data133.intakeMaxSnapM;
+if((typeof data138 == "number") && (isFinite(data138))){
+if(data138 > 1000 || isNaN(data138)){
+const err329 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data138};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4519,9 +4513,8 @@ vErrors.push(err329);
 }
 errors++;
 }
-}
-else {
-const err330 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefighters.type,parentSchema:schema11.properties.indicators.properties.firefighters,data:data154};
+if(data138 <= 0 || isNaN(data138)){
+const err330 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data138};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4531,10 +4524,8 @@ vErrors.push(err330);
 errors++;
 }
 }
-if(data121.townships !== undefined){
-let data155 = data121.townships;
-if(typeof data155 !== "string"){
-const err331 = {instancePath:instancePath+"/indicators/townships",schemaPath:"#/properties/indicators/properties/townships/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indicators.properties.townships.type,parentSchema:schema11.properties.indicators.properties.townships,data:data155};
+else {
+const err331 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeMaxSnapM.type,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data138};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4544,9 +4535,11 @@ vErrors.push(err331);
 errors++;
 }
 }
-}
-else {
-const err332 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.type,parentSchema:schema11.properties.indicators,data:data121};
+if(data133.intakeTimeS !== undefined){
+let data139 = data133.intakeTimeS;
+if((typeof data139 == "number") && (isFinite(data139))){
+if(data139 > 7200 || isNaN(data139)){
+const err332 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data139};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4555,15 +4548,641 @@ vErrors.push(err332);
 }
 errors++;
 }
-}
-}
-else {
-const err333 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data139 <= 0 || isNaN(data139)){
+const err333 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data139};
 if(vErrors === null){
 vErrors = [err333];
 }
 else {
 vErrors.push(err333);
+}
+errors++;
+}
+}
+else {
+const err334 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeTimeS.type,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data139};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+}
+}
+else {
+const err335 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.water.type,parentSchema:schema11.properties.water,data:data133};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+}
+if(data.indicators !== undefined){
+let data140 = data.indicators;
+if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
+for(const key42 in data140){
+if(!(func2.call(schema11.properties.indicators.properties, key42))){
+const err336 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators,data:data140};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+}
+if(data140.stationsPer100kPeople !== undefined){
+let data141 = data140.stationsPer100kPeople;
+if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
+for(const key43 in data141){
+if(!(((key43 === "baseline") || (key43 === "target")) || (key43 === "binding"))){
+const err337 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data141};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+}
+if(data141.baseline !== undefined){
+let data142 = data141.baseline;
+if(!((typeof data142 == "number") && (isFinite(data142)))){
+const err338 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/baseline",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline,data:data142};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+}
+if(data141.target !== undefined){
+let data143 = data141.target;
+if(!((typeof data143 == "number") && (isFinite(data143)))){
+const err339 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/target",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target,data:data143};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+}
+if(data141.binding !== undefined){
+let data144 = data141.binding;
+if(typeof data144 !== "boolean"){
+const err340 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/binding",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding,data:data144};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+}
+}
+else {
+const err341 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.stationsPer100kPeople.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data141};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+}
+if(data140.averageDistrictAreaKm2 !== undefined){
+let data145 = data140.averageDistrictAreaKm2;
+if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
+for(const key44 in data145){
+if(!(((key44 === "baseline") || (key44 === "target")) || (key44 === "binding"))){
+const err342 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data145};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+}
+if(data145.baseline !== undefined){
+let data146 = data145.baseline;
+if(!((typeof data146 == "number") && (isFinite(data146)))){
+const err343 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/baseline",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline,data:data146};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+}
+if(data145.target !== undefined){
+let data147 = data145.target;
+if(!((typeof data147 == "number") && (isFinite(data147)))){
+const err344 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/target",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target,data:data147};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+}
+if(data145.binding !== undefined){
+let data148 = data145.binding;
+if(typeof data148 !== "boolean"){
+const err345 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/binding",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding,data:data148};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+}
+}
+else {
+const err346 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data145};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+}
+if(data140.landReachedPct !== undefined){
+let data149 = data140.landReachedPct;
+if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
+for(const key45 in data149){
+if(!(((key45 === "baseline") || (key45 === "target")) || (key45 === "binding"))){
+const err347 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data149};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+}
+if(data149.baseline !== undefined){
+let data150 = data149.baseline;
+if(!((typeof data150 == "number") && (isFinite(data150)))){
+const err348 = {instancePath:instancePath+"/indicators/landReachedPct/baseline",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.baseline,data:data150};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+if(data149.target !== undefined){
+let data151 = data149.target;
+if(!((typeof data151 == "number") && (isFinite(data151)))){
+const err349 = {instancePath:instancePath+"/indicators/landReachedPct/target",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.target,data:data151};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+}
+if(data149.binding !== undefined){
+let data152 = data149.binding;
+if(typeof data152 !== "boolean"){
+const err350 = {instancePath:instancePath+"/indicators/landReachedPct/binding",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.landReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.binding,data:data152};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+}
+}
+else {
+const err351 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.landReachedPct.type,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data149};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+}
+if(data140.populationReachedPct !== undefined){
+let data153 = data140.populationReachedPct;
+if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
+for(const key46 in data153){
+if(!(((key46 === "baseline") || (key46 === "target")) || (key46 === "binding"))){
+const err352 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data153};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+}
+if(data153.baseline !== undefined){
+let data154 = data153.baseline;
+if(!((typeof data154 == "number") && (isFinite(data154)))){
+const err353 = {instancePath:instancePath+"/indicators/populationReachedPct/baseline",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline,data:data154};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+if(data153.target !== undefined){
+let data155 = data153.target;
+if(!((typeof data155 == "number") && (isFinite(data155)))){
+const err354 = {instancePath:instancePath+"/indicators/populationReachedPct/target",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.target,data:data155};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+}
+if(data153.binding !== undefined){
+let data156 = data153.binding;
+if(typeof data156 !== "boolean"){
+const err355 = {instancePath:instancePath+"/indicators/populationReachedPct/binding",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.populationReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.binding,data:data156};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+}
+}
+else {
+const err356 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.populationReachedPct.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data153};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+if(data140.hydrantConstructionRatePct !== undefined){
+let data157 = data140.hydrantConstructionRatePct;
+if(data157 && typeof data157 == "object" && !Array.isArray(data157)){
+for(const key47 in data157){
+if(!(((key47 === "baseline") || (key47 === "target")) || (key47 === "binding"))){
+const err357 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data157};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+}
+if(data157.baseline !== undefined){
+let data158 = data157.baseline;
+if(!((typeof data158 == "number") && (isFinite(data158)))){
+const err358 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline,data:data158};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+}
+if(data157.target !== undefined){
+let data159 = data157.target;
+if(!((typeof data159 == "number") && (isFinite(data159)))){
+const err359 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target,data:data159};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+}
+if(data157.binding !== undefined){
+let data160 = data157.binding;
+if(typeof data160 !== "boolean"){
+const err360 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding,data:data160};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+}
+}
+else {
+const err361 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data157};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+}
+if(data140.hydrantIntactRatePct !== undefined){
+let data161 = data140.hydrantIntactRatePct;
+if(data161 && typeof data161 == "object" && !Array.isArray(data161)){
+for(const key48 in data161){
+if(!(((key48 === "baseline") || (key48 === "target")) || (key48 === "binding"))){
+const err362 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data161};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+}
+if(data161.baseline !== undefined){
+let data162 = data161.baseline;
+if(!((typeof data162 == "number") && (isFinite(data162)))){
+const err363 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline,data:data162};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+}
+}
+if(data161.target !== undefined){
+let data163 = data161.target;
+if(!((typeof data163 == "number") && (isFinite(data163)))){
+const err364 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target,data:data163};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+}
+if(data161.binding !== undefined){
+let data164 = data161.binding;
+if(typeof data164 !== "boolean"){
+const err365 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding,data:data164};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+}
+}
+else {
+const err366 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data161};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
+}
+errors++;
+}
+}
+if(data140.townshipCoveragePct !== undefined){
+let data165 = data140.townshipCoveragePct;
+if(data165 && typeof data165 == "object" && !Array.isArray(data165)){
+for(const key49 in data165){
+if(!(((key49 === "baseline") || (key49 === "target")) || (key49 === "binding"))){
+const err367 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data165};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+}
+if(data165.baseline !== undefined){
+let data166 = data165.baseline;
+if(!((typeof data166 == "number") && (isFinite(data166)))){
+const err368 = {instancePath:instancePath+"/indicators/townshipCoveragePct/baseline",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline,data:data166};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+}
+if(data165.target !== undefined){
+let data167 = data165.target;
+if(!((typeof data167 == "number") && (isFinite(data167)))){
+const err369 = {instancePath:instancePath+"/indicators/townshipCoveragePct/target",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target,data:data167};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+}
+}
+if(data165.binding !== undefined){
+let data168 = data165.binding;
+if(typeof data168 !== "boolean"){
+const err370 = {instancePath:instancePath+"/indicators/townshipCoveragePct/binding",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding,data:data168};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+}
+}
+else {
+const err371 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.townshipCoveragePct.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data165};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
+}
+errors++;
+}
+}
+if(data140.firefightersPer10kPeople !== undefined){
+let data169 = data140.firefightersPer10kPeople;
+if(data169 && typeof data169 == "object" && !Array.isArray(data169)){
+for(const key50 in data169){
+if(!(((key50 === "baseline") || (key50 === "target")) || (key50 === "binding"))){
+const err372 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data169};
+if(vErrors === null){
+vErrors = [err372];
+}
+else {
+vErrors.push(err372);
+}
+errors++;
+}
+}
+if(data169.baseline !== undefined){
+let data170 = data169.baseline;
+if(!((typeof data170 == "number") && (isFinite(data170)))){
+const err373 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/baseline",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline,data:data170};
+if(vErrors === null){
+vErrors = [err373];
+}
+else {
+vErrors.push(err373);
+}
+errors++;
+}
+}
+if(data169.target !== undefined){
+let data171 = data169.target;
+if(!((typeof data171 == "number") && (isFinite(data171)))){
+const err374 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/target",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target,data:data171};
+if(vErrors === null){
+vErrors = [err374];
+}
+else {
+vErrors.push(err374);
+}
+errors++;
+}
+}
+if(data169.binding !== undefined){
+let data172 = data169.binding;
+if(typeof data172 !== "boolean"){
+const err375 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/binding",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding,data:data172};
+if(vErrors === null){
+vErrors = [err375];
+}
+else {
+vErrors.push(err375);
+}
+errors++;
+}
+}
+}
+else {
+const err376 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data169};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
+}
+errors++;
+}
+}
+if(data140.firefighters !== undefined){
+let data173 = data140.firefighters;
+if((typeof data173 == "number") && (isFinite(data173))){
+if(data173 < 0 || isNaN(data173)){
+const err377 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.indicators.properties.firefighters,data:data173};
+if(vErrors === null){
+vErrors = [err377];
+}
+else {
+vErrors.push(err377);
+}
+errors++;
+}
+}
+else {
+const err378 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefighters.type,parentSchema:schema11.properties.indicators.properties.firefighters,data:data173};
+if(vErrors === null){
+vErrors = [err378];
+}
+else {
+vErrors.push(err378);
+}
+errors++;
+}
+}
+if(data140.townships !== undefined){
+let data174 = data140.townships;
+if(typeof data174 !== "string"){
+const err379 = {instancePath:instancePath+"/indicators/townships",schemaPath:"#/properties/indicators/properties/townships/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indicators.properties.townships.type,parentSchema:schema11.properties.indicators.properties.townships,data:data174};
+if(vErrors === null){
+vErrors = [err379];
+}
+else {
+vErrors.push(err379);
+}
+errors++;
+}
+}
+}
+else {
+const err380 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.type,parentSchema:schema11.properties.indicators,data:data140};
+if(vErrors === null){
+vErrors = [err380];
+}
+else {
+vErrors.push(err380);
+}
+errors++;
+}
+}
+}
+else {
+const err381 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err381];
+}
+else {
+vErrors.push(err381);
 }
 errors++;
 }
@@ -4911,4 +5530,4 @@ errors++;
 validate11.errors = vErrors;
 return errors === 0;
 }
-export const schema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};
+export const schema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"timeOfDay":{"description":"Time-of-day speed profile for coverage by hour: which hours are peak / night, and a speed factor per period and road class (multiplies the speed model's speeds). Defaults are a local choice. (分时段车速：高峰/夜间时段及各时段各道路等级的速度系数，默认值为本地取值。)","type":"object","additionalProperties":false,"properties":{"peakHours":{"type":"array","items":{"type":"integer","minimum":0,"maximum":23},"uniqueItems":true,"description":"Peak hours 0..23 (default 7, 8, 17, 18). (高峰小时，默认 7、8、17、18 时。)"},"nightHours":{"type":"array","items":{"type":"integer","minimum":0,"maximum":23},"uniqueItems":true,"description":"Night hours 0..23 (default 22-5). (夜间小时，默认 22 时至 5 时。)"},"factors":{"description":"Speed factors by period: default and/or per road class, over the defaults. (各时段速度系数。)","type":"object","additionalProperties":false,"properties":{"peak":{"description":"Peak factors (default arterials 0.6, others 0.8). (高峰系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}},"offpeak":{"description":"Off-peak factors (default 1). (平峰系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}},"night":{"description":"Night factors (default arterials 1.1, others 1). (夜间系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}}}},"source":{"type":"string","description":"Where the factors come from, printed beside the hourly table. (系数来源。)"}}},"turns":{"description":"Turn rules for every search: OSM turn restrictions read with the network and optional turn penalties, seconds. Off when absent (fire engines on duty may deviate from direction rules, Road Traffic Safety Law art. 53). (转向规则：路网中的禁止转向与可选的转向延误（秒）；缺省不启用。)","type":"object","additionalProperties":false,"properties":{"restrictions":{"type":"boolean","description":"Apply the network's turn restrictions (default true when turns is given). (是否执行禁止转向，默认是。)"},"leftS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a left turn at a junction. (左转延误，秒。)"},"rightS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a right turn at a junction. (右转延误，秒。)"},"uTurnS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a U-turn. (掉头延误，秒。)"},"straightS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for going straight through a junction. (直行延误，秒。)"}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};

@@ -3,7 +3,6 @@ import { loadavg } from 'node:os';
 import { bench, describe } from 'vitest';
 import { LAUF_PBF, RHEIN_NECKAR_PBF } from '../../../../test/shared_data';
 import { readOsm } from '../io/osm_import';
-import type { RoadNetwork } from '../network/road_network';
 import { withTurnModel, type TurnModel } from '../network/turn_restrictions';
 import { stronglyConnectedComponents } from '../network/islands';
 import { multiSourceSearch, SearchWorkspace, type SearchSource } from './multi_source_search';
