@@ -20,6 +20,7 @@ export const DAY_PERIODS: readonly DayPeriod[] = ['peak', 'offpeak', 'night'];
 /** Speed factors of one period: `default` for every class not listed. */
 export type ClassFactors = { default: number } & Partial<Record<RoadClass, number>>;
 
+/** Which hours are peak, off-peak and night, and the speed factors of each period by road class. */
 export interface TimeOfDayProfile {
   /** The period of each hour 0..23 (hour h = h:00 to h:59 local time). */
   hours: readonly DayPeriod[];
