@@ -199,6 +199,23 @@ describe.runIf(haveSharedData(LAUF_PBF))('turn restrictions of Lauf an der Pegni
     expect(turned.cost[end]).toBeGreaterThan(intoJ + alongTo + 1);
   });
 
+  it('with no turn model the restrictions are inert: the same numbers as a network without them', () => {
+    const { network: net } = load();
+    const { turnRestrictions: _t, ...bare } = net;
+    for (let n = 0; n < net.nodeCount; n += 211) {
+      for (const direction of ['forward', 'reverse'] as const) {
+        const a = multiSourceSearch(net, [{ node: n, startCost: 60 }], { direction, budget: 300 });
+        const b = multiSourceSearch(bare, [{ node: n, startCost: 60 }], { direction, budget: 300 });
+        const c = multiSourceSearch(withTurnModel(net, { restrictions: false }), [{ node: n, startCost: 60 }], { direction, budget: 300 });
+        expect(a.turnStates).toBeUndefined();
+        expect(c.turnStates).toBeUndefined();
+        expect(Array.from(a.cost)).toEqual(Array.from(b.cost));
+        expect(Array.from(a.predArc)).toEqual(Array.from(b.predArc));
+        expect(Array.from(c.cost)).toEqual(Array.from(b.cost));
+      }
+    }
+  });
+
   it('the restricted search never beats the plain one (from every 97th node)', () => {
     const { network: net } = load();
     const turnedNet = withTurnModel(net, {});
