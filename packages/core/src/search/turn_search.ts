@@ -13,15 +13,12 @@ export class ArcWorkspace {
   /** Forward: cost on arriving at the arc's head; reverse: cost from the arc's tail to the sources. */
   readonly label: Float64Array;
   readonly labelSource: Int32Array;
-  /** Arc the state was reached from (forward: the arc before; reverse: the arc after); -1 from a source. */
-  readonly labelPred: Int32Array;
   /** Forward: cheapest cost at which the arc is entered at its tail (after the turn into it). */
   readonly entry: Float64Array;
   readonly entrySource: Int32Array;
   /** Per node: the free state (arrived by an arc no rule names, or a source there: every move open). */
   readonly free: Float64Array;
   readonly freeSource: Int32Array;
-  readonly freePred: Int32Array;
   /** Per node: the best node source seeded there. */
   readonly seedCost: Float64Array;
   readonly seedSource: Int32Array;
@@ -38,13 +35,11 @@ export class ArcWorkspace {
     this.arcCount = arcCount;
     this.label = new Float64Array(arcCount).fill(Infinity);
     this.labelSource = new Int32Array(arcCount).fill(-1);
-    this.labelPred = new Int32Array(arcCount).fill(-1);
     this.entry = new Float64Array(arcCount).fill(Infinity);
     this.entrySource = new Int32Array(arcCount).fill(-1);
     this.touchedArcs = new Int32Array(arcCount);
     this.free = new Float64Array(nodeCount).fill(Infinity);
     this.freeSource = new Int32Array(nodeCount).fill(-1);
-    this.freePred = new Int32Array(nodeCount).fill(-1);
     this.seedCost = new Float64Array(nodeCount).fill(Infinity);
     this.seedSource = new Int32Array(nodeCount).fill(-1);
     this.nodeMark = new Uint8Array(nodeCount);
@@ -76,7 +71,6 @@ export class ArcWorkspace {
     if (n > this.arcCount >> 2) {
       this.label.fill(Infinity);
       this.labelSource.fill(-1);
-      this.labelPred.fill(-1);
       this.entry.fill(Infinity);
       this.entrySource.fill(-1);
     } else {
@@ -84,7 +78,6 @@ export class ArcWorkspace {
         const a = this.touchedArcs[i];
         this.label[a] = Infinity;
         this.labelSource[a] = -1;
-        this.labelPred[a] = -1;
         this.entry[a] = Infinity;
         this.entrySource[a] = -1;
       }
@@ -95,7 +88,6 @@ export class ArcWorkspace {
       this.nodeMark[v] = 0;
       this.free[v] = Infinity;
       this.freeSource[v] = -1;
-      this.freePred[v] = -1;
       this.seedCost[v] = Infinity;
       this.seedSource[v] = -1;
     }
@@ -153,7 +145,7 @@ export function runTurnSearch(
   const A = net.arcLink.length;
   const { cost, source, predArc, touched } = out;
   let tc = out.touchedCount;
-  const { label, labelSource, labelPred, entry, entrySource, free, freeSource, freePred, seedCost, seedSource } = ws;
+  const { label, labelSource, entry, entrySource, free, freeSource, seedCost, seedSource } = ws;
   const { rules, penalties } = turns;
   const full = penalties !== null;
   const ruleStart = rules !== null ? rules.ruleStart : null;
@@ -172,12 +164,11 @@ export function runTurnSearch(
       predArc[v] = pred;
     }
   };
-  const freeLabel = (v: number, c: number, s: number, pred: number): void => {
+  const freeLabel = (v: number, c: number, s: number): void => {
     if (c < free[v] || (c === free[v] && s < freeSource[v])) {
       ws.touchNode(v);
       free[v] = c;
       freeSource[v] = s;
-      freePred[v] = pred;
       heap.push(A + v, c, s);
     }
   };
@@ -194,17 +185,16 @@ export function runTurnSearch(
         ws.touchArc(b);
         label[b] = sd.cost;
         labelSource[b] = sd.source;
-        labelPred[b] = -1;
       }
       if (reverse ? full || restricted![sd.node] === 1 : ownState(b)) heap.push(b, sd.cost, sd.source);
-      if (reverse ? !full : !ownState(b)) freeLabel(sd.node, sd.cost, sd.source, b);
+      if (reverse ? !full : !ownState(b)) freeLabel(sd.node, sd.cost, sd.source);
     } else {
       if (sd.cost < seedCost[sd.node] || (sd.cost === seedCost[sd.node] && sd.source < seedSource[sd.node])) {
         ws.touchNode(sd.node);
         seedCost[sd.node] = sd.cost;
         seedSource[sd.node] = sd.source;
       }
-      freeLabel(sd.node, sd.cost, sd.source, -1);
+      freeLabel(sd.node, sd.cost, sd.source);
     }
   }
 
@@ -214,16 +204,13 @@ export function runTurnSearch(
     const s = heap.poppedTie;
     let a = -1;
     let u: number;
-    let pred: number;
     if (id >= A) {
       u = id - A;
       if (cu !== free[u] || s !== freeSource[u]) continue; // stale
-      pred = freePred[u];
     } else {
       a = id;
       if (cu !== label[a] || s !== labelSource[a]) continue; // stale
       u = reverse ? tailOf(a) : arcHead[a];
-      pred = a;
     }
     if (onSettle !== null && ws.settle(u) && !onSettle(u, cu)) break;
     if (!reverse) {
@@ -250,10 +237,9 @@ export function runTurnSearch(
           ws.touchArc(b);
           label[b] = nc;
           labelSource[b] = s;
-          labelPred[b] = pred;
           const h = arcHead[b];
           if (ownState(b)) heap.push(b, nc, s);
-          else freeLabel(h, nc, s, b);
+          else freeLabel(h, nc, s);
           nodeLabel(h, nc, s, b);
         }
       }
@@ -279,10 +265,9 @@ export function runTurnSearch(
           ws.touchArc(p);
           label[p] = nc;
           labelSource[p] = s;
-          labelPred[p] = pred;
           const t = revTail[i];
           if (full || restricted![t] === 1) heap.push(p, nc, s);
-          if (!full) freeLabel(t, nc, s, p);
+          if (!full) freeLabel(t, nc, s);
           nodeLabel(t, nc, s, p);
         }
       }
