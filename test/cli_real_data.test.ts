@@ -35,6 +35,10 @@ describe.runIf(have)('firecover on real OSM data (Lauf an der Pegnitz)', () => {
       bbox: number[];
     };
     expect(info.hydrants).toBe(479);
+    // OSM turn restrictions: counted in test/turns_lauf.test.ts against an independent scan of the file
+    const turns = (info as unknown as { turnRestrictions: { relations: number; applied: number; notApplied: Record<string, number> } }).turnRestrictions;
+    expect(turns.relations).toBe(50);
+    expect(turns.applied + Object.values(turns.notApplied).reduce((a, b) => a + b, 0)).toBe(50);
     expect(info.stations).toBe(3);
     expect(info.islands.count).toBeGreaterThanOrEqual(1);
     expect(info.islands.smallIslandSizes.length).toBe(info.islands.count);

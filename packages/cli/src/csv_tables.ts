@@ -1,4 +1,4 @@
-import type { CoverageSummary, WaterFigures } from '@firecover/core';
+import type { CoverageByHour, CoverageSummary, WaterFigures } from '@firecover/core';
 import { csvField } from './format';
 import { waterTableRows } from './water_text';
 
@@ -65,4 +65,16 @@ export function hydrantDistrictsCsv(w: Pick<WaterFigures, 'districts' | 'total'>
   const rows = [...w.districts, w.total];
   const nameCol = en[0].indexOf('name');
   return csvText(en.map((r, i) => [...r.slice(0, nameCol + 1), i === 0 ? 'name_zh' : (rows[i - 1].nameZh ?? rows[i - 1].name), ...r.slice(nameCol + 1)]));
+}
+
+/** `coverage_by_hour.csv`: one row per hour asked for, the coverage with that hour's speeds. */
+export function coverageByHourCsv(b: CoverageByHour): string {
+  const r = (x: number | null, d: number): number | null => (x === null ? null : Number(x.toFixed(d)));
+  const rows: (string | number | boolean | null)[][] = [
+    ['hour', 'period', 'land_covered_km2', 'land_share_pct', 'demand_covered', 'demand_share_pct', 'road_reached_km', 'road_share_pct', 'response_s', 'response_clause', 'speed_source', 'speed_clause'],
+  ];
+  for (const h of b.hours) {
+    rows.push([h.hour, h.period, r(h.landCoveredKm2, 3), r(h.landShare * 100, 2), r(h.demandCovered, 1), h.demandShare === null ? null : r(h.demandShare * 100, 2), r(h.roadReachedM / 1000, 3), r(h.roadShare * 100, 2), b.responseS, b.responseClause, b.profileSource, b.profileClause]);
+  }
+  return csvText(rows);
 }

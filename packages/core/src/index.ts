@@ -85,6 +85,37 @@ export { readGeoJsonRoads, parseRoadsJson, type GeoJsonRoadsOptions } from './io
 // ---- travel costs ------------------------------------------------------------------------------------
 /** The fire-engine speed model: per-class speeds, maxspeed caps, congestion, per-road overrides. */
 export { type SpeedModel, DEFAULT_SPEED_MODEL, speedModelWith, applySpeedModel } from './cost/speed_model';
+/**
+ * Time-of-day speed profiles (peak / off-peak / night factors per road class; defaults a local choice),
+ * the network as driven at an hour, and hour lists as the CLI gives them ("0-23").
+ */
+export {
+  type DayPeriod,
+  type ClassFactors,
+  type TimeOfDayProfile,
+  type TimeOfDayOverrides,
+  DEFAULT_TIME_OF_DAY,
+  timeOfDayWith,
+  speedFactor,
+  networkAtHour,
+  parseHours,
+} from './cost/time_of_day';
+/**
+ * Turn restrictions as a (from link, via node, to link) table carried on the network, and the turn
+ * model (restrictions and/or turn penalties) that makes every directed search on a network edge-based.
+ */
+export {
+  type TurnRestrictionTable,
+  type TurnRestriction,
+  type TurnModel,
+  type TurnPenalties,
+  TurnKind,
+  turnRestrictionTable,
+  withTurnRestrictions,
+  withTurnModel,
+} from './network/turn_restrictions';
+/** What the OSM import did with `type=restriction` relations (in `OsmImportReport.turnRestrictions`). */
+export { type TurnRestrictionReport, type TurnRestrictionSkip } from './io/osm_restrictions';
 /** Road closures (by OSM way, link or area): which links close, and the network with them closed. */
 export { closeRoads, closeLinks, findClosedLinks, type RoadClosures, type ClosureReport } from './cost/closures';
 
@@ -96,7 +127,7 @@ export { pointInPolygon } from './spatial/point_in_polygon';
 
 // ---- searches ----------------------------------------------------------------------------------------
 /** The bounded multi-source search with start offsets (turnout), and a reusable workspace for repeated runs. */
-export { multiSourceSearch, SearchWorkspace, type SearchSource, type SearchOptions, type SearchResult } from './search/multi_source_search';
+export { multiSourceSearch, SearchWorkspace, type SearchSource, type SearchOptions, type SearchResult, type TurnStates } from './search/multi_source_search';
 /** Cost metric of a search: travel time (s) or length (m). */
 export { type SearchMetric } from './search/arc_costs';
 /** The road reached within the budget, cut exactly inside partly reached links. */
@@ -167,6 +198,8 @@ export type {
   ReachedNetworkProperties,
   StationFeatureProperties,
 } from './coverage/layer_properties';
+/** Coverage hour by hour with the time-of-day speeds (`analyze --hours`, summary.json `coverageByHour`). */
+export { coverageByHour, type CoverageByHour, type HourCoverage } from './coverage/coverage_by_hour';
 /** The coverage results as plain, rounded, bilingual figures (what `summary.json` and the report print). */
 export {
   coverageSummary,

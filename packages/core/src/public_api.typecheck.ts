@@ -2,6 +2,16 @@
 // of turf's types.ts). A change to a parameter or a result type of the public API fails to compile here.
 // Runtime names are pinned by public_api.test.ts.
 import {
+  coverageByHour,
+  DEFAULT_TIME_OF_DAY,
+  networkAtHour,
+  parseHours,
+  turnRestrictionTable,
+  withTurnModel,
+  withTurnRestrictions,
+  type CoverageByHour,
+  type TurnModel,
+  type TurnRestrictionTable,
   addStation,
   analyzeCoverage,
   analyzeWater,
@@ -128,6 +138,12 @@ exact<Int32Array>()(result.source) satisfies true;
 exact<ReachedPiece[]>()(reachedPieces(result)) satisfies true;
 exact<number>()(reachedLengthM(result)) satisfies true;
 exact<RankedSource[]>()(rankSources(net, { node: n1 }, sources, 3)) satisfies true;
+const turnTable = turnRestrictionTable(net, [{ fromLink: 0, viaNode: n1, toLink: 1, kind: 'no' }]);
+exact<TurnRestrictionTable>()(turnTable) satisfies true;
+exact<RoadNetwork>()(withTurnModel(withTurnRestrictions(net, turnTable), { penalties: { leftS: 5 } })) satisfies true;
+exact<SearchResult>()(multiSourceSearch(net, sources, { turns: { table: turnTable } satisfies TurnModel })) satisfies true;
+exact<RoadNetwork>()(networkAtHour(net, DEFAULT_TIME_OF_DAY, 8)) satisfies true;
+exact<number[]>()(parseHours('0-23')) satisfies true;
 
 // standards
 exact<StandardsPreset>()(withOverrides(CHINA_PRESET, { responseS: 240 })) satisfies true;
@@ -146,6 +162,7 @@ const coverage = analyzeCoverage(scenario);
 exact<CoverageAnalysis>()(coverage) satisfies true;
 exact<CoverageAnalysis>()(addStation(coverage, station)) satisfies true;
 exact<CoverageSummary>()(coverageSummary(coverage)) satisfies true;
+exact<CoverageByHour>()(coverageByHour(coverage, [8, 12])) satisfies true;
 exact<Partial<CoverageLayers>>()(coverageLayers(coverage)) satisfies true;
 exact<StationSet[]>()(planStationSets(scenario)) satisfies true;
 declare const comparison: SetComparison;

@@ -5,7 +5,7 @@ import { examplesHelp, type CliContext, type CommandModule } from '../command_mo
 import { defineMessages, translator, type Translate } from '../i18n';
 import { runCommand } from '../run_command';
 import { alignColumns } from '../table';
-import type { CoverageSummary, ComparisonSummary } from '@firecover/core';
+import type { CoverageSummary, ComparisonSummary, CoverageByHour } from '@firecover/core';
 
 export const analyzeMessages = defineMessages({
   en: {
@@ -15,6 +15,17 @@ export const analyzeMessages = defineMessages({
     out: 'directory for summary.json, the coverage and water GeoJSON layers, districts.csv and hydrant_districts.csv (written atomically)',
     stations: 'station set for the maps and tables: existing, planned, all, or a year (default: the scenario’s analysis.year, else existing)',
     noWater: 'skip the water supply: no water figures, no water files',
+    hours: 'coverage by hour with the time-of-day speed profile (the scenario’s timeOfDay, else the defaults, a local choice): hours like 0-23 or 7,8,17-19; adds coverage_by_hour.csv and coverageByHour to summary.json',
+    badHours: '--hours {value}: {detail}',
+    byHour: 'Coverage by hour (speeds: {source}; {clause})',
+    colHour: 'hour',
+    colPeriod: 'period',
+    colRoadKm: 'road km',
+    colRoadPct: 'road %',
+    period_peak: 'peak',
+    period_offpeak: 'off-peak',
+    period_night: 'night',
+    worstHour: 'lowest land coverage at {hour}:00 ({pct} %)',
     example1: 'firecover analyze data/sample-city/scenario.json --out out/sample-city',
     example2: 'firecover analyze city.json --out out --stations 2030 --lang zh',
     title: 'Coverage: {name}',
@@ -123,6 +134,17 @@ export const analyzeMessages = defineMessages({
     pass: '合格',
     fail: '不合格',
     wrote: '已写入 {count} 个文件到 {dir}',
+    hours: '按小时计算覆盖（分时段车速：场景的 timeOfDay，否则为默认值，属本地取值）：如 0-23 或 7,8,17-19；另写 coverage_by_hour.csv，并在 summary.json 中加入 coverageByHour',
+    badHours: '--hours {value}：{detail}',
+    byHour: '分时段覆盖（车速：{source}；{clause}）',
+    colHour: '时',
+    colPeriod: '时段',
+    colRoadKm: '道路 km',
+    colRoadPct: '道路 %',
+    period_peak: '高峰',
+    period_offpeak: '平峰',
+    period_night: '夜间',
+    worstHour: '{hour} 时覆盖率最低（{pct} %）',
   },
 });
 
@@ -135,6 +157,7 @@ interface AnalyzeOptions {
   encoding?: string;
   stations?: string;
   water: boolean;
+  hours?: string;
 }
 
 export const analyzeCommand: CommandModule = {
@@ -151,6 +174,7 @@ export const analyzeCommand: CommandModule = {
       .option('--encoding <encoding>', encodingHelp(ctx))
       .option('--stations <set>', t('stations'))
       .option('--no-water', t('noWater'))
+      .option('--hours <hours>', t('hours'))
       .addHelpText('after', examplesHelp(ctx, [t('example1'), t('example2')]))
       .action(runCommand(ctx, (scenarioPath: string, opts: AnalyzeOptions) => runAnalyze(scenarioPath, opts, ctx)));
   },
@@ -165,12 +189,23 @@ async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliCo
   const { warnInputs, inputsBlock, inputsSummary } = await import('../input_notes');
   warnInputs(scenario, ctx);
   // Coverage, the water supply on its districts (as `firecover hydrants`), and the plan comparison: one pipeline.
-  const result = core.analyzeScenario(scenario, { stations: opts.stations, stationsOption: '--stations', water: opts.water, compare: true });
+  let hours: number[] | undefined;
+  if (opts.hours !== undefined) {
+    try {
+      hours = core.parseHours(opts.hours);
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      throw new core.InputError({ file: '--hours' }, translator(analyzeMessages, 'en')('badHours', { value: opts.hours, detail }), translator(analyzeMessages, 'zh')('badHours', { value: opts.hours, detail }));
+    }
+  }
+  const result = core.analyzeScenario(scenario, { stations: opts.stations, stationsOption: '--stations', water: opts.water, compare: true, ...(hours ? { hours } : {}) });
+  const byHour = result.coverageByHour;
   const summary = result.summary;
   const compared = result.comparisonSummary!;
   const water = result.waterFigures;
 
   let out = (await inputsBlock(scenario, ctx)) + report(summary, compared, scenario.file.name, scenario.file.nameZh, t, ctx);
+  if (byHour) out += `\n${hourLines(byHour, t).join('\n')}\n`;
   if (water) {
     const { waterLines } = await import('../water_text');
     out += `\n${t('water')}\n${waterLines(water, ctx.lang).join('\n')}\n`;
@@ -181,6 +216,7 @@ async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliCo
     coverage: summary,
     comparison: compared,
     water: result.water && water ? { counts: result.water.counts, total: water.total, districts: water.districts, figures: water.figures } : null,
+    ...(byHour ? { coverageByHour: byHour } : {}),
     ...inputsSummary(scenario),
   };
   // --json: the same object as summary.json.
@@ -193,6 +229,7 @@ async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliCo
       files.push({ path: join(opts.out, `${name}.geojson`), data: `${JSON.stringify(layers.coverage[name])}\n` });
     }
     files.push({ path: join(opts.out, 'districts.csv'), data: districtsCsv(summary) });
+    if (byHour) files.push({ path: join(opts.out, 'coverage_by_hour.csv'), data: (await import('../csv_tables')).coverageByHourCsv(byHour) });
     if (water && layers.water) {
       for (const [name, fc] of Object.entries(layers.water)) files.push({ path: join(opts.out, `${name}.geojson`), data: `${JSON.stringify(fc)}\n` });
       files.push({ path: join(opts.out, 'hydrant_districts.csv'), data: hydrantDistrictsCsv(water) });
@@ -207,6 +244,17 @@ async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliCo
 }
 
 const f = (x: number | null, digits = 2): string => (x === null ? '—' : x.toFixed(digits));
+
+function hourLines(b: CoverageByHour, t: Translate<AnalyzeKey>): string[] {
+  const rows: string[][] = [[t('colHour'), t('colPeriod'), t('colLand'), t('colDemandPct'), t('colRoadKm'), t('colRoadPct')]];
+  for (const h of b.hours) {
+    rows.push([String(h.hour), t(`period_${h.period}`), f(h.landShare * 100, 1), h.demandShare === null ? '—' : f(h.demandShare * 100, 1), f(h.roadReachedM / 1000, 1), f(h.roadShare * 100, 1)]);
+  }
+  const lines = [t('byHour', { source: b.profileSource, clause: b.profileClause }), alignColumns(rows)];
+  const w = b.hours.find((h) => h.hour === b.worstHour);
+  if (w) lines.push(t('worstHour', { hour: w.hour, pct: f(w.landShare * 100, 1) }));
+  return lines;
+}
 const signed = (x: number | null, digits = 2): string => (x === null ? '—' : `${x > 0 ? '+' : ''}${x.toFixed(digits)}`);
 
 function report(s: CoverageSummary, c: ComparisonSummary, name: string, nameZh: string | undefined, t: Translate<AnalyzeKey>, ctx: CliContext): string {

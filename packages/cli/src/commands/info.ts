@@ -27,6 +27,10 @@ export const infoMessages = defineMessages({
     smallIslands: 'small islands (nodes)',
     more: '… and {n} more',
     dropped: 'dropped ways',
+    turns: 'turn restrictions',
+    turnsText: '{applied} applied of {relations} relations',
+    turnsLeft: '; left out: {list}',
+    turnsTable: '{count} (from the network file)',
     droppedNone: 'none',
     bbox: 'extent (lon/lat)',
     notInInput: 'n/a (not in this input)',
@@ -53,6 +57,10 @@ export const infoMessages = defineMessages({
     smallIslands: '小孤岛（节点数）',
     more: '……另有 {n} 个',
     dropped: '被剔除的道路',
+    turns: '禁止转向',
+    turnsText: '{relations} 条关系中采用 {applied} 条',
+    turnsLeft: '；未采用：{list}',
+    turnsTable: '{count} 条（来自路网文件）',
     droppedNone: '无',
     bbox: '范围（经度/纬度）',
     notInInput: '无（该输入不含此项）',
@@ -97,6 +105,8 @@ export interface NetworkInfo {
   barriers: number | null;
   islands: { count: number; mainNodes: number; mainShare: number; smallIslandSizes: number[] };
   droppedWays: Record<string, number> | null;
+  /** OSM turn restrictions: relations read, applied, left out by reason (null when the input has none to read). */
+  turnRestrictions: { relations: number | null; applied: number; notApplied: Record<string, number> } | null;
   bbox: [number, number, number, number] | null;
 }
 
@@ -118,6 +128,11 @@ export function networkInfo(core: typeof import('@firecover/core'), net: RoadNet
     barriers: features ? features.barriers.features.length : null,
     islands: s.islands,
     droppedWays: report ? dropped : null,
+    turnRestrictions: report?.turnRestrictions
+      ? { relations: report.turnRestrictions.relations, applied: report.turnRestrictions.applied, notApplied: { ...report.turnRestrictions.notApplied } as Record<string, number> }
+      : net.turnRestrictions
+        ? { relations: null, applied: net.turnRestrictions.count, notApplied: {} }
+        : null,
     bbox: s.bbox,
   };
 }
@@ -162,6 +177,12 @@ async function runInfo(opts: InfoOptions, ctx: CliContext): Promise<void> {
     const entries = Object.entries(info.droppedWays);
     rows.push([t('dropped'), entries.length === 0 ? t('droppedNone') : entries.map(([k, v]) => `${k} ${v}`).join(', ')]);
   } else rows.push([t('dropped'), na]);
+  const tr = info.turnRestrictions;
+  if (tr) {
+    const left = Object.entries(tr.notApplied).map(([k, v]) => `${k} ${v}`);
+    const text = tr.relations === null ? t('turnsTable', { count: tr.applied }) : t('turnsText', { applied: tr.applied, relations: tr.relations });
+    rows.push([t('turns'), left.length > 0 ? text + t('turnsLeft', { list: left.join(', ') }) : text]);
+  }
   rows.push([t('bbox'), info.bbox ? info.bbox.map((x) => x.toFixed(5)).join(', ') : na]);
   const { table } = await import('../table');
   ctx.out.write(table(rows));

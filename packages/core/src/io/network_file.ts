@@ -1,6 +1,7 @@
 import { InputError } from '../input_error';
 import { strictUtf8Decoder, utf8Bytes } from '../web_globals';
 import type { RoadNetwork } from '../network/road_network';
+import { checkTurnRestrictions, type TurnRestrictionTable } from '../network/turn_restrictions';
 import type { MapFeatures } from './map_features';
 import type { OsmImportReport } from './osm_import';
 
@@ -18,6 +19,10 @@ import type { OsmImportReport } from './osm_import';
  *   …   padding to a multiple of 8
  *   P   arrays   every typed array of the RoadNetwork, each starting at a multiple of 8 from P
  *
+ * Optional sections: turn restrictions (`turns` in the header, version TURN_SECTION_VERSION, with its
+ * five arrays listed after the network's in the array table). A file without them is read as before;
+ * a firecover that does not know a section ignores its arrays (they are in the checksum all the same).
+ *
  * The header records a checksum of the array section (FNV-1a over its 32-bit words), checked on reading, and the source file's name,
  * size and checksum (given by the writer), so a tool can tell whether the file is still current.
  * Reading validates every index (nodes of links and arcs, CSR offsets, geometry ranges), so a damaged
@@ -26,6 +31,8 @@ import type { OsmImportReport } from './osm_import';
 
 /** The format version this firecover writes and reads; a newer file is refused with a message saying so. */
 export const NETWORK_FILE_VERSION = 1;
+/** Version of the optional turn-restriction section. */
+export const TURN_SECTION_VERSION = 1;
 const MAGIC = [0x46, 0x43, 0x4e, 0x45, 0x54, 0x0a, 0x1a, 0x00];
 const PREFIX_BYTES = 16;
 
@@ -84,6 +91,16 @@ const ARRAYS: readonly { key: ArrayKey; kind: ArrayKind; count: (h: Counts) => n
   { key: 'arcCostS', kind: 'f32', count: (h) => h.arcCount },
 ];
 
+type TurnKey = 'turnFromLink' | 'turnViaNode' | 'turnToLink' | 'turnKind' | 'turnSourceId';
+/** The turn-restriction section's arrays: the table's fields, `count` elements each. */
+const TURN_ARRAYS: readonly { key: TurnKey; field: keyof Omit<TurnRestrictionTable, 'count'>; kind: ArrayKind }[] = [
+  { key: 'turnFromLink', field: 'fromLink', kind: 'u32' },
+  { key: 'turnViaNode', field: 'viaNode', kind: 'u32' },
+  { key: 'turnToLink', field: 'toLink', kind: 'u32' },
+  { key: 'turnKind', field: 'kind', kind: 'u8' },
+  { key: 'turnSourceId', field: 'sourceId', kind: 'f64' },
+];
+
 const BYTES: Readonly<Record<ArrayKind, number>> = { f64: 8, f32: 4, u32: 4, u8: 1 };
 
 interface Counts {
@@ -119,7 +136,9 @@ export interface NetworkFileContents {
 
 interface Header extends Counts {
   format: 'firecover-network';
-  arrays: { key: ArrayKey; kind: ArrayKind; offset: number; length: number }[];
+  arrays: { key: ArrayKey | TurnKey; kind: ArrayKind; offset: number; length: number }[];
+  /** The optional turn-restriction section. */
+  turns?: { version: number; count: number };
   arraysBytes: number;
   arraysChecksum: number;
   names: string[];
@@ -150,10 +169,21 @@ export function writeNetworkFile(contents: NetworkFileContents): Uint8Array {
     table.push({ key: a.key, kind: a.kind, offset, length: arr.length });
     offset = align8(offset + arr.length * BYTES[a.kind]);
   }
+  const turns = net.turnRestrictions;
+  const turnArrays = new Map<TurnKey, ArrayLike<number> & ArrayBufferView>();
+  if (turns) {
+    for (const a of TURN_ARRAYS) {
+      const arr = turns[a.field];
+      if (arr.length !== turns.count) throw new RangeError(`writeNetworkFile: turn restrictions ${a.field} has ${arr.length} elements, expected ${turns.count}`);
+      turnArrays.set(a.key, arr);
+      table.push({ key: a.key, kind: a.kind, offset, length: arr.length });
+      offset = align8(offset + arr.length * BYTES[a.kind]);
+    }
+  }
   const arraysBytes = offset;
   const body = new Uint8Array(arraysBytes);
   for (const entry of table) {
-    const arr = net[entry.key];
+    const arr = turnArrays.get(entry.key as TurnKey) ?? net[entry.key as ArrayKey];
     body.set(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength), entry.offset);
   }
   const header: Header = {
@@ -163,6 +193,7 @@ export function writeNetworkFile(contents: NetworkFileContents): Uint8Array {
     arraysBytes,
     arraysChecksum: arraysChecksum(body),
     names: [...net.names],
+    ...(turns ? { turns: { version: TURN_SECTION_VERSION, count: turns.count } } : {}),
     ...(contents.source ? { source: contents.source } : {}),
     ...(contents.features ? { features: contents.features } : {}),
     ...(contents.report ? { report: contents.report } : {}),
@@ -228,8 +259,9 @@ export function readNetworkFile(bytes: Uint8Array, fileName: string): NetworkFil
     arrays[a.key] = a.kind === 'f64' ? new Float64Array(body.buffer, at, n) : a.kind === 'f32' ? new Float32Array(body.buffer, at, n) : a.kind === 'u32' ? new Uint32Array(body.buffer, at, n) : new Uint8Array(body.buffer, at, n);
   }
   if (!Array.isArray(header.names) || header.names.length === 0 || header.names.some((s) => typeof s !== 'string')) throw bad('the name table is damaged', '名称表已损坏');
-  const net = { nodeCount: counts.nodeCount, linkCount: counts.linkCount, names: header.names, ...arrays } as unknown as RoadNetwork;
+  let net = { nodeCount: counts.nodeCount, linkCount: counts.linkCount, names: header.names, ...arrays } as unknown as RoadNetwork;
   checkStructure(net, counts, bad);
+  if (header.turns !== undefined) net = { ...net, turnRestrictions: readTurnSection(header, listed, body, net, bad) };
   return {
     network: net,
     ...(header.features ? { features: header.features } : {}),
@@ -237,6 +269,36 @@ export function readNetworkFile(bytes: Uint8Array, fileName: string): NetworkFil
     ...(header.source ? { source: header.source } : {}),
     ...(header.writtenBy ? { writtenBy: header.writtenBy } : {}),
   };
+}
+
+function readTurnSection(
+  header: Header,
+  listed: Map<string, Header['arrays'][number]>,
+  body: Uint8Array,
+  net: RoadNetwork,
+  bad: (d: string, z: string) => InputError,
+): TurnRestrictionTable {
+  const t = header.turns!;
+  if (t === null || typeof t !== 'object' || !Number.isSafeInteger(t.version) || !Number.isSafeInteger(t.count) || t.count < 0) throw bad('the turn-restriction section header is damaged', '转向限制部分的文件头已损坏');
+  if (t.version !== TURN_SECTION_VERSION) {
+    throw bad(
+      `the turn-restriction section has version ${t.version}; this firecover reads ${TURN_SECTION_VERSION}: update firecover or import the source again`,
+      `转向限制部分的版本为 ${t.version}，本版本读取 ${TURN_SECTION_VERSION}：请升级 firecover 或重新导入源数据`,
+    );
+  }
+  const out: Record<string, unknown> = { count: t.count };
+  for (const a of TURN_ARRAYS) {
+    const e = listed.get(a.key);
+    if (!e || e.kind !== a.kind || e.length !== t.count || !Number.isSafeInteger(e.offset) || e.offset < 0 || e.offset % 8 !== 0 || e.offset + t.count * BYTES[a.kind] > body.length) {
+      throw bad(`array ${a.key} is missing or out of place in the header`, `文件头中数组 ${a.key} 缺失或位置错误`);
+    }
+    const at = body.byteOffset + e.offset;
+    out[a.field] = a.kind === 'f64' ? new Float64Array(body.buffer, at, t.count) : a.kind === 'u32' ? new Uint32Array(body.buffer, at, t.count) : new Uint8Array(body.buffer, at, t.count);
+  }
+  const table = out as unknown as TurnRestrictionTable;
+  const i = checkTurnRestrictions(net, table);
+  if (i >= 0) throw bad(`the turn restrictions are damaged: restriction ${i} does not fit the network`, `转向限制已损坏：第 ${i} 条与路网不符`);
+  return table;
 }
 
 function checkCounts(h: Header, bad: (d: string, z: string) => InputError): Counts {

@@ -43,6 +43,8 @@ export interface OsmData {
   wayRefs: Float64Array;
   relations: OsmRelation[];
   taggedNodes: OsmTaggedNode[];
+  /** `type=restriction` relations (turn restrictions), kept apart from the feature relations. */
+  turnRestrictions?: OsmRelation[];
 }
 
 /** Position of `id` in the sorted `ids`, or -1. */
@@ -78,6 +80,11 @@ function isAreaOrLineFeature(tags: OsmTags): boolean {
 /** Ways kept by the readers: every `highway=*` (drop reasons are counted later) and feature ways. */
 export function isWayOfInterest(tags: OsmTags): boolean {
   return tags.highway !== undefined || isAreaOrLineFeature(tags);
+}
+
+/** A turn restriction relation (`type=restriction`); see io/osm_restrictions.ts for which ones apply. */
+export function isTurnRestrictionRelation(tags: OsmTags): boolean {
+  return tags.type === 'restriction';
 }
 
 export function isRelationOfInterest(tags: OsmTags): boolean {

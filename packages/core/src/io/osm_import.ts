@@ -9,6 +9,8 @@ import { readOsmXml } from './osm_xml';
 import type { RoadNetwork } from '../network/road_network';
 import { applySpeedModel, DEFAULT_SPEED_MODEL, type SpeedModel } from '../cost/speed_model';
 import { utf8Text } from '../web_globals';
+import { osmTurnRestrictions, type TurnRestrictionReport } from './osm_restrictions';
+import { withTurnRestrictions } from '../network/turn_restrictions';
 
 /** Options of `readOsm`: which roads to keep, which map features to take, and the speed model. */
 export interface OsmImportOptions extends OsmTagOptions, OsmFeatureOptions {
@@ -38,6 +40,8 @@ export interface OsmImportReport {
   missingNodeRefs: number;
   /** `highway=*` ways left out, by reason. */
   droppedWays: Partial<Record<DropReason | 'too_short', number>>;
+  /** Turn restriction relations read, applied to the table and left out (see docs/osm-import.md). */
+  turnRestrictions?: TurnRestrictionReport;
 }
 
 /** What `readOsm` returns: the routable network, the map features, and a report of what was kept and dropped. */
@@ -93,7 +97,10 @@ export function readOsm(data: Uint8Array | string, fileName: string, options: Os
   }
   const { network: raw, report: g } = built;
   if (raw.linkCount === 0) throw new InputError({ file: fileName }, `no drivable roads in ${fileName}`, `${fileName} 中没有可通行的道路`);
-  const network = applySpeedModel(raw, options.speedModel ?? DEFAULT_SPEED_MODEL);
+  const costed = applySpeedModel(raw, options.speedModel ?? DEFAULT_SPEED_MODEL);
+  // Turn restrictions ride on the network as inert data; a turn model applies them (docs/search.md).
+  const turns = osmTurnRestrictions(costed, osm.turnRestrictions ?? []);
+  const network = turns.table.count > 0 ? withTurnRestrictions(costed, turns.table) : costed;
   const { features, stationMerges } = extractOsmFeatures(osm, options);
   return {
     network,
@@ -112,6 +119,7 @@ export function readOsm(data: Uint8Array | string, fileName: string, options: Os
       waysMissingNodes: g.waysMissingNodes,
       missingNodeRefs: g.missingNodeRefs,
       droppedWays: g.droppedWays,
+      turnRestrictions: turns.report,
     },
   };
 }

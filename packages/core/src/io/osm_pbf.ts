@@ -1,7 +1,7 @@
 import { unzlibSync } from 'fflate';
 import { PbfReader } from 'pbf';
 import { InputError } from '../input_error';
-import { isNodeOfInterest, isRelationOfInterest, selectWays, type OsmData, type OsmMember, type OsmRelation, type OsmTaggedNode, type OsmWay } from './osm_data';
+import { isNodeOfInterest, isRelationOfInterest, isTurnRestrictionRelation, selectWays, type OsmData, type OsmMember, type OsmRelation, type OsmTaggedNode, type OsmWay } from './osm_data';
 import type { OsmTags } from './osm_tags';
 
 /**
@@ -100,6 +100,7 @@ export function readOsmPbf(bytes: Uint8Array, fileName: string, onProgress?: (do
   let refs = new Float64Array(1 << 16);
   let refCount = 0;
   const relations: OsmRelation[] = [];
+  const turnRestrictions: OsmRelation[] = [];
   const nodeBlocks: { b: BlobRef; data: Uint8Array | undefined }[] = [];
   let cached = 0;
 
@@ -202,14 +203,15 @@ export function readOsmPbf(bytes: Uint8Array, fileName: string, onProgress?: (do
     }
     const tags: OsmTags = {};
     for (let i = 0; i < keys.length; i++) tags[strings[keys[i]]] = strings[vals[i]];
-    if (!isRelationOfInterest(tags)) return;
+    const restriction = isTurnRestrictionRelation(tags);
+    if (!restriction && !isRelationOfInterest(tags)) return;
     const members: OsmMember[] = [];
     let ref = 0;
     for (let i = 0; i < memids.length; i++) {
       ref += memids[i];
       members.push({ type: MEMBER_TYPES[types[i]] ?? 'node', ref, role: strings[roles[i]] ?? '' });
     }
-    relations.push({ id, tags, members });
+    (restriction ? turnRestrictions : relations).push({ id, tags, members });
   }
 
   const { ways, wayRefs, neededIds } = selectWays(allWays, refs.subarray(0, refCount), relations);
@@ -382,7 +384,7 @@ export function readOsmPbf(bytes: Uint8Array, fileName: string, onProgress?: (do
     onProgress?.(bytes.length + b.dataEnd, total);
   }
   onProgress?.(total, total);
-  return { nodeIds: neededIds, nodeLon, nodeLat, ways, wayRefs, relations, taggedNodes };
+  return { nodeIds: neededIds, nodeLon, nodeLat, ways, wayRefs, relations, taggedNodes, turnRestrictions };
 }
 
 function grow(a: Float64Array): Float64Array<ArrayBuffer> {

@@ -1,6 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { InputError } from '../input_error';
-import { indexOfId, isNodeOfInterest, isRelationOfInterest, selectWays, type OsmData, type OsmMember, type OsmRelation, type OsmWay } from './osm_data';
+import { indexOfId, isNodeOfInterest, isRelationOfInterest, isTurnRestrictionRelation, selectWays, type OsmData, type OsmMember, type OsmRelation, type OsmWay } from './osm_data';
 import type { OsmTags } from './osm_tags';
 
 /**
@@ -15,6 +15,7 @@ export function readOsmXml(text: string, fileName: string): OsmData {
   const allWays: OsmWay[] = [];
   const refs: number[] = [];
   const relations: OsmRelation[] = [];
+  const turnRestrictions: OsmRelation[] = [];
   const taggedNodes: OsmData['taggedNodes'] = [];
   let sawOsm = false;
 
@@ -107,6 +108,7 @@ export function readOsmXml(text: string, fileName: string): OsmData {
         break;
       case 'relation':
         if (isRelationOfInterest(tags)) relations.push({ id, tags, members });
+        else if (isTurnRestrictionRelation(tags)) turnRestrictions.push({ id, tags, members });
         kind = '';
         break;
       default:
@@ -141,5 +143,5 @@ export function readOsmXml(text: string, fileName: string): OsmData {
       nodeLat[i] = nodeLatList[order[k]];
     }
   }
-  return { nodeIds: neededIds, nodeLon, nodeLat, ways, wayRefs, relations, taggedNodes };
+  return { nodeIds: neededIds, nodeLon, nodeLat, ways, wayRefs, relations, taggedNodes, turnRestrictions };
 }

@@ -1,4 +1,5 @@
 import { LinkFlag, UNKNOWN_CLASS } from './road_class';
+import type { TurnModel, TurnRestrictionTable } from './turn_restrictions';
 
 /**
  * The routable road network: nodes, links (undirected road pieces between two graph nodes, one per
@@ -64,6 +65,10 @@ export interface RoadNetwork {
   readonly arcLink: Uint32Array;
   /** Travel time of each arc, seconds; Infinity where not travellable. */
   readonly arcCostS: Float32Array;
+  /** Turn restrictions read with the network (OSM relations); inert data until a `turnModel` applies them. */
+  readonly turnRestrictions?: TurnRestrictionTable;
+  /** When set, every directed search on this network runs edge-based with these turn rules (see docs/search.md). */
+  readonly turnModel?: TurnModel;
 }
 
 /** [west, south, east, north] of the network's geometry (every shape point), degrees; null when empty. */

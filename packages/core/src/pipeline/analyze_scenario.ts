@@ -1,5 +1,6 @@
 import { analyzeCoverage, coverageLinkDistricts, type CoverageAnalysis } from '../coverage/analysis';
 import { compareStationSets, type SetComparison } from '../coverage/compare';
+import { coverageByHour, type CoverageByHour } from '../coverage/coverage_by_hour';
 import type { CoverageOptions } from '../coverage/context';
 import type { CoverageLayers } from '../coverage/layer_properties';
 import { coverageLayers, type CoverageLayerName } from '../coverage/layers';
@@ -40,6 +41,11 @@ export interface ScenarioAnalysisOptions {
   onWaterError?: 'throw' | 'keep';
   /** Coverage settings (grid, access distance) over the scenario's; default none. */
   coverage?: CoverageOptions;
+  /**
+   * Hours (0..23) to compute coverage for with the time-of-day speed profile (`coverageByHour`; the
+   * scenario's `timeOfDay`, else the defaults). Default none: `coverageByHour` is null.
+   */
+  hours?: readonly number[];
 }
 
 /** The layers of an analysis, built once on first use. */
@@ -65,6 +71,8 @@ export interface ScenarioAnalysis {
   waterFigures: WaterFigures | null;
   /** The water analysis's error under `onWaterError: 'keep'`, else null. */
   waterError: unknown;
+  /** Coverage hour by hour (null unless `hours` were asked for). */
+  coverageByHour: CoverageByHour | null;
   /**
    * The GeoJSON layers (coverage and water), computed on the first call and kept. Pass `coverage` to
    * build only some coverage layers (contouring is the costly part); a later call for others adds them.
@@ -96,6 +104,7 @@ export function analyzeScenario(scenario: LoadedScenario, options: ScenarioAnaly
   }
   const coverage = analyzeCoverage(scenario, stations, options.coverage);
   const summary = coverageSummary(coverage);
+  const byHour = options.hours === undefined ? null : coverageByHour(coverage, options.hours);
   const comparison = options.compare === false ? null : compareStationSets(scenario, undefined, options.coverage, [coverage]);
 
   let water: WaterAnalysis | null = null;
@@ -125,6 +134,7 @@ export function analyzeScenario(scenario: LoadedScenario, options: ScenarioAnaly
     water,
     waterFigures: water ? waterFigures(water) : null,
     waterError,
+    coverageByHour: byHour,
     layers(which?: readonly CoverageLayerName[]): ScenarioLayers {
       const want = which ?? (['stations', 'service_areas', 'districts', 'gaps', 'reached_network'] as const);
       built ??= { coverage: {}, water: water ? waterLayers(water) : null };

@@ -15,6 +15,8 @@ import { CHINESE_ROAD_CLASSES, type RoadClass } from '../network/road_class';
 import type { RoadNetwork } from '../network/road_network';
 import { SnapIndex } from '../spatial/snap_index';
 import { applySpeedModel, speedModelWith, type SpeedModel } from '../cost/speed_model';
+import { timeOfDayWith, type TimeOfDayProfile } from '../cost/time_of_day';
+import { withTurnModel } from '../network/turn_restrictions';
 import { PRESETS, withOverrides, type StandardsPreset } from '../standards/preset';
 import { parseBarriers, parseDemand, parseHydrants, parsePolygons, parseStudyArea, parseWaterAtlas, parseWaterSources, stationFeatures, stationRecords } from './layers';
 import type { AnalysisSettings, LoadedScenario, ScenarioFile, Station, StationInput, WaterSettings } from './scenario_types';
@@ -116,6 +118,11 @@ export async function loadScenario(json: unknown, fileName: string, readFile: Re
     }
   }
   network = applySpeedModel(network, speedModel);
+  // Turn rules, only when the scenario asks (docs/search.md): every search on the network then applies them.
+  if (file.turns !== undefined) {
+    const { restrictions, ...penalties } = file.turns;
+    network = withTurnModel(network, { restrictions: restrictions !== false, penalties });
+  }
 
   // Stations
   let inputs: { input: StationInput; path: string; file: string; feature?: string }[];
@@ -207,6 +214,7 @@ export async function loadScenario(json: unknown, fileName: string, readFile: Re
     fileName,
     network,
     speedModel,
+    ...(file.timeOfDay !== undefined ? { timeOfDay: timeOfDayOf(file, fileName) } : {}),
     preset,
     stations,
     features,
@@ -249,6 +257,15 @@ function checkStationsNearRoads(index: SnapIndex, stations: Station[], inputs: {
       `${label} 距最近道路 ${d}，超过 analysis.maxSnapDistanceM = ${maxM} m：请检查经纬度，或调大 maxSnapDistanceM${offset ? `。${offset.zh}` : ''}`,
     );
   });
+}
+
+function timeOfDayOf(file: ScenarioFile, fileName: string): TimeOfDayProfile {
+  try {
+    return timeOfDayWith(file.timeOfDay);
+  } catch (e) {
+    if (e instanceof RangeError) throw new InputError({ file: fileName }, `timeOfDay: ${e.message}`, `timeOfDay：${e.message}`);
+    throw e;
+  }
 }
 
 function speedModelOf(file: ScenarioFile, fileName: string): SpeedModel {

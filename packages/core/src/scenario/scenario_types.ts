@@ -3,6 +3,7 @@ import type { RoadNetwork } from '../network/road_network';
 import type { MapFeatures } from '../io/map_features';
 import type { PlanIndicator, PresetOverrides, StandardsPreset, StationClass, StationStatus } from '../standards/preset';
 import type { SpeedModel } from '../cost/speed_model';
+import type { TimeOfDayOverrides, TimeOfDayProfile } from '../cost/time_of_day';
 import type { LayerImportReport, LayerRef } from '../io/layer_source';
 import type { InputWarning } from '../io/import_report';
 
@@ -31,6 +32,10 @@ export interface ScenarioFile {
     congestionFactor?: number;
     roadSpeedKmh?: Record<string, number>;
   };
+  /** Time-of-day speed profile for coverage by hour (see cost/time_of_day.ts); defaults are a local choice. */
+  timeOfDay?: TimeOfDayOverrides;
+  /** Turn rules for every search (restrictions read with the network, penalties in seconds); off when absent. */
+  turns?: { restrictions?: boolean; leftS?: number; rightS?: number; uTurnS?: number; straightS?: number };
   /** Roads that cannot be used: link ids, OSM way ids, polygons (a GeoJSON file path). */
   closures?: { links?: number[]; ways?: number[]; polygons?: LayerRef };
   /** Standards preset id ("cn" default, "nfpa1710") and overrides by rule name, e.g. { "districtAreaKm2": 6 }. */
@@ -131,6 +136,8 @@ export interface LoadedScenario {
   fileName: string;
   network: RoadNetwork;
   speedModel: SpeedModel;
+  /** The scenario's time-of-day profile (absent: `DEFAULT_TIME_OF_DAY` where one is needed). */
+  timeOfDay?: TimeOfDayProfile;
   preset: StandardsPreset;
   stations: Station[];
   features: MapFeatures;

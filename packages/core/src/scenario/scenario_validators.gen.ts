@@ -3,7 +3,7 @@
 // @ts-nocheck
 /* eslint-disable */
 export const scenario = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"waterAtlas":{"$ref":"#/definitions/layerRef","description":"Water-source atlas (消防水源一张图): one layer of every fire water source — hydrants, water cranes, intake points, docks, fire pools, tanks — each with a unified id (统一编号) and a kind (水源类型: hydrant / 消火栓, or a water-source kind); instead of hydrants and waterSources (替代 hydrants 与 waterSources)"},"waterStatus":{"$ref":"#/definitions/layerRef","description":"Status update table for the water-source atlas, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by unified id, the latest date winning; unknown ids are reported; hydrants' 完好率 and usable cranes and intakes follow (一张图状态更新表)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate","现状","现有","已建","已建成","在建","建设中","规划","拟建","新建","近期","近期规划","远期","远期规划","备选","候选","选址"],"description":"existing, under_construction, planned or candidate, or a Chinese status name: 现状 / 现有 / 已建 (existing), 在建 / 建设中 (under construction), 规划 / 拟建 / 新建 / 近期 / 远期 (planned), 备选 / 候选 / 选址 (candidate). (现状、在建、规划、备选，或中文状态名称。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"timeOfDay":{"description":"Time-of-day speed profile for coverage by hour: which hours are peak / night, and a speed factor per period and road class (multiplies the speed model's speeds). Defaults are a local choice. (分时段车速：高峰/夜间时段及各时段各道路等级的速度系数，默认值为本地取值。)","type":"object","additionalProperties":false,"properties":{"peakHours":{"type":"array","items":{"type":"integer","minimum":0,"maximum":23},"uniqueItems":true,"description":"Peak hours 0..23 (default 7, 8, 17, 18). (高峰小时，默认 7、8、17、18 时。)"},"nightHours":{"type":"array","items":{"type":"integer","minimum":0,"maximum":23},"uniqueItems":true,"description":"Night hours 0..23 (default 22-5). (夜间小时，默认 22 时至 5 时。)"},"factors":{"description":"Speed factors by period: default and/or per road class, over the defaults. (各时段速度系数。)","type":"object","additionalProperties":false,"properties":{"peak":{"description":"Peak factors (default arterials 0.6, others 0.8). (高峰系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}},"offpeak":{"description":"Off-peak factors (default 1). (平峰系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}},"night":{"description":"Night factors (default arterials 1.1, others 1). (夜间系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}}}},"source":{"type":"string","description":"Where the factors come from, printed beside the hourly table. (系数来源。)"}}},"turns":{"description":"Turn rules for every search: OSM turn restrictions read with the network and optional turn penalties, seconds. Off when absent (fire engines on duty may deviate from direction rules, Road Traffic Safety Law art. 53). (转向规则：路网中的禁止转向与可选的转向延误（秒）；缺省不启用。)","type":"object","additionalProperties":false,"properties":{"restrictions":{"type":"boolean","description":"Apply the network's turn restrictions (default true when turns is given). (是否执行禁止转向，默认是。)"},"leftS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a left turn at a junction. (左转延误，秒。)"},"rightS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a right turn at a junction. (右转延误，秒。)"},"uTurnS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a U-turn. (掉头延误，秒。)"},"straightS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for going straight through a junction. (直行延误，秒。)"}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"waterAtlas":{"$ref":"#/definitions/layerRef","description":"Water-source atlas (消防水源一张图): one layer of every fire water source — hydrants, water cranes, intake points, docks, fire pools, tanks — each with a unified id (统一编号) and a kind (水源类型: hydrant / 消火栓, or a water-source kind); instead of hydrants and waterSources (替代 hydrants 与 waterSources)"},"waterStatus":{"$ref":"#/definitions/layerRef","description":"Status update table for the water-source atlas, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by unified id, the latest date winning; unknown ids are reported; hydrants' 完好率 and usable cranes and intakes follow (一张图状态更新表)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate","现状","现有","已建","已建成","在建","建设中","规划","拟建","新建","近期","近期规划","远期","远期规划","备选","候选","选址"],"description":"existing, under_construction, planned or candidate, or a Chinese status name: 现状 / 现有 / 已建 (existing), 在建 / 建设中 (under construction), 规划 / 拟建 / 新建 / 近期 / 远期 (planned), 备选 / 候选 / 选址 (candidate). (现状、在建、规划、备选，或中文状态名称。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};
 const schema12 = {"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]};
 const schema15 = {"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate","现状","现有","已建","已建成","在建","建设中","规划","拟建","新建","近期","近期规划","远期","远期规划","备选","候选","选址"],"description":"existing, under_construction, planned or candidate, or a Chinese status name: 现状 / 现有 / 已建 (existing), 在建 / 建设中 (under construction), 规划 / 拟建 / 新建 / 近期 / 远期 (planned), 备选 / 候选 / 选址 (candidate). (现状、在建、规划、备选，或中文状态名称。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}};
 const func2 = Object.prototype.hasOwnProperty;
@@ -1105,12 +1105,12 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data.closures !== undefined){
-let data30 = data.closures;
+if(data.timeOfDay !== undefined){
+let data30 = data.timeOfDay;
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 for(const key13 in data30){
-if(!(((key13 === "links") || (key13 === "ways")) || (key13 === "polygons"))){
-const err79 = {instancePath:instancePath+"/closures",schemaPath:"#/properties/closures/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.closures,data:data30};
+if(!((((key13 === "peakHours") || (key13 === "nightHours")) || (key13 === "factors")) || (key13 === "source"))){
+const err79 = {instancePath:instancePath+"/timeOfDay",schemaPath:"#/properties/timeOfDay/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.timeOfDay,data:data30};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1120,14 +1120,14 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data30.links !== undefined){
-let data31 = data30.links;
+if(data30.peakHours !== undefined){
+let data31 = data30.peakHours;
 if(Array.isArray(data31)){
 const len0 = data31.length;
 for(let i0=0; i0<len0; i0++){
 let data32 = data31[i0];
 if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-const err80 = {instancePath:instancePath+"/closures/links/" + i0,schemaPath:"#/properties/closures/properties/links/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.closures.properties.links.items.type,parentSchema:schema11.properties.closures.properties.links.items,data:data32};
+const err80 = {instancePath:instancePath+"/timeOfDay/peakHours/" + i0,schemaPath:"#/properties/timeOfDay/properties/peakHours/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.timeOfDay.properties.peakHours.items.type,parentSchema:schema11.properties.timeOfDay.properties.peakHours.items,data:data32};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1136,10 +1136,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/closures/links",schemaPath:"#/properties/closures/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.closures.properties.links.type,parentSchema:schema11.properties.closures.properties.links,data:data31};
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 23 || isNaN(data32)){
+const err81 = {instancePath:instancePath+"/timeOfDay/peakHours/" + i0,schemaPath:"#/properties/timeOfDay/properties/peakHours/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 23},message:"must be <= 23",schema:23,parentSchema:schema11.properties.timeOfDay.properties.peakHours.items,data:data32};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1148,15 +1147,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data30.ways !== undefined){
-let data33 = data30.ways;
-if(Array.isArray(data33)){
-const len1 = data33.length;
-for(let i1=0; i1<len1; i1++){
-let data34 = data33[i1];
-if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
-const err82 = {instancePath:instancePath+"/closures/ways/" + i1,schemaPath:"#/properties/closures/properties/ways/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.closures.properties.ways.items.type,parentSchema:schema11.properties.closures.properties.ways.items,data:data34};
+if(data32 < 0 || isNaN(data32)){
+const err82 = {instancePath:instancePath+"/timeOfDay/peakHours/" + i0,schemaPath:"#/properties/timeOfDay/properties/peakHours/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.timeOfDay.properties.peakHours.items,data:data32};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1167,8 +1159,18 @@ errors++;
 }
 }
 }
-else {
-const err83 = {instancePath:instancePath+"/closures/ways",schemaPath:"#/properties/closures/properties/ways/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.closures.properties.ways.type,parentSchema:schema11.properties.closures.properties.ways,data:data33};
+let i1 = data31.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data31[i1];
+if(!(((typeof item0 == "number") && (!(item0 % 1) && !isNaN(item0))) && (isFinite(item0)))){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err83 = {instancePath:instancePath+"/timeOfDay/peakHours",schemaPath:"#/properties/timeOfDay/properties/peakHours/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema11.properties.timeOfDay.properties.peakHours,data:data31};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1176,17 +1178,14 @@ else {
 vErrors.push(err83);
 }
 errors++;
+break;
+}
+indices0[item0] = i1;
 }
 }
-if(data30.polygons !== undefined){
-let data35 = data30.polygons;
-const _errs102 = errors;
-let valid24 = false;
-let passing3 = null;
-const _errs103 = errors;
-if(typeof data35 === "string"){
-if(func3(data35) < 1){
-const err84 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data35};
+}
+else {
+const err84 = {instancePath:instancePath+"/timeOfDay/peakHours",schemaPath:"#/properties/timeOfDay/properties/peakHours/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.timeOfDay.properties.peakHours.type,parentSchema:schema11.properties.timeOfDay.properties.peakHours,data:data31};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1196,8 +1195,14 @@ vErrors.push(err84);
 errors++;
 }
 }
-else {
-const err85 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data35};
+if(data30.nightHours !== undefined){
+let data33 = data30.nightHours;
+if(Array.isArray(data33)){
+const len1 = data33.length;
+for(let i2=0; i2<len1; i2++){
+let data34 = data33[i2];
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err85 = {instancePath:instancePath+"/timeOfDay/nightHours/" + i2,schemaPath:"#/properties/timeOfDay/properties/nightHours/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.timeOfDay.properties.nightHours.items.type,parentSchema:schema11.properties.timeOfDay.properties.nightHours.items,data:data34};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1206,15 +1211,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-var _valid3 = _errs103 === errors;
-if(_valid3){
-valid24 = true;
-passing3 = 0;
-}
-const _errs105 = errors;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.path === undefined){
-const err86 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data35};
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 > 23 || isNaN(data34)){
+const err86 = {instancePath:instancePath+"/timeOfDay/nightHours/" + i2,schemaPath:"#/properties/timeOfDay/properties/nightHours/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 23},message:"must be <= 23",schema:23,parentSchema:schema11.properties.timeOfDay.properties.nightHours.items,data:data34};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1223,9 +1222,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-for(const key14 in data35){
-if(!(((((key14 === "path") || (key14 === "crs")) || (key14 === "encoding")) || (key14 === "columns")) || (key14 === "sheet"))){
-const err87 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data35};
+if(data34 < 0 || isNaN(data34)){
+const err87 = {instancePath:instancePath+"/timeOfDay/nightHours/" + i2,schemaPath:"#/properties/timeOfDay/properties/nightHours/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.timeOfDay.properties.nightHours.items,data:data34};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1235,11 +1233,19 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data35.path !== undefined){
-let data36 = data35.path;
-if(typeof data36 === "string"){
-if(func3(data36) < 1){
-const err88 = {instancePath:instancePath+"/closures/polygons/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data36};
+}
+let i3 = data33.length;
+let j1;
+if(i3 > 1){
+const indices1 = {};
+for(;i3--;){
+let item1 = data33[i3];
+if(!(((typeof item1 == "number") && (!(item1 % 1) && !isNaN(item1))) && (isFinite(item1)))){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err88 = {instancePath:instancePath+"/timeOfDay/nightHours",schemaPath:"#/properties/timeOfDay/properties/nightHours/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema11.properties.timeOfDay.properties.nightHours,data:data33};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1247,10 +1253,14 @@ else {
 vErrors.push(err88);
 }
 errors++;
+break;
+}
+indices1[item1] = i3;
+}
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/closures/polygons/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data36};
+const err89 = {instancePath:instancePath+"/timeOfDay/nightHours",schemaPath:"#/properties/timeOfDay/properties/nightHours/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.timeOfDay.properties.nightHours.type,parentSchema:schema11.properties.timeOfDay.properties.nightHours,data:data33};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1260,11 +1270,12 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data35.crs !== undefined){
-let data37 = data35.crs;
-if(typeof data37 === "string"){
-if(func3(data37) < 1){
-const err90 = {instancePath:instancePath+"/closures/polygons/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data37};
+if(data30.factors !== undefined){
+let data35 = data30.factors;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key14 in data35){
+if(!(((key14 === "peak") || (key14 === "offpeak")) || (key14 === "night"))){
+const err90 = {instancePath:instancePath+"/timeOfDay/factors",schemaPath:"#/properties/timeOfDay/properties/factors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.timeOfDay.properties.factors,data:data35};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1274,8 +1285,13 @@ vErrors.push(err90);
 errors++;
 }
 }
-else {
-const err91 = {instancePath:instancePath+"/closures/polygons/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data37};
+if(data35.peak !== undefined){
+let data36 = data35.peak;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key15 in data36){
+const _errs105 = errors;
+if(!((((((((((((((((key15 === "default") || (key15 === "motorway")) || (key15 === "motorway_link")) || (key15 === "trunk")) || (key15 === "trunk_link")) || (key15 === "primary")) || (key15 === "primary_link")) || (key15 === "secondary")) || (key15 === "secondary_link")) || (key15 === "tertiary")) || (key15 === "tertiary_link")) || (key15 === "unclassified")) || (key15 === "residential")) || (key15 === "living_street")) || (key15 === "service")) || (key15 === "unknown"))){
+const err91 = {instancePath:instancePath+"/timeOfDay/factors/peak",schemaPath:"#/properties/timeOfDay/properties/factors/properties/peak/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.timeOfDay.properties.factors.properties.peak.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.timeOfDay.properties.factors.properties.peak.propertyNames.enum,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.peak.propertyNames,data:key15,propertyName:key15};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1284,12 +1300,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-if(data35.encoding !== undefined){
-let data38 = data35.encoding;
-if(typeof data38 === "string"){
-if(func3(data38) < 1){
-const err92 = {instancePath:instancePath+"/closures/polygons/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data38};
+var valid26 = _errs105 === errors;
+if(!valid26){
+const err92 = {instancePath:instancePath+"/timeOfDay/factors/peak",schemaPath:"#/properties/timeOfDay/properties/factors/properties/peak/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid",schema:schema11.properties.timeOfDay.properties.factors.properties.peak.propertyNames,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.peak,data:data36};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1299,8 +1312,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-else {
-const err93 = {instancePath:instancePath+"/closures/polygons/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data38};
+for(const key16 in data36){
+let data37 = data36[key16];
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 2 || isNaN(data37)){
+const err93 = {instancePath:instancePath+"/timeOfDay/factors/peak/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeOfDay/properties/factors/properties/peak/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.peak.additionalProperties,data:data37};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1309,15 +1325,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data35.columns !== undefined){
-let data39 = data35.columns;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key15 in data39){
-let data40 = data39[key15];
-if(typeof data40 === "string"){
-if(func3(data40) < 1){
-const err94 = {instancePath:instancePath+"/closures/polygons/columns/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data40};
+if(data37 <= 0 || isNaN(data37)){
+const err94 = {instancePath:instancePath+"/timeOfDay/factors/peak/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeOfDay/properties/factors/properties/peak/additionalProperties/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.peak.additionalProperties,data:data37};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1328,7 +1337,7 @@ errors++;
 }
 }
 else {
-const err95 = {instancePath:instancePath+"/closures/polygons/columns/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data40};
+const err95 = {instancePath:instancePath+"/timeOfDay/factors/peak/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeOfDay/properties/factors/properties/peak/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.timeOfDay.properties.factors.properties.peak.additionalProperties.type,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.peak.additionalProperties,data:data37};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1340,7 +1349,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/closures/polygons/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data39};
+const err96 = {instancePath:instancePath+"/timeOfDay/factors/peak",schemaPath:"#/properties/timeOfDay/properties/factors/properties/peak/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.timeOfDay.properties.factors.properties.peak.type,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.peak,data:data36};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1350,11 +1359,13 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data35.sheet !== undefined){
-let data41 = data35.sheet;
-if(typeof data41 === "string"){
-if(func3(data41) < 1){
-const err97 = {instancePath:instancePath+"/closures/polygons/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data41};
+if(data35.offpeak !== undefined){
+let data38 = data35.offpeak;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key17 in data38){
+const _errs111 = errors;
+if(!((((((((((((((((key17 === "default") || (key17 === "motorway")) || (key17 === "motorway_link")) || (key17 === "trunk")) || (key17 === "trunk_link")) || (key17 === "primary")) || (key17 === "primary_link")) || (key17 === "secondary")) || (key17 === "secondary_link")) || (key17 === "tertiary")) || (key17 === "tertiary_link")) || (key17 === "unclassified")) || (key17 === "residential")) || (key17 === "living_street")) || (key17 === "service")) || (key17 === "unknown"))){
+const err97 = {instancePath:instancePath+"/timeOfDay/factors/offpeak",schemaPath:"#/properties/timeOfDay/properties/factors/properties/offpeak/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.timeOfDay.properties.factors.properties.offpeak.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.timeOfDay.properties.factors.properties.offpeak.propertyNames.enum,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.offpeak.propertyNames,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1363,9 +1374,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-else {
-const err98 = {instancePath:instancePath+"/closures/polygons/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data41};
+var valid28 = _errs111 === errors;
+if(!valid28){
+const err98 = {instancePath:instancePath+"/timeOfDay/factors/offpeak",schemaPath:"#/properties/timeOfDay/properties/factors/properties/offpeak/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema11.properties.timeOfDay.properties.factors.properties.offpeak.propertyNames,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.offpeak,data:data38};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1375,9 +1386,11 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
-else {
-const err99 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data35};
+for(const key18 in data38){
+let data39 = data38[key18];
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 > 2 || isNaN(data39)){
+const err99 = {instancePath:instancePath+"/timeOfDay/factors/offpeak/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeOfDay/properties/factors/properties/offpeak/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.offpeak.additionalProperties,data:data39};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1386,19 +1399,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-var _valid3 = _errs105 === errors;
-if(_valid3 && valid24){
-valid24 = false;
-passing3 = [passing3, 1];
-}
-else {
-if(_valid3){
-valid24 = true;
-passing3 = 1;
-}
-}
-if(!valid24){
-const err100 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data35};
+if(data39 <= 0 || isNaN(data39)){
+const err100 = {instancePath:instancePath+"/timeOfDay/factors/offpeak/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeOfDay/properties/factors/properties/offpeak/additionalProperties/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.offpeak.additionalProperties,data:data39};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1407,21 +1409,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-else {
-errors = _errs102;
-if(vErrors !== null){
-if(_errs102){
-vErrors.length = _errs102;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err101 = {instancePath:instancePath+"/closures",schemaPath:"#/properties/closures/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.closures.type,parentSchema:schema11.properties.closures,data:data30};
+const err101 = {instancePath:instancePath+"/timeOfDay/factors/offpeak/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeOfDay/properties/factors/properties/offpeak/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.timeOfDay.properties.factors.properties.offpeak.additionalProperties.type,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.offpeak.additionalProperties,data:data39};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1431,11 +1421,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data.standards !== undefined){
-let data42 = data.standards;
-if(typeof data42 === "string"){
-if(func3(data42) < 1){
-const err102 = {instancePath:instancePath+"/standards",schemaPath:"#/properties/standards/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.standards,data:data42};
+}
+else {
+const err102 = {instancePath:instancePath+"/timeOfDay/factors/offpeak",schemaPath:"#/properties/timeOfDay/properties/factors/properties/offpeak/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.timeOfDay.properties.factors.properties.offpeak.type,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.offpeak,data:data38};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1445,8 +1433,13 @@ vErrors.push(err102);
 errors++;
 }
 }
-else {
-const err103 = {instancePath:instancePath+"/standards",schemaPath:"#/properties/standards/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.standards.type,parentSchema:schema11.properties.standards,data:data42};
+if(data35.night !== undefined){
+let data40 = data35.night;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key19 in data40){
+const _errs117 = errors;
+if(!((((((((((((((((key19 === "default") || (key19 === "motorway")) || (key19 === "motorway_link")) || (key19 === "trunk")) || (key19 === "trunk_link")) || (key19 === "primary")) || (key19 === "primary_link")) || (key19 === "secondary")) || (key19 === "secondary_link")) || (key19 === "tertiary")) || (key19 === "tertiary_link")) || (key19 === "unclassified")) || (key19 === "residential")) || (key19 === "living_street")) || (key19 === "service")) || (key19 === "unknown"))){
+const err103 = {instancePath:instancePath+"/timeOfDay/factors/night",schemaPath:"#/properties/timeOfDay/properties/factors/properties/night/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.timeOfDay.properties.factors.properties.night.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.timeOfDay.properties.factors.properties.night.propertyNames.enum,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.night.propertyNames,data:key19,propertyName:key19};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1455,11 +1448,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data.overrides !== undefined){
-let data43 = data.overrides;
-if(!(data43 && typeof data43 == "object" && !Array.isArray(data43))){
-const err104 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data43};
+var valid30 = _errs117 === errors;
+if(!valid30){
+const err104 = {instancePath:instancePath+"/timeOfDay/factors/night",schemaPath:"#/properties/timeOfDay/properties/factors/properties/night/propertyNames",keyword:"propertyNames",params:{propertyName: key19},message:"property name must be valid",schema:schema11.properties.timeOfDay.properties.factors.properties.night.propertyNames,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.night,data:data40};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1469,19 +1460,11 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data.stations !== undefined){
-let data44 = data.stations;
-const _errs126 = errors;
-let valid27 = false;
-let passing4 = null;
-const _errs127 = errors;
-if(Array.isArray(data44)){
-const len2 = data44.length;
-for(let i2=0; i2<len2; i2++){
-let data45 = data44[i2];
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.id === undefined){
-const err105 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema15.required,parentSchema:schema15,data:data45};
+for(const key20 in data40){
+let data41 = data40[key20];
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 > 2 || isNaN(data41)){
+const err105 = {instancePath:instancePath+"/timeOfDay/factors/night/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeOfDay/properties/factors/properties/night/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2",schema:2,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.night.additionalProperties,data:data41};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1490,8 +1473,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data45.name === undefined){
-const err106 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema15.required,parentSchema:schema15,data:data45};
+if(data41 <= 0 || isNaN(data41)){
+const err106 = {instancePath:instancePath+"/timeOfDay/factors/night/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeOfDay/properties/factors/properties/night/additionalProperties/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.night.additionalProperties,data:data41};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1500,8 +1483,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(data45.lon === undefined){
-const err107 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "lon"},message:"must have required property '"+"lon"+"'",schema:schema15.required,parentSchema:schema15,data:data45};
+}
+else {
+const err107 = {instancePath:instancePath+"/timeOfDay/factors/night/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeOfDay/properties/factors/properties/night/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.timeOfDay.properties.factors.properties.night.additionalProperties.type,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.night.additionalProperties,data:data41};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1510,8 +1494,10 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(data45.lat === undefined){
-const err108 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "lat"},message:"must have required property '"+"lat"+"'",schema:schema15.required,parentSchema:schema15,data:data45};
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/timeOfDay/factors/night",schemaPath:"#/properties/timeOfDay/properties/factors/properties/night/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.timeOfDay.properties.factors.properties.night.type,parentSchema:schema11.properties.timeOfDay.properties.factors.properties.night,data:data40};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1520,8 +1506,10 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(data45.class === undefined){
-const err109 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'",schema:schema15.required,parentSchema:schema15,data:data45};
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/timeOfDay/factors",schemaPath:"#/properties/timeOfDay/properties/factors/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.timeOfDay.properties.factors.type,parentSchema:schema11.properties.timeOfDay.properties.factors,data:data35};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1530,8 +1518,11 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(data45.status === undefined){
-const err110 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema15.required,parentSchema:schema15,data:data45};
+}
+if(data30.source !== undefined){
+let data42 = data30.source;
+if(typeof data42 !== "string"){
+const err110 = {instancePath:instancePath+"/timeOfDay/source",schemaPath:"#/properties/timeOfDay/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.timeOfDay.properties.source.type,parentSchema:schema11.properties.timeOfDay.properties.source,data:data42};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1540,9 +1531,10 @@ vErrors.push(err110);
 }
 errors++;
 }
-for(const key16 in data45){
-if(!(func2.call(schema15.properties, key16))){
-const err111 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data:data45};
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/timeOfDay",schemaPath:"#/properties/timeOfDay/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.timeOfDay.type,parentSchema:schema11.properties.timeOfDay,data:data30};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1552,11 +1544,12 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data45.id !== undefined){
-let data46 = data45.id;
-if(typeof data46 === "string"){
-if(func3(data46) < 1){
-const err112 = {instancePath:instancePath+"/stations/" + i2+"/id",schemaPath:"#/definitions/station/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.id,data:data46};
+if(data.turns !== undefined){
+let data43 = data.turns;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key21 in data43){
+if(!(((((key21 === "restrictions") || (key21 === "leftS")) || (key21 === "rightS")) || (key21 === "uTurnS")) || (key21 === "straightS"))){
+const err112 = {instancePath:instancePath+"/turns",schemaPath:"#/properties/turns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.turns,data:data43};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1566,8 +1559,10 @@ vErrors.push(err112);
 errors++;
 }
 }
-else {
-const err113 = {instancePath:instancePath+"/stations/" + i2+"/id",schemaPath:"#/definitions/station/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.id.type,parentSchema:schema15.properties.id,data:data46};
+if(data43.restrictions !== undefined){
+let data44 = data43.restrictions;
+if(typeof data44 !== "boolean"){
+const err113 = {instancePath:instancePath+"/turns/restrictions",schemaPath:"#/properties/turns/properties/restrictions/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.turns.properties.restrictions.type,parentSchema:schema11.properties.turns.properties.restrictions,data:data44};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1577,11 +1572,11 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data45.name !== undefined){
-let data47 = data45.name;
-if(typeof data47 === "string"){
-if(func3(data47) < 1){
-const err114 = {instancePath:instancePath+"/stations/" + i2+"/name",schemaPath:"#/definitions/station/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.name,data:data47};
+if(data43.leftS !== undefined){
+let data45 = data43.leftS;
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 600 || isNaN(data45)){
+const err114 = {instancePath:instancePath+"/turns/leftS",schemaPath:"#/properties/turns/properties/leftS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema11.properties.turns.properties.leftS,data:data45};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1590,9 +1585,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-else {
-const err115 = {instancePath:instancePath+"/stations/" + i2+"/name",schemaPath:"#/definitions/station/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.name.type,parentSchema:schema15.properties.name,data:data47};
+if(data45 < 0 || isNaN(data45)){
+const err115 = {instancePath:instancePath+"/turns/leftS",schemaPath:"#/properties/turns/properties/leftS/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.turns.properties.leftS,data:data45};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1602,10 +1596,8 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data45.nameZh !== undefined){
-let data48 = data45.nameZh;
-if(typeof data48 !== "string"){
-const err116 = {instancePath:instancePath+"/stations/" + i2+"/nameZh",schemaPath:"#/definitions/station/properties/nameZh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.nameZh.type,parentSchema:schema15.properties.nameZh,data:data48};
+else {
+const err116 = {instancePath:instancePath+"/turns/leftS",schemaPath:"#/properties/turns/properties/leftS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.turns.properties.leftS.type,parentSchema:schema11.properties.turns.properties.leftS,data:data45};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1615,10 +1607,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data45.lon !== undefined){
-let data49 = data45.lon;
-if(!((typeof data49 == "number") && (isFinite(data49)))){
-const err117 = {instancePath:instancePath+"/stations/" + i2+"/lon",schemaPath:"#/definitions/station/properties/lon/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.lon.type,parentSchema:schema15.properties.lon,data:data49};
+if(data43.rightS !== undefined){
+let data46 = data43.rightS;
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 600 || isNaN(data46)){
+const err117 = {instancePath:instancePath+"/turns/rightS",schemaPath:"#/properties/turns/properties/rightS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema11.properties.turns.properties.rightS,data:data46};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1627,11 +1620,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data45.lat !== undefined){
-let data50 = data45.lat;
-if(!((typeof data50 == "number") && (isFinite(data50)))){
-const err118 = {instancePath:instancePath+"/stations/" + i2+"/lat",schemaPath:"#/definitions/station/properties/lat/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.lat.type,parentSchema:schema15.properties.lat,data:data50};
+if(data46 < 0 || isNaN(data46)){
+const err118 = {instancePath:instancePath+"/turns/rightS",schemaPath:"#/properties/turns/properties/rightS/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.turns.properties.rightS,data:data46};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1641,10 +1631,8 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data45.class !== undefined){
-let data51 = data45.class;
-if(!((((((((((((((((((((((((((((((((((data51 === "class1") || (data51 === "class2")) || (data51 === "special")) || (data51 === "small")) || (data51 === "logistics")) || (data51 === "township1")) || (data51 === "township2")) || (data51 === "fulltime")) || (data51 === "micro")) || (data51 === "engine")) || (data51 === "ladder")) || (data51 === "一级")) || (data51 === "一级站")) || (data51 === "一级消防站")) || (data51 === "一级普通消防站")) || (data51 === "二级")) || (data51 === "二级站")) || (data51 === "二级消防站")) || (data51 === "二级普通消防站")) || (data51 === "特勤")) || (data51 === "特勤站")) || (data51 === "特勤消防站")) || (data51 === "小型")) || (data51 === "小型站")) || (data51 === "小型消防站")) || (data51 === "战勤保障")) || (data51 === "战勤保障站")) || (data51 === "战勤保障消防站")) || (data51 === "乡镇一级")) || (data51 === "乡镇二级")) || (data51 === "专职")) || (data51 === "专职消防队")) || (data51 === "微型")) || (data51 === "微型消防站"))){
-const err119 = {instancePath:instancePath+"/stations/" + i2+"/class",schemaPath:"#/definitions/station/properties/class/enum",keyword:"enum",params:{allowedValues: schema15.properties.class.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.class.enum,parentSchema:schema15.properties.class,data:data51};
+else {
+const err119 = {instancePath:instancePath+"/turns/rightS",schemaPath:"#/properties/turns/properties/rightS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.turns.properties.rightS.type,parentSchema:schema11.properties.turns.properties.rightS,data:data46};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1654,10 +1642,11 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data45.status !== undefined){
-let data52 = data45.status;
-if(!((((((((((((((((((((data52 === "existing") || (data52 === "under_construction")) || (data52 === "planned")) || (data52 === "candidate")) || (data52 === "现状")) || (data52 === "现有")) || (data52 === "已建")) || (data52 === "已建成")) || (data52 === "在建")) || (data52 === "建设中")) || (data52 === "规划")) || (data52 === "拟建")) || (data52 === "新建")) || (data52 === "近期")) || (data52 === "近期规划")) || (data52 === "远期")) || (data52 === "远期规划")) || (data52 === "备选")) || (data52 === "候选")) || (data52 === "选址"))){
-const err120 = {instancePath:instancePath+"/stations/" + i2+"/status",schemaPath:"#/definitions/station/properties/status/enum",keyword:"enum",params:{allowedValues: schema15.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.status.enum,parentSchema:schema15.properties.status,data:data52};
+if(data43.uTurnS !== undefined){
+let data47 = data43.uTurnS;
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 600 || isNaN(data47)){
+const err120 = {instancePath:instancePath+"/turns/uTurnS",schemaPath:"#/properties/turns/properties/uTurnS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema11.properties.turns.properties.uTurnS,data:data47};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1666,11 +1655,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-if(data45.year !== undefined){
-let data53 = data45.year;
-if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
-const err121 = {instancePath:instancePath+"/stations/" + i2+"/year",schemaPath:"#/definitions/station/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties.year.type,parentSchema:schema15.properties.year,data:data53};
+if(data47 < 0 || isNaN(data47)){
+const err121 = {instancePath:instancePath+"/turns/uTurnS",schemaPath:"#/properties/turns/properties/uTurnS/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.turns.properties.uTurnS,data:data47};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1679,9 +1665,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-if((typeof data53 == "number") && (isFinite(data53))){
-if(data53 > 2200 || isNaN(data53)){
-const err122 = {instancePath:instancePath+"/stations/" + i2+"/year",schemaPath:"#/definitions/station/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema15.properties.year,data:data53};
+}
+else {
+const err122 = {instancePath:instancePath+"/turns/uTurnS",schemaPath:"#/properties/turns/properties/uTurnS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.turns.properties.uTurnS.type,parentSchema:schema11.properties.turns.properties.uTurnS,data:data47};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1690,8 +1676,12 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(data53 < 1900 || isNaN(data53)){
-const err123 = {instancePath:instancePath+"/stations/" + i2+"/year",schemaPath:"#/definitions/station/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1900},message:"must be >= 1900",schema:1900,parentSchema:schema15.properties.year,data:data53};
+}
+if(data43.straightS !== undefined){
+let data48 = data43.straightS;
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 > 600 || isNaN(data48)){
+const err123 = {instancePath:instancePath+"/turns/straightS",schemaPath:"#/properties/turns/properties/straightS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema11.properties.turns.properties.straightS,data:data48};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1700,13 +1690,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-}
-if(data45.turnoutS !== undefined){
-let data54 = data45.turnoutS;
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 > 600 || isNaN(data54)){
-const err124 = {instancePath:instancePath+"/stations/" + i2+"/turnoutS",schemaPath:"#/definitions/station/properties/turnoutS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema15.properties.turnoutS,data:data54};
+if(data48 < 0 || isNaN(data48)){
+const err124 = {instancePath:instancePath+"/turns/straightS",schemaPath:"#/properties/turns/properties/straightS/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.turns.properties.straightS,data:data48};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1715,8 +1700,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data54 < 0 || isNaN(data54)){
-const err125 = {instancePath:instancePath+"/stations/" + i2+"/turnoutS",schemaPath:"#/definitions/station/properties/turnoutS/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.turnoutS,data:data54};
+}
+else {
+const err125 = {instancePath:instancePath+"/turns/straightS",schemaPath:"#/properties/turns/properties/straightS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.turns.properties.straightS.type,parentSchema:schema11.properties.turns.properties.straightS,data:data48};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1726,8 +1712,9 @@ vErrors.push(err125);
 errors++;
 }
 }
+}
 else {
-const err126 = {instancePath:instancePath+"/stations/" + i2+"/turnoutS",schemaPath:"#/definitions/station/properties/turnoutS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.turnoutS.type,parentSchema:schema15.properties.turnoutS,data:data54};
+const err126 = {instancePath:instancePath+"/turns",schemaPath:"#/properties/turns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.turns.type,parentSchema:schema11.properties.turns,data:data43};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1737,10 +1724,12 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data45.urbanEdge !== undefined){
-let data55 = data45.urbanEdge;
-if(typeof data55 !== "boolean"){
-const err127 = {instancePath:instancePath+"/stations/" + i2+"/urbanEdge",schemaPath:"#/definitions/station/properties/urbanEdge/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.urbanEdge.type,parentSchema:schema15.properties.urbanEdge,data:data55};
+if(data.closures !== undefined){
+let data49 = data.closures;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key22 in data49){
+if(!(((key22 === "links") || (key22 === "ways")) || (key22 === "polygons"))){
+const err127 = {instancePath:instancePath+"/closures",schemaPath:"#/properties/closures/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.closures,data:data49};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1750,11 +1739,14 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data45.landAreaM2 !== undefined){
-let data56 = data45.landAreaM2;
-if((typeof data56 == "number") && (isFinite(data56))){
-if(data56 < 0 || isNaN(data56)){
-const err128 = {instancePath:instancePath+"/stations/" + i2+"/landAreaM2",schemaPath:"#/definitions/station/properties/landAreaM2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.landAreaM2,data:data56};
+if(data49.links !== undefined){
+let data50 = data49.links;
+if(Array.isArray(data50)){
+const len2 = data50.length;
+for(let i4=0; i4<len2; i4++){
+let data51 = data50[i4];
+if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
+const err128 = {instancePath:instancePath+"/closures/links/" + i4,schemaPath:"#/properties/closures/properties/links/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.closures.properties.links.items.type,parentSchema:schema11.properties.closures.properties.links.items,data:data51};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1764,8 +1756,9 @@ vErrors.push(err128);
 errors++;
 }
 }
+}
 else {
-const err129 = {instancePath:instancePath+"/stations/" + i2+"/landAreaM2",schemaPath:"#/definitions/station/properties/landAreaM2/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.landAreaM2.type,parentSchema:schema15.properties.landAreaM2,data:data56};
+const err129 = {instancePath:instancePath+"/closures/links",schemaPath:"#/properties/closures/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.closures.properties.links.type,parentSchema:schema11.properties.closures.properties.links,data:data50};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1775,11 +1768,14 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data45.buildingAreaM2 !== undefined){
-let data57 = data45.buildingAreaM2;
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 < 0 || isNaN(data57)){
-const err130 = {instancePath:instancePath+"/stations/" + i2+"/buildingAreaM2",schemaPath:"#/definitions/station/properties/buildingAreaM2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.buildingAreaM2,data:data57};
+if(data49.ways !== undefined){
+let data52 = data49.ways;
+if(Array.isArray(data52)){
+const len3 = data52.length;
+for(let i5=0; i5<len3; i5++){
+let data53 = data52[i5];
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+const err130 = {instancePath:instancePath+"/closures/ways/" + i5,schemaPath:"#/properties/closures/properties/ways/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.closures.properties.ways.items.type,parentSchema:schema11.properties.closures.properties.ways.items,data:data53};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1789,8 +1785,9 @@ vErrors.push(err130);
 errors++;
 }
 }
+}
 else {
-const err131 = {instancePath:instancePath+"/stations/" + i2+"/buildingAreaM2",schemaPath:"#/definitions/station/properties/buildingAreaM2/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.buildingAreaM2.type,parentSchema:schema15.properties.buildingAreaM2,data:data57};
+const err131 = {instancePath:instancePath+"/closures/ways",schemaPath:"#/properties/closures/properties/ways/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.closures.properties.ways.type,parentSchema:schema11.properties.closures.properties.ways,data:data52};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1800,9 +1797,15 @@ vErrors.push(err131);
 errors++;
 }
 }
-}
-else {
-const err132 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data45};
+if(data49.polygons !== undefined){
+let data54 = data49.polygons;
+const _errs149 = errors;
+let valid39 = false;
+let passing3 = null;
+const _errs150 = errors;
+if(typeof data54 === "string"){
+if(func3(data54) < 1){
+const err132 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data54};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1812,9 +1815,8 @@ vErrors.push(err132);
 errors++;
 }
 }
-}
 else {
-const err133 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.stations.oneOf[0].type,parentSchema:schema11.properties.stations.oneOf[0],data:data44};
+const err133 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data54};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1823,19 +1825,15 @@ vErrors.push(err133);
 }
 errors++;
 }
-var _valid4 = _errs127 === errors;
-if(_valid4){
-valid27 = true;
-passing4 = 0;
+var _valid3 = _errs150 === errors;
+if(_valid3){
+valid39 = true;
+passing3 = 0;
 }
-const _errs155 = errors;
-const _errs157 = errors;
-let valid33 = false;
-let passing5 = null;
-const _errs158 = errors;
-if(typeof data44 === "string"){
-if(func3(data44) < 1){
-const err134 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data44};
+const _errs152 = errors;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.path === undefined){
+const err134 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data54};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1844,9 +1842,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-else {
-const err135 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data44};
+for(const key23 in data54){
+if(!(((((key23 === "path") || (key23 === "crs")) || (key23 === "encoding")) || (key23 === "columns")) || (key23 === "sheet"))){
+const err135 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data54};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1855,15 +1853,12 @@ vErrors.push(err135);
 }
 errors++;
 }
-var _valid5 = _errs158 === errors;
-if(_valid5){
-valid33 = true;
-passing5 = 0;
 }
-const _errs160 = errors;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.path === undefined){
-const err136 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data44};
+if(data54.path !== undefined){
+let data55 = data54.path;
+if(typeof data55 === "string"){
+if(func3(data55) < 1){
+const err136 = {instancePath:instancePath+"/closures/polygons/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data55};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1872,9 +1867,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-for(const key17 in data44){
-if(!(((((key17 === "path") || (key17 === "crs")) || (key17 === "encoding")) || (key17 === "columns")) || (key17 === "sheet"))){
-const err137 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data44};
+}
+else {
+const err137 = {instancePath:instancePath+"/closures/polygons/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data55};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1884,11 +1879,11 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data44.path !== undefined){
-let data58 = data44.path;
-if(typeof data58 === "string"){
-if(func3(data58) < 1){
-const err138 = {instancePath:instancePath+"/stations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data58};
+if(data54.crs !== undefined){
+let data56 = data54.crs;
+if(typeof data56 === "string"){
+if(func3(data56) < 1){
+const err138 = {instancePath:instancePath+"/closures/polygons/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data56};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1899,7 +1894,7 @@ errors++;
 }
 }
 else {
-const err139 = {instancePath:instancePath+"/stations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data58};
+const err139 = {instancePath:instancePath+"/closures/polygons/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data56};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1909,11 +1904,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data44.crs !== undefined){
-let data59 = data44.crs;
-if(typeof data59 === "string"){
-if(func3(data59) < 1){
-const err140 = {instancePath:instancePath+"/stations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data59};
+if(data54.encoding !== undefined){
+let data57 = data54.encoding;
+if(typeof data57 === "string"){
+if(func3(data57) < 1){
+const err140 = {instancePath:instancePath+"/closures/polygons/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data57};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1924,7 +1919,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/stations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data59};
+const err141 = {instancePath:instancePath+"/closures/polygons/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data57};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1934,11 +1929,14 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data44.encoding !== undefined){
-let data60 = data44.encoding;
-if(typeof data60 === "string"){
-if(func3(data60) < 1){
-const err142 = {instancePath:instancePath+"/stations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data60};
+if(data54.columns !== undefined){
+let data58 = data54.columns;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+for(const key24 in data58){
+let data59 = data58[key24];
+if(typeof data59 === "string"){
+if(func3(data59) < 1){
+const err142 = {instancePath:instancePath+"/closures/polygons/columns/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data59};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1949,7 +1947,7 @@ errors++;
 }
 }
 else {
-const err143 = {instancePath:instancePath+"/stations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data60};
+const err143 = {instancePath:instancePath+"/closures/polygons/columns/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data59};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1959,14 +1957,9 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data44.columns !== undefined){
-let data61 = data44.columns;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key18 in data61){
-let data62 = data61[key18];
-if(typeof data62 === "string"){
-if(func3(data62) < 1){
-const err144 = {instancePath:instancePath+"/stations/columns/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data62};
+}
+else {
+const err144 = {instancePath:instancePath+"/closures/polygons/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data58};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1976,8 +1969,11 @@ vErrors.push(err144);
 errors++;
 }
 }
-else {
-const err145 = {instancePath:instancePath+"/stations/columns/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data62};
+if(data54.sheet !== undefined){
+let data60 = data54.sheet;
+if(typeof data60 === "string"){
+if(func3(data60) < 1){
+const err145 = {instancePath:instancePath+"/closures/polygons/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data60};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1987,9 +1983,8 @@ vErrors.push(err145);
 errors++;
 }
 }
-}
 else {
-const err146 = {instancePath:instancePath+"/stations/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data61};
+const err146 = {instancePath:instancePath+"/closures/polygons/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data60};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1999,11 +1994,9 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data44.sheet !== undefined){
-let data63 = data44.sheet;
-if(typeof data63 === "string"){
-if(func3(data63) < 1){
-const err147 = {instancePath:instancePath+"/stations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data63};
+}
+else {
+const err147 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data54};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2012,9 +2005,19 @@ vErrors.push(err147);
 }
 errors++;
 }
+var _valid3 = _errs152 === errors;
+if(_valid3 && valid39){
+valid39 = false;
+passing3 = [passing3, 1];
 }
 else {
-const err148 = {instancePath:instancePath+"/stations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data63};
+if(_valid3){
+valid39 = true;
+passing3 = 1;
+}
+}
+if(!valid39){
+const err148 = {instancePath:instancePath+"/closures/polygons",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data54};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2023,10 +2026,21 @@ vErrors.push(err148);
 }
 errors++;
 }
+else {
+errors = _errs149;
+if(vErrors !== null){
+if(_errs149){
+vErrors.length = _errs149;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err149 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data44};
+const err149 = {instancePath:instancePath+"/closures",schemaPath:"#/properties/closures/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.closures.type,parentSchema:schema11.properties.closures,data:data49};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2035,19 +2049,12 @@ vErrors.push(err149);
 }
 errors++;
 }
-var _valid5 = _errs160 === errors;
-if(_valid5 && valid33){
-valid33 = false;
-passing5 = [passing5, 1];
 }
-else {
-if(_valid5){
-valid33 = true;
-passing5 = 1;
-}
-}
-if(!valid33){
-const err150 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data44};
+if(data.standards !== undefined){
+let data61 = data.standards;
+if(typeof data61 === "string"){
+if(func3(data61) < 1){
+const err150 = {instancePath:instancePath+"/standards",schemaPath:"#/properties/standards/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.standards,data:data61};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2056,30 +2063,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-else {
-errors = _errs157;
-if(vErrors !== null){
-if(_errs157){
-vErrors.length = _errs157;
 }
 else {
-vErrors = null;
-}
-}
-}
-var _valid4 = _errs155 === errors;
-if(_valid4 && valid27){
-valid27 = false;
-passing4 = [passing4, 1];
-}
-else {
-if(_valid4){
-valid27 = true;
-passing4 = 1;
-}
-}
-if(!valid27){
-const err151 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema11.properties.stations.oneOf,parentSchema:schema11.properties.stations,data:data44};
+const err151 = {instancePath:instancePath+"/standards",schemaPath:"#/properties/standards/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.standards.type,parentSchema:schema11.properties.standards,data:data61};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2088,27 +2074,11 @@ vErrors.push(err151);
 }
 errors++;
 }
-else {
-errors = _errs126;
-if(vErrors !== null){
-if(_errs126){
-vErrors.length = _errs126;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.hydrants !== undefined){
-let data64 = data.hydrants;
-const _errs178 = errors;
-let valid37 = false;
-let passing6 = null;
-const _errs179 = errors;
-if(typeof data64 === "string"){
-if(func3(data64) < 1){
-const err152 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data64};
+if(data.overrides !== undefined){
+let data62 = data.overrides;
+if(!(data62 && typeof data62 == "object" && !Array.isArray(data62))){
+const err152 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data62};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2118,8 +2088,19 @@ vErrors.push(err152);
 errors++;
 }
 }
-else {
-const err153 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data64};
+if(data.stations !== undefined){
+let data63 = data.stations;
+const _errs173 = errors;
+let valid42 = false;
+let passing4 = null;
+const _errs174 = errors;
+if(Array.isArray(data63)){
+const len4 = data63.length;
+for(let i6=0; i6<len4; i6++){
+let data64 = data63[i6];
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.id === undefined){
+const err153 = {instancePath:instancePath+"/stations/" + i6,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema15.required,parentSchema:schema15,data:data64};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2128,15 +2109,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-var _valid6 = _errs179 === errors;
-if(_valid6){
-valid37 = true;
-passing6 = 0;
-}
-const _errs181 = errors;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.path === undefined){
-const err154 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data64};
+if(data64.name === undefined){
+const err154 = {instancePath:instancePath+"/stations/" + i6,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema15.required,parentSchema:schema15,data:data64};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2145,9 +2119,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-for(const key19 in data64){
-if(!(((((key19 === "path") || (key19 === "crs")) || (key19 === "encoding")) || (key19 === "columns")) || (key19 === "sheet"))){
-const err155 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data64};
+if(data64.lon === undefined){
+const err155 = {instancePath:instancePath+"/stations/" + i6,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "lon"},message:"must have required property '"+"lon"+"'",schema:schema15.required,parentSchema:schema15,data:data64};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2156,12 +2129,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-if(data64.path !== undefined){
-let data65 = data64.path;
-if(typeof data65 === "string"){
-if(func3(data65) < 1){
-const err156 = {instancePath:instancePath+"/hydrants/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data65};
+if(data64.lat === undefined){
+const err156 = {instancePath:instancePath+"/stations/" + i6,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "lat"},message:"must have required property '"+"lat"+"'",schema:schema15.required,parentSchema:schema15,data:data64};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2170,9 +2139,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-else {
-const err157 = {instancePath:instancePath+"/hydrants/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data65};
+if(data64.class === undefined){
+const err157 = {instancePath:instancePath+"/stations/" + i6,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'",schema:schema15.required,parentSchema:schema15,data:data64};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2181,12 +2149,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data64.crs !== undefined){
-let data66 = data64.crs;
-if(typeof data66 === "string"){
-if(func3(data66) < 1){
-const err158 = {instancePath:instancePath+"/hydrants/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data66};
+if(data64.status === undefined){
+const err158 = {instancePath:instancePath+"/stations/" + i6,schemaPath:"#/definitions/station/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema15.required,parentSchema:schema15,data:data64};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2195,9 +2159,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/hydrants/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data66};
+for(const key25 in data64){
+if(!(func2.call(schema15.properties, key25))){
+const err159 = {instancePath:instancePath+"/stations/" + i6,schemaPath:"#/definitions/station/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data:data64};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2207,11 +2171,11 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data64.encoding !== undefined){
-let data67 = data64.encoding;
-if(typeof data67 === "string"){
-if(func3(data67) < 1){
-const err160 = {instancePath:instancePath+"/hydrants/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data67};
+if(data64.id !== undefined){
+let data65 = data64.id;
+if(typeof data65 === "string"){
+if(func3(data65) < 1){
+const err160 = {instancePath:instancePath+"/stations/" + i6+"/id",schemaPath:"#/definitions/station/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.id,data:data65};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2222,7 +2186,7 @@ errors++;
 }
 }
 else {
-const err161 = {instancePath:instancePath+"/hydrants/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data67};
+const err161 = {instancePath:instancePath+"/stations/" + i6+"/id",schemaPath:"#/definitions/station/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.id.type,parentSchema:schema15.properties.id,data:data65};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2232,14 +2196,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data64.columns !== undefined){
-let data68 = data64.columns;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-for(const key20 in data68){
-let data69 = data68[key20];
-if(typeof data69 === "string"){
-if(func3(data69) < 1){
-const err162 = {instancePath:instancePath+"/hydrants/columns/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data69};
+if(data64.name !== undefined){
+let data66 = data64.name;
+if(typeof data66 === "string"){
+if(func3(data66) < 1){
+const err162 = {instancePath:instancePath+"/stations/" + i6+"/name",schemaPath:"#/definitions/station/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.name,data:data66};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2250,7 +2211,7 @@ errors++;
 }
 }
 else {
-const err163 = {instancePath:instancePath+"/hydrants/columns/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data69};
+const err163 = {instancePath:instancePath+"/stations/" + i6+"/name",schemaPath:"#/definitions/station/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.name.type,parentSchema:schema15.properties.name,data:data66};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2260,9 +2221,10 @@ vErrors.push(err163);
 errors++;
 }
 }
-}
-else {
-const err164 = {instancePath:instancePath+"/hydrants/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data68};
+if(data64.nameZh !== undefined){
+let data67 = data64.nameZh;
+if(typeof data67 !== "string"){
+const err164 = {instancePath:instancePath+"/stations/" + i6+"/nameZh",schemaPath:"#/definitions/station/properties/nameZh/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.nameZh.type,parentSchema:schema15.properties.nameZh,data:data67};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2272,11 +2234,10 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data64.sheet !== undefined){
-let data70 = data64.sheet;
-if(typeof data70 === "string"){
-if(func3(data70) < 1){
-const err165 = {instancePath:instancePath+"/hydrants/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data70};
+if(data64.lon !== undefined){
+let data68 = data64.lon;
+if(!((typeof data68 == "number") && (isFinite(data68)))){
+const err165 = {instancePath:instancePath+"/stations/" + i6+"/lon",schemaPath:"#/definitions/station/properties/lon/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.lon.type,parentSchema:schema15.properties.lon,data:data68};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2286,8 +2247,10 @@ vErrors.push(err165);
 errors++;
 }
 }
-else {
-const err166 = {instancePath:instancePath+"/hydrants/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data70};
+if(data64.lat !== undefined){
+let data69 = data64.lat;
+if(!((typeof data69 == "number") && (isFinite(data69)))){
+const err166 = {instancePath:instancePath+"/stations/" + i6+"/lat",schemaPath:"#/definitions/station/properties/lat/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.lat.type,parentSchema:schema15.properties.lat,data:data69};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2297,9 +2260,10 @@ vErrors.push(err166);
 errors++;
 }
 }
-}
-else {
-const err167 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data64};
+if(data64.class !== undefined){
+let data70 = data64.class;
+if(!((((((((((((((((((((((((((((((((((data70 === "class1") || (data70 === "class2")) || (data70 === "special")) || (data70 === "small")) || (data70 === "logistics")) || (data70 === "township1")) || (data70 === "township2")) || (data70 === "fulltime")) || (data70 === "micro")) || (data70 === "engine")) || (data70 === "ladder")) || (data70 === "一级")) || (data70 === "一级站")) || (data70 === "一级消防站")) || (data70 === "一级普通消防站")) || (data70 === "二级")) || (data70 === "二级站")) || (data70 === "二级消防站")) || (data70 === "二级普通消防站")) || (data70 === "特勤")) || (data70 === "特勤站")) || (data70 === "特勤消防站")) || (data70 === "小型")) || (data70 === "小型站")) || (data70 === "小型消防站")) || (data70 === "战勤保障")) || (data70 === "战勤保障站")) || (data70 === "战勤保障消防站")) || (data70 === "乡镇一级")) || (data70 === "乡镇二级")) || (data70 === "专职")) || (data70 === "专职消防队")) || (data70 === "微型")) || (data70 === "微型消防站"))){
+const err167 = {instancePath:instancePath+"/stations/" + i6+"/class",schemaPath:"#/definitions/station/properties/class/enum",keyword:"enum",params:{allowedValues: schema15.properties.class.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.class.enum,parentSchema:schema15.properties.class,data:data70};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2308,19 +2272,11 @@ vErrors.push(err167);
 }
 errors++;
 }
-var _valid6 = _errs181 === errors;
-if(_valid6 && valid37){
-valid37 = false;
-passing6 = [passing6, 1];
 }
-else {
-if(_valid6){
-valid37 = true;
-passing6 = 1;
-}
-}
-if(!valid37){
-const err168 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data64};
+if(data64.status !== undefined){
+let data71 = data64.status;
+if(!((((((((((((((((((((data71 === "existing") || (data71 === "under_construction")) || (data71 === "planned")) || (data71 === "candidate")) || (data71 === "现状")) || (data71 === "现有")) || (data71 === "已建")) || (data71 === "已建成")) || (data71 === "在建")) || (data71 === "建设中")) || (data71 === "规划")) || (data71 === "拟建")) || (data71 === "新建")) || (data71 === "近期")) || (data71 === "近期规划")) || (data71 === "远期")) || (data71 === "远期规划")) || (data71 === "备选")) || (data71 === "候选")) || (data71 === "选址"))){
+const err168 = {instancePath:instancePath+"/stations/" + i6+"/status",schemaPath:"#/definitions/station/properties/status/enum",keyword:"enum",params:{allowedValues: schema15.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.status.enum,parentSchema:schema15.properties.status,data:data71};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2329,27 +2285,11 @@ vErrors.push(err168);
 }
 errors++;
 }
-else {
-errors = _errs178;
-if(vErrors !== null){
-if(_errs178){
-vErrors.length = _errs178;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.hydrantStatus !== undefined){
-let data71 = data.hydrantStatus;
-const _errs199 = errors;
-let valid41 = false;
-let passing7 = null;
-const _errs200 = errors;
-if(typeof data71 === "string"){
-if(func3(data71) < 1){
-const err169 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data71};
+if(data64.year !== undefined){
+let data72 = data64.year;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err169 = {instancePath:instancePath+"/stations/" + i6+"/year",schemaPath:"#/definitions/station/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties.year.type,parentSchema:schema15.properties.year,data:data72};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2358,9 +2298,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-else {
-const err170 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data71};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 > 2200 || isNaN(data72)){
+const err170 = {instancePath:instancePath+"/stations/" + i6+"/year",schemaPath:"#/definitions/station/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema15.properties.year,data:data72};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2369,15 +2309,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-var _valid7 = _errs200 === errors;
-if(_valid7){
-valid41 = true;
-passing7 = 0;
-}
-const _errs202 = errors;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.path === undefined){
-const err171 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data71};
+if(data72 < 1900 || isNaN(data72)){
+const err171 = {instancePath:instancePath+"/stations/" + i6+"/year",schemaPath:"#/definitions/station/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1900},message:"must be >= 1900",schema:1900,parentSchema:schema15.properties.year,data:data72};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2386,9 +2319,13 @@ vErrors.push(err171);
 }
 errors++;
 }
-for(const key21 in data71){
-if(!(((((key21 === "path") || (key21 === "crs")) || (key21 === "encoding")) || (key21 === "columns")) || (key21 === "sheet"))){
-const err172 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data71};
+}
+}
+if(data64.turnoutS !== undefined){
+let data73 = data64.turnoutS;
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 > 600 || isNaN(data73)){
+const err172 = {instancePath:instancePath+"/stations/" + i6+"/turnoutS",schemaPath:"#/definitions/station/properties/turnoutS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema15.properties.turnoutS,data:data73};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2397,12 +2334,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-if(data71.path !== undefined){
-let data72 = data71.path;
-if(typeof data72 === "string"){
-if(func3(data72) < 1){
-const err173 = {instancePath:instancePath+"/hydrantStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data72};
+if(data73 < 0 || isNaN(data73)){
+const err173 = {instancePath:instancePath+"/stations/" + i6+"/turnoutS",schemaPath:"#/definitions/station/properties/turnoutS/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.turnoutS,data:data73};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2413,7 +2346,7 @@ errors++;
 }
 }
 else {
-const err174 = {instancePath:instancePath+"/hydrantStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data72};
+const err174 = {instancePath:instancePath+"/stations/" + i6+"/turnoutS",schemaPath:"#/definitions/station/properties/turnoutS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.turnoutS.type,parentSchema:schema15.properties.turnoutS,data:data73};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2423,11 +2356,10 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data71.crs !== undefined){
-let data73 = data71.crs;
-if(typeof data73 === "string"){
-if(func3(data73) < 1){
-const err175 = {instancePath:instancePath+"/hydrantStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data73};
+if(data64.urbanEdge !== undefined){
+let data74 = data64.urbanEdge;
+if(typeof data74 !== "boolean"){
+const err175 = {instancePath:instancePath+"/stations/" + i6+"/urbanEdge",schemaPath:"#/definitions/station/properties/urbanEdge/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.urbanEdge.type,parentSchema:schema15.properties.urbanEdge,data:data74};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2437,8 +2369,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-else {
-const err176 = {instancePath:instancePath+"/hydrantStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data73};
+if(data64.landAreaM2 !== undefined){
+let data75 = data64.landAreaM2;
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 < 0 || isNaN(data75)){
+const err176 = {instancePath:instancePath+"/stations/" + i6+"/landAreaM2",schemaPath:"#/definitions/station/properties/landAreaM2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.landAreaM2,data:data75};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2448,11 +2383,8 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data71.encoding !== undefined){
-let data74 = data71.encoding;
-if(typeof data74 === "string"){
-if(func3(data74) < 1){
-const err177 = {instancePath:instancePath+"/hydrantStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data74};
+else {
+const err177 = {instancePath:instancePath+"/stations/" + i6+"/landAreaM2",schemaPath:"#/definitions/station/properties/landAreaM2/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.landAreaM2.type,parentSchema:schema15.properties.landAreaM2,data:data75};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2462,8 +2394,11 @@ vErrors.push(err177);
 errors++;
 }
 }
-else {
-const err178 = {instancePath:instancePath+"/hydrantStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data74};
+if(data64.buildingAreaM2 !== undefined){
+let data76 = data64.buildingAreaM2;
+if((typeof data76 == "number") && (isFinite(data76))){
+if(data76 < 0 || isNaN(data76)){
+const err178 = {instancePath:instancePath+"/stations/" + i6+"/buildingAreaM2",schemaPath:"#/definitions/station/properties/buildingAreaM2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.buildingAreaM2,data:data76};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2473,14 +2408,8 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data71.columns !== undefined){
-let data75 = data71.columns;
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-for(const key22 in data75){
-let data76 = data75[key22];
-if(typeof data76 === "string"){
-if(func3(data76) < 1){
-const err179 = {instancePath:instancePath+"/hydrantStatus/columns/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data76};
+else {
+const err179 = {instancePath:instancePath+"/stations/" + i6+"/buildingAreaM2",schemaPath:"#/definitions/station/properties/buildingAreaM2/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.buildingAreaM2.type,parentSchema:schema15.properties.buildingAreaM2,data:data76};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2490,8 +2419,9 @@ vErrors.push(err179);
 errors++;
 }
 }
+}
 else {
-const err180 = {instancePath:instancePath+"/hydrantStatus/columns/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data76};
+const err180 = {instancePath:instancePath+"/stations/" + i6,schemaPath:"#/definitions/station/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data64};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2503,7 +2433,7 @@ errors++;
 }
 }
 else {
-const err181 = {instancePath:instancePath+"/hydrantStatus/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data75};
+const err181 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.stations.oneOf[0].type,parentSchema:schema11.properties.stations.oneOf[0],data:data63};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2512,12 +2442,19 @@ vErrors.push(err181);
 }
 errors++;
 }
+var _valid4 = _errs174 === errors;
+if(_valid4){
+valid42 = true;
+passing4 = 0;
 }
-if(data71.sheet !== undefined){
-let data77 = data71.sheet;
-if(typeof data77 === "string"){
-if(func3(data77) < 1){
-const err182 = {instancePath:instancePath+"/hydrantStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data77};
+const _errs202 = errors;
+const _errs204 = errors;
+let valid48 = false;
+let passing5 = null;
+const _errs205 = errors;
+if(typeof data63 === "string"){
+if(func3(data63) < 1){
+const err182 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data63};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2528,7 +2465,7 @@ errors++;
 }
 }
 else {
-const err183 = {instancePath:instancePath+"/hydrantStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data77};
+const err183 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data63};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2537,10 +2474,15 @@ vErrors.push(err183);
 }
 errors++;
 }
+var _valid5 = _errs205 === errors;
+if(_valid5){
+valid48 = true;
+passing5 = 0;
 }
-}
-else {
-const err184 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data71};
+const _errs207 = errors;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.path === undefined){
+const err184 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data63};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2549,19 +2491,9 @@ vErrors.push(err184);
 }
 errors++;
 }
-var _valid7 = _errs202 === errors;
-if(_valid7 && valid41){
-valid41 = false;
-passing7 = [passing7, 1];
-}
-else {
-if(_valid7){
-valid41 = true;
-passing7 = 1;
-}
-}
-if(!valid41){
-const err185 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing7},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data71};
+for(const key26 in data63){
+if(!(((((key26 === "path") || (key26 === "crs")) || (key26 === "encoding")) || (key26 === "columns")) || (key26 === "sheet"))){
+const err185 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data63};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2570,27 +2502,12 @@ vErrors.push(err185);
 }
 errors++;
 }
-else {
-errors = _errs199;
-if(vErrors !== null){
-if(_errs199){
-vErrors.length = _errs199;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.waterSources !== undefined){
-let data78 = data.waterSources;
-const _errs220 = errors;
-let valid45 = false;
-let passing8 = null;
-const _errs221 = errors;
-if(typeof data78 === "string"){
-if(func3(data78) < 1){
-const err186 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data78};
+if(data63.path !== undefined){
+let data77 = data63.path;
+if(typeof data77 === "string"){
+if(func3(data77) < 1){
+const err186 = {instancePath:instancePath+"/stations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data77};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2601,7 +2518,7 @@ errors++;
 }
 }
 else {
-const err187 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data78};
+const err187 = {instancePath:instancePath+"/stations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data77};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2610,15 +2527,12 @@ vErrors.push(err187);
 }
 errors++;
 }
-var _valid8 = _errs221 === errors;
-if(_valid8){
-valid45 = true;
-passing8 = 0;
 }
-const _errs223 = errors;
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.path === undefined){
-const err188 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data78};
+if(data63.crs !== undefined){
+let data78 = data63.crs;
+if(typeof data78 === "string"){
+if(func3(data78) < 1){
+const err188 = {instancePath:instancePath+"/stations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data78};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2627,9 +2541,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-for(const key23 in data78){
-if(!(((((key23 === "path") || (key23 === "crs")) || (key23 === "encoding")) || (key23 === "columns")) || (key23 === "sheet"))){
-const err189 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data78};
+}
+else {
+const err189 = {instancePath:instancePath+"/stations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data78};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2639,11 +2553,11 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data78.path !== undefined){
-let data79 = data78.path;
+if(data63.encoding !== undefined){
+let data79 = data63.encoding;
 if(typeof data79 === "string"){
 if(func3(data79) < 1){
-const err190 = {instancePath:instancePath+"/waterSources/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data79};
+const err190 = {instancePath:instancePath+"/stations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data79};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2654,7 +2568,7 @@ errors++;
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/waterSources/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data79};
+const err191 = {instancePath:instancePath+"/stations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data79};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2664,11 +2578,14 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data78.crs !== undefined){
-let data80 = data78.crs;
-if(typeof data80 === "string"){
-if(func3(data80) < 1){
-const err192 = {instancePath:instancePath+"/waterSources/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data80};
+if(data63.columns !== undefined){
+let data80 = data63.columns;
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+for(const key27 in data80){
+let data81 = data80[key27];
+if(typeof data81 === "string"){
+if(func3(data81) < 1){
+const err192 = {instancePath:instancePath+"/stations/columns/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data81};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2679,7 +2596,7 @@ errors++;
 }
 }
 else {
-const err193 = {instancePath:instancePath+"/waterSources/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data80};
+const err193 = {instancePath:instancePath+"/stations/columns/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data81};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2689,11 +2606,9 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data78.encoding !== undefined){
-let data81 = data78.encoding;
-if(typeof data81 === "string"){
-if(func3(data81) < 1){
-const err194 = {instancePath:instancePath+"/waterSources/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data81};
+}
+else {
+const err194 = {instancePath:instancePath+"/stations/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data80};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2703,8 +2618,11 @@ vErrors.push(err194);
 errors++;
 }
 }
-else {
-const err195 = {instancePath:instancePath+"/waterSources/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data81};
+if(data63.sheet !== undefined){
+let data82 = data63.sheet;
+if(typeof data82 === "string"){
+if(func3(data82) < 1){
+const err195 = {instancePath:instancePath+"/stations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data82};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2714,14 +2632,8 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data78.columns !== undefined){
-let data82 = data78.columns;
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-for(const key24 in data82){
-let data83 = data82[key24];
-if(typeof data83 === "string"){
-if(func3(data83) < 1){
-const err196 = {instancePath:instancePath+"/waterSources/columns/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data83};
+else {
+const err196 = {instancePath:instancePath+"/stations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data82};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2731,8 +2643,9 @@ vErrors.push(err196);
 errors++;
 }
 }
+}
 else {
-const err197 = {instancePath:instancePath+"/waterSources/columns/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data83};
+const err197 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data63};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2741,10 +2654,19 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
+var _valid5 = _errs207 === errors;
+if(_valid5 && valid48){
+valid48 = false;
+passing5 = [passing5, 1];
 }
 else {
-const err198 = {instancePath:instancePath+"/waterSources/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data82};
+if(_valid5){
+valid48 = true;
+passing5 = 1;
+}
+}
+if(!valid48){
+const err198 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data63};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2753,12 +2675,30 @@ vErrors.push(err198);
 }
 errors++;
 }
+else {
+errors = _errs204;
+if(vErrors !== null){
+if(_errs204){
+vErrors.length = _errs204;
 }
-if(data78.sheet !== undefined){
-let data84 = data78.sheet;
-if(typeof data84 === "string"){
-if(func3(data84) < 1){
-const err199 = {instancePath:instancePath+"/waterSources/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data84};
+else {
+vErrors = null;
+}
+}
+}
+var _valid4 = _errs202 === errors;
+if(_valid4 && valid42){
+valid42 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid4){
+valid42 = true;
+passing4 = 1;
+}
+}
+if(!valid42){
+const err199 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema11.properties.stations.oneOf,parentSchema:schema11.properties.stations,data:data63};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2767,9 +2707,27 @@ vErrors.push(err199);
 }
 errors++;
 }
+else {
+errors = _errs173;
+if(vErrors !== null){
+if(_errs173){
+vErrors.length = _errs173;
 }
 else {
-const err200 = {instancePath:instancePath+"/waterSources/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data84};
+vErrors = null;
+}
+}
+}
+}
+if(data.hydrants !== undefined){
+let data83 = data.hydrants;
+const _errs225 = errors;
+let valid52 = false;
+let passing6 = null;
+const _errs226 = errors;
+if(typeof data83 === "string"){
+if(func3(data83) < 1){
+const err200 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data83};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2779,9 +2737,8 @@ vErrors.push(err200);
 errors++;
 }
 }
-}
 else {
-const err201 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data78};
+const err201 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data83};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2790,19 +2747,15 @@ vErrors.push(err201);
 }
 errors++;
 }
-var _valid8 = _errs223 === errors;
-if(_valid8 && valid45){
-valid45 = false;
-passing8 = [passing8, 1];
+var _valid6 = _errs226 === errors;
+if(_valid6){
+valid52 = true;
+passing6 = 0;
 }
-else {
-if(_valid8){
-valid45 = true;
-passing8 = 1;
-}
-}
-if(!valid45){
-const err202 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing8},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data78};
+const _errs228 = errors;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.path === undefined){
+const err202 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data83};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2811,27 +2764,9 @@ vErrors.push(err202);
 }
 errors++;
 }
-else {
-errors = _errs220;
-if(vErrors !== null){
-if(_errs220){
-vErrors.length = _errs220;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.waterAtlas !== undefined){
-let data85 = data.waterAtlas;
-const _errs241 = errors;
-let valid49 = false;
-let passing9 = null;
-const _errs242 = errors;
-if(typeof data85 === "string"){
-if(func3(data85) < 1){
-const err203 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data85};
+for(const key28 in data83){
+if(!(((((key28 === "path") || (key28 === "crs")) || (key28 === "encoding")) || (key28 === "columns")) || (key28 === "sheet"))){
+const err203 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data83};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2841,8 +2776,11 @@ vErrors.push(err203);
 errors++;
 }
 }
-else {
-const err204 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data85};
+if(data83.path !== undefined){
+let data84 = data83.path;
+if(typeof data84 === "string"){
+if(func3(data84) < 1){
+const err204 = {instancePath:instancePath+"/hydrants/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data84};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2851,15 +2789,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-var _valid9 = _errs242 === errors;
-if(_valid9){
-valid49 = true;
-passing9 = 0;
 }
-const _errs244 = errors;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.path === undefined){
-const err205 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data85};
+else {
+const err205 = {instancePath:instancePath+"/hydrants/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data84};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2868,9 +2800,12 @@ vErrors.push(err205);
 }
 errors++;
 }
-for(const key25 in data85){
-if(!(((((key25 === "path") || (key25 === "crs")) || (key25 === "encoding")) || (key25 === "columns")) || (key25 === "sheet"))){
-const err206 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data85};
+}
+if(data83.crs !== undefined){
+let data85 = data83.crs;
+if(typeof data85 === "string"){
+if(func3(data85) < 1){
+const err206 = {instancePath:instancePath+"/hydrants/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data85};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2880,11 +2815,8 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data85.path !== undefined){
-let data86 = data85.path;
-if(typeof data86 === "string"){
-if(func3(data86) < 1){
-const err207 = {instancePath:instancePath+"/waterAtlas/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data86};
+else {
+const err207 = {instancePath:instancePath+"/hydrants/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data85};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2894,8 +2826,11 @@ vErrors.push(err207);
 errors++;
 }
 }
-else {
-const err208 = {instancePath:instancePath+"/waterAtlas/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data86};
+if(data83.encoding !== undefined){
+let data86 = data83.encoding;
+if(typeof data86 === "string"){
+if(func3(data86) < 1){
+const err208 = {instancePath:instancePath+"/hydrants/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data86};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2905,11 +2840,8 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data85.crs !== undefined){
-let data87 = data85.crs;
-if(typeof data87 === "string"){
-if(func3(data87) < 1){
-const err209 = {instancePath:instancePath+"/waterAtlas/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data87};
+else {
+const err209 = {instancePath:instancePath+"/hydrants/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data86};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2919,8 +2851,14 @@ vErrors.push(err209);
 errors++;
 }
 }
-else {
-const err210 = {instancePath:instancePath+"/waterAtlas/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data87};
+if(data83.columns !== undefined){
+let data87 = data83.columns;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+for(const key29 in data87){
+let data88 = data87[key29];
+if(typeof data88 === "string"){
+if(func3(data88) < 1){
+const err210 = {instancePath:instancePath+"/hydrants/columns/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data88};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2930,11 +2868,8 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data85.encoding !== undefined){
-let data88 = data85.encoding;
-if(typeof data88 === "string"){
-if(func3(data88) < 1){
-const err211 = {instancePath:instancePath+"/waterAtlas/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data88};
+else {
+const err211 = {instancePath:instancePath+"/hydrants/columns/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data88};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2944,8 +2879,9 @@ vErrors.push(err211);
 errors++;
 }
 }
+}
 else {
-const err212 = {instancePath:instancePath+"/waterAtlas/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data88};
+const err212 = {instancePath:instancePath+"/hydrants/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data87};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2955,14 +2891,11 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data85.columns !== undefined){
-let data89 = data85.columns;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-for(const key26 in data89){
-let data90 = data89[key26];
-if(typeof data90 === "string"){
-if(func3(data90) < 1){
-const err213 = {instancePath:instancePath+"/waterAtlas/columns/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data90};
+if(data83.sheet !== undefined){
+let data89 = data83.sheet;
+if(typeof data89 === "string"){
+if(func3(data89) < 1){
+const err213 = {instancePath:instancePath+"/hydrants/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data89};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2973,7 +2906,7 @@ errors++;
 }
 }
 else {
-const err214 = {instancePath:instancePath+"/waterAtlas/columns/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data90};
+const err214 = {instancePath:instancePath+"/hydrants/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data89};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2985,7 +2918,7 @@ errors++;
 }
 }
 else {
-const err215 = {instancePath:instancePath+"/waterAtlas/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data89};
+const err215 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data83};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2994,12 +2927,19 @@ vErrors.push(err215);
 }
 errors++;
 }
+var _valid6 = _errs228 === errors;
+if(_valid6 && valid52){
+valid52 = false;
+passing6 = [passing6, 1];
 }
-if(data85.sheet !== undefined){
-let data91 = data85.sheet;
-if(typeof data91 === "string"){
-if(func3(data91) < 1){
-const err216 = {instancePath:instancePath+"/waterAtlas/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data91};
+else {
+if(_valid6){
+valid52 = true;
+passing6 = 1;
+}
+}
+if(!valid52){
+const err216 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data83};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -3008,9 +2948,27 @@ vErrors.push(err216);
 }
 errors++;
 }
+else {
+errors = _errs225;
+if(vErrors !== null){
+if(_errs225){
+vErrors.length = _errs225;
 }
 else {
-const err217 = {instancePath:instancePath+"/waterAtlas/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data91};
+vErrors = null;
+}
+}
+}
+}
+if(data.hydrantStatus !== undefined){
+let data90 = data.hydrantStatus;
+const _errs246 = errors;
+let valid56 = false;
+let passing7 = null;
+const _errs247 = errors;
+if(typeof data90 === "string"){
+if(func3(data90) < 1){
+const err217 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data90};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -3020,9 +2978,8 @@ vErrors.push(err217);
 errors++;
 }
 }
-}
 else {
-const err218 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data85};
+const err218 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data90};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -3031,19 +2988,15 @@ vErrors.push(err218);
 }
 errors++;
 }
-var _valid9 = _errs244 === errors;
-if(_valid9 && valid49){
-valid49 = false;
-passing9 = [passing9, 1];
+var _valid7 = _errs247 === errors;
+if(_valid7){
+valid56 = true;
+passing7 = 0;
 }
-else {
-if(_valid9){
-valid49 = true;
-passing9 = 1;
-}
-}
-if(!valid49){
-const err219 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing9},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data85};
+const _errs249 = errors;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.path === undefined){
+const err219 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data90};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -3052,27 +3005,9 @@ vErrors.push(err219);
 }
 errors++;
 }
-else {
-errors = _errs241;
-if(vErrors !== null){
-if(_errs241){
-vErrors.length = _errs241;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.waterStatus !== undefined){
-let data92 = data.waterStatus;
-const _errs262 = errors;
-let valid53 = false;
-let passing10 = null;
-const _errs263 = errors;
-if(typeof data92 === "string"){
-if(func3(data92) < 1){
-const err220 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data92};
+for(const key30 in data90){
+if(!(((((key30 === "path") || (key30 === "crs")) || (key30 === "encoding")) || (key30 === "columns")) || (key30 === "sheet"))){
+const err220 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data90};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -3082,8 +3017,11 @@ vErrors.push(err220);
 errors++;
 }
 }
-else {
-const err221 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data92};
+if(data90.path !== undefined){
+let data91 = data90.path;
+if(typeof data91 === "string"){
+if(func3(data91) < 1){
+const err221 = {instancePath:instancePath+"/hydrantStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data91};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -3092,15 +3030,9 @@ vErrors.push(err221);
 }
 errors++;
 }
-var _valid10 = _errs263 === errors;
-if(_valid10){
-valid53 = true;
-passing10 = 0;
 }
-const _errs265 = errors;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-if(data92.path === undefined){
-const err222 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data92};
+else {
+const err222 = {instancePath:instancePath+"/hydrantStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data91};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -3109,9 +3041,12 @@ vErrors.push(err222);
 }
 errors++;
 }
-for(const key27 in data92){
-if(!(((((key27 === "path") || (key27 === "crs")) || (key27 === "encoding")) || (key27 === "columns")) || (key27 === "sheet"))){
-const err223 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data92};
+}
+if(data90.crs !== undefined){
+let data92 = data90.crs;
+if(typeof data92 === "string"){
+if(func3(data92) < 1){
+const err223 = {instancePath:instancePath+"/hydrantStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data92};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -3121,11 +3056,8 @@ vErrors.push(err223);
 errors++;
 }
 }
-if(data92.path !== undefined){
-let data93 = data92.path;
-if(typeof data93 === "string"){
-if(func3(data93) < 1){
-const err224 = {instancePath:instancePath+"/waterStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data93};
+else {
+const err224 = {instancePath:instancePath+"/hydrantStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data92};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -3135,8 +3067,11 @@ vErrors.push(err224);
 errors++;
 }
 }
-else {
-const err225 = {instancePath:instancePath+"/waterStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data93};
+if(data90.encoding !== undefined){
+let data93 = data90.encoding;
+if(typeof data93 === "string"){
+if(func3(data93) < 1){
+const err225 = {instancePath:instancePath+"/hydrantStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data93};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3146,11 +3081,8 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data92.crs !== undefined){
-let data94 = data92.crs;
-if(typeof data94 === "string"){
-if(func3(data94) < 1){
-const err226 = {instancePath:instancePath+"/waterStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data94};
+else {
+const err226 = {instancePath:instancePath+"/hydrantStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data93};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3160,8 +3092,14 @@ vErrors.push(err226);
 errors++;
 }
 }
-else {
-const err227 = {instancePath:instancePath+"/waterStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data94};
+if(data90.columns !== undefined){
+let data94 = data90.columns;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+for(const key31 in data94){
+let data95 = data94[key31];
+if(typeof data95 === "string"){
+if(func3(data95) < 1){
+const err227 = {instancePath:instancePath+"/hydrantStatus/columns/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data95};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3171,11 +3109,8 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data92.encoding !== undefined){
-let data95 = data92.encoding;
-if(typeof data95 === "string"){
-if(func3(data95) < 1){
-const err228 = {instancePath:instancePath+"/waterStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data95};
+else {
+const err228 = {instancePath:instancePath+"/hydrantStatus/columns/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data95};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3185,8 +3120,9 @@ vErrors.push(err228);
 errors++;
 }
 }
+}
 else {
-const err229 = {instancePath:instancePath+"/waterStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data95};
+const err229 = {instancePath:instancePath+"/hydrantStatus/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data94};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3196,14 +3132,11 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data92.columns !== undefined){
-let data96 = data92.columns;
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-for(const key28 in data96){
-let data97 = data96[key28];
-if(typeof data97 === "string"){
-if(func3(data97) < 1){
-const err230 = {instancePath:instancePath+"/waterStatus/columns/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data97};
+if(data90.sheet !== undefined){
+let data96 = data90.sheet;
+if(typeof data96 === "string"){
+if(func3(data96) < 1){
+const err230 = {instancePath:instancePath+"/hydrantStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data96};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3214,7 +3147,7 @@ errors++;
 }
 }
 else {
-const err231 = {instancePath:instancePath+"/waterStatus/columns/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data97};
+const err231 = {instancePath:instancePath+"/hydrantStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data96};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3226,7 +3159,7 @@ errors++;
 }
 }
 else {
-const err232 = {instancePath:instancePath+"/waterStatus/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data96};
+const err232 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data90};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3235,12 +3168,19 @@ vErrors.push(err232);
 }
 errors++;
 }
+var _valid7 = _errs249 === errors;
+if(_valid7 && valid56){
+valid56 = false;
+passing7 = [passing7, 1];
 }
-if(data92.sheet !== undefined){
-let data98 = data92.sheet;
-if(typeof data98 === "string"){
-if(func3(data98) < 1){
-const err233 = {instancePath:instancePath+"/waterStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data98};
+else {
+if(_valid7){
+valid56 = true;
+passing7 = 1;
+}
+}
+if(!valid56){
+const err233 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing7},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data90};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3249,9 +3189,27 @@ vErrors.push(err233);
 }
 errors++;
 }
+else {
+errors = _errs246;
+if(vErrors !== null){
+if(_errs246){
+vErrors.length = _errs246;
 }
 else {
-const err234 = {instancePath:instancePath+"/waterStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data98};
+vErrors = null;
+}
+}
+}
+}
+if(data.waterSources !== undefined){
+let data97 = data.waterSources;
+const _errs267 = errors;
+let valid60 = false;
+let passing8 = null;
+const _errs268 = errors;
+if(typeof data97 === "string"){
+if(func3(data97) < 1){
+const err234 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data97};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3261,9 +3219,8 @@ vErrors.push(err234);
 errors++;
 }
 }
-}
 else {
-const err235 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data92};
+const err235 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data97};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3272,19 +3229,15 @@ vErrors.push(err235);
 }
 errors++;
 }
-var _valid10 = _errs265 === errors;
-if(_valid10 && valid53){
-valid53 = false;
-passing10 = [passing10, 1];
+var _valid8 = _errs268 === errors;
+if(_valid8){
+valid60 = true;
+passing8 = 0;
 }
-else {
-if(_valid10){
-valid53 = true;
-passing10 = 1;
-}
-}
-if(!valid53){
-const err236 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing10},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data92};
+const _errs270 = errors;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(data97.path === undefined){
+const err236 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data97};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3293,27 +3246,9 @@ vErrors.push(err236);
 }
 errors++;
 }
-else {
-errors = _errs262;
-if(vErrors !== null){
-if(_errs262){
-vErrors.length = _errs262;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.barriers !== undefined){
-let data99 = data.barriers;
-const _errs283 = errors;
-let valid57 = false;
-let passing11 = null;
-const _errs284 = errors;
-if(typeof data99 === "string"){
-if(func3(data99) < 1){
-const err237 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data99};
+for(const key32 in data97){
+if(!(((((key32 === "path") || (key32 === "crs")) || (key32 === "encoding")) || (key32 === "columns")) || (key32 === "sheet"))){
+const err237 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data97};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3323,8 +3258,11 @@ vErrors.push(err237);
 errors++;
 }
 }
-else {
-const err238 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data99};
+if(data97.path !== undefined){
+let data98 = data97.path;
+if(typeof data98 === "string"){
+if(func3(data98) < 1){
+const err238 = {instancePath:instancePath+"/waterSources/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data98};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3333,15 +3271,9 @@ vErrors.push(err238);
 }
 errors++;
 }
-var _valid11 = _errs284 === errors;
-if(_valid11){
-valid57 = true;
-passing11 = 0;
 }
-const _errs286 = errors;
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-if(data99.path === undefined){
-const err239 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data99};
+else {
+const err239 = {instancePath:instancePath+"/waterSources/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data98};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3350,9 +3282,12 @@ vErrors.push(err239);
 }
 errors++;
 }
-for(const key29 in data99){
-if(!(((((key29 === "path") || (key29 === "crs")) || (key29 === "encoding")) || (key29 === "columns")) || (key29 === "sheet"))){
-const err240 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data99};
+}
+if(data97.crs !== undefined){
+let data99 = data97.crs;
+if(typeof data99 === "string"){
+if(func3(data99) < 1){
+const err240 = {instancePath:instancePath+"/waterSources/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data99};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3362,11 +3297,8 @@ vErrors.push(err240);
 errors++;
 }
 }
-if(data99.path !== undefined){
-let data100 = data99.path;
-if(typeof data100 === "string"){
-if(func3(data100) < 1){
-const err241 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data100};
+else {
+const err241 = {instancePath:instancePath+"/waterSources/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data99};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3376,8 +3308,11 @@ vErrors.push(err241);
 errors++;
 }
 }
-else {
-const err242 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data100};
+if(data97.encoding !== undefined){
+let data100 = data97.encoding;
+if(typeof data100 === "string"){
+if(func3(data100) < 1){
+const err242 = {instancePath:instancePath+"/waterSources/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data100};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3387,11 +3322,8 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data99.crs !== undefined){
-let data101 = data99.crs;
-if(typeof data101 === "string"){
-if(func3(data101) < 1){
-const err243 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data101};
+else {
+const err243 = {instancePath:instancePath+"/waterSources/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data100};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3401,8 +3333,14 @@ vErrors.push(err243);
 errors++;
 }
 }
-else {
-const err244 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data101};
+if(data97.columns !== undefined){
+let data101 = data97.columns;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+for(const key33 in data101){
+let data102 = data101[key33];
+if(typeof data102 === "string"){
+if(func3(data102) < 1){
+const err244 = {instancePath:instancePath+"/waterSources/columns/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data102};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3412,11 +3350,8 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data99.encoding !== undefined){
-let data102 = data99.encoding;
-if(typeof data102 === "string"){
-if(func3(data102) < 1){
-const err245 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data102};
+else {
+const err245 = {instancePath:instancePath+"/waterSources/columns/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data102};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3426,8 +3361,9 @@ vErrors.push(err245);
 errors++;
 }
 }
+}
 else {
-const err246 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data102};
+const err246 = {instancePath:instancePath+"/waterSources/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data101};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3437,14 +3373,11 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data99.columns !== undefined){
-let data103 = data99.columns;
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-for(const key30 in data103){
-let data104 = data103[key30];
-if(typeof data104 === "string"){
-if(func3(data104) < 1){
-const err247 = {instancePath:instancePath+"/barriers/columns/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data104};
+if(data97.sheet !== undefined){
+let data103 = data97.sheet;
+if(typeof data103 === "string"){
+if(func3(data103) < 1){
+const err247 = {instancePath:instancePath+"/waterSources/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data103};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3455,7 +3388,7 @@ errors++;
 }
 }
 else {
-const err248 = {instancePath:instancePath+"/barriers/columns/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data104};
+const err248 = {instancePath:instancePath+"/waterSources/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data103};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3467,7 +3400,7 @@ errors++;
 }
 }
 else {
-const err249 = {instancePath:instancePath+"/barriers/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data103};
+const err249 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data97};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3476,12 +3409,19 @@ vErrors.push(err249);
 }
 errors++;
 }
+var _valid8 = _errs270 === errors;
+if(_valid8 && valid60){
+valid60 = false;
+passing8 = [passing8, 1];
 }
-if(data99.sheet !== undefined){
-let data105 = data99.sheet;
-if(typeof data105 === "string"){
-if(func3(data105) < 1){
-const err250 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data105};
+else {
+if(_valid8){
+valid60 = true;
+passing8 = 1;
+}
+}
+if(!valid60){
+const err250 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing8},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data97};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3490,9 +3430,27 @@ vErrors.push(err250);
 }
 errors++;
 }
+else {
+errors = _errs267;
+if(vErrors !== null){
+if(_errs267){
+vErrors.length = _errs267;
 }
 else {
-const err251 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data105};
+vErrors = null;
+}
+}
+}
+}
+if(data.waterAtlas !== undefined){
+let data104 = data.waterAtlas;
+const _errs288 = errors;
+let valid64 = false;
+let passing9 = null;
+const _errs289 = errors;
+if(typeof data104 === "string"){
+if(func3(data104) < 1){
+const err251 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data104};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3502,9 +3460,8 @@ vErrors.push(err251);
 errors++;
 }
 }
-}
 else {
-const err252 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data99};
+const err252 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data104};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3513,19 +3470,15 @@ vErrors.push(err252);
 }
 errors++;
 }
-var _valid11 = _errs286 === errors;
-if(_valid11 && valid57){
-valid57 = false;
-passing11 = [passing11, 1];
+var _valid9 = _errs289 === errors;
+if(_valid9){
+valid64 = true;
+passing9 = 0;
 }
-else {
-if(_valid11){
-valid57 = true;
-passing11 = 1;
-}
-}
-if(!valid57){
-const err253 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing11},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data99};
+const _errs291 = errors;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.path === undefined){
+const err253 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data104};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3534,27 +3487,9 @@ vErrors.push(err253);
 }
 errors++;
 }
-else {
-errors = _errs283;
-if(vErrors !== null){
-if(_errs283){
-vErrors.length = _errs283;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.demand !== undefined){
-let data106 = data.demand;
-const _errs304 = errors;
-let valid61 = false;
-let passing12 = null;
-const _errs305 = errors;
-if(typeof data106 === "string"){
-if(func3(data106) < 1){
-const err254 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data106};
+for(const key34 in data104){
+if(!(((((key34 === "path") || (key34 === "crs")) || (key34 === "encoding")) || (key34 === "columns")) || (key34 === "sheet"))){
+const err254 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data104};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3564,8 +3499,11 @@ vErrors.push(err254);
 errors++;
 }
 }
-else {
-const err255 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data106};
+if(data104.path !== undefined){
+let data105 = data104.path;
+if(typeof data105 === "string"){
+if(func3(data105) < 1){
+const err255 = {instancePath:instancePath+"/waterAtlas/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data105};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3574,15 +3512,9 @@ vErrors.push(err255);
 }
 errors++;
 }
-var _valid12 = _errs305 === errors;
-if(_valid12){
-valid61 = true;
-passing12 = 0;
 }
-const _errs307 = errors;
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-if(data106.path === undefined){
-const err256 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data106};
+else {
+const err256 = {instancePath:instancePath+"/waterAtlas/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data105};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3591,9 +3523,12 @@ vErrors.push(err256);
 }
 errors++;
 }
-for(const key31 in data106){
-if(!(((((key31 === "path") || (key31 === "crs")) || (key31 === "encoding")) || (key31 === "columns")) || (key31 === "sheet"))){
-const err257 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data106};
+}
+if(data104.crs !== undefined){
+let data106 = data104.crs;
+if(typeof data106 === "string"){
+if(func3(data106) < 1){
+const err257 = {instancePath:instancePath+"/waterAtlas/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data106};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3603,11 +3538,8 @@ vErrors.push(err257);
 errors++;
 }
 }
-if(data106.path !== undefined){
-let data107 = data106.path;
-if(typeof data107 === "string"){
-if(func3(data107) < 1){
-const err258 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data107};
+else {
+const err258 = {instancePath:instancePath+"/waterAtlas/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data106};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3617,8 +3549,11 @@ vErrors.push(err258);
 errors++;
 }
 }
-else {
-const err259 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data107};
+if(data104.encoding !== undefined){
+let data107 = data104.encoding;
+if(typeof data107 === "string"){
+if(func3(data107) < 1){
+const err259 = {instancePath:instancePath+"/waterAtlas/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data107};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3628,11 +3563,8 @@ vErrors.push(err259);
 errors++;
 }
 }
-if(data106.crs !== undefined){
-let data108 = data106.crs;
-if(typeof data108 === "string"){
-if(func3(data108) < 1){
-const err260 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data108};
+else {
+const err260 = {instancePath:instancePath+"/waterAtlas/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data107};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3642,8 +3574,14 @@ vErrors.push(err260);
 errors++;
 }
 }
-else {
-const err261 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data108};
+if(data104.columns !== undefined){
+let data108 = data104.columns;
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+for(const key35 in data108){
+let data109 = data108[key35];
+if(typeof data109 === "string"){
+if(func3(data109) < 1){
+const err261 = {instancePath:instancePath+"/waterAtlas/columns/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data109};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3653,11 +3591,8 @@ vErrors.push(err261);
 errors++;
 }
 }
-if(data106.encoding !== undefined){
-let data109 = data106.encoding;
-if(typeof data109 === "string"){
-if(func3(data109) < 1){
-const err262 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data109};
+else {
+const err262 = {instancePath:instancePath+"/waterAtlas/columns/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data109};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3667,8 +3602,9 @@ vErrors.push(err262);
 errors++;
 }
 }
+}
 else {
-const err263 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data109};
+const err263 = {instancePath:instancePath+"/waterAtlas/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data108};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3678,14 +3614,11 @@ vErrors.push(err263);
 errors++;
 }
 }
-if(data106.columns !== undefined){
-let data110 = data106.columns;
-if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
-for(const key32 in data110){
-let data111 = data110[key32];
-if(typeof data111 === "string"){
-if(func3(data111) < 1){
-const err264 = {instancePath:instancePath+"/demand/columns/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data111};
+if(data104.sheet !== undefined){
+let data110 = data104.sheet;
+if(typeof data110 === "string"){
+if(func3(data110) < 1){
+const err264 = {instancePath:instancePath+"/waterAtlas/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data110};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3696,7 +3629,7 @@ errors++;
 }
 }
 else {
-const err265 = {instancePath:instancePath+"/demand/columns/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data111};
+const err265 = {instancePath:instancePath+"/waterAtlas/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data110};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3708,7 +3641,7 @@ errors++;
 }
 }
 else {
-const err266 = {instancePath:instancePath+"/demand/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data110};
+const err266 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data104};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3717,12 +3650,19 @@ vErrors.push(err266);
 }
 errors++;
 }
+var _valid9 = _errs291 === errors;
+if(_valid9 && valid64){
+valid64 = false;
+passing9 = [passing9, 1];
 }
-if(data106.sheet !== undefined){
-let data112 = data106.sheet;
-if(typeof data112 === "string"){
-if(func3(data112) < 1){
-const err267 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data112};
+else {
+if(_valid9){
+valid64 = true;
+passing9 = 1;
+}
+}
+if(!valid64){
+const err267 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing9},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data104};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3731,9 +3671,27 @@ vErrors.push(err267);
 }
 errors++;
 }
+else {
+errors = _errs288;
+if(vErrors !== null){
+if(_errs288){
+vErrors.length = _errs288;
 }
 else {
-const err268 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data112};
+vErrors = null;
+}
+}
+}
+}
+if(data.waterStatus !== undefined){
+let data111 = data.waterStatus;
+const _errs309 = errors;
+let valid68 = false;
+let passing10 = null;
+const _errs310 = errors;
+if(typeof data111 === "string"){
+if(func3(data111) < 1){
+const err268 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data111};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3743,9 +3701,8 @@ vErrors.push(err268);
 errors++;
 }
 }
-}
 else {
-const err269 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data106};
+const err269 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data111};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3754,19 +3711,15 @@ vErrors.push(err269);
 }
 errors++;
 }
-var _valid12 = _errs307 === errors;
-if(_valid12 && valid61){
-valid61 = false;
-passing12 = [passing12, 1];
+var _valid10 = _errs310 === errors;
+if(_valid10){
+valid68 = true;
+passing10 = 0;
 }
-else {
-if(_valid12){
-valid61 = true;
-passing12 = 1;
-}
-}
-if(!valid61){
-const err270 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing12},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data106};
+const _errs312 = errors;
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(data111.path === undefined){
+const err270 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data111};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3775,23 +3728,9 @@ vErrors.push(err270);
 }
 errors++;
 }
-else {
-errors = _errs304;
-if(vErrors !== null){
-if(_errs304){
-vErrors.length = _errs304;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.demandProperty !== undefined){
-let data113 = data.demandProperty;
-if(typeof data113 === "string"){
-if(func3(data113) < 1){
-const err271 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.demandProperty,data:data113};
+for(const key36 in data111){
+if(!(((((key36 === "path") || (key36 === "crs")) || (key36 === "encoding")) || (key36 === "columns")) || (key36 === "sheet"))){
+const err271 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data111};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3801,8 +3740,11 @@ vErrors.push(err271);
 errors++;
 }
 }
-else {
-const err272 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demandProperty.type,parentSchema:schema11.properties.demandProperty,data:data113};
+if(data111.path !== undefined){
+let data112 = data111.path;
+if(typeof data112 === "string"){
+if(func3(data112) < 1){
+const err272 = {instancePath:instancePath+"/waterStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data112};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3812,15 +3754,8 @@ vErrors.push(err272);
 errors++;
 }
 }
-if(data.studyArea !== undefined){
-let data114 = data.studyArea;
-const _errs327 = errors;
-let valid65 = false;
-let passing13 = null;
-const _errs328 = errors;
-if(typeof data114 === "string"){
-if(func3(data114) < 1){
-const err273 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data114};
+else {
+const err273 = {instancePath:instancePath+"/waterStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data112};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3830,8 +3765,11 @@ vErrors.push(err273);
 errors++;
 }
 }
-else {
-const err274 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data114};
+if(data111.crs !== undefined){
+let data113 = data111.crs;
+if(typeof data113 === "string"){
+if(func3(data113) < 1){
+const err274 = {instancePath:instancePath+"/waterStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data113};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3840,15 +3778,9 @@ vErrors.push(err274);
 }
 errors++;
 }
-var _valid13 = _errs328 === errors;
-if(_valid13){
-valid65 = true;
-passing13 = 0;
 }
-const _errs330 = errors;
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-if(data114.path === undefined){
-const err275 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data114};
+else {
+const err275 = {instancePath:instancePath+"/waterStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data113};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3857,9 +3789,12 @@ vErrors.push(err275);
 }
 errors++;
 }
-for(const key33 in data114){
-if(!(((((key33 === "path") || (key33 === "crs")) || (key33 === "encoding")) || (key33 === "columns")) || (key33 === "sheet"))){
-const err276 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data114};
+}
+if(data111.encoding !== undefined){
+let data114 = data111.encoding;
+if(typeof data114 === "string"){
+if(func3(data114) < 1){
+const err276 = {instancePath:instancePath+"/waterStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data114};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3869,11 +3804,8 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data114.path !== undefined){
-let data115 = data114.path;
-if(typeof data115 === "string"){
-if(func3(data115) < 1){
-const err277 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data115};
+else {
+const err277 = {instancePath:instancePath+"/waterStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data114};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3883,8 +3815,14 @@ vErrors.push(err277);
 errors++;
 }
 }
-else {
-const err278 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data115};
+if(data111.columns !== undefined){
+let data115 = data111.columns;
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+for(const key37 in data115){
+let data116 = data115[key37];
+if(typeof data116 === "string"){
+if(func3(data116) < 1){
+const err278 = {instancePath:instancePath+"/waterStatus/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data116};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3894,11 +3832,8 @@ vErrors.push(err278);
 errors++;
 }
 }
-if(data114.crs !== undefined){
-let data116 = data114.crs;
-if(typeof data116 === "string"){
-if(func3(data116) < 1){
-const err279 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data116};
+else {
+const err279 = {instancePath:instancePath+"/waterStatus/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data116};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3908,8 +3843,9 @@ vErrors.push(err279);
 errors++;
 }
 }
+}
 else {
-const err280 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data116};
+const err280 = {instancePath:instancePath+"/waterStatus/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data115};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3919,11 +3855,11 @@ vErrors.push(err280);
 errors++;
 }
 }
-if(data114.encoding !== undefined){
-let data117 = data114.encoding;
+if(data111.sheet !== undefined){
+let data117 = data111.sheet;
 if(typeof data117 === "string"){
 if(func3(data117) < 1){
-const err281 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data117};
+const err281 = {instancePath:instancePath+"/waterStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data117};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3934,7 +3870,7 @@ errors++;
 }
 }
 else {
-const err282 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data117};
+const err282 = {instancePath:instancePath+"/waterStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data117};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3944,14 +3880,9 @@ vErrors.push(err282);
 errors++;
 }
 }
-if(data114.columns !== undefined){
-let data118 = data114.columns;
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-for(const key34 in data118){
-let data119 = data118[key34];
-if(typeof data119 === "string"){
-if(func3(data119) < 1){
-const err283 = {instancePath:instancePath+"/studyArea/columns/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data119};
+}
+else {
+const err283 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data111};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3960,9 +3891,19 @@ vErrors.push(err283);
 }
 errors++;
 }
+var _valid10 = _errs312 === errors;
+if(_valid10 && valid68){
+valid68 = false;
+passing10 = [passing10, 1];
 }
 else {
-const err284 = {instancePath:instancePath+"/studyArea/columns/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data119};
+if(_valid10){
+valid68 = true;
+passing10 = 1;
+}
+}
+if(!valid68){
+const err284 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing10},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data111};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3971,10 +3912,27 @@ vErrors.push(err284);
 }
 errors++;
 }
-}
+else {
+errors = _errs309;
+if(vErrors !== null){
+if(_errs309){
+vErrors.length = _errs309;
 }
 else {
-const err285 = {instancePath:instancePath+"/studyArea/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data118};
+vErrors = null;
+}
+}
+}
+}
+if(data.barriers !== undefined){
+let data118 = data.barriers;
+const _errs330 = errors;
+let valid72 = false;
+let passing11 = null;
+const _errs331 = errors;
+if(typeof data118 === "string"){
+if(func3(data118) < 1){
+const err285 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data118};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3984,11 +3942,8 @@ vErrors.push(err285);
 errors++;
 }
 }
-if(data114.sheet !== undefined){
-let data120 = data114.sheet;
-if(typeof data120 === "string"){
-if(func3(data120) < 1){
-const err286 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data120};
+else {
+const err286 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data118};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3997,9 +3952,15 @@ vErrors.push(err286);
 }
 errors++;
 }
+var _valid11 = _errs331 === errors;
+if(_valid11){
+valid72 = true;
+passing11 = 0;
 }
-else {
-const err287 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data120};
+const _errs333 = errors;
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.path === undefined){
+const err287 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data118};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -4008,10 +3969,9 @@ vErrors.push(err287);
 }
 errors++;
 }
-}
-}
-else {
-const err288 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data114};
+for(const key38 in data118){
+if(!(((((key38 === "path") || (key38 === "crs")) || (key38 === "encoding")) || (key38 === "columns")) || (key38 === "sheet"))){
+const err288 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data118};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -4020,19 +3980,12 @@ vErrors.push(err288);
 }
 errors++;
 }
-var _valid13 = _errs330 === errors;
-if(_valid13 && valid65){
-valid65 = false;
-passing13 = [passing13, 1];
 }
-else {
-if(_valid13){
-valid65 = true;
-passing13 = 1;
-}
-}
-if(!valid65){
-const err289 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing13},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data114};
+if(data118.path !== undefined){
+let data119 = data118.path;
+if(typeof data119 === "string"){
+if(func3(data119) < 1){
+const err289 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data119};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -4041,24 +3994,9 @@ vErrors.push(err289);
 }
 errors++;
 }
-else {
-errors = _errs327;
-if(vErrors !== null){
-if(_errs327){
-vErrors.length = _errs327;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.analysis !== undefined){
-let data121 = data.analysis;
-if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
-for(const key35 in data121){
-if(!(((((key35 === "accessDistanceM") || (key35 === "cellSizeM")) || (key35 === "bandsS")) || (key35 === "year")) || (key35 === "maxSnapDistanceM"))){
-const err290 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.analysis,data:data121};
+const err290 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data119};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -4068,11 +4006,11 @@ vErrors.push(err290);
 errors++;
 }
 }
-if(data121.accessDistanceM !== undefined){
-let data122 = data121.accessDistanceM;
-if((typeof data122 == "number") && (isFinite(data122))){
-if(data122 > 5000 || isNaN(data122)){
-const err291 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data122};
+if(data118.crs !== undefined){
+let data120 = data118.crs;
+if(typeof data120 === "string"){
+if(func3(data120) < 1){
+const err291 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data120};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -4081,8 +4019,9 @@ vErrors.push(err291);
 }
 errors++;
 }
-if(data122 <= 0 || isNaN(data122)){
-const err292 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data122};
+}
+else {
+const err292 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data120};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -4092,8 +4031,11 @@ vErrors.push(err292);
 errors++;
 }
 }
-else {
-const err293 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.accessDistanceM.type,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data122};
+if(data118.encoding !== undefined){
+let data121 = data118.encoding;
+if(typeof data121 === "string"){
+if(func3(data121) < 1){
+const err293 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data121};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -4103,11 +4045,8 @@ vErrors.push(err293);
 errors++;
 }
 }
-if(data121.cellSizeM !== undefined){
-let data123 = data121.cellSizeM;
-if((typeof data123 == "number") && (isFinite(data123))){
-if(data123 > 1000 || isNaN(data123)){
-const err294 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data123};
+else {
+const err294 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data121};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -4116,8 +4055,15 @@ vErrors.push(err294);
 }
 errors++;
 }
-if(data123 < 1 || isNaN(data123)){
-const err295 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data123};
+}
+if(data118.columns !== undefined){
+let data122 = data118.columns;
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+for(const key39 in data122){
+let data123 = data122[key39];
+if(typeof data123 === "string"){
+if(func3(data123) < 1){
+const err295 = {instancePath:instancePath+"/barriers/columns/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data123};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -4128,7 +4074,7 @@ errors++;
 }
 }
 else {
-const err296 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.cellSizeM.type,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data123};
+const err296 = {instancePath:instancePath+"/barriers/columns/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data123};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -4138,11 +4084,9 @@ vErrors.push(err296);
 errors++;
 }
 }
-if(data121.bandsS !== undefined){
-let data124 = data121.bandsS;
-if(Array.isArray(data124)){
-if(data124.length < 1){
-const err297 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.analysis.properties.bandsS,data:data124};
+}
+else {
+const err297 = {instancePath:instancePath+"/barriers/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data122};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -4151,12 +4095,12 @@ vErrors.push(err297);
 }
 errors++;
 }
-const len3 = data124.length;
-for(let i3=0; i3<len3; i3++){
-let data125 = data124[i3];
-if((typeof data125 == "number") && (isFinite(data125))){
-if(data125 <= 0 || isNaN(data125)){
-const err298 = {instancePath:instancePath+"/analysis/bandsS/" + i3,schemaPath:"#/properties/analysis/properties/bandsS/items/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data125};
+}
+if(data118.sheet !== undefined){
+let data124 = data118.sheet;
+if(typeof data124 === "string"){
+if(func3(data124) < 1){
+const err298 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data124};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -4167,7 +4111,7 @@ errors++;
 }
 }
 else {
-const err299 = {instancePath:instancePath+"/analysis/bandsS/" + i3,schemaPath:"#/properties/analysis/properties/bandsS/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.bandsS.items.type,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data125};
+const err299 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data124};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -4179,7 +4123,7 @@ errors++;
 }
 }
 else {
-const err300 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.analysis.properties.bandsS.type,parentSchema:schema11.properties.analysis.properties.bandsS,data:data124};
+const err300 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data118};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -4188,11 +4132,19 @@ vErrors.push(err300);
 }
 errors++;
 }
+var _valid11 = _errs333 === errors;
+if(_valid11 && valid72){
+valid72 = false;
+passing11 = [passing11, 1];
 }
-if(data121.year !== undefined){
-let data126 = data121.year;
-if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
-const err301 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.analysis.properties.year.type,parentSchema:schema11.properties.analysis.properties.year,data:data126};
+else {
+if(_valid11){
+valid72 = true;
+passing11 = 1;
+}
+}
+if(!valid72){
+const err301 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing11},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data118};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -4201,9 +4153,27 @@ vErrors.push(err301);
 }
 errors++;
 }
-if((typeof data126 == "number") && (isFinite(data126))){
-if(data126 > 2200 || isNaN(data126)){
-const err302 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema11.properties.analysis.properties.year,data:data126};
+else {
+errors = _errs330;
+if(vErrors !== null){
+if(_errs330){
+vErrors.length = _errs330;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.demand !== undefined){
+let data125 = data.demand;
+const _errs351 = errors;
+let valid76 = false;
+let passing12 = null;
+const _errs352 = errors;
+if(typeof data125 === "string"){
+if(func3(data125) < 1){
+const err302 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data125};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -4212,8 +4182,9 @@ vErrors.push(err302);
 }
 errors++;
 }
-if(data126 < 0 || isNaN(data126)){
-const err303 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.analysis.properties.year,data:data126};
+}
+else {
+const err303 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data125};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -4222,13 +4193,15 @@ vErrors.push(err303);
 }
 errors++;
 }
+var _valid12 = _errs352 === errors;
+if(_valid12){
+valid76 = true;
+passing12 = 0;
 }
-}
-if(data121.maxSnapDistanceM !== undefined){
-let data127 = data121.maxSnapDistanceM;
-if((typeof data127 == "number") && (isFinite(data127))){
-if(data127 > 5000 || isNaN(data127)){
-const err304 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data127};
+const _errs354 = errors;
+if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
+if(data125.path === undefined){
+const err304 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data125};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -4237,8 +4210,9 @@ vErrors.push(err304);
 }
 errors++;
 }
-if(data127 <= 0 || isNaN(data127)){
-const err305 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data127};
+for(const key40 in data125){
+if(!(((((key40 === "path") || (key40 === "crs")) || (key40 === "encoding")) || (key40 === "columns")) || (key40 === "sheet"))){
+const err305 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data125};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -4248,8 +4222,11 @@ vErrors.push(err305);
 errors++;
 }
 }
-else {
-const err306 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.maxSnapDistanceM.type,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data127};
+if(data125.path !== undefined){
+let data126 = data125.path;
+if(typeof data126 === "string"){
+if(func3(data126) < 1){
+const err306 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data126};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -4259,9 +4236,8 @@ vErrors.push(err306);
 errors++;
 }
 }
-}
 else {
-const err307 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.analysis.type,parentSchema:schema11.properties.analysis,data:data121};
+const err307 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data126};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -4271,12 +4247,11 @@ vErrors.push(err307);
 errors++;
 }
 }
-if(data.water !== undefined){
-let data128 = data.water;
-if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
-for(const key36 in data128){
-if(!(((((key36 === "hydrantRoadClasses") || (key36 === "hydrantMaxSnapM")) || (key36 === "severeCold")) || (key36 === "intakeMaxSnapM")) || (key36 === "intakeTimeS"))){
-const err308 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.water,data:data128};
+if(data125.crs !== undefined){
+let data127 = data125.crs;
+if(typeof data127 === "string"){
+if(func3(data127) < 1){
+const err308 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data127};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -4286,14 +4261,8 @@ vErrors.push(err308);
 errors++;
 }
 }
-if(data128.hydrantRoadClasses !== undefined){
-let data129 = data128.hydrantRoadClasses;
-if(Array.isArray(data129)){
-const len4 = data129.length;
-for(let i4=0; i4<len4; i4++){
-let data130 = data129[i4];
-if(!(((((((((((((((((((data130 === "motorway") || (data130 === "motorway_link")) || (data130 === "trunk")) || (data130 === "trunk_link")) || (data130 === "primary")) || (data130 === "primary_link")) || (data130 === "secondary")) || (data130 === "secondary_link")) || (data130 === "tertiary")) || (data130 === "tertiary_link")) || (data130 === "unclassified")) || (data130 === "residential")) || (data130 === "living_street")) || (data130 === "service")) || (data130 === "unknown")) || (data130 === "快速路")) || (data130 === "主干路")) || (data130 === "次干路")) || (data130 === "支路"))){
-const err309 = {instancePath:instancePath+"/water/hydrantRoadClasses/" + i4,schemaPath:"#/properties/water/properties/hydrantRoadClasses/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.water.properties.hydrantRoadClasses.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.water.properties.hydrantRoadClasses.items.enum,parentSchema:schema11.properties.water.properties.hydrantRoadClasses.items,data:data130};
+else {
+const err309 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data127};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -4303,9 +4272,11 @@ vErrors.push(err309);
 errors++;
 }
 }
-}
-else {
-const err310 = {instancePath:instancePath+"/water/hydrantRoadClasses",schemaPath:"#/properties/water/properties/hydrantRoadClasses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.water.properties.hydrantRoadClasses.type,parentSchema:schema11.properties.water.properties.hydrantRoadClasses,data:data129};
+if(data125.encoding !== undefined){
+let data128 = data125.encoding;
+if(typeof data128 === "string"){
+if(func3(data128) < 1){
+const err310 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data128};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -4315,11 +4286,8 @@ vErrors.push(err310);
 errors++;
 }
 }
-if(data128.hydrantMaxSnapM !== undefined){
-let data131 = data128.hydrantMaxSnapM;
-if((typeof data131 == "number") && (isFinite(data131))){
-if(data131 > 500 || isNaN(data131)){
-const err311 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 500},message:"must be <= 500",schema:500,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data131};
+else {
+const err311 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data128};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -4328,8 +4296,15 @@ vErrors.push(err311);
 }
 errors++;
 }
-if(data131 <= 0 || isNaN(data131)){
-const err312 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data131};
+}
+if(data125.columns !== undefined){
+let data129 = data125.columns;
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+for(const key41 in data129){
+let data130 = data129[key41];
+if(typeof data130 === "string"){
+if(func3(data130) < 1){
+const err312 = {instancePath:instancePath+"/demand/columns/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data130};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -4340,7 +4315,7 @@ errors++;
 }
 }
 else {
-const err313 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.hydrantMaxSnapM.type,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data131};
+const err313 = {instancePath:instancePath+"/demand/columns/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data130};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -4350,10 +4325,9 @@ vErrors.push(err313);
 errors++;
 }
 }
-if(data128.severeCold !== undefined){
-let data132 = data128.severeCold;
-if(typeof data132 !== "boolean"){
-const err314 = {instancePath:instancePath+"/water/severeCold",schemaPath:"#/properties/water/properties/severeCold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.water.properties.severeCold.type,parentSchema:schema11.properties.water.properties.severeCold,data:data132};
+}
+else {
+const err314 = {instancePath:instancePath+"/demand/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data129};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -4363,11 +4337,11 @@ vErrors.push(err314);
 errors++;
 }
 }
-if(data128.intakeMaxSnapM !== undefined){
-let data133 = data128.intakeMaxSnapM;
-if((typeof data133 == "number") && (isFinite(data133))){
-if(data133 > 1000 || isNaN(data133)){
-const err315 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data133};
+if(data125.sheet !== undefined){
+let data131 = data125.sheet;
+if(typeof data131 === "string"){
+if(func3(data131) < 1){
+const err315 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data131};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -4376,8 +4350,9 @@ vErrors.push(err315);
 }
 errors++;
 }
-if(data133 <= 0 || isNaN(data133)){
-const err316 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data133};
+}
+else {
+const err316 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data131};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -4387,8 +4362,9 @@ vErrors.push(err316);
 errors++;
 }
 }
+}
 else {
-const err317 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeMaxSnapM.type,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data133};
+const err317 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data125};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -4397,12 +4373,19 @@ vErrors.push(err317);
 }
 errors++;
 }
+var _valid12 = _errs354 === errors;
+if(_valid12 && valid76){
+valid76 = false;
+passing12 = [passing12, 1];
 }
-if(data128.intakeTimeS !== undefined){
-let data134 = data128.intakeTimeS;
-if((typeof data134 == "number") && (isFinite(data134))){
-if(data134 > 7200 || isNaN(data134)){
-const err318 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data134};
+else {
+if(_valid12){
+valid76 = true;
+passing12 = 1;
+}
+}
+if(!valid76){
+const err318 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing12},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data125};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -4411,8 +4394,23 @@ vErrors.push(err318);
 }
 errors++;
 }
-if(data134 <= 0 || isNaN(data134)){
-const err319 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data134};
+else {
+errors = _errs351;
+if(vErrors !== null){
+if(_errs351){
+vErrors.length = _errs351;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.demandProperty !== undefined){
+let data132 = data.demandProperty;
+if(typeof data132 === "string"){
+if(func3(data132) < 1){
+const err319 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.demandProperty,data:data132};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -4423,7 +4421,7 @@ errors++;
 }
 }
 else {
-const err320 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeTimeS.type,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data134};
+const err320 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demandProperty.type,parentSchema:schema11.properties.demandProperty,data:data132};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4433,9 +4431,15 @@ vErrors.push(err320);
 errors++;
 }
 }
-}
-else {
-const err321 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.water.type,parentSchema:schema11.properties.water,data:data128};
+if(data.studyArea !== undefined){
+let data133 = data.studyArea;
+const _errs374 = errors;
+let valid80 = false;
+let passing13 = null;
+const _errs375 = errors;
+if(typeof data133 === "string"){
+if(func3(data133) < 1){
+const err321 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data133};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4445,12 +4449,8 @@ vErrors.push(err321);
 errors++;
 }
 }
-if(data.indicators !== undefined){
-let data135 = data.indicators;
-if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
-for(const key37 in data135){
-if(!(func2.call(schema11.properties.indicators.properties, key37))){
-const err322 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators,data:data135};
+else {
+const err322 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data133};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4459,13 +4459,15 @@ vErrors.push(err322);
 }
 errors++;
 }
+var _valid13 = _errs375 === errors;
+if(_valid13){
+valid80 = true;
+passing13 = 0;
 }
-if(data135.stationsPer100kPeople !== undefined){
-let data136 = data135.stationsPer100kPeople;
-if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
-for(const key38 in data136){
-if(!(((key38 === "baseline") || (key38 === "target")) || (key38 === "binding"))){
-const err323 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data136};
+const _errs377 = errors;
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+if(data133.path === undefined){
+const err323 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data133};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4474,11 +4476,9 @@ vErrors.push(err323);
 }
 errors++;
 }
-}
-if(data136.baseline !== undefined){
-let data137 = data136.baseline;
-if(!((typeof data137 == "number") && (isFinite(data137)))){
-const err324 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/baseline",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline,data:data137};
+for(const key42 in data133){
+if(!(((((key42 === "path") || (key42 === "crs")) || (key42 === "encoding")) || (key42 === "columns")) || (key42 === "sheet"))){
+const err324 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data133};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4488,10 +4488,11 @@ vErrors.push(err324);
 errors++;
 }
 }
-if(data136.target !== undefined){
-let data138 = data136.target;
-if(!((typeof data138 == "number") && (isFinite(data138)))){
-const err325 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/target",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target,data:data138};
+if(data133.path !== undefined){
+let data134 = data133.path;
+if(typeof data134 === "string"){
+if(func3(data134) < 1){
+const err325 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data134};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4501,10 +4502,8 @@ vErrors.push(err325);
 errors++;
 }
 }
-if(data136.binding !== undefined){
-let data139 = data136.binding;
-if(typeof data139 !== "boolean"){
-const err326 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/binding",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding,data:data139};
+else {
+const err326 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data134};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4514,9 +4513,11 @@ vErrors.push(err326);
 errors++;
 }
 }
-}
-else {
-const err327 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.stationsPer100kPeople.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data136};
+if(data133.crs !== undefined){
+let data135 = data133.crs;
+if(typeof data135 === "string"){
+if(func3(data135) < 1){
+const err327 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data135};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4526,12 +4527,8 @@ vErrors.push(err327);
 errors++;
 }
 }
-if(data135.averageDistrictAreaKm2 !== undefined){
-let data140 = data135.averageDistrictAreaKm2;
-if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
-for(const key39 in data140){
-if(!(((key39 === "baseline") || (key39 === "target")) || (key39 === "binding"))){
-const err328 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data140};
+else {
+const err328 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data135};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4541,10 +4538,11 @@ vErrors.push(err328);
 errors++;
 }
 }
-if(data140.baseline !== undefined){
-let data141 = data140.baseline;
-if(!((typeof data141 == "number") && (isFinite(data141)))){
-const err329 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/baseline",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline,data:data141};
+if(data133.encoding !== undefined){
+let data136 = data133.encoding;
+if(typeof data136 === "string"){
+if(func3(data136) < 1){
+const err329 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data136};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4554,10 +4552,8 @@ vErrors.push(err329);
 errors++;
 }
 }
-if(data140.target !== undefined){
-let data142 = data140.target;
-if(!((typeof data142 == "number") && (isFinite(data142)))){
-const err330 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/target",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target,data:data142};
+else {
+const err330 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data136};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4567,10 +4563,14 @@ vErrors.push(err330);
 errors++;
 }
 }
-if(data140.binding !== undefined){
-let data143 = data140.binding;
-if(typeof data143 !== "boolean"){
-const err331 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/binding",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding,data:data143};
+if(data133.columns !== undefined){
+let data137 = data133.columns;
+if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
+for(const key43 in data137){
+let data138 = data137[key43];
+if(typeof data138 === "string"){
+if(func3(data138) < 1){
+const err331 = {instancePath:instancePath+"/studyArea/columns/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data138};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4580,9 +4580,8 @@ vErrors.push(err331);
 errors++;
 }
 }
-}
 else {
-const err332 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data140};
+const err332 = {instancePath:instancePath+"/studyArea/columns/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data138};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4592,12 +4591,9 @@ vErrors.push(err332);
 errors++;
 }
 }
-if(data135.landReachedPct !== undefined){
-let data144 = data135.landReachedPct;
-if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
-for(const key40 in data144){
-if(!(((key40 === "baseline") || (key40 === "target")) || (key40 === "binding"))){
-const err333 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data144};
+}
+else {
+const err333 = {instancePath:instancePath+"/studyArea/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data137};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4607,10 +4603,11 @@ vErrors.push(err333);
 errors++;
 }
 }
-if(data144.baseline !== undefined){
-let data145 = data144.baseline;
-if(!((typeof data145 == "number") && (isFinite(data145)))){
-const err334 = {instancePath:instancePath+"/indicators/landReachedPct/baseline",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.baseline,data:data145};
+if(data133.sheet !== undefined){
+let data139 = data133.sheet;
+if(typeof data139 === "string"){
+if(func3(data139) < 1){
+const err334 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data139};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4620,10 +4617,8 @@ vErrors.push(err334);
 errors++;
 }
 }
-if(data144.target !== undefined){
-let data146 = data144.target;
-if(!((typeof data146 == "number") && (isFinite(data146)))){
-const err335 = {instancePath:instancePath+"/indicators/landReachedPct/target",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.target,data:data146};
+else {
+const err335 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data139};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4633,10 +4628,9 @@ vErrors.push(err335);
 errors++;
 }
 }
-if(data144.binding !== undefined){
-let data147 = data144.binding;
-if(typeof data147 !== "boolean"){
-const err336 = {instancePath:instancePath+"/indicators/landReachedPct/binding",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.landReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.binding,data:data147};
+}
+else {
+const err336 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data133};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4645,10 +4639,19 @@ vErrors.push(err336);
 }
 errors++;
 }
-}
+var _valid13 = _errs377 === errors;
+if(_valid13 && valid80){
+valid80 = false;
+passing13 = [passing13, 1];
 }
 else {
-const err337 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.landReachedPct.type,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data144};
+if(_valid13){
+valid80 = true;
+passing13 = 1;
+}
+}
+if(!valid80){
+const err337 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing13},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data133};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4657,13 +4660,24 @@ vErrors.push(err337);
 }
 errors++;
 }
+else {
+errors = _errs374;
+if(vErrors !== null){
+if(_errs374){
+vErrors.length = _errs374;
 }
-if(data135.populationReachedPct !== undefined){
-let data148 = data135.populationReachedPct;
-if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
-for(const key41 in data148){
-if(!(((key41 === "baseline") || (key41 === "target")) || (key41 === "binding"))){
-const err338 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data148};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.analysis !== undefined){
+let data140 = data.analysis;
+if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
+for(const key44 in data140){
+if(!(((((key44 === "accessDistanceM") || (key44 === "cellSizeM")) || (key44 === "bandsS")) || (key44 === "year")) || (key44 === "maxSnapDistanceM"))){
+const err338 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.analysis,data:data140};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4673,10 +4687,11 @@ vErrors.push(err338);
 errors++;
 }
 }
-if(data148.baseline !== undefined){
-let data149 = data148.baseline;
-if(!((typeof data149 == "number") && (isFinite(data149)))){
-const err339 = {instancePath:instancePath+"/indicators/populationReachedPct/baseline",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline,data:data149};
+if(data140.accessDistanceM !== undefined){
+let data141 = data140.accessDistanceM;
+if((typeof data141 == "number") && (isFinite(data141))){
+if(data141 > 5000 || isNaN(data141)){
+const err339 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data141};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4685,11 +4700,8 @@ vErrors.push(err339);
 }
 errors++;
 }
-}
-if(data148.target !== undefined){
-let data150 = data148.target;
-if(!((typeof data150 == "number") && (isFinite(data150)))){
-const err340 = {instancePath:instancePath+"/indicators/populationReachedPct/target",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.target,data:data150};
+if(data141 <= 0 || isNaN(data141)){
+const err340 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data141};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4699,10 +4711,8 @@ vErrors.push(err340);
 errors++;
 }
 }
-if(data148.binding !== undefined){
-let data151 = data148.binding;
-if(typeof data151 !== "boolean"){
-const err341 = {instancePath:instancePath+"/indicators/populationReachedPct/binding",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.populationReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.binding,data:data151};
+else {
+const err341 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.accessDistanceM.type,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data141};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4712,9 +4722,11 @@ vErrors.push(err341);
 errors++;
 }
 }
-}
-else {
-const err342 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.populationReachedPct.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data148};
+if(data140.cellSizeM !== undefined){
+let data142 = data140.cellSizeM;
+if((typeof data142 == "number") && (isFinite(data142))){
+if(data142 > 1000 || isNaN(data142)){
+const err342 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data142};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4723,13 +4735,8 @@ vErrors.push(err342);
 }
 errors++;
 }
-}
-if(data135.hydrantConstructionRatePct !== undefined){
-let data152 = data135.hydrantConstructionRatePct;
-if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
-for(const key42 in data152){
-if(!(((key42 === "baseline") || (key42 === "target")) || (key42 === "binding"))){
-const err343 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data152};
+if(data142 < 1 || isNaN(data142)){
+const err343 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data142};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4739,10 +4746,8 @@ vErrors.push(err343);
 errors++;
 }
 }
-if(data152.baseline !== undefined){
-let data153 = data152.baseline;
-if(!((typeof data153 == "number") && (isFinite(data153)))){
-const err344 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline,data:data153};
+else {
+const err344 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.cellSizeM.type,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data142};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4752,10 +4757,11 @@ vErrors.push(err344);
 errors++;
 }
 }
-if(data152.target !== undefined){
-let data154 = data152.target;
-if(!((typeof data154 == "number") && (isFinite(data154)))){
-const err345 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target,data:data154};
+if(data140.bandsS !== undefined){
+let data143 = data140.bandsS;
+if(Array.isArray(data143)){
+if(data143.length < 1){
+const err345 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.analysis.properties.bandsS,data:data143};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4764,11 +4770,12 @@ vErrors.push(err345);
 }
 errors++;
 }
-}
-if(data152.binding !== undefined){
-let data155 = data152.binding;
-if(typeof data155 !== "boolean"){
-const err346 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding,data:data155};
+const len5 = data143.length;
+for(let i7=0; i7<len5; i7++){
+let data144 = data143[i7];
+if((typeof data144 == "number") && (isFinite(data144))){
+if(data144 <= 0 || isNaN(data144)){
+const err346 = {instancePath:instancePath+"/analysis/bandsS/" + i7,schemaPath:"#/properties/analysis/properties/bandsS/items/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data144};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4778,9 +4785,8 @@ vErrors.push(err346);
 errors++;
 }
 }
-}
 else {
-const err347 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data152};
+const err347 = {instancePath:instancePath+"/analysis/bandsS/" + i7,schemaPath:"#/properties/analysis/properties/bandsS/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.bandsS.items.type,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data144};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4790,12 +4796,9 @@ vErrors.push(err347);
 errors++;
 }
 }
-if(data135.hydrantIntactRatePct !== undefined){
-let data156 = data135.hydrantIntactRatePct;
-if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
-for(const key43 in data156){
-if(!(((key43 === "baseline") || (key43 === "target")) || (key43 === "binding"))){
-const err348 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data156};
+}
+else {
+const err348 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.analysis.properties.bandsS.type,parentSchema:schema11.properties.analysis.properties.bandsS,data:data143};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4805,10 +4808,10 @@ vErrors.push(err348);
 errors++;
 }
 }
-if(data156.baseline !== undefined){
-let data157 = data156.baseline;
-if(!((typeof data157 == "number") && (isFinite(data157)))){
-const err349 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline,data:data157};
+if(data140.year !== undefined){
+let data145 = data140.year;
+if(!(((typeof data145 == "number") && (!(data145 % 1) && !isNaN(data145))) && (isFinite(data145)))){
+const err349 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.analysis.properties.year.type,parentSchema:schema11.properties.analysis.properties.year,data:data145};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4817,11 +4820,9 @@ vErrors.push(err349);
 }
 errors++;
 }
-}
-if(data156.target !== undefined){
-let data158 = data156.target;
-if(!((typeof data158 == "number") && (isFinite(data158)))){
-const err350 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target,data:data158};
+if((typeof data145 == "number") && (isFinite(data145))){
+if(data145 > 2200 || isNaN(data145)){
+const err350 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema11.properties.analysis.properties.year,data:data145};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4830,11 +4831,8 @@ vErrors.push(err350);
 }
 errors++;
 }
-}
-if(data156.binding !== undefined){
-let data159 = data156.binding;
-if(typeof data159 !== "boolean"){
-const err351 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding,data:data159};
+if(data145 < 0 || isNaN(data145)){
+const err351 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.analysis.properties.year,data:data145};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4845,8 +4843,11 @@ errors++;
 }
 }
 }
-else {
-const err352 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data156};
+if(data140.maxSnapDistanceM !== undefined){
+let data146 = data140.maxSnapDistanceM;
+if((typeof data146 == "number") && (isFinite(data146))){
+if(data146 > 5000 || isNaN(data146)){
+const err352 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data146};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4855,13 +4856,8 @@ vErrors.push(err352);
 }
 errors++;
 }
-}
-if(data135.townshipCoveragePct !== undefined){
-let data160 = data135.townshipCoveragePct;
-if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
-for(const key44 in data160){
-if(!(((key44 === "baseline") || (key44 === "target")) || (key44 === "binding"))){
-const err353 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data160};
+if(data146 <= 0 || isNaN(data146)){
+const err353 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data146};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4871,10 +4867,8 @@ vErrors.push(err353);
 errors++;
 }
 }
-if(data160.baseline !== undefined){
-let data161 = data160.baseline;
-if(!((typeof data161 == "number") && (isFinite(data161)))){
-const err354 = {instancePath:instancePath+"/indicators/townshipCoveragePct/baseline",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline,data:data161};
+else {
+const err354 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.maxSnapDistanceM.type,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data146};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4884,10 +4878,9 @@ vErrors.push(err354);
 errors++;
 }
 }
-if(data160.target !== undefined){
-let data162 = data160.target;
-if(!((typeof data162 == "number") && (isFinite(data162)))){
-const err355 = {instancePath:instancePath+"/indicators/townshipCoveragePct/target",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target,data:data162};
+}
+else {
+const err355 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.analysis.type,parentSchema:schema11.properties.analysis,data:data140};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4897,10 +4890,12 @@ vErrors.push(err355);
 errors++;
 }
 }
-if(data160.binding !== undefined){
-let data163 = data160.binding;
-if(typeof data163 !== "boolean"){
-const err356 = {instancePath:instancePath+"/indicators/townshipCoveragePct/binding",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding,data:data163};
+if(data.water !== undefined){
+let data147 = data.water;
+if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
+for(const key45 in data147){
+if(!(((((key45 === "hydrantRoadClasses") || (key45 === "hydrantMaxSnapM")) || (key45 === "severeCold")) || (key45 === "intakeMaxSnapM")) || (key45 === "intakeTimeS"))){
+const err356 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.water,data:data147};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4910,9 +4905,14 @@ vErrors.push(err356);
 errors++;
 }
 }
-}
-else {
-const err357 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.townshipCoveragePct.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data160};
+if(data147.hydrantRoadClasses !== undefined){
+let data148 = data147.hydrantRoadClasses;
+if(Array.isArray(data148)){
+const len6 = data148.length;
+for(let i8=0; i8<len6; i8++){
+let data149 = data148[i8];
+if(!(((((((((((((((((((data149 === "motorway") || (data149 === "motorway_link")) || (data149 === "trunk")) || (data149 === "trunk_link")) || (data149 === "primary")) || (data149 === "primary_link")) || (data149 === "secondary")) || (data149 === "secondary_link")) || (data149 === "tertiary")) || (data149 === "tertiary_link")) || (data149 === "unclassified")) || (data149 === "residential")) || (data149 === "living_street")) || (data149 === "service")) || (data149 === "unknown")) || (data149 === "快速路")) || (data149 === "主干路")) || (data149 === "次干路")) || (data149 === "支路"))){
+const err357 = {instancePath:instancePath+"/water/hydrantRoadClasses/" + i8,schemaPath:"#/properties/water/properties/hydrantRoadClasses/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.water.properties.hydrantRoadClasses.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.water.properties.hydrantRoadClasses.items.enum,parentSchema:schema11.properties.water.properties.hydrantRoadClasses.items,data:data149};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4922,12 +4922,9 @@ vErrors.push(err357);
 errors++;
 }
 }
-if(data135.firefightersPer10kPeople !== undefined){
-let data164 = data135.firefightersPer10kPeople;
-if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
-for(const key45 in data164){
-if(!(((key45 === "baseline") || (key45 === "target")) || (key45 === "binding"))){
-const err358 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data164};
+}
+else {
+const err358 = {instancePath:instancePath+"/water/hydrantRoadClasses",schemaPath:"#/properties/water/properties/hydrantRoadClasses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.water.properties.hydrantRoadClasses.type,parentSchema:schema11.properties.water.properties.hydrantRoadClasses,data:data148};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4937,10 +4934,11 @@ vErrors.push(err358);
 errors++;
 }
 }
-if(data164.baseline !== undefined){
-let data165 = data164.baseline;
-if(!((typeof data165 == "number") && (isFinite(data165)))){
-const err359 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/baseline",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline,data:data165};
+if(data147.hydrantMaxSnapM !== undefined){
+let data150 = data147.hydrantMaxSnapM;
+if((typeof data150 == "number") && (isFinite(data150))){
+if(data150 > 500 || isNaN(data150)){
+const err359 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 500},message:"must be <= 500",schema:500,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data150};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4949,11 +4947,8 @@ vErrors.push(err359);
 }
 errors++;
 }
-}
-if(data164.target !== undefined){
-let data166 = data164.target;
-if(!((typeof data166 == "number") && (isFinite(data166)))){
-const err360 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/target",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target,data:data166};
+if(data150 <= 0 || isNaN(data150)){
+const err360 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data150};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4963,10 +4958,8 @@ vErrors.push(err360);
 errors++;
 }
 }
-if(data164.binding !== undefined){
-let data167 = data164.binding;
-if(typeof data167 !== "boolean"){
-const err361 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/binding",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding,data:data167};
+else {
+const err361 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.hydrantMaxSnapM.type,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data150};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4976,9 +4969,10 @@ vErrors.push(err361);
 errors++;
 }
 }
-}
-else {
-const err362 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data164};
+if(data147.severeCold !== undefined){
+let data151 = data147.severeCold;
+if(typeof data151 !== "boolean"){
+const err362 = {instancePath:instancePath+"/water/severeCold",schemaPath:"#/properties/water/properties/severeCold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.water.properties.severeCold.type,parentSchema:schema11.properties.water.properties.severeCold,data:data151};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4988,11 +4982,11 @@ vErrors.push(err362);
 errors++;
 }
 }
-if(data135.firefighters !== undefined){
-let data168 = data135.firefighters;
-if((typeof data168 == "number") && (isFinite(data168))){
-if(data168 < 0 || isNaN(data168)){
-const err363 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.indicators.properties.firefighters,data:data168};
+if(data147.intakeMaxSnapM !== undefined){
+let data152 = data147.intakeMaxSnapM;
+if((typeof data152 == "number") && (isFinite(data152))){
+if(data152 > 1000 || isNaN(data152)){
+const err363 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data152};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -5001,9 +4995,8 @@ vErrors.push(err363);
 }
 errors++;
 }
-}
-else {
-const err364 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefighters.type,parentSchema:schema11.properties.indicators.properties.firefighters,data:data168};
+if(data152 <= 0 || isNaN(data152)){
+const err364 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data152};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -5013,10 +5006,8 @@ vErrors.push(err364);
 errors++;
 }
 }
-if(data135.townships !== undefined){
-let data169 = data135.townships;
-if(typeof data169 !== "string"){
-const err365 = {instancePath:instancePath+"/indicators/townships",schemaPath:"#/properties/indicators/properties/townships/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indicators.properties.townships.type,parentSchema:schema11.properties.indicators.properties.townships,data:data169};
+else {
+const err365 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeMaxSnapM.type,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data152};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -5026,9 +5017,11 @@ vErrors.push(err365);
 errors++;
 }
 }
-}
-else {
-const err366 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.type,parentSchema:schema11.properties.indicators,data:data135};
+if(data147.intakeTimeS !== undefined){
+let data153 = data147.intakeTimeS;
+if((typeof data153 == "number") && (isFinite(data153))){
+if(data153 > 7200 || isNaN(data153)){
+const err366 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data153};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -5037,15 +5030,641 @@ vErrors.push(err366);
 }
 errors++;
 }
-}
-}
-else {
-const err367 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data153 <= 0 || isNaN(data153)){
+const err367 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data153};
 if(vErrors === null){
 vErrors = [err367];
 }
 else {
 vErrors.push(err367);
+}
+errors++;
+}
+}
+else {
+const err368 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeTimeS.type,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data153};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+}
+}
+else {
+const err369 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.water.type,parentSchema:schema11.properties.water,data:data147};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+}
+}
+if(data.indicators !== undefined){
+let data154 = data.indicators;
+if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
+for(const key46 in data154){
+if(!(func2.call(schema11.properties.indicators.properties, key46))){
+const err370 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators,data:data154};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+}
+if(data154.stationsPer100kPeople !== undefined){
+let data155 = data154.stationsPer100kPeople;
+if(data155 && typeof data155 == "object" && !Array.isArray(data155)){
+for(const key47 in data155){
+if(!(((key47 === "baseline") || (key47 === "target")) || (key47 === "binding"))){
+const err371 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data155};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
+}
+errors++;
+}
+}
+if(data155.baseline !== undefined){
+let data156 = data155.baseline;
+if(!((typeof data156 == "number") && (isFinite(data156)))){
+const err372 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/baseline",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline,data:data156};
+if(vErrors === null){
+vErrors = [err372];
+}
+else {
+vErrors.push(err372);
+}
+errors++;
+}
+}
+if(data155.target !== undefined){
+let data157 = data155.target;
+if(!((typeof data157 == "number") && (isFinite(data157)))){
+const err373 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/target",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target,data:data157};
+if(vErrors === null){
+vErrors = [err373];
+}
+else {
+vErrors.push(err373);
+}
+errors++;
+}
+}
+if(data155.binding !== undefined){
+let data158 = data155.binding;
+if(typeof data158 !== "boolean"){
+const err374 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/binding",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding,data:data158};
+if(vErrors === null){
+vErrors = [err374];
+}
+else {
+vErrors.push(err374);
+}
+errors++;
+}
+}
+}
+else {
+const err375 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.stationsPer100kPeople.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data155};
+if(vErrors === null){
+vErrors = [err375];
+}
+else {
+vErrors.push(err375);
+}
+errors++;
+}
+}
+if(data154.averageDistrictAreaKm2 !== undefined){
+let data159 = data154.averageDistrictAreaKm2;
+if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
+for(const key48 in data159){
+if(!(((key48 === "baseline") || (key48 === "target")) || (key48 === "binding"))){
+const err376 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data159};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
+}
+errors++;
+}
+}
+if(data159.baseline !== undefined){
+let data160 = data159.baseline;
+if(!((typeof data160 == "number") && (isFinite(data160)))){
+const err377 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/baseline",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline,data:data160};
+if(vErrors === null){
+vErrors = [err377];
+}
+else {
+vErrors.push(err377);
+}
+errors++;
+}
+}
+if(data159.target !== undefined){
+let data161 = data159.target;
+if(!((typeof data161 == "number") && (isFinite(data161)))){
+const err378 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/target",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target,data:data161};
+if(vErrors === null){
+vErrors = [err378];
+}
+else {
+vErrors.push(err378);
+}
+errors++;
+}
+}
+if(data159.binding !== undefined){
+let data162 = data159.binding;
+if(typeof data162 !== "boolean"){
+const err379 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/binding",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding,data:data162};
+if(vErrors === null){
+vErrors = [err379];
+}
+else {
+vErrors.push(err379);
+}
+errors++;
+}
+}
+}
+else {
+const err380 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data159};
+if(vErrors === null){
+vErrors = [err380];
+}
+else {
+vErrors.push(err380);
+}
+errors++;
+}
+}
+if(data154.landReachedPct !== undefined){
+let data163 = data154.landReachedPct;
+if(data163 && typeof data163 == "object" && !Array.isArray(data163)){
+for(const key49 in data163){
+if(!(((key49 === "baseline") || (key49 === "target")) || (key49 === "binding"))){
+const err381 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data163};
+if(vErrors === null){
+vErrors = [err381];
+}
+else {
+vErrors.push(err381);
+}
+errors++;
+}
+}
+if(data163.baseline !== undefined){
+let data164 = data163.baseline;
+if(!((typeof data164 == "number") && (isFinite(data164)))){
+const err382 = {instancePath:instancePath+"/indicators/landReachedPct/baseline",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.baseline,data:data164};
+if(vErrors === null){
+vErrors = [err382];
+}
+else {
+vErrors.push(err382);
+}
+errors++;
+}
+}
+if(data163.target !== undefined){
+let data165 = data163.target;
+if(!((typeof data165 == "number") && (isFinite(data165)))){
+const err383 = {instancePath:instancePath+"/indicators/landReachedPct/target",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.target,data:data165};
+if(vErrors === null){
+vErrors = [err383];
+}
+else {
+vErrors.push(err383);
+}
+errors++;
+}
+}
+if(data163.binding !== undefined){
+let data166 = data163.binding;
+if(typeof data166 !== "boolean"){
+const err384 = {instancePath:instancePath+"/indicators/landReachedPct/binding",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.landReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.binding,data:data166};
+if(vErrors === null){
+vErrors = [err384];
+}
+else {
+vErrors.push(err384);
+}
+errors++;
+}
+}
+}
+else {
+const err385 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.landReachedPct.type,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data163};
+if(vErrors === null){
+vErrors = [err385];
+}
+else {
+vErrors.push(err385);
+}
+errors++;
+}
+}
+if(data154.populationReachedPct !== undefined){
+let data167 = data154.populationReachedPct;
+if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
+for(const key50 in data167){
+if(!(((key50 === "baseline") || (key50 === "target")) || (key50 === "binding"))){
+const err386 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data167};
+if(vErrors === null){
+vErrors = [err386];
+}
+else {
+vErrors.push(err386);
+}
+errors++;
+}
+}
+if(data167.baseline !== undefined){
+let data168 = data167.baseline;
+if(!((typeof data168 == "number") && (isFinite(data168)))){
+const err387 = {instancePath:instancePath+"/indicators/populationReachedPct/baseline",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline,data:data168};
+if(vErrors === null){
+vErrors = [err387];
+}
+else {
+vErrors.push(err387);
+}
+errors++;
+}
+}
+if(data167.target !== undefined){
+let data169 = data167.target;
+if(!((typeof data169 == "number") && (isFinite(data169)))){
+const err388 = {instancePath:instancePath+"/indicators/populationReachedPct/target",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.target,data:data169};
+if(vErrors === null){
+vErrors = [err388];
+}
+else {
+vErrors.push(err388);
+}
+errors++;
+}
+}
+if(data167.binding !== undefined){
+let data170 = data167.binding;
+if(typeof data170 !== "boolean"){
+const err389 = {instancePath:instancePath+"/indicators/populationReachedPct/binding",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.populationReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.binding,data:data170};
+if(vErrors === null){
+vErrors = [err389];
+}
+else {
+vErrors.push(err389);
+}
+errors++;
+}
+}
+}
+else {
+const err390 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.populationReachedPct.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data167};
+if(vErrors === null){
+vErrors = [err390];
+}
+else {
+vErrors.push(err390);
+}
+errors++;
+}
+}
+if(data154.hydrantConstructionRatePct !== undefined){
+let data171 = data154.hydrantConstructionRatePct;
+if(data171 && typeof data171 == "object" && !Array.isArray(data171)){
+for(const key51 in data171){
+if(!(((key51 === "baseline") || (key51 === "target")) || (key51 === "binding"))){
+const err391 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data171};
+if(vErrors === null){
+vErrors = [err391];
+}
+else {
+vErrors.push(err391);
+}
+errors++;
+}
+}
+if(data171.baseline !== undefined){
+let data172 = data171.baseline;
+if(!((typeof data172 == "number") && (isFinite(data172)))){
+const err392 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline,data:data172};
+if(vErrors === null){
+vErrors = [err392];
+}
+else {
+vErrors.push(err392);
+}
+errors++;
+}
+}
+if(data171.target !== undefined){
+let data173 = data171.target;
+if(!((typeof data173 == "number") && (isFinite(data173)))){
+const err393 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target,data:data173};
+if(vErrors === null){
+vErrors = [err393];
+}
+else {
+vErrors.push(err393);
+}
+errors++;
+}
+}
+if(data171.binding !== undefined){
+let data174 = data171.binding;
+if(typeof data174 !== "boolean"){
+const err394 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding,data:data174};
+if(vErrors === null){
+vErrors = [err394];
+}
+else {
+vErrors.push(err394);
+}
+errors++;
+}
+}
+}
+else {
+const err395 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data171};
+if(vErrors === null){
+vErrors = [err395];
+}
+else {
+vErrors.push(err395);
+}
+errors++;
+}
+}
+if(data154.hydrantIntactRatePct !== undefined){
+let data175 = data154.hydrantIntactRatePct;
+if(data175 && typeof data175 == "object" && !Array.isArray(data175)){
+for(const key52 in data175){
+if(!(((key52 === "baseline") || (key52 === "target")) || (key52 === "binding"))){
+const err396 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data175};
+if(vErrors === null){
+vErrors = [err396];
+}
+else {
+vErrors.push(err396);
+}
+errors++;
+}
+}
+if(data175.baseline !== undefined){
+let data176 = data175.baseline;
+if(!((typeof data176 == "number") && (isFinite(data176)))){
+const err397 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline,data:data176};
+if(vErrors === null){
+vErrors = [err397];
+}
+else {
+vErrors.push(err397);
+}
+errors++;
+}
+}
+if(data175.target !== undefined){
+let data177 = data175.target;
+if(!((typeof data177 == "number") && (isFinite(data177)))){
+const err398 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target,data:data177};
+if(vErrors === null){
+vErrors = [err398];
+}
+else {
+vErrors.push(err398);
+}
+errors++;
+}
+}
+if(data175.binding !== undefined){
+let data178 = data175.binding;
+if(typeof data178 !== "boolean"){
+const err399 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding,data:data178};
+if(vErrors === null){
+vErrors = [err399];
+}
+else {
+vErrors.push(err399);
+}
+errors++;
+}
+}
+}
+else {
+const err400 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data175};
+if(vErrors === null){
+vErrors = [err400];
+}
+else {
+vErrors.push(err400);
+}
+errors++;
+}
+}
+if(data154.townshipCoveragePct !== undefined){
+let data179 = data154.townshipCoveragePct;
+if(data179 && typeof data179 == "object" && !Array.isArray(data179)){
+for(const key53 in data179){
+if(!(((key53 === "baseline") || (key53 === "target")) || (key53 === "binding"))){
+const err401 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data179};
+if(vErrors === null){
+vErrors = [err401];
+}
+else {
+vErrors.push(err401);
+}
+errors++;
+}
+}
+if(data179.baseline !== undefined){
+let data180 = data179.baseline;
+if(!((typeof data180 == "number") && (isFinite(data180)))){
+const err402 = {instancePath:instancePath+"/indicators/townshipCoveragePct/baseline",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline,data:data180};
+if(vErrors === null){
+vErrors = [err402];
+}
+else {
+vErrors.push(err402);
+}
+errors++;
+}
+}
+if(data179.target !== undefined){
+let data181 = data179.target;
+if(!((typeof data181 == "number") && (isFinite(data181)))){
+const err403 = {instancePath:instancePath+"/indicators/townshipCoveragePct/target",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target,data:data181};
+if(vErrors === null){
+vErrors = [err403];
+}
+else {
+vErrors.push(err403);
+}
+errors++;
+}
+}
+if(data179.binding !== undefined){
+let data182 = data179.binding;
+if(typeof data182 !== "boolean"){
+const err404 = {instancePath:instancePath+"/indicators/townshipCoveragePct/binding",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding,data:data182};
+if(vErrors === null){
+vErrors = [err404];
+}
+else {
+vErrors.push(err404);
+}
+errors++;
+}
+}
+}
+else {
+const err405 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.townshipCoveragePct.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data179};
+if(vErrors === null){
+vErrors = [err405];
+}
+else {
+vErrors.push(err405);
+}
+errors++;
+}
+}
+if(data154.firefightersPer10kPeople !== undefined){
+let data183 = data154.firefightersPer10kPeople;
+if(data183 && typeof data183 == "object" && !Array.isArray(data183)){
+for(const key54 in data183){
+if(!(((key54 === "baseline") || (key54 === "target")) || (key54 === "binding"))){
+const err406 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data183};
+if(vErrors === null){
+vErrors = [err406];
+}
+else {
+vErrors.push(err406);
+}
+errors++;
+}
+}
+if(data183.baseline !== undefined){
+let data184 = data183.baseline;
+if(!((typeof data184 == "number") && (isFinite(data184)))){
+const err407 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/baseline",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline,data:data184};
+if(vErrors === null){
+vErrors = [err407];
+}
+else {
+vErrors.push(err407);
+}
+errors++;
+}
+}
+if(data183.target !== undefined){
+let data185 = data183.target;
+if(!((typeof data185 == "number") && (isFinite(data185)))){
+const err408 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/target",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target,data:data185};
+if(vErrors === null){
+vErrors = [err408];
+}
+else {
+vErrors.push(err408);
+}
+errors++;
+}
+}
+if(data183.binding !== undefined){
+let data186 = data183.binding;
+if(typeof data186 !== "boolean"){
+const err409 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/binding",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding,data:data186};
+if(vErrors === null){
+vErrors = [err409];
+}
+else {
+vErrors.push(err409);
+}
+errors++;
+}
+}
+}
+else {
+const err410 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data183};
+if(vErrors === null){
+vErrors = [err410];
+}
+else {
+vErrors.push(err410);
+}
+errors++;
+}
+}
+if(data154.firefighters !== undefined){
+let data187 = data154.firefighters;
+if((typeof data187 == "number") && (isFinite(data187))){
+if(data187 < 0 || isNaN(data187)){
+const err411 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.indicators.properties.firefighters,data:data187};
+if(vErrors === null){
+vErrors = [err411];
+}
+else {
+vErrors.push(err411);
+}
+errors++;
+}
+}
+else {
+const err412 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefighters.type,parentSchema:schema11.properties.indicators.properties.firefighters,data:data187};
+if(vErrors === null){
+vErrors = [err412];
+}
+else {
+vErrors.push(err412);
+}
+errors++;
+}
+}
+if(data154.townships !== undefined){
+let data188 = data154.townships;
+if(typeof data188 !== "string"){
+const err413 = {instancePath:instancePath+"/indicators/townships",schemaPath:"#/properties/indicators/properties/townships/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indicators.properties.townships.type,parentSchema:schema11.properties.indicators.properties.townships,data:data188};
+if(vErrors === null){
+vErrors = [err413];
+}
+else {
+vErrors.push(err413);
+}
+errors++;
+}
+}
+}
+else {
+const err414 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.type,parentSchema:schema11.properties.indicators,data:data154};
+if(vErrors === null){
+vErrors = [err414];
+}
+else {
+vErrors.push(err414);
+}
+errors++;
+}
+}
+}
+else {
+const err415 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err415];
+}
+else {
+vErrors.push(err415);
 }
 errors++;
 }
@@ -5393,4 +6012,4 @@ errors++;
 validate11.errors = vErrors;
 return errors === 0;
 }
-export const schema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"waterAtlas":{"$ref":"#/definitions/layerRef","description":"Water-source atlas (消防水源一张图): one layer of every fire water source — hydrants, water cranes, intake points, docks, fire pools, tanks — each with a unified id (统一编号) and a kind (水源类型: hydrant / 消火栓, or a water-source kind); instead of hydrants and waterSources (替代 hydrants 与 waterSources)"},"waterStatus":{"$ref":"#/definitions/layerRef","description":"Status update table for the water-source atlas, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by unified id, the latest date winning; unknown ids are reported; hydrants' 完好率 and usable cranes and intakes follow (一张图状态更新表)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate","现状","现有","已建","已建成","在建","建设中","规划","拟建","新建","近期","近期规划","远期","远期规划","备选","候选","选址"],"description":"existing, under_construction, planned or candidate, or a Chinese status name: 现状 / 现有 / 已建 (existing), 在建 / 建设中 (under construction), 规划 / 拟建 / 新建 / 近期 / 远期 (planned), 备选 / 候选 / 选址 (candidate). (现状、在建、规划、备选，或中文状态名称。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};
+export const schema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"timeOfDay":{"description":"Time-of-day speed profile for coverage by hour: which hours are peak / night, and a speed factor per period and road class (multiplies the speed model's speeds). Defaults are a local choice. (分时段车速：高峰/夜间时段及各时段各道路等级的速度系数，默认值为本地取值。)","type":"object","additionalProperties":false,"properties":{"peakHours":{"type":"array","items":{"type":"integer","minimum":0,"maximum":23},"uniqueItems":true,"description":"Peak hours 0..23 (default 7, 8, 17, 18). (高峰小时，默认 7、8、17、18 时。)"},"nightHours":{"type":"array","items":{"type":"integer","minimum":0,"maximum":23},"uniqueItems":true,"description":"Night hours 0..23 (default 22-5). (夜间小时，默认 22 时至 5 时。)"},"factors":{"description":"Speed factors by period: default and/or per road class, over the defaults. (各时段速度系数。)","type":"object","additionalProperties":false,"properties":{"peak":{"description":"Peak factors (default arterials 0.6, others 0.8). (高峰系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}},"offpeak":{"description":"Off-peak factors (default 1). (平峰系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}},"night":{"description":"Night factors (default arterials 1.1, others 1). (夜间系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}}}},"source":{"type":"string","description":"Where the factors come from, printed beside the hourly table. (系数来源。)"}}},"turns":{"description":"Turn rules for every search: OSM turn restrictions read with the network and optional turn penalties, seconds. Off when absent (fire engines on duty may deviate from direction rules, Road Traffic Safety Law art. 53). (转向规则：路网中的禁止转向与可选的转向延误（秒）；缺省不启用。)","type":"object","additionalProperties":false,"properties":{"restrictions":{"type":"boolean","description":"Apply the network's turn restrictions (default true when turns is given). (是否执行禁止转向，默认是。)"},"leftS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a left turn at a junction. (左转延误，秒。)"},"rightS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a right turn at a junction. (右转延误，秒。)"},"uTurnS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a U-turn. (掉头延误，秒。)"},"straightS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for going straight through a junction. (直行延误，秒。)"}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"waterAtlas":{"$ref":"#/definitions/layerRef","description":"Water-source atlas (消防水源一张图): one layer of every fire water source — hydrants, water cranes, intake points, docks, fire pools, tanks — each with a unified id (统一编号) and a kind (水源类型: hydrant / 消火栓, or a water-source kind); instead of hydrants and waterSources (替代 hydrants 与 waterSources)"},"waterStatus":{"$ref":"#/definitions/layerRef","description":"Status update table for the water-source atlas, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by unified id, the latest date winning; unknown ids are reported; hydrants' 完好率 and usable cranes and intakes follow (一张图状态更新表)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate","现状","现有","已建","已建成","在建","建设中","规划","拟建","新建","近期","近期规划","远期","远期规划","备选","候选","选址"],"description":"existing, under_construction, planned or candidate, or a Chinese status name: 现状 / 现有 / 已建 (existing), 在建 / 建设中 (under construction), 规划 / 拟建 / 新建 / 近期 / 远期 (planned), 备选 / 候选 / 选址 (candidate). (现状、在建、规划、备选，或中文状态名称。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};

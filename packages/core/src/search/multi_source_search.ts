@@ -2,6 +2,10 @@ import type { RoadNetwork } from '../network/road_network';
 import { placeEndNode, type NetworkPlace, type NodeOrPlace } from '../network/network_place';
 import { TypedHeap } from './typed_heap';
 import { effectiveArcCosts, linkArcs, reverseArcCosts, reverseGraph, type SearchMetric } from './arc_costs';
+import type { TurnModel } from '../network/turn_restrictions';
+import { compileTurns } from './turn_costs';
+import { ArcWorkspace, runTurnSearch, type TurnSeed } from './turn_search';
+import { restrictedArcStates, runRestrictedSearch } from './turn_restricted_search';
 
 /**
  * Where a search starts: a graph node (`node`), or a place on a link (`snap`: any `NetworkPlace`, e.g. a
@@ -43,6 +47,25 @@ export interface SearchOptions {
    * the workspace's and are overwritten by the next search run with the same workspace.
    */
   workspace?: SearchWorkspace;
+  /**
+   * Turn rules for this search: restrictions and/or penalties, run edge-based (see docs/search.md).
+   * Default: the network's own `turnModel`; null: none (the node search). Directed searches only.
+   */
+  turns?: TurnModel | null;
+}
+
+/**
+ * The per-arc view of an edge-based search (turn rules applied): what reached-road and place
+ * functions read instead of node costs, since the cost of using a link depends on the turn into it.
+ * Built on first access from the search's labels (read it before the workspace runs another search).
+ */
+export interface TurnStates {
+  /** Forward: per arc, the cheapest cost at which it is entered at its tail, any turn penalty paid; Infinity if never within the budget. */
+  readonly entryCost: Float64Array;
+  readonly entrySource: Int32Array;
+  /** Per arc: forward, the cost on arriving at its head along it (from its tail); reverse, the cost from its tail through it to the sources. */
+  readonly arcCost: Float64Array;
+  readonly arcSource: Int32Array;
 }
 
 /** Per node the arrival cost and the first-arriving source; the input that reached-road and surface functions read. */
@@ -63,6 +86,8 @@ export interface SearchResult {
    * from the snapped point) and for unreached nodes.
    */
   readonly predArc: Int32Array;
+  /** Set when the search ran edge-based (turn restrictions or penalties applied). */
+  readonly turnStates?: TurnStates;
 }
 
 /**
@@ -141,6 +166,7 @@ export function multiSourceSearch(net: RoadNetwork, sources: readonly SearchSour
   if (direction !== 'forward' && direction !== 'reverse') throw new RangeError(`unknown search direction "${String(direction)}"`);
   const reverse = direction === 'reverse';
   const arcCost = effectiveArcCosts(net, metric, directed);
+  const turns = compileTurns(net, options.turns === undefined ? net.turnModel : options.turns, metric, directed);
 
   let cost: Float64Array;
   let source: Int32Array;
@@ -170,9 +196,28 @@ export function multiSourceSearch(net: RoadNetwork, sources: readonly SearchSour
       heap.push(node, c, s);
     }
   };
-  seedSources(net, sources, arcCost, seed, reverse);
   const onSettle = options.onSettle ?? null;
   const touchedIn = ws ? ws.touched : null;
+  if (turns) {
+    const seeds: TurnSeed[] = [];
+    seedSources(net, sources, arcCost, (node, c, s, arc) => seeds.push({ node, cost: c, source: s, arc: arc ?? -1 }), reverse);
+    const aw = arcWorkspace(net, ws);
+    const out = { cost, source, predArc, touched: touchedIn, touchedCount: 0 };
+    const restrictedOnly = turns.penalties === null && turns.rules !== null;
+    const t = restrictedOnly
+      ? runRestrictedSearch(net, arcCost, turns.rules!, reverse, budget, seeds, out, aw, heap, onSettle)
+      : runTurnSearch(net, arcCost, turns, reverse, budget, seeds, out, aw, heap, onSettle);
+    if (ws) ws.touchedCount = t;
+    const result = { net, sources, budget, directed, metric, direction, cost, source, predArc } as SearchResult;
+    let states: TurnStates | undefined;
+    const build = (): TurnStates =>
+      restrictedOnly
+        ? restrictedArcStates(net, arcCost, turns.rules!, reverse, budget, cost, source, aw)
+        : { entryCost: aw.entry, entrySource: aw.entrySource, arcCost: aw.label, arcSource: aw.labelSource };
+    Object.defineProperty(result, 'turnStates', { get: () => (states ??= build()), enumerable: true });
+    return result;
+  }
+  seedSources(net, sources, arcCost, seed, reverse);
   const count = ws ? ws.touchedCount : 0;
   let touched: number;
   if (reverse) {
@@ -185,15 +230,31 @@ export function multiSourceSearch(net: RoadNetwork, sources: readonly SearchSour
   return { net, sources, budget, directed, metric, direction, cost, source, predArc };
 }
 
+const arcWorkspaces = new WeakMap<SearchWorkspace, ArcWorkspace>();
+
+/** The arc arrays of the edge-based search: the workspace's own (reset), or new ones. */
+function arcWorkspace(net: RoadNetwork, ws: SearchWorkspace | undefined): ArcWorkspace {
+  const A = net.arcLink.length;
+  if (!ws) return new ArcWorkspace(A, net.nodeCount);
+  let aw = arcWorkspaces.get(ws);
+  if (!aw || aw.arcCount !== A) {
+    aw = new ArcWorkspace(A, net.nodeCount);
+    arcWorkspaces.set(ws, aw);
+  } else aw.reset();
+  return aw;
+}
+
 /**
- * Validates the sources and calls `seed(node, cost, sourceIndex)` for every node a source starts at
- * (`reverse`: every node from which a source is reached directly, at the cost of getting there).
+ * Validates the sources and calls `seed(node, cost, sourceIndex, arc)` for every node a source starts at
+ * (`reverse`: every node from which a source is reached directly, at the cost of getting there). `arc`
+ * is the arc of a snapped source's link that leads there (reverse: that leads from there to the
+ * place), undefined for a node.
  */
 export function seedSources(
   net: RoadNetwork,
   sources: readonly SearchSource[],
   arcCost: Float32Array,
-  seed: (node: number, cost: number, source: number) => void,
+  seed: (node: number, cost: number, source: number, arc?: number) => void,
   reverse = false,
 ): void {
   const la = linkArcs(net);
@@ -215,15 +276,17 @@ export function seedSources(
         seed(atNode, sc, s);
         continue;
       }
-      const f = arcCost[la[link << 1]];
-      const b = arcCost[la[(link << 1) | 1]];
+      const fa = la[link << 1];
+      const ba = la[(link << 1) | 1];
+      const f = arcCost[fa];
+      const b = arcCost[ba];
       if (reverse) {
         // arriving at the place: forward along the link from its source, or backward from its target
-        if (f < Infinity) seed(net.linkSource[link], sc + f * fraction, s);
-        if (b < Infinity) seed(net.linkTarget[link], sc + b * (1 - fraction), s);
+        if (f < Infinity) seed(net.linkSource[link], sc + f * fraction, s, fa);
+        if (b < Infinity) seed(net.linkTarget[link], sc + b * (1 - fraction), s, ba);
       } else {
-        if (f < Infinity) seed(net.linkTarget[link], sc + f * (1 - fraction), s);
-        if (b < Infinity) seed(net.linkSource[link], sc + b * fraction, s);
+        if (f < Infinity) seed(net.linkTarget[link], sc + f * (1 - fraction), s, fa);
+        if (b < Infinity) seed(net.linkSource[link], sc + b * fraction, s, ba);
       }
     }
   }

@@ -44,16 +44,39 @@ export function costAtPlace(result: SearchResult, at: NodeOrPlace): PlaceCost {
   let viaNode = -1;
   // forward: arrive from the source node (forward along the link) or the target node (backward);
   // reverse: leave towards the target node (forward) or the source node (backward)
-  const viaA = reverse ? (B < Infinity ? result.cost[a] + B * f : Infinity) : F < Infinity ? result.cost[a] + F * f : Infinity;
-  const viaB = reverse ? (F < Infinity ? result.cost[b] + F * (1 - f) : Infinity) : B < Infinity ? result.cost[b] + B * (1 - f) : Infinity;
+  let viaA = reverse ? (B < Infinity ? result.cost[a] + B * f : Infinity) : F < Infinity ? result.cost[a] + F * f : Infinity;
+  let viaB = reverse ? (F < Infinity ? result.cost[b] + F * (1 - f) : Infinity) : B < Infinity ? result.cost[b] + B * (1 - f) : Infinity;
+  let srcA = result.source[a];
+  let srcB = result.source[b];
+  const ts = result.turnStates;
+  if (ts) {
+    // edge-based: the link is entered (forward) or left (reverse) through an allowed turn, so read the arc
+    // states: forward, the cost of entering the arc at its tail; reverse, the arc's cost to the sources less
+    // the part of the link behind the place
+    const fa = la[l << 1];
+    const ba = la[(l << 1) | 1];
+    // (a source on this link seeds its arcs with part-link costs: there the node costs stay exact enough)
+    const sourceOnLink = result.sources.some((q) => normalisePlace(net, q).snap?.link === l);
+    if (reverse && !sourceOnLink) {
+      viaA = B < Infinity ? ts.arcCost[ba] - B * (1 - f) : Infinity;
+      viaB = F < Infinity ? ts.arcCost[fa] - F * f : Infinity;
+      srcA = ts.arcSource[ba];
+      srcB = ts.arcSource[fa];
+    } else if (!reverse) {
+      viaA = F < Infinity ? ts.entryCost[fa] + F * f : Infinity;
+      viaB = B < Infinity ? ts.entryCost[ba] + B * (1 - f) : Infinity;
+      srcA = ts.entrySource[fa];
+      srcB = ts.entrySource[ba];
+    }
+  }
   if (viaA < Infinity) {
     best = viaA;
-    source = result.source[a];
+    source = srcA;
     viaNode = a;
   }
   if (viaB < best) {
     best = viaB;
-    source = result.source[b];
+    source = srcB;
     viaNode = b;
   }
   const sources = result.sources;

@@ -57,6 +57,7 @@ function forEachPiece(result: SearchResult, sink: PieceSink): void {
   if (result.direction === 'reverse') throw new RangeError('reached pieces need a forward search (direction "forward")');
   const arcCost = effectiveArcCosts(net, result.metric, result.directed);
   const la = linkArcs(net);
+  const ts = result.turnStates;
 
   // links holding snapped sources take the general path
   const snapsOn = new Map<number, number[]>();
@@ -73,13 +74,18 @@ function forEachPiece(result: SearchResult, sink: PieceSink): void {
     if (!(L > 0)) continue;
     const u = net.linkSource[l];
     const v = net.linkTarget[l];
-    const F = arcCost[la[l << 1]];
-    const B = arcCost[la[(l << 1) | 1]];
-    const cu = F < Infinity ? cost[u] : Infinity;
-    const cv = B < Infinity ? cost[v] : Infinity;
+    const fa = la[l << 1];
+    const ba = la[(l << 1) | 1];
+    const F = arcCost[fa];
+    const B = arcCost[ba];
+    // edge-based (turn rules): a link is entered at the cost of the best allowed turn into it
+    const cu = F < Infinity ? (ts ? ts.entryCost[fa] : cost[u]) : Infinity;
+    const cv = B < Infinity ? (ts ? ts.entryCost[ba] : cost[v]) : Infinity;
+    const srcU = ts ? ts.entrySource[fa] : source[u];
+    const srcV = ts ? ts.entrySource[ba] : source[v];
     const snaps = snapsOn.get(l);
     if (snaps) {
-      general(l, L, F, B, cu, cv, source[u], source[v], snaps, result, sink);
+      general(l, L, F, B, cu, cv, srcU, srcV, snaps, result, sink);
       continue;
     }
     if (cu === Infinity && cv === Infinity) continue;
@@ -95,14 +101,14 @@ function forEachPiece(result: SearchResult, sink: PieceSink): void {
       // both ends reach past each other: split where the arrivals are equal
       let xm: number;
       if (F + B > 0) xm = ((cv + B - cu) / (F + B)) * L;
-      else xm = cu < cv || (cu === cv && source[u] <= source[v]) ? L : 0;
+      else xm = cu < cv || (cu === cv && srcU <= srcV) ? L : 0;
       if (xm < 0) xm = 0;
       else if (xm > L) xm = L;
       e1 = Math.min(xm, xs);
       s2 = Math.max(xm, xt);
     }
-    if (e1 > 0) sink(l, 0, e1, source[u], cu, cu + (F * e1) / L);
-    if (s2 < L) sink(l, s2, L, source[v], cv + (B * (L - s2)) / L, cv);
+    if (e1 > 0) sink(l, 0, e1, srcU, cu, cu + (F * e1) / L);
+    if (s2 < L) sink(l, s2, L, srcV, cv + (B * (L - s2)) / L, cv);
   }
 }
 

@@ -18,6 +18,11 @@ export interface SurfaceSearch {
   cost: Float64Array;
   /** First-arriving source of each node, -1 when not reached. */
   source: Int32Array;
+  /**
+   * Present when the search ran edge-based (turn rules): per arc, the cost of entering it at its tail
+   * and the source doing so. Links are then entered at these, not at their end nodes' costs.
+   */
+  readonly turnStates?: { readonly entryCost: Float64Array; readonly entrySource: Int32Array };
 }
 
 /**
@@ -183,6 +188,30 @@ function linkEvaluator(result: SurfaceSearch): { at: (l: number, offsetM: number
   const { linkSource, linkTarget, linkLengthM } = net;
   const cost = result.cost;
   const src = result.source;
+  // entering link l forward at its source node, backward at its target node: the node costs, or with
+  // turn rules the cost of the best allowed turn into that arc
+  let inF: Float64Array | null = null;
+  let inB: Float64Array | null = null;
+  let inFS: Int32Array | null = null;
+  let inBS: Int32Array | null = null;
+  const ts = result.turnStates;
+  if (ts) {
+    const m = net.linkCount;
+    inF = new Float64Array(m);
+    inB = new Float64Array(m);
+    inFS = new Int32Array(m);
+    inBS = new Int32Array(m);
+    for (let a = 0; a < net.arcLink.length; a++) {
+      const ld = net.arcLink[a];
+      if (ld & 1) {
+        inB[ld >>> 1] = ts.entryCost[a];
+        inBS[ld >>> 1] = ts.entrySource[a];
+      } else {
+        inF[ld >>> 1] = ts.entryCost[a];
+        inFS[ld >>> 1] = ts.entrySource[a];
+      }
+    }
+  }
   const ev = {
     cost: Infinity,
     owner: -1,
@@ -194,17 +223,20 @@ function linkEvaluator(result: SurfaceSearch): { at: (l: number, offsetM: number
       let who = -1;
       const u = linkSource[l];
       const f = forward[l];
-      if (f < Infinity && cost[u] < Infinity) {
-        best = cost[u] + f * frac;
-        who = src[u];
+      const cu = inF !== null ? inF[l] : cost[u];
+      if (f < Infinity && cu < Infinity) {
+        best = cu + f * frac;
+        who = inFS !== null ? inFS[l] : src[u];
       }
       const v = linkTarget[l];
       const b = backward[l];
-      if (b < Infinity && cost[v] < Infinity) {
-        const c = cost[v] + b * (1 - frac);
-        if (c < best || (c === best && src[v] < who)) {
+      const cv = inB !== null ? inB[l] : cost[v];
+      if (b < Infinity && cv < Infinity) {
+        const c = cv + b * (1 - frac);
+        const sv = inBS !== null ? inBS[l] : src[v];
+        if (c < best || (c === best && sv < who)) {
           best = c;
-          who = src[v];
+          who = sv;
         }
       }
       const snapped = onLink.get(l);
