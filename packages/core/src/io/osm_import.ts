@@ -3,6 +3,7 @@ import type { MapFeatures } from './map_features';
 import type { OsmData } from './osm_data';
 import { extractOsmFeatures, type OsmFeatureOptions, type StationMerge } from './osm_features';
 import { buildOsmGraph, countOneWayLinks } from './osm_graph';
+import { osmVehicleLimits } from './osm_vehicle_limits';
 import { readOsmPbf } from './osm_pbf';
 import type { DropReason, OsmTagOptions } from './osm_tags';
 import { readOsmXml } from './osm_xml';
@@ -93,7 +94,9 @@ export function readOsm(data: Uint8Array | string, fileName: string, options: Os
   }
   const { network: raw, report: g } = built;
   if (raw.linkCount === 0) throw new InputError({ file: fileName }, `no drivable roads in ${fileName}`, `${fileName} 中没有可通行的道路`);
-  const network = applySpeedModel(raw, options.speedModel ?? DEFAULT_SPEED_MODEL);
+  // Vehicle limits (maxweight, maxheight, maxwidth, hgv) ride along as an optional per-link section.
+  const vehicleLimits = osmVehicleLimits(raw, osm);
+  const network = applySpeedModel(vehicleLimits ? { ...raw, vehicleLimits } : raw, options.speedModel ?? DEFAULT_SPEED_MODEL);
   const { features, stationMerges } = extractOsmFeatures(osm, options);
   return {
     network,

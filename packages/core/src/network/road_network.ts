@@ -1,4 +1,5 @@
 import { LinkFlag, UNKNOWN_CLASS } from './road_class';
+import type { VehicleLimits } from './vehicle_limits';
 
 /**
  * The routable road network: nodes, links (undirected road pieces between two graph nodes, one per
@@ -64,6 +65,8 @@ export interface RoadNetwork {
   readonly arcLink: Uint32Array;
   /** Travel time of each arc, seconds; Infinity where not travellable. */
   readonly arcCostS: Float32Array;
+  /** Per-link vehicle limits (OSM maxweight / maxheight / maxwidth / hgv), absent when none is mapped. */
+  readonly vehicleLimits?: VehicleLimits;
 }
 
 /** [west, south, east, north] of the network's geometry (every shape point), degrees; null when empty. */

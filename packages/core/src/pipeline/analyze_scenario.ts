@@ -11,6 +11,7 @@ import type { WaterLayers } from '../water/water_layer_properties';
 import { waterLayers } from '../water/water_layers';
 import { requireStationsInService } from '../scenario/stations_required';
 import { parseStationSet, type StationSetChoice } from './station_set';
+import { analyzeRisk, riskLayers, type RiskAnalysis } from '../risk/analyze_risk';
 
 /** What `analyzeScenario` computes; every field is optional. */
 export interface ScenarioAnalysisOptions {
@@ -40,6 +41,8 @@ export interface ScenarioAnalysisOptions {
   onWaterError?: 'throw' | 'keep';
   /** Coverage settings (grid, access distance) over the scenario's; default none. */
   coverage?: CoverageOptions;
+  /** Run the risk and capability analysis when the scenario has a `risk` block. Default true. */
+  risk?: boolean;
 }
 
 /** The layers of an analysis, built once on first use. */
@@ -47,6 +50,8 @@ export interface ScenarioLayers {
   coverage: Partial<CoverageLayers>;
   /** null without the water analysis. */
   water: WaterLayers | null;
+  /** Hazards, micro stations, communities, townships; null without the risk analysis. */
+  risk: ReturnType<typeof riskLayers> | null;
 }
 
 /** One analysis of a scenario: coverage → districts → water → plan comparison, wired once. */
@@ -65,6 +70,8 @@ export interface ScenarioAnalysis {
   waterFigures: WaterFigures | null;
   /** The water analysis's error under `onWaterError: 'keep'`, else null. */
   waterError: unknown;
+  /** Risk and capability (hazards, micro stations, townships) for the same stations; null without a `risk` block or with `risk: false`. */
+  risk: RiskAnalysis | null;
   /**
    * The GeoJSON layers (coverage and water), computed on the first call and kept. Pass `coverage` to
    * build only some coverage layers (contouring is the costly part); a later call for others adds them.
@@ -114,6 +121,8 @@ export function analyzeScenario(scenario: LoadedScenario, options: ScenarioAnaly
     }
   }
 
+  const risk = options.risk === false ? null : analyzeRisk(scenario, coverage);
+
   let built: ScenarioLayers | null = null;
   return {
     scenario,
@@ -125,12 +134,13 @@ export function analyzeScenario(scenario: LoadedScenario, options: ScenarioAnaly
     water,
     waterFigures: water ? waterFigures(water) : null,
     waterError,
+    risk,
     layers(which?: readonly CoverageLayerName[]): ScenarioLayers {
       const want = which ?? (['stations', 'service_areas', 'districts', 'gaps', 'reached_network'] as const);
-      built ??= { coverage: {}, water: water ? waterLayers(water) : null };
+      built ??= { coverage: {}, water: water ? waterLayers(water) : null, risk: risk ? riskLayers(scenario, risk) : null };
       const missing = want.filter((name) => built!.coverage[name] === undefined);
       if (missing.length > 0) Object.assign(built.coverage, coverageLayers(coverage, missing));
-      return { coverage: pick(built.coverage, want), water: built.water };
+      return { coverage: pick(built.coverage, want), water: built.water, risk: built.risk };
     },
   };
 }

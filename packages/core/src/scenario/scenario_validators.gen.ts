@@ -3,9 +3,10 @@
 // @ts-nocheck
 /* eslint-disable */
 export const scenario = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}},"risk":{"description":"Risk and capability: hazard sites, micro fire stations, communities, townships, vehicle limits (docs/risk.md). (风险与能力：风险点、微型消防站、社区、乡镇、车辆限制。)","type":"object","additionalProperties":false,"properties":{"hazards":{"$ref":"#/definitions/layerRef","description":"Hazard sites: points, polygons or lines with class, heightM, optional needs. (风险点：点、面或线，含类别、高度。)"},"microStations":{"$ref":"#/definitions/layerRef","description":"Micro fire stations (points, mode foot / light_vehicle). (微型消防站。)"},"communities":{"$ref":"#/definitions/layerRef","description":"Communities: polygons or points. (社区。)"},"townships":{"$ref":"#/definitions/layerRef","description":"Townships (乡镇): polygons. (乡镇范围。)"},"classes":{"type":"object","additionalProperties":false,"description":"Per hazard class: needed capability and response standard over the preset's. (各风险类别的装备需求与到场标准。)","properties":{"major_hazard":{"$ref":"#/definitions/hazardClassRule"},"chemical_park":{"$ref":"#/definitions/hazardClassRule"},"high_rise":{"$ref":"#/definitions/hazardClassRule"},"crowded_place":{"$ref":"#/definitions/hazardClassRule"},"underground":{"$ref":"#/definitions/hazardClassRule"},"tunnel":{"$ref":"#/definitions/hazardClassRule"},"expressway":{"$ref":"#/definitions/hazardClassRule"}}},"vehicleProfiles":{"type":"object","description":"Vehicle profiles by name, over the preset's (engine, aerial_25t, foam_tender, water_tanker, light_rescue). (车辆参数。)","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"weightT":{"type":"number","exclusiveMinimum":0,"description":"Laden weight, tonnes. (总质量，吨。)"},"heightM":{"type":"number","exclusiveMinimum":0,"description":"Height, metres. (高度，米。)"},"widthM":{"type":"number","exclusiveMinimum":0,"description":"Width, metres. (宽度，米。)"},"hgv":{"type":"boolean","description":"A heavy goods vehicle: hgv=no roads are closed to it. (按货车管理：hgv=no 道路不可通行。)"}}}},"capabilityVehicle":{"type":"object","additionalProperties":false,"description":"The vehicle profile each capability arrives in. (各装备对应车辆。)","properties":{"none":{"type":"string","minLength":1},"aerial":{"type":"string","minLength":1},"foam":{"type":"string","minLength":1},"tanker":{"type":"string","minLength":1},"rescue":{"type":"string","minLength":1},"special":{"type":"string","minLength":1}}},"micro":{"type":"object","additionalProperties":false,"description":"Micro fire station standard over the preset's. (微型消防站到场标准。)","properties":{"responseS":{"type":"number","exclusiveMinimum":0,"maximum":3600,"description":"Alarm to arrival, seconds (default 180). (到场时间，秒。)"},"turnoutS":{"type":"number","minimum":0,"maximum":3600,"description":"Respond and set off, seconds (default 60). (响应时间，秒。)"},"footKmh":{"type":"number","exclusiveMinimum":0,"maximum":50,"description":"Speed on foot, km/h (default 6). (步行速度。)"},"lightVehicleKmh":{"type":"number","exclusiveMinimum":0,"maximum":120,"description":"Light vehicle speed, km/h (default 20). (轻便车辆速度。)"}}},"lineSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"A line hazard's points join a road within this distance, metres (default 30). (线状风险点吸附距离，米。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","volunteer","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站","志愿","志愿消防队"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型、志愿。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"},"aerialM":{"type":"number","minimum":0,"description":"Tallest aerial ladder or platform, working height in metres (0 or absent: none). (举高消防车最大工作高度，米。)"},"foam":{"type":"boolean","description":"Carries foam apparatus. (配备泡沫消防车。)"},"tankerT":{"type":"number","minimum":0,"description":"Largest water tanker, tonnes of water. (最大水罐消防车载水量，吨。)"},"rescue":{"type":"boolean","description":"Carries rescue apparatus. (配备抢险救援消防车。)"},"staffing":{"type":"integer","minimum":0,"description":"Crew on duty, persons. (执勤人数。)"},"operator":{"enum":["government","enterprise"],"description":"Who runs a full-time brigade: government or enterprise. (专职消防队类别：政府专职或企业专职。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]},"hazardClassRule":{"description":"A hazard class's needed capability and response standard. (风险类别的装备需求与到场标准。)","type":"object","additionalProperties":false,"properties":{"aerialM":{"description":"Aerial working height needed, metres, or \"height\" (the site's heightM). (所需举高高度，米，或 \"height\" 取建筑高度。)","anyOf":[{"type":"number","minimum":0},{"const":"height"}]},"foam":{"type":"boolean","description":"Foam needed. (需要泡沫。)"},"tankerT":{"type":"number","minimum":0,"description":"Water tanker tonnes needed. (所需水罐载水量，吨。)"},"rescue":{"type":"boolean","description":"Rescue apparatus needed. (需要抢险救援装备。)"},"special":{"type":"boolean","description":"Only special-duty stations count. (仅特勤站。)"},"responseS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Response standard from the dispatch order, seconds. (到场时间标准，秒。)"}}}}};
 const schema12 = {"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]};
-const schema15 = {"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}};
+const schema15 = {"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","volunteer","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站","志愿","志愿消防队"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型、志愿。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"},"aerialM":{"type":"number","minimum":0,"description":"Tallest aerial ladder or platform, working height in metres (0 or absent: none). (举高消防车最大工作高度，米。)"},"foam":{"type":"boolean","description":"Carries foam apparatus. (配备泡沫消防车。)"},"tankerT":{"type":"number","minimum":0,"description":"Largest water tanker, tonnes of water. (最大水罐消防车载水量，吨。)"},"rescue":{"type":"boolean","description":"Carries rescue apparatus. (配备抢险救援消防车。)"},"staffing":{"type":"integer","minimum":0,"description":"Crew on duty, persons. (执勤人数。)"},"operator":{"enum":["government","enterprise"],"description":"Who runs a full-time brigade: government or enterprise. (专职消防队类别：政府专职或企业专职。)"}}};
+const schema27 = {"description":"A hazard class's needed capability and response standard. (风险类别的装备需求与到场标准。)","type":"object","additionalProperties":false,"properties":{"aerialM":{"description":"Aerial working height needed, metres, or \"height\" (the site's heightM). (所需举高高度，米，或 \"height\" 取建筑高度。)","anyOf":[{"type":"number","minimum":0},{"const":"height"}]},"foam":{"type":"boolean","description":"Foam needed. (需要泡沫。)"},"tankerT":{"type":"number","minimum":0,"description":"Water tanker tonnes needed. (所需水罐载水量，吨。)"},"rescue":{"type":"boolean","description":"Rescue apparatus needed. (需要抢险救援装备。)"},"special":{"type":"boolean","description":"Only special-duty stations count. (仅特勤站。)"},"responseS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Response standard from the dispatch order, seconds. (到场时间标准，秒。)"}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ((s) => { let n = 0; for (const _ of s) n++; return n; });
 const pattern0 = new RegExp("^(link|way):-?\\d+$", "u");
@@ -1643,7 +1644,7 @@ errors++;
 }
 if(data45.class !== undefined){
 let data51 = data45.class;
-if(!((((((((((((((((((((((((((((((((((data51 === "class1") || (data51 === "class2")) || (data51 === "special")) || (data51 === "small")) || (data51 === "logistics")) || (data51 === "township1")) || (data51 === "township2")) || (data51 === "fulltime")) || (data51 === "micro")) || (data51 === "engine")) || (data51 === "ladder")) || (data51 === "一级")) || (data51 === "一级站")) || (data51 === "一级消防站")) || (data51 === "一级普通消防站")) || (data51 === "二级")) || (data51 === "二级站")) || (data51 === "二级消防站")) || (data51 === "二级普通消防站")) || (data51 === "特勤")) || (data51 === "特勤站")) || (data51 === "特勤消防站")) || (data51 === "小型")) || (data51 === "小型站")) || (data51 === "小型消防站")) || (data51 === "战勤保障")) || (data51 === "战勤保障站")) || (data51 === "战勤保障消防站")) || (data51 === "乡镇一级")) || (data51 === "乡镇二级")) || (data51 === "专职")) || (data51 === "专职消防队")) || (data51 === "微型")) || (data51 === "微型消防站"))){
+if(!(((((((((((((((((((((((((((((((((((((data51 === "class1") || (data51 === "class2")) || (data51 === "special")) || (data51 === "small")) || (data51 === "logistics")) || (data51 === "township1")) || (data51 === "township2")) || (data51 === "fulltime")) || (data51 === "micro")) || (data51 === "volunteer")) || (data51 === "engine")) || (data51 === "ladder")) || (data51 === "一级")) || (data51 === "一级站")) || (data51 === "一级消防站")) || (data51 === "一级普通消防站")) || (data51 === "二级")) || (data51 === "二级站")) || (data51 === "二级消防站")) || (data51 === "二级普通消防站")) || (data51 === "特勤")) || (data51 === "特勤站")) || (data51 === "特勤消防站")) || (data51 === "小型")) || (data51 === "小型站")) || (data51 === "小型消防站")) || (data51 === "战勤保障")) || (data51 === "战勤保障站")) || (data51 === "战勤保障消防站")) || (data51 === "乡镇一级")) || (data51 === "乡镇二级")) || (data51 === "专职")) || (data51 === "专职消防队")) || (data51 === "微型")) || (data51 === "微型消防站")) || (data51 === "志愿")) || (data51 === "志愿消防队"))){
 const err119 = {instancePath:instancePath+"/stations/" + i2+"/class",schemaPath:"#/definitions/station/properties/class/enum",keyword:"enum",params:{allowedValues: schema15.properties.class.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.class.enum,parentSchema:schema15.properties.class,data:data51};
 if(vErrors === null){
 vErrors = [err119];
@@ -1800,9 +1801,11 @@ vErrors.push(err131);
 errors++;
 }
 }
-}
-else {
-const err132 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data45};
+if(data45.aerialM !== undefined){
+let data58 = data45.aerialM;
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 < 0 || isNaN(data58)){
+const err132 = {instancePath:instancePath+"/stations/" + i2+"/aerialM",schemaPath:"#/definitions/station/properties/aerialM/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.aerialM,data:data58};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1812,9 +1815,8 @@ vErrors.push(err132);
 errors++;
 }
 }
-}
 else {
-const err133 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.stations.oneOf[0].type,parentSchema:schema11.properties.stations.oneOf[0],data:data44};
+const err133 = {instancePath:instancePath+"/stations/" + i2+"/aerialM",schemaPath:"#/definitions/station/properties/aerialM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.aerialM.type,parentSchema:schema15.properties.aerialM,data:data58};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1823,19 +1825,11 @@ vErrors.push(err133);
 }
 errors++;
 }
-var _valid4 = _errs127 === errors;
-if(_valid4){
-valid27 = true;
-passing4 = 0;
 }
-const _errs155 = errors;
-const _errs157 = errors;
-let valid33 = false;
-let passing5 = null;
-const _errs158 = errors;
-if(typeof data44 === "string"){
-if(func3(data44) < 1){
-const err134 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data44};
+if(data45.foam !== undefined){
+let data59 = data45.foam;
+if(typeof data59 !== "boolean"){
+const err134 = {instancePath:instancePath+"/stations/" + i2+"/foam",schemaPath:"#/definitions/station/properties/foam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.foam.type,parentSchema:schema15.properties.foam,data:data59};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1845,8 +1839,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-else {
-const err135 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data44};
+if(data45.tankerT !== undefined){
+let data60 = data45.tankerT;
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 < 0 || isNaN(data60)){
+const err135 = {instancePath:instancePath+"/stations/" + i2+"/tankerT",schemaPath:"#/definitions/station/properties/tankerT/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.tankerT,data:data60};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1855,15 +1852,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-var _valid5 = _errs158 === errors;
-if(_valid5){
-valid33 = true;
-passing5 = 0;
 }
-const _errs160 = errors;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.path === undefined){
-const err136 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data44};
+else {
+const err136 = {instancePath:instancePath+"/stations/" + i2+"/tankerT",schemaPath:"#/definitions/station/properties/tankerT/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.tankerT.type,parentSchema:schema15.properties.tankerT,data:data60};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1872,9 +1863,11 @@ vErrors.push(err136);
 }
 errors++;
 }
-for(const key17 in data44){
-if(!(((((key17 === "path") || (key17 === "crs")) || (key17 === "encoding")) || (key17 === "columns")) || (key17 === "sheet"))){
-const err137 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data44};
+}
+if(data45.rescue !== undefined){
+let data61 = data45.rescue;
+if(typeof data61 !== "boolean"){
+const err137 = {instancePath:instancePath+"/stations/" + i2+"/rescue",schemaPath:"#/definitions/station/properties/rescue/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.rescue.type,parentSchema:schema15.properties.rescue,data:data61};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1884,11 +1877,10 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data44.path !== undefined){
-let data58 = data44.path;
-if(typeof data58 === "string"){
-if(func3(data58) < 1){
-const err138 = {instancePath:instancePath+"/stations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data58};
+if(data45.staffing !== undefined){
+let data62 = data45.staffing;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err138 = {instancePath:instancePath+"/stations/" + i2+"/staffing",schemaPath:"#/definitions/station/properties/staffing/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties.staffing.type,parentSchema:schema15.properties.staffing,data:data62};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1897,9 +1889,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-else {
-const err139 = {instancePath:instancePath+"/stations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data58};
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 < 0 || isNaN(data62)){
+const err139 = {instancePath:instancePath+"/stations/" + i2+"/staffing",schemaPath:"#/definitions/station/properties/staffing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.staffing,data:data62};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1909,11 +1901,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data44.crs !== undefined){
-let data59 = data44.crs;
-if(typeof data59 === "string"){
-if(func3(data59) < 1){
-const err140 = {instancePath:instancePath+"/stations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data59};
+}
+if(data45.operator !== undefined){
+let data63 = data45.operator;
+if(!((data63 === "government") || (data63 === "enterprise"))){
+const err140 = {instancePath:instancePath+"/stations/" + i2+"/operator",schemaPath:"#/definitions/station/properties/operator/enum",keyword:"enum",params:{allowedValues: schema15.properties.operator.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.operator.enum,parentSchema:schema15.properties.operator,data:data63};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1923,8 +1915,9 @@ vErrors.push(err140);
 errors++;
 }
 }
+}
 else {
-const err141 = {instancePath:instancePath+"/stations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data59};
+const err141 = {instancePath:instancePath+"/stations/" + i2,schemaPath:"#/definitions/station/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data45};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1934,11 +1927,9 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data44.encoding !== undefined){
-let data60 = data44.encoding;
-if(typeof data60 === "string"){
-if(func3(data60) < 1){
-const err142 = {instancePath:instancePath+"/stations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data60};
+}
+else {
+const err142 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.stations.oneOf[0].type,parentSchema:schema11.properties.stations.oneOf[0],data:data44};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1947,9 +1938,19 @@ vErrors.push(err142);
 }
 errors++;
 }
+var _valid4 = _errs127 === errors;
+if(_valid4){
+valid27 = true;
+passing4 = 0;
 }
-else {
-const err143 = {instancePath:instancePath+"/stations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data60};
+const _errs166 = errors;
+const _errs168 = errors;
+let valid33 = false;
+let passing5 = null;
+const _errs169 = errors;
+if(typeof data44 === "string"){
+if(func3(data44) < 1){
+const err143 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data44};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1959,14 +1960,8 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data44.columns !== undefined){
-let data61 = data44.columns;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key18 in data61){
-let data62 = data61[key18];
-if(typeof data62 === "string"){
-if(func3(data62) < 1){
-const err144 = {instancePath:instancePath+"/stations/columns/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data62};
+else {
+const err144 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data44};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1975,9 +1970,15 @@ vErrors.push(err144);
 }
 errors++;
 }
+var _valid5 = _errs169 === errors;
+if(_valid5){
+valid33 = true;
+passing5 = 0;
 }
-else {
-const err145 = {instancePath:instancePath+"/stations/columns/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data62};
+const _errs171 = errors;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.path === undefined){
+const err145 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data44};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1986,10 +1987,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-}
-else {
-const err146 = {instancePath:instancePath+"/stations/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data61};
+for(const key17 in data44){
+if(!(((((key17 === "path") || (key17 === "crs")) || (key17 === "encoding")) || (key17 === "columns")) || (key17 === "sheet"))){
+const err146 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data44};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1999,11 +1999,11 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data44.sheet !== undefined){
-let data63 = data44.sheet;
-if(typeof data63 === "string"){
-if(func3(data63) < 1){
-const err147 = {instancePath:instancePath+"/stations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data63};
+if(data44.path !== undefined){
+let data64 = data44.path;
+if(typeof data64 === "string"){
+if(func3(data64) < 1){
+const err147 = {instancePath:instancePath+"/stations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data64};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2014,7 +2014,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/stations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data63};
+const err148 = {instancePath:instancePath+"/stations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data64};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2024,9 +2024,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-}
-else {
-const err149 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data44};
+if(data44.crs !== undefined){
+let data65 = data44.crs;
+if(typeof data65 === "string"){
+if(func3(data65) < 1){
+const err149 = {instancePath:instancePath+"/stations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data65};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2035,7 +2037,120 @@ vErrors.push(err149);
 }
 errors++;
 }
-var _valid5 = _errs160 === errors;
+}
+else {
+const err150 = {instancePath:instancePath+"/stations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data65};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data44.encoding !== undefined){
+let data66 = data44.encoding;
+if(typeof data66 === "string"){
+if(func3(data66) < 1){
+const err151 = {instancePath:instancePath+"/stations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data66};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/stations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data66};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+if(data44.columns !== undefined){
+let data67 = data44.columns;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+for(const key18 in data67){
+let data68 = data67[key18];
+if(typeof data68 === "string"){
+if(func3(data68) < 1){
+const err153 = {instancePath:instancePath+"/stations/columns/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data68};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/stations/columns/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data68};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/stations/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data67};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+if(data44.sheet !== undefined){
+let data69 = data44.sheet;
+if(typeof data69 === "string"){
+if(func3(data69) < 1){
+const err156 = {instancePath:instancePath+"/stations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data69};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/stations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data69};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data44};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+var _valid5 = _errs171 === errors;
 if(_valid5 && valid33){
 valid33 = false;
 passing5 = [passing5, 1];
@@ -2047,27 +2162,27 @@ passing5 = 1;
 }
 }
 if(!valid33){
-const err150 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data44};
+const err159 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data44};
 if(vErrors === null){
-vErrors = [err150];
+vErrors = [err159];
 }
 else {
-vErrors.push(err150);
+vErrors.push(err159);
 }
 errors++;
 }
 else {
-errors = _errs157;
+errors = _errs168;
 if(vErrors !== null){
-if(_errs157){
-vErrors.length = _errs157;
+if(_errs168){
+vErrors.length = _errs168;
 }
 else {
 vErrors = null;
 }
 }
 }
-var _valid4 = _errs155 === errors;
+var _valid4 = _errs166 === errors;
 if(_valid4 && valid27){
 valid27 = false;
 passing4 = [passing4, 1];
@@ -2079,12 +2194,12 @@ passing4 = 1;
 }
 }
 if(!valid27){
-const err151 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema11.properties.stations.oneOf,parentSchema:schema11.properties.stations,data:data44};
+const err160 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema11.properties.stations.oneOf,parentSchema:schema11.properties.stations,data:data44};
 if(vErrors === null){
-vErrors = [err151];
+vErrors = [err160];
 }
 else {
-vErrors.push(err151);
+vErrors.push(err160);
 }
 errors++;
 }
@@ -2101,128 +2216,14 @@ vErrors = null;
 }
 }
 if(data.hydrants !== undefined){
-let data64 = data.hydrants;
-const _errs178 = errors;
+let data70 = data.hydrants;
+const _errs189 = errors;
 let valid37 = false;
 let passing6 = null;
-const _errs179 = errors;
-if(typeof data64 === "string"){
-if(func3(data64) < 1){
-const err152 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data64};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-}
-else {
-const err153 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data64};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-var _valid6 = _errs179 === errors;
-if(_valid6){
-valid37 = true;
-passing6 = 0;
-}
-const _errs181 = errors;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.path === undefined){
-const err154 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data64};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-}
-for(const key19 in data64){
-if(!(((((key19 === "path") || (key19 === "crs")) || (key19 === "encoding")) || (key19 === "columns")) || (key19 === "sheet"))){
-const err155 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data64};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
-errors++;
-}
-}
-if(data64.path !== undefined){
-let data65 = data64.path;
-if(typeof data65 === "string"){
-if(func3(data65) < 1){
-const err156 = {instancePath:instancePath+"/hydrants/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data65};
-if(vErrors === null){
-vErrors = [err156];
-}
-else {
-vErrors.push(err156);
-}
-errors++;
-}
-}
-else {
-const err157 = {instancePath:instancePath+"/hydrants/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data65};
-if(vErrors === null){
-vErrors = [err157];
-}
-else {
-vErrors.push(err157);
-}
-errors++;
-}
-}
-if(data64.crs !== undefined){
-let data66 = data64.crs;
-if(typeof data66 === "string"){
-if(func3(data66) < 1){
-const err158 = {instancePath:instancePath+"/hydrants/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data66};
-if(vErrors === null){
-vErrors = [err158];
-}
-else {
-vErrors.push(err158);
-}
-errors++;
-}
-}
-else {
-const err159 = {instancePath:instancePath+"/hydrants/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data66};
-if(vErrors === null){
-vErrors = [err159];
-}
-else {
-vErrors.push(err159);
-}
-errors++;
-}
-}
-if(data64.encoding !== undefined){
-let data67 = data64.encoding;
-if(typeof data67 === "string"){
-if(func3(data67) < 1){
-const err160 = {instancePath:instancePath+"/hydrants/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data67};
-if(vErrors === null){
-vErrors = [err160];
-}
-else {
-vErrors.push(err160);
-}
-errors++;
-}
-}
-else {
-const err161 = {instancePath:instancePath+"/hydrants/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data67};
+const _errs190 = errors;
+if(typeof data70 === "string"){
+if(func3(data70) < 1){
+const err161 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data70};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2232,14 +2233,8 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data64.columns !== undefined){
-let data68 = data64.columns;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-for(const key20 in data68){
-let data69 = data68[key20];
-if(typeof data69 === "string"){
-if(func3(data69) < 1){
-const err162 = {instancePath:instancePath+"/hydrants/columns/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data69};
+else {
+const err162 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data70};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2248,9 +2243,15 @@ vErrors.push(err162);
 }
 errors++;
 }
+var _valid6 = _errs190 === errors;
+if(_valid6){
+valid37 = true;
+passing6 = 0;
 }
-else {
-const err163 = {instancePath:instancePath+"/hydrants/columns/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data69};
+const _errs192 = errors;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.path === undefined){
+const err163 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data70};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2259,10 +2260,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-}
-else {
-const err164 = {instancePath:instancePath+"/hydrants/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data68};
+for(const key19 in data70){
+if(!(((((key19 === "path") || (key19 === "crs")) || (key19 === "encoding")) || (key19 === "columns")) || (key19 === "sheet"))){
+const err164 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data70};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2272,11 +2272,11 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data64.sheet !== undefined){
-let data70 = data64.sheet;
-if(typeof data70 === "string"){
-if(func3(data70) < 1){
-const err165 = {instancePath:instancePath+"/hydrants/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data70};
+if(data70.path !== undefined){
+let data71 = data70.path;
+if(typeof data71 === "string"){
+if(func3(data71) < 1){
+const err165 = {instancePath:instancePath+"/hydrants/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data71};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2287,7 +2287,7 @@ errors++;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/hydrants/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data70};
+const err166 = {instancePath:instancePath+"/hydrants/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data71};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2297,9 +2297,11 @@ vErrors.push(err166);
 errors++;
 }
 }
-}
-else {
-const err167 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data64};
+if(data70.crs !== undefined){
+let data72 = data70.crs;
+if(typeof data72 === "string"){
+if(func3(data72) < 1){
+const err167 = {instancePath:instancePath+"/hydrants/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data72};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2308,7 +2310,120 @@ vErrors.push(err167);
 }
 errors++;
 }
-var _valid6 = _errs181 === errors;
+}
+else {
+const err168 = {instancePath:instancePath+"/hydrants/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data72};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+if(data70.encoding !== undefined){
+let data73 = data70.encoding;
+if(typeof data73 === "string"){
+if(func3(data73) < 1){
+const err169 = {instancePath:instancePath+"/hydrants/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data73};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/hydrants/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data73};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+if(data70.columns !== undefined){
+let data74 = data70.columns;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+for(const key20 in data74){
+let data75 = data74[key20];
+if(typeof data75 === "string"){
+if(func3(data75) < 1){
+const err171 = {instancePath:instancePath+"/hydrants/columns/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data75};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/hydrants/columns/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data75};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+}
+else {
+const err173 = {instancePath:instancePath+"/hydrants/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data74};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+if(data70.sheet !== undefined){
+let data76 = data70.sheet;
+if(typeof data76 === "string"){
+if(func3(data76) < 1){
+const err174 = {instancePath:instancePath+"/hydrants/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data76};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+else {
+const err175 = {instancePath:instancePath+"/hydrants/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data76};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+}
+else {
+const err176 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data70};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+var _valid6 = _errs192 === errors;
 if(_valid6 && valid37){
 valid37 = false;
 passing6 = [passing6, 1];
@@ -2320,139 +2435,7 @@ passing6 = 1;
 }
 }
 if(!valid37){
-const err168 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data64};
-if(vErrors === null){
-vErrors = [err168];
-}
-else {
-vErrors.push(err168);
-}
-errors++;
-}
-else {
-errors = _errs178;
-if(vErrors !== null){
-if(_errs178){
-vErrors.length = _errs178;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.hydrantStatus !== undefined){
-let data71 = data.hydrantStatus;
-const _errs199 = errors;
-let valid41 = false;
-let passing7 = null;
-const _errs200 = errors;
-if(typeof data71 === "string"){
-if(func3(data71) < 1){
-const err169 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data71};
-if(vErrors === null){
-vErrors = [err169];
-}
-else {
-vErrors.push(err169);
-}
-errors++;
-}
-}
-else {
-const err170 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data71};
-if(vErrors === null){
-vErrors = [err170];
-}
-else {
-vErrors.push(err170);
-}
-errors++;
-}
-var _valid7 = _errs200 === errors;
-if(_valid7){
-valid41 = true;
-passing7 = 0;
-}
-const _errs202 = errors;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.path === undefined){
-const err171 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data71};
-if(vErrors === null){
-vErrors = [err171];
-}
-else {
-vErrors.push(err171);
-}
-errors++;
-}
-for(const key21 in data71){
-if(!(((((key21 === "path") || (key21 === "crs")) || (key21 === "encoding")) || (key21 === "columns")) || (key21 === "sheet"))){
-const err172 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data71};
-if(vErrors === null){
-vErrors = [err172];
-}
-else {
-vErrors.push(err172);
-}
-errors++;
-}
-}
-if(data71.path !== undefined){
-let data72 = data71.path;
-if(typeof data72 === "string"){
-if(func3(data72) < 1){
-const err173 = {instancePath:instancePath+"/hydrantStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data72};
-if(vErrors === null){
-vErrors = [err173];
-}
-else {
-vErrors.push(err173);
-}
-errors++;
-}
-}
-else {
-const err174 = {instancePath:instancePath+"/hydrantStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data72};
-if(vErrors === null){
-vErrors = [err174];
-}
-else {
-vErrors.push(err174);
-}
-errors++;
-}
-}
-if(data71.crs !== undefined){
-let data73 = data71.crs;
-if(typeof data73 === "string"){
-if(func3(data73) < 1){
-const err175 = {instancePath:instancePath+"/hydrantStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data73};
-if(vErrors === null){
-vErrors = [err175];
-}
-else {
-vErrors.push(err175);
-}
-errors++;
-}
-}
-else {
-const err176 = {instancePath:instancePath+"/hydrantStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data73};
-if(vErrors === null){
-vErrors = [err176];
-}
-else {
-vErrors.push(err176);
-}
-errors++;
-}
-}
-if(data71.encoding !== undefined){
-let data74 = data71.encoding;
-if(typeof data74 === "string"){
-if(func3(data74) < 1){
-const err177 = {instancePath:instancePath+"/hydrantStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data74};
+const err177 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data70};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2461,9 +2444,27 @@ vErrors.push(err177);
 }
 errors++;
 }
+else {
+errors = _errs189;
+if(vErrors !== null){
+if(_errs189){
+vErrors.length = _errs189;
 }
 else {
-const err178 = {instancePath:instancePath+"/hydrantStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data74};
+vErrors = null;
+}
+}
+}
+}
+if(data.hydrantStatus !== undefined){
+let data77 = data.hydrantStatus;
+const _errs210 = errors;
+let valid41 = false;
+let passing7 = null;
+const _errs211 = errors;
+if(typeof data77 === "string"){
+if(func3(data77) < 1){
+const err178 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data77};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2473,14 +2474,8 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data71.columns !== undefined){
-let data75 = data71.columns;
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-for(const key22 in data75){
-let data76 = data75[key22];
-if(typeof data76 === "string"){
-if(func3(data76) < 1){
-const err179 = {instancePath:instancePath+"/hydrantStatus/columns/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data76};
+else {
+const err179 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data77};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2489,9 +2484,15 @@ vErrors.push(err179);
 }
 errors++;
 }
+var _valid7 = _errs211 === errors;
+if(_valid7){
+valid41 = true;
+passing7 = 0;
 }
-else {
-const err180 = {instancePath:instancePath+"/hydrantStatus/columns/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data76};
+const _errs213 = errors;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.path === undefined){
+const err180 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data77};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2500,10 +2501,9 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-}
-else {
-const err181 = {instancePath:instancePath+"/hydrantStatus/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data75};
+for(const key21 in data77){
+if(!(((((key21 === "path") || (key21 === "crs")) || (key21 === "encoding")) || (key21 === "columns")) || (key21 === "sheet"))){
+const err181 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data77};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2513,11 +2513,11 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data71.sheet !== undefined){
-let data77 = data71.sheet;
-if(typeof data77 === "string"){
-if(func3(data77) < 1){
-const err182 = {instancePath:instancePath+"/hydrantStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data77};
+if(data77.path !== undefined){
+let data78 = data77.path;
+if(typeof data78 === "string"){
+if(func3(data78) < 1){
+const err182 = {instancePath:instancePath+"/hydrantStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data78};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2528,7 +2528,7 @@ errors++;
 }
 }
 else {
-const err183 = {instancePath:instancePath+"/hydrantStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data77};
+const err183 = {instancePath:instancePath+"/hydrantStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data78};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2538,9 +2538,11 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
-else {
-const err184 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data71};
+if(data77.crs !== undefined){
+let data79 = data77.crs;
+if(typeof data79 === "string"){
+if(func3(data79) < 1){
+const err184 = {instancePath:instancePath+"/hydrantStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data79};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2549,7 +2551,120 @@ vErrors.push(err184);
 }
 errors++;
 }
-var _valid7 = _errs202 === errors;
+}
+else {
+const err185 = {instancePath:instancePath+"/hydrantStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data79};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+if(data77.encoding !== undefined){
+let data80 = data77.encoding;
+if(typeof data80 === "string"){
+if(func3(data80) < 1){
+const err186 = {instancePath:instancePath+"/hydrantStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data80};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+else {
+const err187 = {instancePath:instancePath+"/hydrantStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data80};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+if(data77.columns !== undefined){
+let data81 = data77.columns;
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+for(const key22 in data81){
+let data82 = data81[key22];
+if(typeof data82 === "string"){
+if(func3(data82) < 1){
+const err188 = {instancePath:instancePath+"/hydrantStatus/columns/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data82};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+else {
+const err189 = {instancePath:instancePath+"/hydrantStatus/columns/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data82};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+}
+else {
+const err190 = {instancePath:instancePath+"/hydrantStatus/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data81};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+if(data77.sheet !== undefined){
+let data83 = data77.sheet;
+if(typeof data83 === "string"){
+if(func3(data83) < 1){
+const err191 = {instancePath:instancePath+"/hydrantStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data83};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+else {
+const err192 = {instancePath:instancePath+"/hydrantStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data83};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data77};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+var _valid7 = _errs213 === errors;
 if(_valid7 && valid41){
 valid41 = false;
 passing7 = [passing7, 1];
@@ -2561,139 +2676,7 @@ passing7 = 1;
 }
 }
 if(!valid41){
-const err185 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing7},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data71};
-if(vErrors === null){
-vErrors = [err185];
-}
-else {
-vErrors.push(err185);
-}
-errors++;
-}
-else {
-errors = _errs199;
-if(vErrors !== null){
-if(_errs199){
-vErrors.length = _errs199;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.waterSources !== undefined){
-let data78 = data.waterSources;
-const _errs220 = errors;
-let valid45 = false;
-let passing8 = null;
-const _errs221 = errors;
-if(typeof data78 === "string"){
-if(func3(data78) < 1){
-const err186 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data78};
-if(vErrors === null){
-vErrors = [err186];
-}
-else {
-vErrors.push(err186);
-}
-errors++;
-}
-}
-else {
-const err187 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data78};
-if(vErrors === null){
-vErrors = [err187];
-}
-else {
-vErrors.push(err187);
-}
-errors++;
-}
-var _valid8 = _errs221 === errors;
-if(_valid8){
-valid45 = true;
-passing8 = 0;
-}
-const _errs223 = errors;
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.path === undefined){
-const err188 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data78};
-if(vErrors === null){
-vErrors = [err188];
-}
-else {
-vErrors.push(err188);
-}
-errors++;
-}
-for(const key23 in data78){
-if(!(((((key23 === "path") || (key23 === "crs")) || (key23 === "encoding")) || (key23 === "columns")) || (key23 === "sheet"))){
-const err189 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data78};
-if(vErrors === null){
-vErrors = [err189];
-}
-else {
-vErrors.push(err189);
-}
-errors++;
-}
-}
-if(data78.path !== undefined){
-let data79 = data78.path;
-if(typeof data79 === "string"){
-if(func3(data79) < 1){
-const err190 = {instancePath:instancePath+"/waterSources/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data79};
-if(vErrors === null){
-vErrors = [err190];
-}
-else {
-vErrors.push(err190);
-}
-errors++;
-}
-}
-else {
-const err191 = {instancePath:instancePath+"/waterSources/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data79};
-if(vErrors === null){
-vErrors = [err191];
-}
-else {
-vErrors.push(err191);
-}
-errors++;
-}
-}
-if(data78.crs !== undefined){
-let data80 = data78.crs;
-if(typeof data80 === "string"){
-if(func3(data80) < 1){
-const err192 = {instancePath:instancePath+"/waterSources/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data80};
-if(vErrors === null){
-vErrors = [err192];
-}
-else {
-vErrors.push(err192);
-}
-errors++;
-}
-}
-else {
-const err193 = {instancePath:instancePath+"/waterSources/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data80};
-if(vErrors === null){
-vErrors = [err193];
-}
-else {
-vErrors.push(err193);
-}
-errors++;
-}
-}
-if(data78.encoding !== undefined){
-let data81 = data78.encoding;
-if(typeof data81 === "string"){
-if(func3(data81) < 1){
-const err194 = {instancePath:instancePath+"/waterSources/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data81};
+const err194 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing7},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data77};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2702,9 +2685,27 @@ vErrors.push(err194);
 }
 errors++;
 }
+else {
+errors = _errs210;
+if(vErrors !== null){
+if(_errs210){
+vErrors.length = _errs210;
 }
 else {
-const err195 = {instancePath:instancePath+"/waterSources/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data81};
+vErrors = null;
+}
+}
+}
+}
+if(data.waterSources !== undefined){
+let data84 = data.waterSources;
+const _errs231 = errors;
+let valid45 = false;
+let passing8 = null;
+const _errs232 = errors;
+if(typeof data84 === "string"){
+if(func3(data84) < 1){
+const err195 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data84};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2714,14 +2715,8 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data78.columns !== undefined){
-let data82 = data78.columns;
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-for(const key24 in data82){
-let data83 = data82[key24];
-if(typeof data83 === "string"){
-if(func3(data83) < 1){
-const err196 = {instancePath:instancePath+"/waterSources/columns/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data83};
+else {
+const err196 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data84};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2730,9 +2725,15 @@ vErrors.push(err196);
 }
 errors++;
 }
+var _valid8 = _errs232 === errors;
+if(_valid8){
+valid45 = true;
+passing8 = 0;
 }
-else {
-const err197 = {instancePath:instancePath+"/waterSources/columns/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data83};
+const _errs234 = errors;
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(data84.path === undefined){
+const err197 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data84};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2741,10 +2742,9 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-}
-else {
-const err198 = {instancePath:instancePath+"/waterSources/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data82};
+for(const key23 in data84){
+if(!(((((key23 === "path") || (key23 === "crs")) || (key23 === "encoding")) || (key23 === "columns")) || (key23 === "sheet"))){
+const err198 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data84};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2754,11 +2754,11 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data78.sheet !== undefined){
-let data84 = data78.sheet;
-if(typeof data84 === "string"){
-if(func3(data84) < 1){
-const err199 = {instancePath:instancePath+"/waterSources/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data84};
+if(data84.path !== undefined){
+let data85 = data84.path;
+if(typeof data85 === "string"){
+if(func3(data85) < 1){
+const err199 = {instancePath:instancePath+"/waterSources/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data85};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2769,7 +2769,7 @@ errors++;
 }
 }
 else {
-const err200 = {instancePath:instancePath+"/waterSources/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data84};
+const err200 = {instancePath:instancePath+"/waterSources/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data85};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2779,9 +2779,11 @@ vErrors.push(err200);
 errors++;
 }
 }
-}
-else {
-const err201 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data78};
+if(data84.crs !== undefined){
+let data86 = data84.crs;
+if(typeof data86 === "string"){
+if(func3(data86) < 1){
+const err201 = {instancePath:instancePath+"/waterSources/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data86};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2790,7 +2792,120 @@ vErrors.push(err201);
 }
 errors++;
 }
-var _valid8 = _errs223 === errors;
+}
+else {
+const err202 = {instancePath:instancePath+"/waterSources/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data86};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+if(data84.encoding !== undefined){
+let data87 = data84.encoding;
+if(typeof data87 === "string"){
+if(func3(data87) < 1){
+const err203 = {instancePath:instancePath+"/waterSources/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data87};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+else {
+const err204 = {instancePath:instancePath+"/waterSources/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data87};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+if(data84.columns !== undefined){
+let data88 = data84.columns;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+for(const key24 in data88){
+let data89 = data88[key24];
+if(typeof data89 === "string"){
+if(func3(data89) < 1){
+const err205 = {instancePath:instancePath+"/waterSources/columns/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data89};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/waterSources/columns/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data89};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+}
+else {
+const err207 = {instancePath:instancePath+"/waterSources/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data88};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+if(data84.sheet !== undefined){
+let data90 = data84.sheet;
+if(typeof data90 === "string"){
+if(func3(data90) < 1){
+const err208 = {instancePath:instancePath+"/waterSources/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data90};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+else {
+const err209 = {instancePath:instancePath+"/waterSources/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data90};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+}
+else {
+const err210 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data84};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+var _valid8 = _errs234 === errors;
 if(_valid8 && valid45){
 valid45 = false;
 passing8 = [passing8, 1];
@@ -2802,139 +2917,7 @@ passing8 = 1;
 }
 }
 if(!valid45){
-const err202 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing8},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data78};
-if(vErrors === null){
-vErrors = [err202];
-}
-else {
-vErrors.push(err202);
-}
-errors++;
-}
-else {
-errors = _errs220;
-if(vErrors !== null){
-if(_errs220){
-vErrors.length = _errs220;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.barriers !== undefined){
-let data85 = data.barriers;
-const _errs241 = errors;
-let valid49 = false;
-let passing9 = null;
-const _errs242 = errors;
-if(typeof data85 === "string"){
-if(func3(data85) < 1){
-const err203 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data85};
-if(vErrors === null){
-vErrors = [err203];
-}
-else {
-vErrors.push(err203);
-}
-errors++;
-}
-}
-else {
-const err204 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data85};
-if(vErrors === null){
-vErrors = [err204];
-}
-else {
-vErrors.push(err204);
-}
-errors++;
-}
-var _valid9 = _errs242 === errors;
-if(_valid9){
-valid49 = true;
-passing9 = 0;
-}
-const _errs244 = errors;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.path === undefined){
-const err205 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data85};
-if(vErrors === null){
-vErrors = [err205];
-}
-else {
-vErrors.push(err205);
-}
-errors++;
-}
-for(const key25 in data85){
-if(!(((((key25 === "path") || (key25 === "crs")) || (key25 === "encoding")) || (key25 === "columns")) || (key25 === "sheet"))){
-const err206 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data85};
-if(vErrors === null){
-vErrors = [err206];
-}
-else {
-vErrors.push(err206);
-}
-errors++;
-}
-}
-if(data85.path !== undefined){
-let data86 = data85.path;
-if(typeof data86 === "string"){
-if(func3(data86) < 1){
-const err207 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data86};
-if(vErrors === null){
-vErrors = [err207];
-}
-else {
-vErrors.push(err207);
-}
-errors++;
-}
-}
-else {
-const err208 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data86};
-if(vErrors === null){
-vErrors = [err208];
-}
-else {
-vErrors.push(err208);
-}
-errors++;
-}
-}
-if(data85.crs !== undefined){
-let data87 = data85.crs;
-if(typeof data87 === "string"){
-if(func3(data87) < 1){
-const err209 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data87};
-if(vErrors === null){
-vErrors = [err209];
-}
-else {
-vErrors.push(err209);
-}
-errors++;
-}
-}
-else {
-const err210 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data87};
-if(vErrors === null){
-vErrors = [err210];
-}
-else {
-vErrors.push(err210);
-}
-errors++;
-}
-}
-if(data85.encoding !== undefined){
-let data88 = data85.encoding;
-if(typeof data88 === "string"){
-if(func3(data88) < 1){
-const err211 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data88};
+const err211 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing8},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data84};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2943,9 +2926,27 @@ vErrors.push(err211);
 }
 errors++;
 }
+else {
+errors = _errs231;
+if(vErrors !== null){
+if(_errs231){
+vErrors.length = _errs231;
 }
 else {
-const err212 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data88};
+vErrors = null;
+}
+}
+}
+}
+if(data.barriers !== undefined){
+let data91 = data.barriers;
+const _errs252 = errors;
+let valid49 = false;
+let passing9 = null;
+const _errs253 = errors;
+if(typeof data91 === "string"){
+if(func3(data91) < 1){
+const err212 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data91};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2955,14 +2956,8 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data85.columns !== undefined){
-let data89 = data85.columns;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-for(const key26 in data89){
-let data90 = data89[key26];
-if(typeof data90 === "string"){
-if(func3(data90) < 1){
-const err213 = {instancePath:instancePath+"/barriers/columns/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data90};
+else {
+const err213 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data91};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2971,9 +2966,15 @@ vErrors.push(err213);
 }
 errors++;
 }
+var _valid9 = _errs253 === errors;
+if(_valid9){
+valid49 = true;
+passing9 = 0;
 }
-else {
-const err214 = {instancePath:instancePath+"/barriers/columns/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data90};
+const _errs255 = errors;
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+if(data91.path === undefined){
+const err214 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data91};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2982,10 +2983,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-}
-else {
-const err215 = {instancePath:instancePath+"/barriers/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data89};
+for(const key25 in data91){
+if(!(((((key25 === "path") || (key25 === "crs")) || (key25 === "encoding")) || (key25 === "columns")) || (key25 === "sheet"))){
+const err215 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data91};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2995,11 +2995,11 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data85.sheet !== undefined){
-let data91 = data85.sheet;
-if(typeof data91 === "string"){
-if(func3(data91) < 1){
-const err216 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data91};
+if(data91.path !== undefined){
+let data92 = data91.path;
+if(typeof data92 === "string"){
+if(func3(data92) < 1){
+const err216 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data92};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -3010,7 +3010,7 @@ errors++;
 }
 }
 else {
-const err217 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data91};
+const err217 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data92};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -3020,9 +3020,11 @@ vErrors.push(err217);
 errors++;
 }
 }
-}
-else {
-const err218 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data85};
+if(data91.crs !== undefined){
+let data93 = data91.crs;
+if(typeof data93 === "string"){
+if(func3(data93) < 1){
+const err218 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data93};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -3031,7 +3033,120 @@ vErrors.push(err218);
 }
 errors++;
 }
-var _valid9 = _errs244 === errors;
+}
+else {
+const err219 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data93};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+if(data91.encoding !== undefined){
+let data94 = data91.encoding;
+if(typeof data94 === "string"){
+if(func3(data94) < 1){
+const err220 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data94};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+else {
+const err221 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data94};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+if(data91.columns !== undefined){
+let data95 = data91.columns;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+for(const key26 in data95){
+let data96 = data95[key26];
+if(typeof data96 === "string"){
+if(func3(data96) < 1){
+const err222 = {instancePath:instancePath+"/barriers/columns/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data96};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+}
+else {
+const err223 = {instancePath:instancePath+"/barriers/columns/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data96};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/barriers/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data95};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+if(data91.sheet !== undefined){
+let data97 = data91.sheet;
+if(typeof data97 === "string"){
+if(func3(data97) < 1){
+const err225 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data97};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+else {
+const err226 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data97};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+}
+else {
+const err227 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data91};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+var _valid9 = _errs255 === errors;
 if(_valid9 && valid49){
 valid49 = false;
 passing9 = [passing9, 1];
@@ -3043,139 +3158,7 @@ passing9 = 1;
 }
 }
 if(!valid49){
-const err219 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing9},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data85};
-if(vErrors === null){
-vErrors = [err219];
-}
-else {
-vErrors.push(err219);
-}
-errors++;
-}
-else {
-errors = _errs241;
-if(vErrors !== null){
-if(_errs241){
-vErrors.length = _errs241;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.demand !== undefined){
-let data92 = data.demand;
-const _errs262 = errors;
-let valid53 = false;
-let passing10 = null;
-const _errs263 = errors;
-if(typeof data92 === "string"){
-if(func3(data92) < 1){
-const err220 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data92};
-if(vErrors === null){
-vErrors = [err220];
-}
-else {
-vErrors.push(err220);
-}
-errors++;
-}
-}
-else {
-const err221 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data92};
-if(vErrors === null){
-vErrors = [err221];
-}
-else {
-vErrors.push(err221);
-}
-errors++;
-}
-var _valid10 = _errs263 === errors;
-if(_valid10){
-valid53 = true;
-passing10 = 0;
-}
-const _errs265 = errors;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-if(data92.path === undefined){
-const err222 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data92};
-if(vErrors === null){
-vErrors = [err222];
-}
-else {
-vErrors.push(err222);
-}
-errors++;
-}
-for(const key27 in data92){
-if(!(((((key27 === "path") || (key27 === "crs")) || (key27 === "encoding")) || (key27 === "columns")) || (key27 === "sheet"))){
-const err223 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data92};
-if(vErrors === null){
-vErrors = [err223];
-}
-else {
-vErrors.push(err223);
-}
-errors++;
-}
-}
-if(data92.path !== undefined){
-let data93 = data92.path;
-if(typeof data93 === "string"){
-if(func3(data93) < 1){
-const err224 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data93};
-if(vErrors === null){
-vErrors = [err224];
-}
-else {
-vErrors.push(err224);
-}
-errors++;
-}
-}
-else {
-const err225 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data93};
-if(vErrors === null){
-vErrors = [err225];
-}
-else {
-vErrors.push(err225);
-}
-errors++;
-}
-}
-if(data92.crs !== undefined){
-let data94 = data92.crs;
-if(typeof data94 === "string"){
-if(func3(data94) < 1){
-const err226 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data94};
-if(vErrors === null){
-vErrors = [err226];
-}
-else {
-vErrors.push(err226);
-}
-errors++;
-}
-}
-else {
-const err227 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data94};
-if(vErrors === null){
-vErrors = [err227];
-}
-else {
-vErrors.push(err227);
-}
-errors++;
-}
-}
-if(data92.encoding !== undefined){
-let data95 = data92.encoding;
-if(typeof data95 === "string"){
-if(func3(data95) < 1){
-const err228 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data95};
+const err228 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing9},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data91};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3184,9 +3167,27 @@ vErrors.push(err228);
 }
 errors++;
 }
+else {
+errors = _errs252;
+if(vErrors !== null){
+if(_errs252){
+vErrors.length = _errs252;
 }
 else {
-const err229 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data95};
+vErrors = null;
+}
+}
+}
+}
+if(data.demand !== undefined){
+let data98 = data.demand;
+const _errs273 = errors;
+let valid53 = false;
+let passing10 = null;
+const _errs274 = errors;
+if(typeof data98 === "string"){
+if(func3(data98) < 1){
+const err229 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data98};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3196,14 +3197,8 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data92.columns !== undefined){
-let data96 = data92.columns;
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-for(const key28 in data96){
-let data97 = data96[key28];
-if(typeof data97 === "string"){
-if(func3(data97) < 1){
-const err230 = {instancePath:instancePath+"/demand/columns/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data97};
+else {
+const err230 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data98};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3212,9 +3207,15 @@ vErrors.push(err230);
 }
 errors++;
 }
+var _valid10 = _errs274 === errors;
+if(_valid10){
+valid53 = true;
+passing10 = 0;
 }
-else {
-const err231 = {instancePath:instancePath+"/demand/columns/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data97};
+const _errs276 = errors;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.path === undefined){
+const err231 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data98};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3223,10 +3224,9 @@ vErrors.push(err231);
 }
 errors++;
 }
-}
-}
-else {
-const err232 = {instancePath:instancePath+"/demand/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data96};
+for(const key27 in data98){
+if(!(((((key27 === "path") || (key27 === "crs")) || (key27 === "encoding")) || (key27 === "columns")) || (key27 === "sheet"))){
+const err232 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data98};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3236,11 +3236,11 @@ vErrors.push(err232);
 errors++;
 }
 }
-if(data92.sheet !== undefined){
-let data98 = data92.sheet;
-if(typeof data98 === "string"){
-if(func3(data98) < 1){
-const err233 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data98};
+if(data98.path !== undefined){
+let data99 = data98.path;
+if(typeof data99 === "string"){
+if(func3(data99) < 1){
+const err233 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data99};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3251,7 +3251,7 @@ errors++;
 }
 }
 else {
-const err234 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data98};
+const err234 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data99};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3261,9 +3261,11 @@ vErrors.push(err234);
 errors++;
 }
 }
-}
-else {
-const err235 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data92};
+if(data98.crs !== undefined){
+let data100 = data98.crs;
+if(typeof data100 === "string"){
+if(func3(data100) < 1){
+const err235 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data100};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3272,7 +3274,120 @@ vErrors.push(err235);
 }
 errors++;
 }
-var _valid10 = _errs265 === errors;
+}
+else {
+const err236 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data100};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+if(data98.encoding !== undefined){
+let data101 = data98.encoding;
+if(typeof data101 === "string"){
+if(func3(data101) < 1){
+const err237 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data101};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+else {
+const err238 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data101};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data98.columns !== undefined){
+let data102 = data98.columns;
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+for(const key28 in data102){
+let data103 = data102[key28];
+if(typeof data103 === "string"){
+if(func3(data103) < 1){
+const err239 = {instancePath:instancePath+"/demand/columns/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data103};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+else {
+const err240 = {instancePath:instancePath+"/demand/columns/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data103};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+}
+else {
+const err241 = {instancePath:instancePath+"/demand/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data102};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+if(data98.sheet !== undefined){
+let data104 = data98.sheet;
+if(typeof data104 === "string"){
+if(func3(data104) < 1){
+const err242 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data104};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+else {
+const err243 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data104};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+}
+else {
+const err244 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data98};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+var _valid10 = _errs276 === errors;
 if(_valid10 && valid53){
 valid53 = false;
 passing10 = [passing10, 1];
@@ -3284,139 +3399,7 @@ passing10 = 1;
 }
 }
 if(!valid53){
-const err236 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing10},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data92};
-if(vErrors === null){
-vErrors = [err236];
-}
-else {
-vErrors.push(err236);
-}
-errors++;
-}
-else {
-errors = _errs262;
-if(vErrors !== null){
-if(_errs262){
-vErrors.length = _errs262;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.demandProperty !== undefined){
-let data99 = data.demandProperty;
-if(typeof data99 === "string"){
-if(func3(data99) < 1){
-const err237 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.demandProperty,data:data99};
-if(vErrors === null){
-vErrors = [err237];
-}
-else {
-vErrors.push(err237);
-}
-errors++;
-}
-}
-else {
-const err238 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demandProperty.type,parentSchema:schema11.properties.demandProperty,data:data99};
-if(vErrors === null){
-vErrors = [err238];
-}
-else {
-vErrors.push(err238);
-}
-errors++;
-}
-}
-if(data.studyArea !== undefined){
-let data100 = data.studyArea;
-const _errs285 = errors;
-let valid57 = false;
-let passing11 = null;
-const _errs286 = errors;
-if(typeof data100 === "string"){
-if(func3(data100) < 1){
-const err239 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data100};
-if(vErrors === null){
-vErrors = [err239];
-}
-else {
-vErrors.push(err239);
-}
-errors++;
-}
-}
-else {
-const err240 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data100};
-if(vErrors === null){
-vErrors = [err240];
-}
-else {
-vErrors.push(err240);
-}
-errors++;
-}
-var _valid11 = _errs286 === errors;
-if(_valid11){
-valid57 = true;
-passing11 = 0;
-}
-const _errs288 = errors;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.path === undefined){
-const err241 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data100};
-if(vErrors === null){
-vErrors = [err241];
-}
-else {
-vErrors.push(err241);
-}
-errors++;
-}
-for(const key29 in data100){
-if(!(((((key29 === "path") || (key29 === "crs")) || (key29 === "encoding")) || (key29 === "columns")) || (key29 === "sheet"))){
-const err242 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data100};
-if(vErrors === null){
-vErrors = [err242];
-}
-else {
-vErrors.push(err242);
-}
-errors++;
-}
-}
-if(data100.path !== undefined){
-let data101 = data100.path;
-if(typeof data101 === "string"){
-if(func3(data101) < 1){
-const err243 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data101};
-if(vErrors === null){
-vErrors = [err243];
-}
-else {
-vErrors.push(err243);
-}
-errors++;
-}
-}
-else {
-const err244 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data101};
-if(vErrors === null){
-vErrors = [err244];
-}
-else {
-vErrors.push(err244);
-}
-errors++;
-}
-}
-if(data100.crs !== undefined){
-let data102 = data100.crs;
-if(typeof data102 === "string"){
-if(func3(data102) < 1){
-const err245 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data102};
+const err245 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing10},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data98};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3425,9 +3408,23 @@ vErrors.push(err245);
 }
 errors++;
 }
+else {
+errors = _errs273;
+if(vErrors !== null){
+if(_errs273){
+vErrors.length = _errs273;
 }
 else {
-const err246 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data102};
+vErrors = null;
+}
+}
+}
+}
+if(data.demandProperty !== undefined){
+let data105 = data.demandProperty;
+if(typeof data105 === "string"){
+if(func3(data105) < 1){
+const err246 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.demandProperty,data:data105};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3437,11 +3434,8 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data100.encoding !== undefined){
-let data103 = data100.encoding;
-if(typeof data103 === "string"){
-if(func3(data103) < 1){
-const err247 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data103};
+else {
+const err247 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demandProperty.type,parentSchema:schema11.properties.demandProperty,data:data105};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3451,8 +3445,15 @@ vErrors.push(err247);
 errors++;
 }
 }
-else {
-const err248 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data103};
+if(data.studyArea !== undefined){
+let data106 = data.studyArea;
+const _errs296 = errors;
+let valid57 = false;
+let passing11 = null;
+const _errs297 = errors;
+if(typeof data106 === "string"){
+if(func3(data106) < 1){
+const err248 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data106};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3462,14 +3463,8 @@ vErrors.push(err248);
 errors++;
 }
 }
-if(data100.columns !== undefined){
-let data104 = data100.columns;
-if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
-for(const key30 in data104){
-let data105 = data104[key30];
-if(typeof data105 === "string"){
-if(func3(data105) < 1){
-const err249 = {instancePath:instancePath+"/studyArea/columns/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data105};
+else {
+const err249 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data106};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3478,9 +3473,15 @@ vErrors.push(err249);
 }
 errors++;
 }
+var _valid11 = _errs297 === errors;
+if(_valid11){
+valid57 = true;
+passing11 = 0;
 }
-else {
-const err250 = {instancePath:instancePath+"/studyArea/columns/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data105};
+const _errs299 = errors;
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+if(data106.path === undefined){
+const err250 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data106};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3489,10 +3490,9 @@ vErrors.push(err250);
 }
 errors++;
 }
-}
-}
-else {
-const err251 = {instancePath:instancePath+"/studyArea/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data104};
+for(const key29 in data106){
+if(!(((((key29 === "path") || (key29 === "crs")) || (key29 === "encoding")) || (key29 === "columns")) || (key29 === "sheet"))){
+const err251 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data106};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3502,11 +3502,11 @@ vErrors.push(err251);
 errors++;
 }
 }
-if(data100.sheet !== undefined){
-let data106 = data100.sheet;
-if(typeof data106 === "string"){
-if(func3(data106) < 1){
-const err252 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data106};
+if(data106.path !== undefined){
+let data107 = data106.path;
+if(typeof data107 === "string"){
+if(func3(data107) < 1){
+const err252 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data107};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3517,7 +3517,7 @@ errors++;
 }
 }
 else {
-const err253 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data106};
+const err253 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data107};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3527,9 +3527,11 @@ vErrors.push(err253);
 errors++;
 }
 }
-}
-else {
-const err254 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data100};
+if(data106.crs !== undefined){
+let data108 = data106.crs;
+if(typeof data108 === "string"){
+if(func3(data108) < 1){
+const err254 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data108};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3538,7 +3540,120 @@ vErrors.push(err254);
 }
 errors++;
 }
-var _valid11 = _errs288 === errors;
+}
+else {
+const err255 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data108};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+if(data106.encoding !== undefined){
+let data109 = data106.encoding;
+if(typeof data109 === "string"){
+if(func3(data109) < 1){
+const err256 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data109};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+else {
+const err257 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data109};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+if(data106.columns !== undefined){
+let data110 = data106.columns;
+if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
+for(const key30 in data110){
+let data111 = data110[key30];
+if(typeof data111 === "string"){
+if(func3(data111) < 1){
+const err258 = {instancePath:instancePath+"/studyArea/columns/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data111};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+else {
+const err259 = {instancePath:instancePath+"/studyArea/columns/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data111};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+}
+else {
+const err260 = {instancePath:instancePath+"/studyArea/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data110};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+if(data106.sheet !== undefined){
+let data112 = data106.sheet;
+if(typeof data112 === "string"){
+if(func3(data112) < 1){
+const err261 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data112};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+}
+else {
+const err262 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data112};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+}
+else {
+const err263 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data106};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+var _valid11 = _errs299 === errors;
 if(_valid11 && valid57){
 valid57 = false;
 passing11 = [passing11, 1];
@@ -3550,131 +3665,7 @@ passing11 = 1;
 }
 }
 if(!valid57){
-const err255 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing11},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data100};
-if(vErrors === null){
-vErrors = [err255];
-}
-else {
-vErrors.push(err255);
-}
-errors++;
-}
-else {
-errors = _errs285;
-if(vErrors !== null){
-if(_errs285){
-vErrors.length = _errs285;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.analysis !== undefined){
-let data107 = data.analysis;
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-for(const key31 in data107){
-if(!(((((key31 === "accessDistanceM") || (key31 === "cellSizeM")) || (key31 === "bandsS")) || (key31 === "year")) || (key31 === "maxSnapDistanceM"))){
-const err256 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.analysis,data:data107};
-if(vErrors === null){
-vErrors = [err256];
-}
-else {
-vErrors.push(err256);
-}
-errors++;
-}
-}
-if(data107.accessDistanceM !== undefined){
-let data108 = data107.accessDistanceM;
-if((typeof data108 == "number") && (isFinite(data108))){
-if(data108 > 5000 || isNaN(data108)){
-const err257 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data108};
-if(vErrors === null){
-vErrors = [err257];
-}
-else {
-vErrors.push(err257);
-}
-errors++;
-}
-if(data108 <= 0 || isNaN(data108)){
-const err258 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data108};
-if(vErrors === null){
-vErrors = [err258];
-}
-else {
-vErrors.push(err258);
-}
-errors++;
-}
-}
-else {
-const err259 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.accessDistanceM.type,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data108};
-if(vErrors === null){
-vErrors = [err259];
-}
-else {
-vErrors.push(err259);
-}
-errors++;
-}
-}
-if(data107.cellSizeM !== undefined){
-let data109 = data107.cellSizeM;
-if((typeof data109 == "number") && (isFinite(data109))){
-if(data109 > 1000 || isNaN(data109)){
-const err260 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data109};
-if(vErrors === null){
-vErrors = [err260];
-}
-else {
-vErrors.push(err260);
-}
-errors++;
-}
-if(data109 < 1 || isNaN(data109)){
-const err261 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data109};
-if(vErrors === null){
-vErrors = [err261];
-}
-else {
-vErrors.push(err261);
-}
-errors++;
-}
-}
-else {
-const err262 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.cellSizeM.type,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data109};
-if(vErrors === null){
-vErrors = [err262];
-}
-else {
-vErrors.push(err262);
-}
-errors++;
-}
-}
-if(data107.bandsS !== undefined){
-let data110 = data107.bandsS;
-if(Array.isArray(data110)){
-if(data110.length < 1){
-const err263 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.analysis.properties.bandsS,data:data110};
-if(vErrors === null){
-vErrors = [err263];
-}
-else {
-vErrors.push(err263);
-}
-errors++;
-}
-const len3 = data110.length;
-for(let i3=0; i3<len3; i3++){
-let data111 = data110[i3];
-if((typeof data111 == "number") && (isFinite(data111))){
-if(data111 <= 0 || isNaN(data111)){
-const err264 = {instancePath:instancePath+"/analysis/bandsS/" + i3,schemaPath:"#/properties/analysis/properties/bandsS/items/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data111};
+const err264 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing11},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data106};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3683,9 +3674,24 @@ vErrors.push(err264);
 }
 errors++;
 }
+else {
+errors = _errs296;
+if(vErrors !== null){
+if(_errs296){
+vErrors.length = _errs296;
 }
 else {
-const err265 = {instancePath:instancePath+"/analysis/bandsS/" + i3,schemaPath:"#/properties/analysis/properties/bandsS/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.bandsS.items.type,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data111};
+vErrors = null;
+}
+}
+}
+}
+if(data.analysis !== undefined){
+let data113 = data.analysis;
+if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
+for(const key31 in data113){
+if(!(((((key31 === "accessDistanceM") || (key31 === "cellSizeM")) || (key31 === "bandsS")) || (key31 === "year")) || (key31 === "maxSnapDistanceM"))){
+const err265 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.analysis,data:data113};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3695,9 +3701,11 @@ vErrors.push(err265);
 errors++;
 }
 }
-}
-else {
-const err266 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.analysis.properties.bandsS.type,parentSchema:schema11.properties.analysis.properties.bandsS,data:data110};
+if(data113.accessDistanceM !== undefined){
+let data114 = data113.accessDistanceM;
+if((typeof data114 == "number") && (isFinite(data114))){
+if(data114 > 5000 || isNaN(data114)){
+const err266 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data114};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3706,11 +3714,8 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-if(data107.year !== undefined){
-let data112 = data107.year;
-if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
-const err267 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.analysis.properties.year.type,parentSchema:schema11.properties.analysis.properties.year,data:data112};
+if(data114 <= 0 || isNaN(data114)){
+const err267 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data114};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3719,9 +3724,9 @@ vErrors.push(err267);
 }
 errors++;
 }
-if((typeof data112 == "number") && (isFinite(data112))){
-if(data112 > 2200 || isNaN(data112)){
-const err268 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema11.properties.analysis.properties.year,data:data112};
+}
+else {
+const err268 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.accessDistanceM.type,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data114};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3730,8 +3735,12 @@ vErrors.push(err268);
 }
 errors++;
 }
-if(data112 < 0 || isNaN(data112)){
-const err269 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.analysis.properties.year,data:data112};
+}
+if(data113.cellSizeM !== undefined){
+let data115 = data113.cellSizeM;
+if((typeof data115 == "number") && (isFinite(data115))){
+if(data115 > 1000 || isNaN(data115)){
+const err269 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data115};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3740,13 +3749,8 @@ vErrors.push(err269);
 }
 errors++;
 }
-}
-}
-if(data107.maxSnapDistanceM !== undefined){
-let data113 = data107.maxSnapDistanceM;
-if((typeof data113 == "number") && (isFinite(data113))){
-if(data113 > 5000 || isNaN(data113)){
-const err270 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data113};
+if(data115 < 1 || isNaN(data115)){
+const err270 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data115};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3755,8 +3759,9 @@ vErrors.push(err270);
 }
 errors++;
 }
-if(data113 <= 0 || isNaN(data113)){
-const err271 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data113};
+}
+else {
+const err271 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.cellSizeM.type,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data115};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3766,8 +3771,11 @@ vErrors.push(err271);
 errors++;
 }
 }
-else {
-const err272 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.maxSnapDistanceM.type,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data113};
+if(data113.bandsS !== undefined){
+let data116 = data113.bandsS;
+if(Array.isArray(data116)){
+if(data116.length < 1){
+const err272 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.analysis.properties.bandsS,data:data116};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3776,10 +3784,12 @@ vErrors.push(err272);
 }
 errors++;
 }
-}
-}
-else {
-const err273 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.analysis.type,parentSchema:schema11.properties.analysis,data:data107};
+const len3 = data116.length;
+for(let i3=0; i3<len3; i3++){
+let data117 = data116[i3];
+if((typeof data117 == "number") && (isFinite(data117))){
+if(data117 <= 0 || isNaN(data117)){
+const err273 = {instancePath:instancePath+"/analysis/bandsS/" + i3,schemaPath:"#/properties/analysis/properties/bandsS/items/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data117};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3789,12 +3799,8 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data.water !== undefined){
-let data114 = data.water;
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-for(const key32 in data114){
-if(!(((((key32 === "hydrantRoadClasses") || (key32 === "hydrantMaxSnapM")) || (key32 === "severeCold")) || (key32 === "intakeMaxSnapM")) || (key32 === "intakeTimeS"))){
-const err274 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.water,data:data114};
+else {
+const err274 = {instancePath:instancePath+"/analysis/bandsS/" + i3,schemaPath:"#/properties/analysis/properties/bandsS/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.bandsS.items.type,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data117};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3804,14 +3810,9 @@ vErrors.push(err274);
 errors++;
 }
 }
-if(data114.hydrantRoadClasses !== undefined){
-let data115 = data114.hydrantRoadClasses;
-if(Array.isArray(data115)){
-const len4 = data115.length;
-for(let i4=0; i4<len4; i4++){
-let data116 = data115[i4];
-if(!(((((((((((((((((((data116 === "motorway") || (data116 === "motorway_link")) || (data116 === "trunk")) || (data116 === "trunk_link")) || (data116 === "primary")) || (data116 === "primary_link")) || (data116 === "secondary")) || (data116 === "secondary_link")) || (data116 === "tertiary")) || (data116 === "tertiary_link")) || (data116 === "unclassified")) || (data116 === "residential")) || (data116 === "living_street")) || (data116 === "service")) || (data116 === "unknown")) || (data116 === "快速路")) || (data116 === "主干路")) || (data116 === "次干路")) || (data116 === "支路"))){
-const err275 = {instancePath:instancePath+"/water/hydrantRoadClasses/" + i4,schemaPath:"#/properties/water/properties/hydrantRoadClasses/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.water.properties.hydrantRoadClasses.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.water.properties.hydrantRoadClasses.items.enum,parentSchema:schema11.properties.water.properties.hydrantRoadClasses.items,data:data116};
+}
+else {
+const err275 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.analysis.properties.bandsS.type,parentSchema:schema11.properties.analysis.properties.bandsS,data:data116};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3821,9 +3822,10 @@ vErrors.push(err275);
 errors++;
 }
 }
-}
-else {
-const err276 = {instancePath:instancePath+"/water/hydrantRoadClasses",schemaPath:"#/properties/water/properties/hydrantRoadClasses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.water.properties.hydrantRoadClasses.type,parentSchema:schema11.properties.water.properties.hydrantRoadClasses,data:data115};
+if(data113.year !== undefined){
+let data118 = data113.year;
+if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
+const err276 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.analysis.properties.year.type,parentSchema:schema11.properties.analysis.properties.year,data:data118};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3832,12 +3834,9 @@ vErrors.push(err276);
 }
 errors++;
 }
-}
-if(data114.hydrantMaxSnapM !== undefined){
-let data117 = data114.hydrantMaxSnapM;
-if((typeof data117 == "number") && (isFinite(data117))){
-if(data117 > 500 || isNaN(data117)){
-const err277 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 500},message:"must be <= 500",schema:500,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data117};
+if((typeof data118 == "number") && (isFinite(data118))){
+if(data118 > 2200 || isNaN(data118)){
+const err277 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema11.properties.analysis.properties.year,data:data118};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3846,8 +3845,8 @@ vErrors.push(err277);
 }
 errors++;
 }
-if(data117 <= 0 || isNaN(data117)){
-const err278 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data117};
+if(data118 < 0 || isNaN(data118)){
+const err278 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.analysis.properties.year,data:data118};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3857,8 +3856,12 @@ vErrors.push(err278);
 errors++;
 }
 }
-else {
-const err279 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.hydrantMaxSnapM.type,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data117};
+}
+if(data113.maxSnapDistanceM !== undefined){
+let data119 = data113.maxSnapDistanceM;
+if((typeof data119 == "number") && (isFinite(data119))){
+if(data119 > 5000 || isNaN(data119)){
+const err279 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data119};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3867,11 +3870,8 @@ vErrors.push(err279);
 }
 errors++;
 }
-}
-if(data114.severeCold !== undefined){
-let data118 = data114.severeCold;
-if(typeof data118 !== "boolean"){
-const err280 = {instancePath:instancePath+"/water/severeCold",schemaPath:"#/properties/water/properties/severeCold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.water.properties.severeCold.type,parentSchema:schema11.properties.water.properties.severeCold,data:data118};
+if(data119 <= 0 || isNaN(data119)){
+const err280 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data119};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3881,11 +3881,8 @@ vErrors.push(err280);
 errors++;
 }
 }
-if(data114.intakeMaxSnapM !== undefined){
-let data119 = data114.intakeMaxSnapM;
-if((typeof data119 == "number") && (isFinite(data119))){
-if(data119 > 1000 || isNaN(data119)){
-const err281 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data119};
+else {
+const err281 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.maxSnapDistanceM.type,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data119};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3894,8 +3891,10 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(data119 <= 0 || isNaN(data119)){
-const err282 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data119};
+}
+}
+else {
+const err282 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.analysis.type,parentSchema:schema11.properties.analysis,data:data113};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3905,8 +3904,12 @@ vErrors.push(err282);
 errors++;
 }
 }
-else {
-const err283 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeMaxSnapM.type,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data119};
+if(data.water !== undefined){
+let data120 = data.water;
+if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
+for(const key32 in data120){
+if(!(((((key32 === "hydrantRoadClasses") || (key32 === "hydrantMaxSnapM")) || (key32 === "severeCold")) || (key32 === "intakeMaxSnapM")) || (key32 === "intakeTimeS"))){
+const err283 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.water,data:data120};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3916,11 +3919,14 @@ vErrors.push(err283);
 errors++;
 }
 }
-if(data114.intakeTimeS !== undefined){
-let data120 = data114.intakeTimeS;
-if((typeof data120 == "number") && (isFinite(data120))){
-if(data120 > 7200 || isNaN(data120)){
-const err284 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data120};
+if(data120.hydrantRoadClasses !== undefined){
+let data121 = data120.hydrantRoadClasses;
+if(Array.isArray(data121)){
+const len4 = data121.length;
+for(let i4=0; i4<len4; i4++){
+let data122 = data121[i4];
+if(!(((((((((((((((((((data122 === "motorway") || (data122 === "motorway_link")) || (data122 === "trunk")) || (data122 === "trunk_link")) || (data122 === "primary")) || (data122 === "primary_link")) || (data122 === "secondary")) || (data122 === "secondary_link")) || (data122 === "tertiary")) || (data122 === "tertiary_link")) || (data122 === "unclassified")) || (data122 === "residential")) || (data122 === "living_street")) || (data122 === "service")) || (data122 === "unknown")) || (data122 === "快速路")) || (data122 === "主干路")) || (data122 === "次干路")) || (data122 === "支路"))){
+const err284 = {instancePath:instancePath+"/water/hydrantRoadClasses/" + i4,schemaPath:"#/properties/water/properties/hydrantRoadClasses/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.water.properties.hydrantRoadClasses.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.water.properties.hydrantRoadClasses.items.enum,parentSchema:schema11.properties.water.properties.hydrantRoadClasses.items,data:data122};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3929,8 +3935,10 @@ vErrors.push(err284);
 }
 errors++;
 }
-if(data120 <= 0 || isNaN(data120)){
-const err285 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data120};
+}
+}
+else {
+const err285 = {instancePath:instancePath+"/water/hydrantRoadClasses",schemaPath:"#/properties/water/properties/hydrantRoadClasses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.water.properties.hydrantRoadClasses.type,parentSchema:schema11.properties.water.properties.hydrantRoadClasses,data:data121};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3940,8 +3948,11 @@ vErrors.push(err285);
 errors++;
 }
 }
-else {
-const err286 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeTimeS.type,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data120};
+if(data120.hydrantMaxSnapM !== undefined){
+let data123 = data120.hydrantMaxSnapM;
+if((typeof data123 == "number") && (isFinite(data123))){
+if(data123 > 500 || isNaN(data123)){
+const err286 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 500},message:"must be <= 500",schema:500,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data123};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3950,10 +3961,8 @@ vErrors.push(err286);
 }
 errors++;
 }
-}
-}
-else {
-const err287 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.water.type,parentSchema:schema11.properties.water,data:data114};
+if(data123 <= 0 || isNaN(data123)){
+const err287 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data123};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3963,12 +3972,8 @@ vErrors.push(err287);
 errors++;
 }
 }
-if(data.indicators !== undefined){
-let data121 = data.indicators;
-if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
-for(const key33 in data121){
-if(!(func2.call(schema11.properties.indicators.properties, key33))){
-const err288 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators,data:data121};
+else {
+const err288 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.hydrantMaxSnapM.type,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data123};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3978,12 +3983,10 @@ vErrors.push(err288);
 errors++;
 }
 }
-if(data121.stationsPer100kPeople !== undefined){
-let data122 = data121.stationsPer100kPeople;
-if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
-for(const key34 in data122){
-if(!(((key34 === "baseline") || (key34 === "target")) || (key34 === "binding"))){
-const err289 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data122};
+if(data120.severeCold !== undefined){
+let data124 = data120.severeCold;
+if(typeof data124 !== "boolean"){
+const err289 = {instancePath:instancePath+"/water/severeCold",schemaPath:"#/properties/water/properties/severeCold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.water.properties.severeCold.type,parentSchema:schema11.properties.water.properties.severeCold,data:data124};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3993,10 +3996,11 @@ vErrors.push(err289);
 errors++;
 }
 }
-if(data122.baseline !== undefined){
-let data123 = data122.baseline;
-if(!((typeof data123 == "number") && (isFinite(data123)))){
-const err290 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/baseline",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline,data:data123};
+if(data120.intakeMaxSnapM !== undefined){
+let data125 = data120.intakeMaxSnapM;
+if((typeof data125 == "number") && (isFinite(data125))){
+if(data125 > 1000 || isNaN(data125)){
+const err290 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data125};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -4005,11 +4009,8 @@ vErrors.push(err290);
 }
 errors++;
 }
-}
-if(data122.target !== undefined){
-let data124 = data122.target;
-if(!((typeof data124 == "number") && (isFinite(data124)))){
-const err291 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/target",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target,data:data124};
+if(data125 <= 0 || isNaN(data125)){
+const err291 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data125};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -4019,10 +4020,8 @@ vErrors.push(err291);
 errors++;
 }
 }
-if(data122.binding !== undefined){
-let data125 = data122.binding;
-if(typeof data125 !== "boolean"){
-const err292 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/binding",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding,data:data125};
+else {
+const err292 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeMaxSnapM.type,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data125};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -4032,9 +4031,11 @@ vErrors.push(err292);
 errors++;
 }
 }
-}
-else {
-const err293 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.stationsPer100kPeople.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data122};
+if(data120.intakeTimeS !== undefined){
+let data126 = data120.intakeTimeS;
+if((typeof data126 == "number") && (isFinite(data126))){
+if(data126 > 7200 || isNaN(data126)){
+const err293 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data126};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -4043,13 +4044,8 @@ vErrors.push(err293);
 }
 errors++;
 }
-}
-if(data121.averageDistrictAreaKm2 !== undefined){
-let data126 = data121.averageDistrictAreaKm2;
-if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
-for(const key35 in data126){
-if(!(((key35 === "baseline") || (key35 === "target")) || (key35 === "binding"))){
-const err294 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data126};
+if(data126 <= 0 || isNaN(data126)){
+const err294 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data126};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -4059,10 +4055,8 @@ vErrors.push(err294);
 errors++;
 }
 }
-if(data126.baseline !== undefined){
-let data127 = data126.baseline;
-if(!((typeof data127 == "number") && (isFinite(data127)))){
-const err295 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/baseline",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline,data:data127};
+else {
+const err295 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeTimeS.type,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data126};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -4072,10 +4066,9 @@ vErrors.push(err295);
 errors++;
 }
 }
-if(data126.target !== undefined){
-let data128 = data126.target;
-if(!((typeof data128 == "number") && (isFinite(data128)))){
-const err296 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/target",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target,data:data128};
+}
+else {
+const err296 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.water.type,parentSchema:schema11.properties.water,data:data120};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -4085,10 +4078,12 @@ vErrors.push(err296);
 errors++;
 }
 }
-if(data126.binding !== undefined){
-let data129 = data126.binding;
-if(typeof data129 !== "boolean"){
-const err297 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/binding",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding,data:data129};
+if(data.indicators !== undefined){
+let data127 = data.indicators;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+for(const key33 in data127){
+if(!(func2.call(schema11.properties.indicators.properties, key33))){
+const err297 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators,data:data127};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -4098,9 +4093,12 @@ vErrors.push(err297);
 errors++;
 }
 }
-}
-else {
-const err298 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data126};
+if(data127.stationsPer100kPeople !== undefined){
+let data128 = data127.stationsPer100kPeople;
+if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
+for(const key34 in data128){
+if(!(((key34 === "baseline") || (key34 === "target")) || (key34 === "binding"))){
+const err298 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data128};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -4110,12 +4108,10 @@ vErrors.push(err298);
 errors++;
 }
 }
-if(data121.landReachedPct !== undefined){
-let data130 = data121.landReachedPct;
-if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
-for(const key36 in data130){
-if(!(((key36 === "baseline") || (key36 === "target")) || (key36 === "binding"))){
-const err299 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data130};
+if(data128.baseline !== undefined){
+let data129 = data128.baseline;
+if(!((typeof data129 == "number") && (isFinite(data129)))){
+const err299 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/baseline",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline,data:data129};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -4125,10 +4121,10 @@ vErrors.push(err299);
 errors++;
 }
 }
-if(data130.baseline !== undefined){
-let data131 = data130.baseline;
-if(!((typeof data131 == "number") && (isFinite(data131)))){
-const err300 = {instancePath:instancePath+"/indicators/landReachedPct/baseline",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.baseline,data:data131};
+if(data128.target !== undefined){
+let data130 = data128.target;
+if(!((typeof data130 == "number") && (isFinite(data130)))){
+const err300 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/target",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target,data:data130};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -4138,10 +4134,10 @@ vErrors.push(err300);
 errors++;
 }
 }
-if(data130.target !== undefined){
-let data132 = data130.target;
-if(!((typeof data132 == "number") && (isFinite(data132)))){
-const err301 = {instancePath:instancePath+"/indicators/landReachedPct/target",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.target,data:data132};
+if(data128.binding !== undefined){
+let data131 = data128.binding;
+if(typeof data131 !== "boolean"){
+const err301 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/binding",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding,data:data131};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -4151,10 +4147,9 @@ vErrors.push(err301);
 errors++;
 }
 }
-if(data130.binding !== undefined){
-let data133 = data130.binding;
-if(typeof data133 !== "boolean"){
-const err302 = {instancePath:instancePath+"/indicators/landReachedPct/binding",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.landReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.binding,data:data133};
+}
+else {
+const err302 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.stationsPer100kPeople.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data128};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -4164,9 +4159,12 @@ vErrors.push(err302);
 errors++;
 }
 }
-}
-else {
-const err303 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.landReachedPct.type,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data130};
+if(data127.averageDistrictAreaKm2 !== undefined){
+let data132 = data127.averageDistrictAreaKm2;
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+for(const key35 in data132){
+if(!(((key35 === "baseline") || (key35 === "target")) || (key35 === "binding"))){
+const err303 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data132};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -4176,12 +4174,10 @@ vErrors.push(err303);
 errors++;
 }
 }
-if(data121.populationReachedPct !== undefined){
-let data134 = data121.populationReachedPct;
-if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
-for(const key37 in data134){
-if(!(((key37 === "baseline") || (key37 === "target")) || (key37 === "binding"))){
-const err304 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data134};
+if(data132.baseline !== undefined){
+let data133 = data132.baseline;
+if(!((typeof data133 == "number") && (isFinite(data133)))){
+const err304 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/baseline",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline,data:data133};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -4191,10 +4187,10 @@ vErrors.push(err304);
 errors++;
 }
 }
-if(data134.baseline !== undefined){
-let data135 = data134.baseline;
-if(!((typeof data135 == "number") && (isFinite(data135)))){
-const err305 = {instancePath:instancePath+"/indicators/populationReachedPct/baseline",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline,data:data135};
+if(data132.target !== undefined){
+let data134 = data132.target;
+if(!((typeof data134 == "number") && (isFinite(data134)))){
+const err305 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/target",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target,data:data134};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -4204,10 +4200,10 @@ vErrors.push(err305);
 errors++;
 }
 }
-if(data134.target !== undefined){
-let data136 = data134.target;
-if(!((typeof data136 == "number") && (isFinite(data136)))){
-const err306 = {instancePath:instancePath+"/indicators/populationReachedPct/target",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.target,data:data136};
+if(data132.binding !== undefined){
+let data135 = data132.binding;
+if(typeof data135 !== "boolean"){
+const err306 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/binding",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding,data:data135};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -4217,10 +4213,9 @@ vErrors.push(err306);
 errors++;
 }
 }
-if(data134.binding !== undefined){
-let data137 = data134.binding;
-if(typeof data137 !== "boolean"){
-const err307 = {instancePath:instancePath+"/indicators/populationReachedPct/binding",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.populationReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.binding,data:data137};
+}
+else {
+const err307 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data132};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -4230,9 +4225,12 @@ vErrors.push(err307);
 errors++;
 }
 }
-}
-else {
-const err308 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.populationReachedPct.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data134};
+if(data127.landReachedPct !== undefined){
+let data136 = data127.landReachedPct;
+if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
+for(const key36 in data136){
+if(!(((key36 === "baseline") || (key36 === "target")) || (key36 === "binding"))){
+const err308 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data136};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -4242,12 +4240,10 @@ vErrors.push(err308);
 errors++;
 }
 }
-if(data121.hydrantConstructionRatePct !== undefined){
-let data138 = data121.hydrantConstructionRatePct;
-if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
-for(const key38 in data138){
-if(!(((key38 === "baseline") || (key38 === "target")) || (key38 === "binding"))){
-const err309 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data138};
+if(data136.baseline !== undefined){
+let data137 = data136.baseline;
+if(!((typeof data137 == "number") && (isFinite(data137)))){
+const err309 = {instancePath:instancePath+"/indicators/landReachedPct/baseline",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.baseline,data:data137};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -4257,10 +4253,10 @@ vErrors.push(err309);
 errors++;
 }
 }
-if(data138.baseline !== undefined){
-let data139 = data138.baseline;
-if(!((typeof data139 == "number") && (isFinite(data139)))){
-const err310 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline,data:data139};
+if(data136.target !== undefined){
+let data138 = data136.target;
+if(!((typeof data138 == "number") && (isFinite(data138)))){
+const err310 = {instancePath:instancePath+"/indicators/landReachedPct/target",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.target,data:data138};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -4270,10 +4266,10 @@ vErrors.push(err310);
 errors++;
 }
 }
-if(data138.target !== undefined){
-let data140 = data138.target;
-if(!((typeof data140 == "number") && (isFinite(data140)))){
-const err311 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target,data:data140};
+if(data136.binding !== undefined){
+let data139 = data136.binding;
+if(typeof data139 !== "boolean"){
+const err311 = {instancePath:instancePath+"/indicators/landReachedPct/binding",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.landReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.binding,data:data139};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -4283,10 +4279,9 @@ vErrors.push(err311);
 errors++;
 }
 }
-if(data138.binding !== undefined){
-let data141 = data138.binding;
-if(typeof data141 !== "boolean"){
-const err312 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding,data:data141};
+}
+else {
+const err312 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.landReachedPct.type,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data136};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -4296,9 +4291,12 @@ vErrors.push(err312);
 errors++;
 }
 }
-}
-else {
-const err313 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data138};
+if(data127.populationReachedPct !== undefined){
+let data140 = data127.populationReachedPct;
+if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
+for(const key37 in data140){
+if(!(((key37 === "baseline") || (key37 === "target")) || (key37 === "binding"))){
+const err313 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data140};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -4308,12 +4306,10 @@ vErrors.push(err313);
 errors++;
 }
 }
-if(data121.hydrantIntactRatePct !== undefined){
-let data142 = data121.hydrantIntactRatePct;
-if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
-for(const key39 in data142){
-if(!(((key39 === "baseline") || (key39 === "target")) || (key39 === "binding"))){
-const err314 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data142};
+if(data140.baseline !== undefined){
+let data141 = data140.baseline;
+if(!((typeof data141 == "number") && (isFinite(data141)))){
+const err314 = {instancePath:instancePath+"/indicators/populationReachedPct/baseline",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline,data:data141};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -4323,10 +4319,10 @@ vErrors.push(err314);
 errors++;
 }
 }
-if(data142.baseline !== undefined){
-let data143 = data142.baseline;
-if(!((typeof data143 == "number") && (isFinite(data143)))){
-const err315 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline,data:data143};
+if(data140.target !== undefined){
+let data142 = data140.target;
+if(!((typeof data142 == "number") && (isFinite(data142)))){
+const err315 = {instancePath:instancePath+"/indicators/populationReachedPct/target",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.target,data:data142};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -4336,10 +4332,10 @@ vErrors.push(err315);
 errors++;
 }
 }
-if(data142.target !== undefined){
-let data144 = data142.target;
-if(!((typeof data144 == "number") && (isFinite(data144)))){
-const err316 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target,data:data144};
+if(data140.binding !== undefined){
+let data143 = data140.binding;
+if(typeof data143 !== "boolean"){
+const err316 = {instancePath:instancePath+"/indicators/populationReachedPct/binding",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.populationReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.binding,data:data143};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -4349,10 +4345,9 @@ vErrors.push(err316);
 errors++;
 }
 }
-if(data142.binding !== undefined){
-let data145 = data142.binding;
-if(typeof data145 !== "boolean"){
-const err317 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding,data:data145};
+}
+else {
+const err317 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.populationReachedPct.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data140};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -4362,9 +4357,12 @@ vErrors.push(err317);
 errors++;
 }
 }
-}
-else {
-const err318 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data142};
+if(data127.hydrantConstructionRatePct !== undefined){
+let data144 = data127.hydrantConstructionRatePct;
+if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
+for(const key38 in data144){
+if(!(((key38 === "baseline") || (key38 === "target")) || (key38 === "binding"))){
+const err318 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data144};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -4374,12 +4372,10 @@ vErrors.push(err318);
 errors++;
 }
 }
-if(data121.townshipCoveragePct !== undefined){
-let data146 = data121.townshipCoveragePct;
-if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-for(const key40 in data146){
-if(!(((key40 === "baseline") || (key40 === "target")) || (key40 === "binding"))){
-const err319 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data146};
+if(data144.baseline !== undefined){
+let data145 = data144.baseline;
+if(!((typeof data145 == "number") && (isFinite(data145)))){
+const err319 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline,data:data145};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -4389,10 +4385,10 @@ vErrors.push(err319);
 errors++;
 }
 }
-if(data146.baseline !== undefined){
-let data147 = data146.baseline;
-if(!((typeof data147 == "number") && (isFinite(data147)))){
-const err320 = {instancePath:instancePath+"/indicators/townshipCoveragePct/baseline",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline,data:data147};
+if(data144.target !== undefined){
+let data146 = data144.target;
+if(!((typeof data146 == "number") && (isFinite(data146)))){
+const err320 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target,data:data146};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4402,10 +4398,10 @@ vErrors.push(err320);
 errors++;
 }
 }
-if(data146.target !== undefined){
-let data148 = data146.target;
-if(!((typeof data148 == "number") && (isFinite(data148)))){
-const err321 = {instancePath:instancePath+"/indicators/townshipCoveragePct/target",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target,data:data148};
+if(data144.binding !== undefined){
+let data147 = data144.binding;
+if(typeof data147 !== "boolean"){
+const err321 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding,data:data147};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4415,10 +4411,9 @@ vErrors.push(err321);
 errors++;
 }
 }
-if(data146.binding !== undefined){
-let data149 = data146.binding;
-if(typeof data149 !== "boolean"){
-const err322 = {instancePath:instancePath+"/indicators/townshipCoveragePct/binding",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding,data:data149};
+}
+else {
+const err322 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data144};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4428,9 +4423,12 @@ vErrors.push(err322);
 errors++;
 }
 }
-}
-else {
-const err323 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.townshipCoveragePct.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data146};
+if(data127.hydrantIntactRatePct !== undefined){
+let data148 = data127.hydrantIntactRatePct;
+if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
+for(const key39 in data148){
+if(!(((key39 === "baseline") || (key39 === "target")) || (key39 === "binding"))){
+const err323 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data148};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4440,12 +4438,10 @@ vErrors.push(err323);
 errors++;
 }
 }
-if(data121.firefightersPer10kPeople !== undefined){
-let data150 = data121.firefightersPer10kPeople;
-if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
-for(const key41 in data150){
-if(!(((key41 === "baseline") || (key41 === "target")) || (key41 === "binding"))){
-const err324 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data150};
+if(data148.baseline !== undefined){
+let data149 = data148.baseline;
+if(!((typeof data149 == "number") && (isFinite(data149)))){
+const err324 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline,data:data149};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4455,10 +4451,10 @@ vErrors.push(err324);
 errors++;
 }
 }
-if(data150.baseline !== undefined){
-let data151 = data150.baseline;
-if(!((typeof data151 == "number") && (isFinite(data151)))){
-const err325 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/baseline",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline,data:data151};
+if(data148.target !== undefined){
+let data150 = data148.target;
+if(!((typeof data150 == "number") && (isFinite(data150)))){
+const err325 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target,data:data150};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4468,10 +4464,10 @@ vErrors.push(err325);
 errors++;
 }
 }
-if(data150.target !== undefined){
-let data152 = data150.target;
-if(!((typeof data152 == "number") && (isFinite(data152)))){
-const err326 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/target",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target,data:data152};
+if(data148.binding !== undefined){
+let data151 = data148.binding;
+if(typeof data151 !== "boolean"){
+const err326 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding,data:data151};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4481,10 +4477,9 @@ vErrors.push(err326);
 errors++;
 }
 }
-if(data150.binding !== undefined){
-let data153 = data150.binding;
-if(typeof data153 !== "boolean"){
-const err327 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/binding",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding,data:data153};
+}
+else {
+const err327 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data148};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4494,9 +4489,12 @@ vErrors.push(err327);
 errors++;
 }
 }
-}
-else {
-const err328 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data150};
+if(data127.townshipCoveragePct !== undefined){
+let data152 = data127.townshipCoveragePct;
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+for(const key40 in data152){
+if(!(((key40 === "baseline") || (key40 === "target")) || (key40 === "binding"))){
+const err328 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data152};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4506,11 +4504,10 @@ vErrors.push(err328);
 errors++;
 }
 }
-if(data121.firefighters !== undefined){
-let data154 = data121.firefighters;
-if((typeof data154 == "number") && (isFinite(data154))){
-if(data154 < 0 || isNaN(data154)){
-const err329 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.indicators.properties.firefighters,data:data154};
+if(data152.baseline !== undefined){
+let data153 = data152.baseline;
+if(!((typeof data153 == "number") && (isFinite(data153)))){
+const err329 = {instancePath:instancePath+"/indicators/townshipCoveragePct/baseline",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline,data:data153};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4520,8 +4517,10 @@ vErrors.push(err329);
 errors++;
 }
 }
-else {
-const err330 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefighters.type,parentSchema:schema11.properties.indicators.properties.firefighters,data:data154};
+if(data152.target !== undefined){
+let data154 = data152.target;
+if(!((typeof data154 == "number") && (isFinite(data154)))){
+const err330 = {instancePath:instancePath+"/indicators/townshipCoveragePct/target",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target,data:data154};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4531,10 +4530,10 @@ vErrors.push(err330);
 errors++;
 }
 }
-if(data121.townships !== undefined){
-let data155 = data121.townships;
-if(typeof data155 !== "string"){
-const err331 = {instancePath:instancePath+"/indicators/townships",schemaPath:"#/properties/indicators/properties/townships/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indicators.properties.townships.type,parentSchema:schema11.properties.indicators.properties.townships,data:data155};
+if(data152.binding !== undefined){
+let data155 = data152.binding;
+if(typeof data155 !== "boolean"){
+const err331 = {instancePath:instancePath+"/indicators/townshipCoveragePct/binding",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding,data:data155};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4546,7 +4545,7 @@ errors++;
 }
 }
 else {
-const err332 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.type,parentSchema:schema11.properties.indicators,data:data121};
+const err332 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.townshipCoveragePct.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data152};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4556,14 +4555,3001 @@ vErrors.push(err332);
 errors++;
 }
 }
-}
-else {
-const err333 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data127.firefightersPer10kPeople !== undefined){
+let data156 = data127.firefightersPer10kPeople;
+if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
+for(const key41 in data156){
+if(!(((key41 === "baseline") || (key41 === "target")) || (key41 === "binding"))){
+const err333 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data156};
 if(vErrors === null){
 vErrors = [err333];
 }
 else {
 vErrors.push(err333);
+}
+errors++;
+}
+}
+if(data156.baseline !== undefined){
+let data157 = data156.baseline;
+if(!((typeof data157 == "number") && (isFinite(data157)))){
+const err334 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/baseline",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline,data:data157};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+}
+if(data156.target !== undefined){
+let data158 = data156.target;
+if(!((typeof data158 == "number") && (isFinite(data158)))){
+const err335 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/target",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target,data:data158};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+}
+if(data156.binding !== undefined){
+let data159 = data156.binding;
+if(typeof data159 !== "boolean"){
+const err336 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/binding",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding,data:data159};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+}
+}
+else {
+const err337 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data156};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+}
+if(data127.firefighters !== undefined){
+let data160 = data127.firefighters;
+if((typeof data160 == "number") && (isFinite(data160))){
+if(data160 < 0 || isNaN(data160)){
+const err338 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.indicators.properties.firefighters,data:data160};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+}
+else {
+const err339 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefighters.type,parentSchema:schema11.properties.indicators.properties.firefighters,data:data160};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+}
+if(data127.townships !== undefined){
+let data161 = data127.townships;
+if(typeof data161 !== "string"){
+const err340 = {instancePath:instancePath+"/indicators/townships",schemaPath:"#/properties/indicators/properties/townships/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indicators.properties.townships.type,parentSchema:schema11.properties.indicators.properties.townships,data:data161};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+}
+}
+else {
+const err341 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.type,parentSchema:schema11.properties.indicators,data:data127};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+}
+if(data.risk !== undefined){
+let data162 = data.risk;
+if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
+for(const key42 in data162){
+if(!(func2.call(schema11.properties.risk.properties, key42))){
+const err342 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.risk,data:data162};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+}
+if(data162.hazards !== undefined){
+let data163 = data162.hazards;
+const _errs428 = errors;
+let valid77 = false;
+let passing12 = null;
+const _errs429 = errors;
+if(typeof data163 === "string"){
+if(func3(data163) < 1){
+const err343 = {instancePath:instancePath+"/risk/hazards",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data163};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+}
+else {
+const err344 = {instancePath:instancePath+"/risk/hazards",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data163};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+var _valid12 = _errs429 === errors;
+if(_valid12){
+valid77 = true;
+passing12 = 0;
+}
+const _errs431 = errors;
+if(data163 && typeof data163 == "object" && !Array.isArray(data163)){
+if(data163.path === undefined){
+const err345 = {instancePath:instancePath+"/risk/hazards",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data163};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+for(const key43 in data163){
+if(!(((((key43 === "path") || (key43 === "crs")) || (key43 === "encoding")) || (key43 === "columns")) || (key43 === "sheet"))){
+const err346 = {instancePath:instancePath+"/risk/hazards",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data163};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+}
+if(data163.path !== undefined){
+let data164 = data163.path;
+if(typeof data164 === "string"){
+if(func3(data164) < 1){
+const err347 = {instancePath:instancePath+"/risk/hazards/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data164};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+}
+else {
+const err348 = {instancePath:instancePath+"/risk/hazards/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data164};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+if(data163.crs !== undefined){
+let data165 = data163.crs;
+if(typeof data165 === "string"){
+if(func3(data165) < 1){
+const err349 = {instancePath:instancePath+"/risk/hazards/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data165};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+}
+else {
+const err350 = {instancePath:instancePath+"/risk/hazards/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data165};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+}
+if(data163.encoding !== undefined){
+let data166 = data163.encoding;
+if(typeof data166 === "string"){
+if(func3(data166) < 1){
+const err351 = {instancePath:instancePath+"/risk/hazards/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data166};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+}
+else {
+const err352 = {instancePath:instancePath+"/risk/hazards/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data166};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+}
+if(data163.columns !== undefined){
+let data167 = data163.columns;
+if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
+for(const key44 in data167){
+let data168 = data167[key44];
+if(typeof data168 === "string"){
+if(func3(data168) < 1){
+const err353 = {instancePath:instancePath+"/risk/hazards/columns/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data168};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+else {
+const err354 = {instancePath:instancePath+"/risk/hazards/columns/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data168};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+}
+}
+else {
+const err355 = {instancePath:instancePath+"/risk/hazards/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data167};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+}
+if(data163.sheet !== undefined){
+let data169 = data163.sheet;
+if(typeof data169 === "string"){
+if(func3(data169) < 1){
+const err356 = {instancePath:instancePath+"/risk/hazards/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data169};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+else {
+const err357 = {instancePath:instancePath+"/risk/hazards/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data169};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+}
+}
+else {
+const err358 = {instancePath:instancePath+"/risk/hazards",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data163};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+var _valid12 = _errs431 === errors;
+if(_valid12 && valid77){
+valid77 = false;
+passing12 = [passing12, 1];
+}
+else {
+if(_valid12){
+valid77 = true;
+passing12 = 1;
+}
+}
+if(!valid77){
+const err359 = {instancePath:instancePath+"/risk/hazards",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing12},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data163};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+else {
+errors = _errs428;
+if(vErrors !== null){
+if(_errs428){
+vErrors.length = _errs428;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data162.microStations !== undefined){
+let data170 = data162.microStations;
+const _errs449 = errors;
+let valid81 = false;
+let passing13 = null;
+const _errs450 = errors;
+if(typeof data170 === "string"){
+if(func3(data170) < 1){
+const err360 = {instancePath:instancePath+"/risk/microStations",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data170};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+}
+else {
+const err361 = {instancePath:instancePath+"/risk/microStations",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data170};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+var _valid13 = _errs450 === errors;
+if(_valid13){
+valid81 = true;
+passing13 = 0;
+}
+const _errs452 = errors;
+if(data170 && typeof data170 == "object" && !Array.isArray(data170)){
+if(data170.path === undefined){
+const err362 = {instancePath:instancePath+"/risk/microStations",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data170};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+for(const key45 in data170){
+if(!(((((key45 === "path") || (key45 === "crs")) || (key45 === "encoding")) || (key45 === "columns")) || (key45 === "sheet"))){
+const err363 = {instancePath:instancePath+"/risk/microStations",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data170};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+}
+}
+if(data170.path !== undefined){
+let data171 = data170.path;
+if(typeof data171 === "string"){
+if(func3(data171) < 1){
+const err364 = {instancePath:instancePath+"/risk/microStations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data171};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+}
+else {
+const err365 = {instancePath:instancePath+"/risk/microStations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data171};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+}
+if(data170.crs !== undefined){
+let data172 = data170.crs;
+if(typeof data172 === "string"){
+if(func3(data172) < 1){
+const err366 = {instancePath:instancePath+"/risk/microStations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data172};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
+}
+errors++;
+}
+}
+else {
+const err367 = {instancePath:instancePath+"/risk/microStations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data172};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+}
+if(data170.encoding !== undefined){
+let data173 = data170.encoding;
+if(typeof data173 === "string"){
+if(func3(data173) < 1){
+const err368 = {instancePath:instancePath+"/risk/microStations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data173};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+}
+else {
+const err369 = {instancePath:instancePath+"/risk/microStations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data173};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+}
+}
+if(data170.columns !== undefined){
+let data174 = data170.columns;
+if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
+for(const key46 in data174){
+let data175 = data174[key46];
+if(typeof data175 === "string"){
+if(func3(data175) < 1){
+const err370 = {instancePath:instancePath+"/risk/microStations/columns/" + key46.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data175};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+}
+else {
+const err371 = {instancePath:instancePath+"/risk/microStations/columns/" + key46.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data175};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
+}
+errors++;
+}
+}
+}
+else {
+const err372 = {instancePath:instancePath+"/risk/microStations/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data174};
+if(vErrors === null){
+vErrors = [err372];
+}
+else {
+vErrors.push(err372);
+}
+errors++;
+}
+}
+if(data170.sheet !== undefined){
+let data176 = data170.sheet;
+if(typeof data176 === "string"){
+if(func3(data176) < 1){
+const err373 = {instancePath:instancePath+"/risk/microStations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data176};
+if(vErrors === null){
+vErrors = [err373];
+}
+else {
+vErrors.push(err373);
+}
+errors++;
+}
+}
+else {
+const err374 = {instancePath:instancePath+"/risk/microStations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data176};
+if(vErrors === null){
+vErrors = [err374];
+}
+else {
+vErrors.push(err374);
+}
+errors++;
+}
+}
+}
+else {
+const err375 = {instancePath:instancePath+"/risk/microStations",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data170};
+if(vErrors === null){
+vErrors = [err375];
+}
+else {
+vErrors.push(err375);
+}
+errors++;
+}
+var _valid13 = _errs452 === errors;
+if(_valid13 && valid81){
+valid81 = false;
+passing13 = [passing13, 1];
+}
+else {
+if(_valid13){
+valid81 = true;
+passing13 = 1;
+}
+}
+if(!valid81){
+const err376 = {instancePath:instancePath+"/risk/microStations",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing13},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data170};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
+}
+errors++;
+}
+else {
+errors = _errs449;
+if(vErrors !== null){
+if(_errs449){
+vErrors.length = _errs449;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data162.communities !== undefined){
+let data177 = data162.communities;
+const _errs470 = errors;
+let valid85 = false;
+let passing14 = null;
+const _errs471 = errors;
+if(typeof data177 === "string"){
+if(func3(data177) < 1){
+const err377 = {instancePath:instancePath+"/risk/communities",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data177};
+if(vErrors === null){
+vErrors = [err377];
+}
+else {
+vErrors.push(err377);
+}
+errors++;
+}
+}
+else {
+const err378 = {instancePath:instancePath+"/risk/communities",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data177};
+if(vErrors === null){
+vErrors = [err378];
+}
+else {
+vErrors.push(err378);
+}
+errors++;
+}
+var _valid14 = _errs471 === errors;
+if(_valid14){
+valid85 = true;
+passing14 = 0;
+}
+const _errs473 = errors;
+if(data177 && typeof data177 == "object" && !Array.isArray(data177)){
+if(data177.path === undefined){
+const err379 = {instancePath:instancePath+"/risk/communities",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data177};
+if(vErrors === null){
+vErrors = [err379];
+}
+else {
+vErrors.push(err379);
+}
+errors++;
+}
+for(const key47 in data177){
+if(!(((((key47 === "path") || (key47 === "crs")) || (key47 === "encoding")) || (key47 === "columns")) || (key47 === "sheet"))){
+const err380 = {instancePath:instancePath+"/risk/communities",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data177};
+if(vErrors === null){
+vErrors = [err380];
+}
+else {
+vErrors.push(err380);
+}
+errors++;
+}
+}
+if(data177.path !== undefined){
+let data178 = data177.path;
+if(typeof data178 === "string"){
+if(func3(data178) < 1){
+const err381 = {instancePath:instancePath+"/risk/communities/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data178};
+if(vErrors === null){
+vErrors = [err381];
+}
+else {
+vErrors.push(err381);
+}
+errors++;
+}
+}
+else {
+const err382 = {instancePath:instancePath+"/risk/communities/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data178};
+if(vErrors === null){
+vErrors = [err382];
+}
+else {
+vErrors.push(err382);
+}
+errors++;
+}
+}
+if(data177.crs !== undefined){
+let data179 = data177.crs;
+if(typeof data179 === "string"){
+if(func3(data179) < 1){
+const err383 = {instancePath:instancePath+"/risk/communities/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data179};
+if(vErrors === null){
+vErrors = [err383];
+}
+else {
+vErrors.push(err383);
+}
+errors++;
+}
+}
+else {
+const err384 = {instancePath:instancePath+"/risk/communities/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data179};
+if(vErrors === null){
+vErrors = [err384];
+}
+else {
+vErrors.push(err384);
+}
+errors++;
+}
+}
+if(data177.encoding !== undefined){
+let data180 = data177.encoding;
+if(typeof data180 === "string"){
+if(func3(data180) < 1){
+const err385 = {instancePath:instancePath+"/risk/communities/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data180};
+if(vErrors === null){
+vErrors = [err385];
+}
+else {
+vErrors.push(err385);
+}
+errors++;
+}
+}
+else {
+const err386 = {instancePath:instancePath+"/risk/communities/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data180};
+if(vErrors === null){
+vErrors = [err386];
+}
+else {
+vErrors.push(err386);
+}
+errors++;
+}
+}
+if(data177.columns !== undefined){
+let data181 = data177.columns;
+if(data181 && typeof data181 == "object" && !Array.isArray(data181)){
+for(const key48 in data181){
+let data182 = data181[key48];
+if(typeof data182 === "string"){
+if(func3(data182) < 1){
+const err387 = {instancePath:instancePath+"/risk/communities/columns/" + key48.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data182};
+if(vErrors === null){
+vErrors = [err387];
+}
+else {
+vErrors.push(err387);
+}
+errors++;
+}
+}
+else {
+const err388 = {instancePath:instancePath+"/risk/communities/columns/" + key48.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data182};
+if(vErrors === null){
+vErrors = [err388];
+}
+else {
+vErrors.push(err388);
+}
+errors++;
+}
+}
+}
+else {
+const err389 = {instancePath:instancePath+"/risk/communities/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data181};
+if(vErrors === null){
+vErrors = [err389];
+}
+else {
+vErrors.push(err389);
+}
+errors++;
+}
+}
+if(data177.sheet !== undefined){
+let data183 = data177.sheet;
+if(typeof data183 === "string"){
+if(func3(data183) < 1){
+const err390 = {instancePath:instancePath+"/risk/communities/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data183};
+if(vErrors === null){
+vErrors = [err390];
+}
+else {
+vErrors.push(err390);
+}
+errors++;
+}
+}
+else {
+const err391 = {instancePath:instancePath+"/risk/communities/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data183};
+if(vErrors === null){
+vErrors = [err391];
+}
+else {
+vErrors.push(err391);
+}
+errors++;
+}
+}
+}
+else {
+const err392 = {instancePath:instancePath+"/risk/communities",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data177};
+if(vErrors === null){
+vErrors = [err392];
+}
+else {
+vErrors.push(err392);
+}
+errors++;
+}
+var _valid14 = _errs473 === errors;
+if(_valid14 && valid85){
+valid85 = false;
+passing14 = [passing14, 1];
+}
+else {
+if(_valid14){
+valid85 = true;
+passing14 = 1;
+}
+}
+if(!valid85){
+const err393 = {instancePath:instancePath+"/risk/communities",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing14},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data177};
+if(vErrors === null){
+vErrors = [err393];
+}
+else {
+vErrors.push(err393);
+}
+errors++;
+}
+else {
+errors = _errs470;
+if(vErrors !== null){
+if(_errs470){
+vErrors.length = _errs470;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data162.townships !== undefined){
+let data184 = data162.townships;
+const _errs491 = errors;
+let valid89 = false;
+let passing15 = null;
+const _errs492 = errors;
+if(typeof data184 === "string"){
+if(func3(data184) < 1){
+const err394 = {instancePath:instancePath+"/risk/townships",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data184};
+if(vErrors === null){
+vErrors = [err394];
+}
+else {
+vErrors.push(err394);
+}
+errors++;
+}
+}
+else {
+const err395 = {instancePath:instancePath+"/risk/townships",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data184};
+if(vErrors === null){
+vErrors = [err395];
+}
+else {
+vErrors.push(err395);
+}
+errors++;
+}
+var _valid15 = _errs492 === errors;
+if(_valid15){
+valid89 = true;
+passing15 = 0;
+}
+const _errs494 = errors;
+if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
+if(data184.path === undefined){
+const err396 = {instancePath:instancePath+"/risk/townships",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data184};
+if(vErrors === null){
+vErrors = [err396];
+}
+else {
+vErrors.push(err396);
+}
+errors++;
+}
+for(const key49 in data184){
+if(!(((((key49 === "path") || (key49 === "crs")) || (key49 === "encoding")) || (key49 === "columns")) || (key49 === "sheet"))){
+const err397 = {instancePath:instancePath+"/risk/townships",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data184};
+if(vErrors === null){
+vErrors = [err397];
+}
+else {
+vErrors.push(err397);
+}
+errors++;
+}
+}
+if(data184.path !== undefined){
+let data185 = data184.path;
+if(typeof data185 === "string"){
+if(func3(data185) < 1){
+const err398 = {instancePath:instancePath+"/risk/townships/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data185};
+if(vErrors === null){
+vErrors = [err398];
+}
+else {
+vErrors.push(err398);
+}
+errors++;
+}
+}
+else {
+const err399 = {instancePath:instancePath+"/risk/townships/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data185};
+if(vErrors === null){
+vErrors = [err399];
+}
+else {
+vErrors.push(err399);
+}
+errors++;
+}
+}
+if(data184.crs !== undefined){
+let data186 = data184.crs;
+if(typeof data186 === "string"){
+if(func3(data186) < 1){
+const err400 = {instancePath:instancePath+"/risk/townships/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data186};
+if(vErrors === null){
+vErrors = [err400];
+}
+else {
+vErrors.push(err400);
+}
+errors++;
+}
+}
+else {
+const err401 = {instancePath:instancePath+"/risk/townships/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data186};
+if(vErrors === null){
+vErrors = [err401];
+}
+else {
+vErrors.push(err401);
+}
+errors++;
+}
+}
+if(data184.encoding !== undefined){
+let data187 = data184.encoding;
+if(typeof data187 === "string"){
+if(func3(data187) < 1){
+const err402 = {instancePath:instancePath+"/risk/townships/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data187};
+if(vErrors === null){
+vErrors = [err402];
+}
+else {
+vErrors.push(err402);
+}
+errors++;
+}
+}
+else {
+const err403 = {instancePath:instancePath+"/risk/townships/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data187};
+if(vErrors === null){
+vErrors = [err403];
+}
+else {
+vErrors.push(err403);
+}
+errors++;
+}
+}
+if(data184.columns !== undefined){
+let data188 = data184.columns;
+if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
+for(const key50 in data188){
+let data189 = data188[key50];
+if(typeof data189 === "string"){
+if(func3(data189) < 1){
+const err404 = {instancePath:instancePath+"/risk/townships/columns/" + key50.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data189};
+if(vErrors === null){
+vErrors = [err404];
+}
+else {
+vErrors.push(err404);
+}
+errors++;
+}
+}
+else {
+const err405 = {instancePath:instancePath+"/risk/townships/columns/" + key50.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data189};
+if(vErrors === null){
+vErrors = [err405];
+}
+else {
+vErrors.push(err405);
+}
+errors++;
+}
+}
+}
+else {
+const err406 = {instancePath:instancePath+"/risk/townships/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data188};
+if(vErrors === null){
+vErrors = [err406];
+}
+else {
+vErrors.push(err406);
+}
+errors++;
+}
+}
+if(data184.sheet !== undefined){
+let data190 = data184.sheet;
+if(typeof data190 === "string"){
+if(func3(data190) < 1){
+const err407 = {instancePath:instancePath+"/risk/townships/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data190};
+if(vErrors === null){
+vErrors = [err407];
+}
+else {
+vErrors.push(err407);
+}
+errors++;
+}
+}
+else {
+const err408 = {instancePath:instancePath+"/risk/townships/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data190};
+if(vErrors === null){
+vErrors = [err408];
+}
+else {
+vErrors.push(err408);
+}
+errors++;
+}
+}
+}
+else {
+const err409 = {instancePath:instancePath+"/risk/townships",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data184};
+if(vErrors === null){
+vErrors = [err409];
+}
+else {
+vErrors.push(err409);
+}
+errors++;
+}
+var _valid15 = _errs494 === errors;
+if(_valid15 && valid89){
+valid89 = false;
+passing15 = [passing15, 1];
+}
+else {
+if(_valid15){
+valid89 = true;
+passing15 = 1;
+}
+}
+if(!valid89){
+const err410 = {instancePath:instancePath+"/risk/townships",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing15},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data184};
+if(vErrors === null){
+vErrors = [err410];
+}
+else {
+vErrors.push(err410);
+}
+errors++;
+}
+else {
+errors = _errs491;
+if(vErrors !== null){
+if(_errs491){
+vErrors.length = _errs491;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data162.classes !== undefined){
+let data191 = data162.classes;
+if(data191 && typeof data191 == "object" && !Array.isArray(data191)){
+for(const key51 in data191){
+if(!(((((((key51 === "major_hazard") || (key51 === "chemical_park")) || (key51 === "high_rise")) || (key51 === "crowded_place")) || (key51 === "underground")) || (key51 === "tunnel")) || (key51 === "expressway"))){
+const err411 = {instancePath:instancePath+"/risk/classes",schemaPath:"#/properties/risk/properties/classes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.risk.properties.classes,data:data191};
+if(vErrors === null){
+vErrors = [err411];
+}
+else {
+vErrors.push(err411);
+}
+errors++;
+}
+}
+if(data191.major_hazard !== undefined){
+let data192 = data191.major_hazard;
+if(data192 && typeof data192 == "object" && !Array.isArray(data192)){
+for(const key52 in data192){
+if(!((((((key52 === "aerialM") || (key52 === "foam")) || (key52 === "tankerT")) || (key52 === "rescue")) || (key52 === "special")) || (key52 === "responseS"))){
+const err412 = {instancePath:instancePath+"/risk/classes/major_hazard",schemaPath:"#/definitions/hazardClassRule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data192};
+if(vErrors === null){
+vErrors = [err412];
+}
+else {
+vErrors.push(err412);
+}
+errors++;
+}
+}
+if(data192.aerialM !== undefined){
+let data193 = data192.aerialM;
+const _errs518 = errors;
+let valid95 = false;
+const _errs519 = errors;
+if((typeof data193 == "number") && (isFinite(data193))){
+if(data193 < 0 || isNaN(data193)){
+const err413 = {instancePath:instancePath+"/risk/classes/major_hazard/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.aerialM.anyOf[0],data:data193};
+if(vErrors === null){
+vErrors = [err413];
+}
+else {
+vErrors.push(err413);
+}
+errors++;
+}
+}
+else {
+const err414 = {instancePath:instancePath+"/risk/classes/major_hazard/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.aerialM.anyOf[0].type,parentSchema:schema27.properties.aerialM.anyOf[0],data:data193};
+if(vErrors === null){
+vErrors = [err414];
+}
+else {
+vErrors.push(err414);
+}
+errors++;
+}
+var _valid16 = _errs519 === errors;
+valid95 = valid95 || _valid16;
+if(!valid95){
+const _errs521 = errors;
+if("height" !== data193){
+const err415 = {instancePath:instancePath+"/risk/classes/major_hazard/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/1/const",keyword:"const",params:{allowedValue: "height"},message:"must be equal to constant",schema:"height",parentSchema:schema27.properties.aerialM.anyOf[1],data:data193};
+if(vErrors === null){
+vErrors = [err415];
+}
+else {
+vErrors.push(err415);
+}
+errors++;
+}
+var _valid16 = _errs521 === errors;
+valid95 = valid95 || _valid16;
+}
+if(!valid95){
+const err416 = {instancePath:instancePath+"/risk/classes/major_hazard/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema27.properties.aerialM.anyOf,parentSchema:schema27.properties.aerialM,data:data193};
+if(vErrors === null){
+vErrors = [err416];
+}
+else {
+vErrors.push(err416);
+}
+errors++;
+}
+else {
+errors = _errs518;
+if(vErrors !== null){
+if(_errs518){
+vErrors.length = _errs518;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data192.foam !== undefined){
+let data194 = data192.foam;
+if(typeof data194 !== "boolean"){
+const err417 = {instancePath:instancePath+"/risk/classes/major_hazard/foam",schemaPath:"#/definitions/hazardClassRule/properties/foam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.foam.type,parentSchema:schema27.properties.foam,data:data194};
+if(vErrors === null){
+vErrors = [err417];
+}
+else {
+vErrors.push(err417);
+}
+errors++;
+}
+}
+if(data192.tankerT !== undefined){
+let data195 = data192.tankerT;
+if((typeof data195 == "number") && (isFinite(data195))){
+if(data195 < 0 || isNaN(data195)){
+const err418 = {instancePath:instancePath+"/risk/classes/major_hazard/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.tankerT,data:data195};
+if(vErrors === null){
+vErrors = [err418];
+}
+else {
+vErrors.push(err418);
+}
+errors++;
+}
+}
+else {
+const err419 = {instancePath:instancePath+"/risk/classes/major_hazard/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.tankerT.type,parentSchema:schema27.properties.tankerT,data:data195};
+if(vErrors === null){
+vErrors = [err419];
+}
+else {
+vErrors.push(err419);
+}
+errors++;
+}
+}
+if(data192.rescue !== undefined){
+let data196 = data192.rescue;
+if(typeof data196 !== "boolean"){
+const err420 = {instancePath:instancePath+"/risk/classes/major_hazard/rescue",schemaPath:"#/definitions/hazardClassRule/properties/rescue/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.rescue.type,parentSchema:schema27.properties.rescue,data:data196};
+if(vErrors === null){
+vErrors = [err420];
+}
+else {
+vErrors.push(err420);
+}
+errors++;
+}
+}
+if(data192.special !== undefined){
+let data197 = data192.special;
+if(typeof data197 !== "boolean"){
+const err421 = {instancePath:instancePath+"/risk/classes/major_hazard/special",schemaPath:"#/definitions/hazardClassRule/properties/special/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.special.type,parentSchema:schema27.properties.special,data:data197};
+if(vErrors === null){
+vErrors = [err421];
+}
+else {
+vErrors.push(err421);
+}
+errors++;
+}
+}
+if(data192.responseS !== undefined){
+let data198 = data192.responseS;
+if((typeof data198 == "number") && (isFinite(data198))){
+if(data198 > 7200 || isNaN(data198)){
+const err422 = {instancePath:instancePath+"/risk/classes/major_hazard/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema27.properties.responseS,data:data198};
+if(vErrors === null){
+vErrors = [err422];
+}
+else {
+vErrors.push(err422);
+}
+errors++;
+}
+if(data198 <= 0 || isNaN(data198)){
+const err423 = {instancePath:instancePath+"/risk/classes/major_hazard/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema27.properties.responseS,data:data198};
+if(vErrors === null){
+vErrors = [err423];
+}
+else {
+vErrors.push(err423);
+}
+errors++;
+}
+}
+else {
+const err424 = {instancePath:instancePath+"/risk/classes/major_hazard/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.responseS.type,parentSchema:schema27.properties.responseS,data:data198};
+if(vErrors === null){
+vErrors = [err424];
+}
+else {
+vErrors.push(err424);
+}
+errors++;
+}
+}
+}
+else {
+const err425 = {instancePath:instancePath+"/risk/classes/major_hazard",schemaPath:"#/definitions/hazardClassRule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data192};
+if(vErrors === null){
+vErrors = [err425];
+}
+else {
+vErrors.push(err425);
+}
+errors++;
+}
+}
+if(data191.chemical_park !== undefined){
+let data199 = data191.chemical_park;
+if(data199 && typeof data199 == "object" && !Array.isArray(data199)){
+for(const key53 in data199){
+if(!((((((key53 === "aerialM") || (key53 === "foam")) || (key53 === "tankerT")) || (key53 === "rescue")) || (key53 === "special")) || (key53 === "responseS"))){
+const err426 = {instancePath:instancePath+"/risk/classes/chemical_park",schemaPath:"#/definitions/hazardClassRule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data199};
+if(vErrors === null){
+vErrors = [err426];
+}
+else {
+vErrors.push(err426);
+}
+errors++;
+}
+}
+if(data199.aerialM !== undefined){
+let data200 = data199.aerialM;
+const _errs537 = errors;
+let valid98 = false;
+const _errs538 = errors;
+if((typeof data200 == "number") && (isFinite(data200))){
+if(data200 < 0 || isNaN(data200)){
+const err427 = {instancePath:instancePath+"/risk/classes/chemical_park/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.aerialM.anyOf[0],data:data200};
+if(vErrors === null){
+vErrors = [err427];
+}
+else {
+vErrors.push(err427);
+}
+errors++;
+}
+}
+else {
+const err428 = {instancePath:instancePath+"/risk/classes/chemical_park/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.aerialM.anyOf[0].type,parentSchema:schema27.properties.aerialM.anyOf[0],data:data200};
+if(vErrors === null){
+vErrors = [err428];
+}
+else {
+vErrors.push(err428);
+}
+errors++;
+}
+var _valid17 = _errs538 === errors;
+valid98 = valid98 || _valid17;
+if(!valid98){
+const _errs540 = errors;
+if("height" !== data200){
+const err429 = {instancePath:instancePath+"/risk/classes/chemical_park/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/1/const",keyword:"const",params:{allowedValue: "height"},message:"must be equal to constant",schema:"height",parentSchema:schema27.properties.aerialM.anyOf[1],data:data200};
+if(vErrors === null){
+vErrors = [err429];
+}
+else {
+vErrors.push(err429);
+}
+errors++;
+}
+var _valid17 = _errs540 === errors;
+valid98 = valid98 || _valid17;
+}
+if(!valid98){
+const err430 = {instancePath:instancePath+"/risk/classes/chemical_park/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema27.properties.aerialM.anyOf,parentSchema:schema27.properties.aerialM,data:data200};
+if(vErrors === null){
+vErrors = [err430];
+}
+else {
+vErrors.push(err430);
+}
+errors++;
+}
+else {
+errors = _errs537;
+if(vErrors !== null){
+if(_errs537){
+vErrors.length = _errs537;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data199.foam !== undefined){
+let data201 = data199.foam;
+if(typeof data201 !== "boolean"){
+const err431 = {instancePath:instancePath+"/risk/classes/chemical_park/foam",schemaPath:"#/definitions/hazardClassRule/properties/foam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.foam.type,parentSchema:schema27.properties.foam,data:data201};
+if(vErrors === null){
+vErrors = [err431];
+}
+else {
+vErrors.push(err431);
+}
+errors++;
+}
+}
+if(data199.tankerT !== undefined){
+let data202 = data199.tankerT;
+if((typeof data202 == "number") && (isFinite(data202))){
+if(data202 < 0 || isNaN(data202)){
+const err432 = {instancePath:instancePath+"/risk/classes/chemical_park/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.tankerT,data:data202};
+if(vErrors === null){
+vErrors = [err432];
+}
+else {
+vErrors.push(err432);
+}
+errors++;
+}
+}
+else {
+const err433 = {instancePath:instancePath+"/risk/classes/chemical_park/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.tankerT.type,parentSchema:schema27.properties.tankerT,data:data202};
+if(vErrors === null){
+vErrors = [err433];
+}
+else {
+vErrors.push(err433);
+}
+errors++;
+}
+}
+if(data199.rescue !== undefined){
+let data203 = data199.rescue;
+if(typeof data203 !== "boolean"){
+const err434 = {instancePath:instancePath+"/risk/classes/chemical_park/rescue",schemaPath:"#/definitions/hazardClassRule/properties/rescue/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.rescue.type,parentSchema:schema27.properties.rescue,data:data203};
+if(vErrors === null){
+vErrors = [err434];
+}
+else {
+vErrors.push(err434);
+}
+errors++;
+}
+}
+if(data199.special !== undefined){
+let data204 = data199.special;
+if(typeof data204 !== "boolean"){
+const err435 = {instancePath:instancePath+"/risk/classes/chemical_park/special",schemaPath:"#/definitions/hazardClassRule/properties/special/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.special.type,parentSchema:schema27.properties.special,data:data204};
+if(vErrors === null){
+vErrors = [err435];
+}
+else {
+vErrors.push(err435);
+}
+errors++;
+}
+}
+if(data199.responseS !== undefined){
+let data205 = data199.responseS;
+if((typeof data205 == "number") && (isFinite(data205))){
+if(data205 > 7200 || isNaN(data205)){
+const err436 = {instancePath:instancePath+"/risk/classes/chemical_park/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema27.properties.responseS,data:data205};
+if(vErrors === null){
+vErrors = [err436];
+}
+else {
+vErrors.push(err436);
+}
+errors++;
+}
+if(data205 <= 0 || isNaN(data205)){
+const err437 = {instancePath:instancePath+"/risk/classes/chemical_park/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema27.properties.responseS,data:data205};
+if(vErrors === null){
+vErrors = [err437];
+}
+else {
+vErrors.push(err437);
+}
+errors++;
+}
+}
+else {
+const err438 = {instancePath:instancePath+"/risk/classes/chemical_park/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.responseS.type,parentSchema:schema27.properties.responseS,data:data205};
+if(vErrors === null){
+vErrors = [err438];
+}
+else {
+vErrors.push(err438);
+}
+errors++;
+}
+}
+}
+else {
+const err439 = {instancePath:instancePath+"/risk/classes/chemical_park",schemaPath:"#/definitions/hazardClassRule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data199};
+if(vErrors === null){
+vErrors = [err439];
+}
+else {
+vErrors.push(err439);
+}
+errors++;
+}
+}
+if(data191.high_rise !== undefined){
+let data206 = data191.high_rise;
+if(data206 && typeof data206 == "object" && !Array.isArray(data206)){
+for(const key54 in data206){
+if(!((((((key54 === "aerialM") || (key54 === "foam")) || (key54 === "tankerT")) || (key54 === "rescue")) || (key54 === "special")) || (key54 === "responseS"))){
+const err440 = {instancePath:instancePath+"/risk/classes/high_rise",schemaPath:"#/definitions/hazardClassRule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data206};
+if(vErrors === null){
+vErrors = [err440];
+}
+else {
+vErrors.push(err440);
+}
+errors++;
+}
+}
+if(data206.aerialM !== undefined){
+let data207 = data206.aerialM;
+const _errs556 = errors;
+let valid101 = false;
+const _errs557 = errors;
+if((typeof data207 == "number") && (isFinite(data207))){
+if(data207 < 0 || isNaN(data207)){
+const err441 = {instancePath:instancePath+"/risk/classes/high_rise/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.aerialM.anyOf[0],data:data207};
+if(vErrors === null){
+vErrors = [err441];
+}
+else {
+vErrors.push(err441);
+}
+errors++;
+}
+}
+else {
+const err442 = {instancePath:instancePath+"/risk/classes/high_rise/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.aerialM.anyOf[0].type,parentSchema:schema27.properties.aerialM.anyOf[0],data:data207};
+if(vErrors === null){
+vErrors = [err442];
+}
+else {
+vErrors.push(err442);
+}
+errors++;
+}
+var _valid18 = _errs557 === errors;
+valid101 = valid101 || _valid18;
+if(!valid101){
+const _errs559 = errors;
+if("height" !== data207){
+const err443 = {instancePath:instancePath+"/risk/classes/high_rise/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/1/const",keyword:"const",params:{allowedValue: "height"},message:"must be equal to constant",schema:"height",parentSchema:schema27.properties.aerialM.anyOf[1],data:data207};
+if(vErrors === null){
+vErrors = [err443];
+}
+else {
+vErrors.push(err443);
+}
+errors++;
+}
+var _valid18 = _errs559 === errors;
+valid101 = valid101 || _valid18;
+}
+if(!valid101){
+const err444 = {instancePath:instancePath+"/risk/classes/high_rise/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema27.properties.aerialM.anyOf,parentSchema:schema27.properties.aerialM,data:data207};
+if(vErrors === null){
+vErrors = [err444];
+}
+else {
+vErrors.push(err444);
+}
+errors++;
+}
+else {
+errors = _errs556;
+if(vErrors !== null){
+if(_errs556){
+vErrors.length = _errs556;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data206.foam !== undefined){
+let data208 = data206.foam;
+if(typeof data208 !== "boolean"){
+const err445 = {instancePath:instancePath+"/risk/classes/high_rise/foam",schemaPath:"#/definitions/hazardClassRule/properties/foam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.foam.type,parentSchema:schema27.properties.foam,data:data208};
+if(vErrors === null){
+vErrors = [err445];
+}
+else {
+vErrors.push(err445);
+}
+errors++;
+}
+}
+if(data206.tankerT !== undefined){
+let data209 = data206.tankerT;
+if((typeof data209 == "number") && (isFinite(data209))){
+if(data209 < 0 || isNaN(data209)){
+const err446 = {instancePath:instancePath+"/risk/classes/high_rise/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.tankerT,data:data209};
+if(vErrors === null){
+vErrors = [err446];
+}
+else {
+vErrors.push(err446);
+}
+errors++;
+}
+}
+else {
+const err447 = {instancePath:instancePath+"/risk/classes/high_rise/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.tankerT.type,parentSchema:schema27.properties.tankerT,data:data209};
+if(vErrors === null){
+vErrors = [err447];
+}
+else {
+vErrors.push(err447);
+}
+errors++;
+}
+}
+if(data206.rescue !== undefined){
+let data210 = data206.rescue;
+if(typeof data210 !== "boolean"){
+const err448 = {instancePath:instancePath+"/risk/classes/high_rise/rescue",schemaPath:"#/definitions/hazardClassRule/properties/rescue/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.rescue.type,parentSchema:schema27.properties.rescue,data:data210};
+if(vErrors === null){
+vErrors = [err448];
+}
+else {
+vErrors.push(err448);
+}
+errors++;
+}
+}
+if(data206.special !== undefined){
+let data211 = data206.special;
+if(typeof data211 !== "boolean"){
+const err449 = {instancePath:instancePath+"/risk/classes/high_rise/special",schemaPath:"#/definitions/hazardClassRule/properties/special/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.special.type,parentSchema:schema27.properties.special,data:data211};
+if(vErrors === null){
+vErrors = [err449];
+}
+else {
+vErrors.push(err449);
+}
+errors++;
+}
+}
+if(data206.responseS !== undefined){
+let data212 = data206.responseS;
+if((typeof data212 == "number") && (isFinite(data212))){
+if(data212 > 7200 || isNaN(data212)){
+const err450 = {instancePath:instancePath+"/risk/classes/high_rise/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema27.properties.responseS,data:data212};
+if(vErrors === null){
+vErrors = [err450];
+}
+else {
+vErrors.push(err450);
+}
+errors++;
+}
+if(data212 <= 0 || isNaN(data212)){
+const err451 = {instancePath:instancePath+"/risk/classes/high_rise/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema27.properties.responseS,data:data212};
+if(vErrors === null){
+vErrors = [err451];
+}
+else {
+vErrors.push(err451);
+}
+errors++;
+}
+}
+else {
+const err452 = {instancePath:instancePath+"/risk/classes/high_rise/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.responseS.type,parentSchema:schema27.properties.responseS,data:data212};
+if(vErrors === null){
+vErrors = [err452];
+}
+else {
+vErrors.push(err452);
+}
+errors++;
+}
+}
+}
+else {
+const err453 = {instancePath:instancePath+"/risk/classes/high_rise",schemaPath:"#/definitions/hazardClassRule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data206};
+if(vErrors === null){
+vErrors = [err453];
+}
+else {
+vErrors.push(err453);
+}
+errors++;
+}
+}
+if(data191.crowded_place !== undefined){
+let data213 = data191.crowded_place;
+if(data213 && typeof data213 == "object" && !Array.isArray(data213)){
+for(const key55 in data213){
+if(!((((((key55 === "aerialM") || (key55 === "foam")) || (key55 === "tankerT")) || (key55 === "rescue")) || (key55 === "special")) || (key55 === "responseS"))){
+const err454 = {instancePath:instancePath+"/risk/classes/crowded_place",schemaPath:"#/definitions/hazardClassRule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data213};
+if(vErrors === null){
+vErrors = [err454];
+}
+else {
+vErrors.push(err454);
+}
+errors++;
+}
+}
+if(data213.aerialM !== undefined){
+let data214 = data213.aerialM;
+const _errs575 = errors;
+let valid104 = false;
+const _errs576 = errors;
+if((typeof data214 == "number") && (isFinite(data214))){
+if(data214 < 0 || isNaN(data214)){
+const err455 = {instancePath:instancePath+"/risk/classes/crowded_place/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.aerialM.anyOf[0],data:data214};
+if(vErrors === null){
+vErrors = [err455];
+}
+else {
+vErrors.push(err455);
+}
+errors++;
+}
+}
+else {
+const err456 = {instancePath:instancePath+"/risk/classes/crowded_place/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.aerialM.anyOf[0].type,parentSchema:schema27.properties.aerialM.anyOf[0],data:data214};
+if(vErrors === null){
+vErrors = [err456];
+}
+else {
+vErrors.push(err456);
+}
+errors++;
+}
+var _valid19 = _errs576 === errors;
+valid104 = valid104 || _valid19;
+if(!valid104){
+const _errs578 = errors;
+if("height" !== data214){
+const err457 = {instancePath:instancePath+"/risk/classes/crowded_place/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/1/const",keyword:"const",params:{allowedValue: "height"},message:"must be equal to constant",schema:"height",parentSchema:schema27.properties.aerialM.anyOf[1],data:data214};
+if(vErrors === null){
+vErrors = [err457];
+}
+else {
+vErrors.push(err457);
+}
+errors++;
+}
+var _valid19 = _errs578 === errors;
+valid104 = valid104 || _valid19;
+}
+if(!valid104){
+const err458 = {instancePath:instancePath+"/risk/classes/crowded_place/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema27.properties.aerialM.anyOf,parentSchema:schema27.properties.aerialM,data:data214};
+if(vErrors === null){
+vErrors = [err458];
+}
+else {
+vErrors.push(err458);
+}
+errors++;
+}
+else {
+errors = _errs575;
+if(vErrors !== null){
+if(_errs575){
+vErrors.length = _errs575;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data213.foam !== undefined){
+let data215 = data213.foam;
+if(typeof data215 !== "boolean"){
+const err459 = {instancePath:instancePath+"/risk/classes/crowded_place/foam",schemaPath:"#/definitions/hazardClassRule/properties/foam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.foam.type,parentSchema:schema27.properties.foam,data:data215};
+if(vErrors === null){
+vErrors = [err459];
+}
+else {
+vErrors.push(err459);
+}
+errors++;
+}
+}
+if(data213.tankerT !== undefined){
+let data216 = data213.tankerT;
+if((typeof data216 == "number") && (isFinite(data216))){
+if(data216 < 0 || isNaN(data216)){
+const err460 = {instancePath:instancePath+"/risk/classes/crowded_place/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.tankerT,data:data216};
+if(vErrors === null){
+vErrors = [err460];
+}
+else {
+vErrors.push(err460);
+}
+errors++;
+}
+}
+else {
+const err461 = {instancePath:instancePath+"/risk/classes/crowded_place/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.tankerT.type,parentSchema:schema27.properties.tankerT,data:data216};
+if(vErrors === null){
+vErrors = [err461];
+}
+else {
+vErrors.push(err461);
+}
+errors++;
+}
+}
+if(data213.rescue !== undefined){
+let data217 = data213.rescue;
+if(typeof data217 !== "boolean"){
+const err462 = {instancePath:instancePath+"/risk/classes/crowded_place/rescue",schemaPath:"#/definitions/hazardClassRule/properties/rescue/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.rescue.type,parentSchema:schema27.properties.rescue,data:data217};
+if(vErrors === null){
+vErrors = [err462];
+}
+else {
+vErrors.push(err462);
+}
+errors++;
+}
+}
+if(data213.special !== undefined){
+let data218 = data213.special;
+if(typeof data218 !== "boolean"){
+const err463 = {instancePath:instancePath+"/risk/classes/crowded_place/special",schemaPath:"#/definitions/hazardClassRule/properties/special/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.special.type,parentSchema:schema27.properties.special,data:data218};
+if(vErrors === null){
+vErrors = [err463];
+}
+else {
+vErrors.push(err463);
+}
+errors++;
+}
+}
+if(data213.responseS !== undefined){
+let data219 = data213.responseS;
+if((typeof data219 == "number") && (isFinite(data219))){
+if(data219 > 7200 || isNaN(data219)){
+const err464 = {instancePath:instancePath+"/risk/classes/crowded_place/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema27.properties.responseS,data:data219};
+if(vErrors === null){
+vErrors = [err464];
+}
+else {
+vErrors.push(err464);
+}
+errors++;
+}
+if(data219 <= 0 || isNaN(data219)){
+const err465 = {instancePath:instancePath+"/risk/classes/crowded_place/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema27.properties.responseS,data:data219};
+if(vErrors === null){
+vErrors = [err465];
+}
+else {
+vErrors.push(err465);
+}
+errors++;
+}
+}
+else {
+const err466 = {instancePath:instancePath+"/risk/classes/crowded_place/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.responseS.type,parentSchema:schema27.properties.responseS,data:data219};
+if(vErrors === null){
+vErrors = [err466];
+}
+else {
+vErrors.push(err466);
+}
+errors++;
+}
+}
+}
+else {
+const err467 = {instancePath:instancePath+"/risk/classes/crowded_place",schemaPath:"#/definitions/hazardClassRule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data213};
+if(vErrors === null){
+vErrors = [err467];
+}
+else {
+vErrors.push(err467);
+}
+errors++;
+}
+}
+if(data191.underground !== undefined){
+let data220 = data191.underground;
+if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
+for(const key56 in data220){
+if(!((((((key56 === "aerialM") || (key56 === "foam")) || (key56 === "tankerT")) || (key56 === "rescue")) || (key56 === "special")) || (key56 === "responseS"))){
+const err468 = {instancePath:instancePath+"/risk/classes/underground",schemaPath:"#/definitions/hazardClassRule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data220};
+if(vErrors === null){
+vErrors = [err468];
+}
+else {
+vErrors.push(err468);
+}
+errors++;
+}
+}
+if(data220.aerialM !== undefined){
+let data221 = data220.aerialM;
+const _errs594 = errors;
+let valid107 = false;
+const _errs595 = errors;
+if((typeof data221 == "number") && (isFinite(data221))){
+if(data221 < 0 || isNaN(data221)){
+const err469 = {instancePath:instancePath+"/risk/classes/underground/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.aerialM.anyOf[0],data:data221};
+if(vErrors === null){
+vErrors = [err469];
+}
+else {
+vErrors.push(err469);
+}
+errors++;
+}
+}
+else {
+const err470 = {instancePath:instancePath+"/risk/classes/underground/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.aerialM.anyOf[0].type,parentSchema:schema27.properties.aerialM.anyOf[0],data:data221};
+if(vErrors === null){
+vErrors = [err470];
+}
+else {
+vErrors.push(err470);
+}
+errors++;
+}
+var _valid20 = _errs595 === errors;
+valid107 = valid107 || _valid20;
+if(!valid107){
+const _errs597 = errors;
+if("height" !== data221){
+const err471 = {instancePath:instancePath+"/risk/classes/underground/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/1/const",keyword:"const",params:{allowedValue: "height"},message:"must be equal to constant",schema:"height",parentSchema:schema27.properties.aerialM.anyOf[1],data:data221};
+if(vErrors === null){
+vErrors = [err471];
+}
+else {
+vErrors.push(err471);
+}
+errors++;
+}
+var _valid20 = _errs597 === errors;
+valid107 = valid107 || _valid20;
+}
+if(!valid107){
+const err472 = {instancePath:instancePath+"/risk/classes/underground/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema27.properties.aerialM.anyOf,parentSchema:schema27.properties.aerialM,data:data221};
+if(vErrors === null){
+vErrors = [err472];
+}
+else {
+vErrors.push(err472);
+}
+errors++;
+}
+else {
+errors = _errs594;
+if(vErrors !== null){
+if(_errs594){
+vErrors.length = _errs594;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data220.foam !== undefined){
+let data222 = data220.foam;
+if(typeof data222 !== "boolean"){
+const err473 = {instancePath:instancePath+"/risk/classes/underground/foam",schemaPath:"#/definitions/hazardClassRule/properties/foam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.foam.type,parentSchema:schema27.properties.foam,data:data222};
+if(vErrors === null){
+vErrors = [err473];
+}
+else {
+vErrors.push(err473);
+}
+errors++;
+}
+}
+if(data220.tankerT !== undefined){
+let data223 = data220.tankerT;
+if((typeof data223 == "number") && (isFinite(data223))){
+if(data223 < 0 || isNaN(data223)){
+const err474 = {instancePath:instancePath+"/risk/classes/underground/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.tankerT,data:data223};
+if(vErrors === null){
+vErrors = [err474];
+}
+else {
+vErrors.push(err474);
+}
+errors++;
+}
+}
+else {
+const err475 = {instancePath:instancePath+"/risk/classes/underground/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.tankerT.type,parentSchema:schema27.properties.tankerT,data:data223};
+if(vErrors === null){
+vErrors = [err475];
+}
+else {
+vErrors.push(err475);
+}
+errors++;
+}
+}
+if(data220.rescue !== undefined){
+let data224 = data220.rescue;
+if(typeof data224 !== "boolean"){
+const err476 = {instancePath:instancePath+"/risk/classes/underground/rescue",schemaPath:"#/definitions/hazardClassRule/properties/rescue/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.rescue.type,parentSchema:schema27.properties.rescue,data:data224};
+if(vErrors === null){
+vErrors = [err476];
+}
+else {
+vErrors.push(err476);
+}
+errors++;
+}
+}
+if(data220.special !== undefined){
+let data225 = data220.special;
+if(typeof data225 !== "boolean"){
+const err477 = {instancePath:instancePath+"/risk/classes/underground/special",schemaPath:"#/definitions/hazardClassRule/properties/special/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.special.type,parentSchema:schema27.properties.special,data:data225};
+if(vErrors === null){
+vErrors = [err477];
+}
+else {
+vErrors.push(err477);
+}
+errors++;
+}
+}
+if(data220.responseS !== undefined){
+let data226 = data220.responseS;
+if((typeof data226 == "number") && (isFinite(data226))){
+if(data226 > 7200 || isNaN(data226)){
+const err478 = {instancePath:instancePath+"/risk/classes/underground/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema27.properties.responseS,data:data226};
+if(vErrors === null){
+vErrors = [err478];
+}
+else {
+vErrors.push(err478);
+}
+errors++;
+}
+if(data226 <= 0 || isNaN(data226)){
+const err479 = {instancePath:instancePath+"/risk/classes/underground/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema27.properties.responseS,data:data226};
+if(vErrors === null){
+vErrors = [err479];
+}
+else {
+vErrors.push(err479);
+}
+errors++;
+}
+}
+else {
+const err480 = {instancePath:instancePath+"/risk/classes/underground/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.responseS.type,parentSchema:schema27.properties.responseS,data:data226};
+if(vErrors === null){
+vErrors = [err480];
+}
+else {
+vErrors.push(err480);
+}
+errors++;
+}
+}
+}
+else {
+const err481 = {instancePath:instancePath+"/risk/classes/underground",schemaPath:"#/definitions/hazardClassRule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data220};
+if(vErrors === null){
+vErrors = [err481];
+}
+else {
+vErrors.push(err481);
+}
+errors++;
+}
+}
+if(data191.tunnel !== undefined){
+let data227 = data191.tunnel;
+if(data227 && typeof data227 == "object" && !Array.isArray(data227)){
+for(const key57 in data227){
+if(!((((((key57 === "aerialM") || (key57 === "foam")) || (key57 === "tankerT")) || (key57 === "rescue")) || (key57 === "special")) || (key57 === "responseS"))){
+const err482 = {instancePath:instancePath+"/risk/classes/tunnel",schemaPath:"#/definitions/hazardClassRule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data227};
+if(vErrors === null){
+vErrors = [err482];
+}
+else {
+vErrors.push(err482);
+}
+errors++;
+}
+}
+if(data227.aerialM !== undefined){
+let data228 = data227.aerialM;
+const _errs613 = errors;
+let valid110 = false;
+const _errs614 = errors;
+if((typeof data228 == "number") && (isFinite(data228))){
+if(data228 < 0 || isNaN(data228)){
+const err483 = {instancePath:instancePath+"/risk/classes/tunnel/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.aerialM.anyOf[0],data:data228};
+if(vErrors === null){
+vErrors = [err483];
+}
+else {
+vErrors.push(err483);
+}
+errors++;
+}
+}
+else {
+const err484 = {instancePath:instancePath+"/risk/classes/tunnel/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.aerialM.anyOf[0].type,parentSchema:schema27.properties.aerialM.anyOf[0],data:data228};
+if(vErrors === null){
+vErrors = [err484];
+}
+else {
+vErrors.push(err484);
+}
+errors++;
+}
+var _valid21 = _errs614 === errors;
+valid110 = valid110 || _valid21;
+if(!valid110){
+const _errs616 = errors;
+if("height" !== data228){
+const err485 = {instancePath:instancePath+"/risk/classes/tunnel/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/1/const",keyword:"const",params:{allowedValue: "height"},message:"must be equal to constant",schema:"height",parentSchema:schema27.properties.aerialM.anyOf[1],data:data228};
+if(vErrors === null){
+vErrors = [err485];
+}
+else {
+vErrors.push(err485);
+}
+errors++;
+}
+var _valid21 = _errs616 === errors;
+valid110 = valid110 || _valid21;
+}
+if(!valid110){
+const err486 = {instancePath:instancePath+"/risk/classes/tunnel/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema27.properties.aerialM.anyOf,parentSchema:schema27.properties.aerialM,data:data228};
+if(vErrors === null){
+vErrors = [err486];
+}
+else {
+vErrors.push(err486);
+}
+errors++;
+}
+else {
+errors = _errs613;
+if(vErrors !== null){
+if(_errs613){
+vErrors.length = _errs613;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data227.foam !== undefined){
+let data229 = data227.foam;
+if(typeof data229 !== "boolean"){
+const err487 = {instancePath:instancePath+"/risk/classes/tunnel/foam",schemaPath:"#/definitions/hazardClassRule/properties/foam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.foam.type,parentSchema:schema27.properties.foam,data:data229};
+if(vErrors === null){
+vErrors = [err487];
+}
+else {
+vErrors.push(err487);
+}
+errors++;
+}
+}
+if(data227.tankerT !== undefined){
+let data230 = data227.tankerT;
+if((typeof data230 == "number") && (isFinite(data230))){
+if(data230 < 0 || isNaN(data230)){
+const err488 = {instancePath:instancePath+"/risk/classes/tunnel/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.tankerT,data:data230};
+if(vErrors === null){
+vErrors = [err488];
+}
+else {
+vErrors.push(err488);
+}
+errors++;
+}
+}
+else {
+const err489 = {instancePath:instancePath+"/risk/classes/tunnel/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.tankerT.type,parentSchema:schema27.properties.tankerT,data:data230};
+if(vErrors === null){
+vErrors = [err489];
+}
+else {
+vErrors.push(err489);
+}
+errors++;
+}
+}
+if(data227.rescue !== undefined){
+let data231 = data227.rescue;
+if(typeof data231 !== "boolean"){
+const err490 = {instancePath:instancePath+"/risk/classes/tunnel/rescue",schemaPath:"#/definitions/hazardClassRule/properties/rescue/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.rescue.type,parentSchema:schema27.properties.rescue,data:data231};
+if(vErrors === null){
+vErrors = [err490];
+}
+else {
+vErrors.push(err490);
+}
+errors++;
+}
+}
+if(data227.special !== undefined){
+let data232 = data227.special;
+if(typeof data232 !== "boolean"){
+const err491 = {instancePath:instancePath+"/risk/classes/tunnel/special",schemaPath:"#/definitions/hazardClassRule/properties/special/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.special.type,parentSchema:schema27.properties.special,data:data232};
+if(vErrors === null){
+vErrors = [err491];
+}
+else {
+vErrors.push(err491);
+}
+errors++;
+}
+}
+if(data227.responseS !== undefined){
+let data233 = data227.responseS;
+if((typeof data233 == "number") && (isFinite(data233))){
+if(data233 > 7200 || isNaN(data233)){
+const err492 = {instancePath:instancePath+"/risk/classes/tunnel/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema27.properties.responseS,data:data233};
+if(vErrors === null){
+vErrors = [err492];
+}
+else {
+vErrors.push(err492);
+}
+errors++;
+}
+if(data233 <= 0 || isNaN(data233)){
+const err493 = {instancePath:instancePath+"/risk/classes/tunnel/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema27.properties.responseS,data:data233};
+if(vErrors === null){
+vErrors = [err493];
+}
+else {
+vErrors.push(err493);
+}
+errors++;
+}
+}
+else {
+const err494 = {instancePath:instancePath+"/risk/classes/tunnel/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.responseS.type,parentSchema:schema27.properties.responseS,data:data233};
+if(vErrors === null){
+vErrors = [err494];
+}
+else {
+vErrors.push(err494);
+}
+errors++;
+}
+}
+}
+else {
+const err495 = {instancePath:instancePath+"/risk/classes/tunnel",schemaPath:"#/definitions/hazardClassRule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data227};
+if(vErrors === null){
+vErrors = [err495];
+}
+else {
+vErrors.push(err495);
+}
+errors++;
+}
+}
+if(data191.expressway !== undefined){
+let data234 = data191.expressway;
+if(data234 && typeof data234 == "object" && !Array.isArray(data234)){
+for(const key58 in data234){
+if(!((((((key58 === "aerialM") || (key58 === "foam")) || (key58 === "tankerT")) || (key58 === "rescue")) || (key58 === "special")) || (key58 === "responseS"))){
+const err496 = {instancePath:instancePath+"/risk/classes/expressway",schemaPath:"#/definitions/hazardClassRule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data234};
+if(vErrors === null){
+vErrors = [err496];
+}
+else {
+vErrors.push(err496);
+}
+errors++;
+}
+}
+if(data234.aerialM !== undefined){
+let data235 = data234.aerialM;
+const _errs632 = errors;
+let valid113 = false;
+const _errs633 = errors;
+if((typeof data235 == "number") && (isFinite(data235))){
+if(data235 < 0 || isNaN(data235)){
+const err497 = {instancePath:instancePath+"/risk/classes/expressway/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.aerialM.anyOf[0],data:data235};
+if(vErrors === null){
+vErrors = [err497];
+}
+else {
+vErrors.push(err497);
+}
+errors++;
+}
+}
+else {
+const err498 = {instancePath:instancePath+"/risk/classes/expressway/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.aerialM.anyOf[0].type,parentSchema:schema27.properties.aerialM.anyOf[0],data:data235};
+if(vErrors === null){
+vErrors = [err498];
+}
+else {
+vErrors.push(err498);
+}
+errors++;
+}
+var _valid22 = _errs633 === errors;
+valid113 = valid113 || _valid22;
+if(!valid113){
+const _errs635 = errors;
+if("height" !== data235){
+const err499 = {instancePath:instancePath+"/risk/classes/expressway/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/1/const",keyword:"const",params:{allowedValue: "height"},message:"must be equal to constant",schema:"height",parentSchema:schema27.properties.aerialM.anyOf[1],data:data235};
+if(vErrors === null){
+vErrors = [err499];
+}
+else {
+vErrors.push(err499);
+}
+errors++;
+}
+var _valid22 = _errs635 === errors;
+valid113 = valid113 || _valid22;
+}
+if(!valid113){
+const err500 = {instancePath:instancePath+"/risk/classes/expressway/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema27.properties.aerialM.anyOf,parentSchema:schema27.properties.aerialM,data:data235};
+if(vErrors === null){
+vErrors = [err500];
+}
+else {
+vErrors.push(err500);
+}
+errors++;
+}
+else {
+errors = _errs632;
+if(vErrors !== null){
+if(_errs632){
+vErrors.length = _errs632;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data234.foam !== undefined){
+let data236 = data234.foam;
+if(typeof data236 !== "boolean"){
+const err501 = {instancePath:instancePath+"/risk/classes/expressway/foam",schemaPath:"#/definitions/hazardClassRule/properties/foam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.foam.type,parentSchema:schema27.properties.foam,data:data236};
+if(vErrors === null){
+vErrors = [err501];
+}
+else {
+vErrors.push(err501);
+}
+errors++;
+}
+}
+if(data234.tankerT !== undefined){
+let data237 = data234.tankerT;
+if((typeof data237 == "number") && (isFinite(data237))){
+if(data237 < 0 || isNaN(data237)){
+const err502 = {instancePath:instancePath+"/risk/classes/expressway/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.tankerT,data:data237};
+if(vErrors === null){
+vErrors = [err502];
+}
+else {
+vErrors.push(err502);
+}
+errors++;
+}
+}
+else {
+const err503 = {instancePath:instancePath+"/risk/classes/expressway/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.tankerT.type,parentSchema:schema27.properties.tankerT,data:data237};
+if(vErrors === null){
+vErrors = [err503];
+}
+else {
+vErrors.push(err503);
+}
+errors++;
+}
+}
+if(data234.rescue !== undefined){
+let data238 = data234.rescue;
+if(typeof data238 !== "boolean"){
+const err504 = {instancePath:instancePath+"/risk/classes/expressway/rescue",schemaPath:"#/definitions/hazardClassRule/properties/rescue/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.rescue.type,parentSchema:schema27.properties.rescue,data:data238};
+if(vErrors === null){
+vErrors = [err504];
+}
+else {
+vErrors.push(err504);
+}
+errors++;
+}
+}
+if(data234.special !== undefined){
+let data239 = data234.special;
+if(typeof data239 !== "boolean"){
+const err505 = {instancePath:instancePath+"/risk/classes/expressway/special",schemaPath:"#/definitions/hazardClassRule/properties/special/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.special.type,parentSchema:schema27.properties.special,data:data239};
+if(vErrors === null){
+vErrors = [err505];
+}
+else {
+vErrors.push(err505);
+}
+errors++;
+}
+}
+if(data234.responseS !== undefined){
+let data240 = data234.responseS;
+if((typeof data240 == "number") && (isFinite(data240))){
+if(data240 > 7200 || isNaN(data240)){
+const err506 = {instancePath:instancePath+"/risk/classes/expressway/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema27.properties.responseS,data:data240};
+if(vErrors === null){
+vErrors = [err506];
+}
+else {
+vErrors.push(err506);
+}
+errors++;
+}
+if(data240 <= 0 || isNaN(data240)){
+const err507 = {instancePath:instancePath+"/risk/classes/expressway/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema27.properties.responseS,data:data240};
+if(vErrors === null){
+vErrors = [err507];
+}
+else {
+vErrors.push(err507);
+}
+errors++;
+}
+}
+else {
+const err508 = {instancePath:instancePath+"/risk/classes/expressway/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.responseS.type,parentSchema:schema27.properties.responseS,data:data240};
+if(vErrors === null){
+vErrors = [err508];
+}
+else {
+vErrors.push(err508);
+}
+errors++;
+}
+}
+}
+else {
+const err509 = {instancePath:instancePath+"/risk/classes/expressway",schemaPath:"#/definitions/hazardClassRule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data234};
+if(vErrors === null){
+vErrors = [err509];
+}
+else {
+vErrors.push(err509);
+}
+errors++;
+}
+}
+}
+else {
+const err510 = {instancePath:instancePath+"/risk/classes",schemaPath:"#/properties/risk/properties/classes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.risk.properties.classes.type,parentSchema:schema11.properties.risk.properties.classes,data:data191};
+if(vErrors === null){
+vErrors = [err510];
+}
+else {
+vErrors.push(err510);
+}
+errors++;
+}
+}
+if(data162.vehicleProfiles !== undefined){
+let data241 = data162.vehicleProfiles;
+if(data241 && typeof data241 == "object" && !Array.isArray(data241)){
+for(const key59 in data241){
+let data242 = data241[key59];
+if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
+for(const key60 in data242){
+if(!((((key60 === "weightT") || (key60 === "heightM")) || (key60 === "widthM")) || (key60 === "hgv"))){
+const err511 = {instancePath:instancePath+"/risk/vehicleProfiles/" + key59.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/risk/properties/vehicleProfiles/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties,data:data242};
+if(vErrors === null){
+vErrors = [err511];
+}
+else {
+vErrors.push(err511);
+}
+errors++;
+}
+}
+if(data242.weightT !== undefined){
+let data243 = data242.weightT;
+if((typeof data243 == "number") && (isFinite(data243))){
+if(data243 <= 0 || isNaN(data243)){
+const err512 = {instancePath:instancePath+"/risk/vehicleProfiles/" + key59.replace(/~/g, "~0").replace(/\//g, "~1")+"/weightT",schemaPath:"#/properties/risk/properties/vehicleProfiles/additionalProperties/properties/weightT/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.weightT,data:data243};
+if(vErrors === null){
+vErrors = [err512];
+}
+else {
+vErrors.push(err512);
+}
+errors++;
+}
+}
+else {
+const err513 = {instancePath:instancePath+"/risk/vehicleProfiles/" + key59.replace(/~/g, "~0").replace(/\//g, "~1")+"/weightT",schemaPath:"#/properties/risk/properties/vehicleProfiles/additionalProperties/properties/weightT/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.weightT.type,parentSchema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.weightT,data:data243};
+if(vErrors === null){
+vErrors = [err513];
+}
+else {
+vErrors.push(err513);
+}
+errors++;
+}
+}
+if(data242.heightM !== undefined){
+let data244 = data242.heightM;
+if((typeof data244 == "number") && (isFinite(data244))){
+if(data244 <= 0 || isNaN(data244)){
+const err514 = {instancePath:instancePath+"/risk/vehicleProfiles/" + key59.replace(/~/g, "~0").replace(/\//g, "~1")+"/heightM",schemaPath:"#/properties/risk/properties/vehicleProfiles/additionalProperties/properties/heightM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.heightM,data:data244};
+if(vErrors === null){
+vErrors = [err514];
+}
+else {
+vErrors.push(err514);
+}
+errors++;
+}
+}
+else {
+const err515 = {instancePath:instancePath+"/risk/vehicleProfiles/" + key59.replace(/~/g, "~0").replace(/\//g, "~1")+"/heightM",schemaPath:"#/properties/risk/properties/vehicleProfiles/additionalProperties/properties/heightM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.heightM.type,parentSchema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.heightM,data:data244};
+if(vErrors === null){
+vErrors = [err515];
+}
+else {
+vErrors.push(err515);
+}
+errors++;
+}
+}
+if(data242.widthM !== undefined){
+let data245 = data242.widthM;
+if((typeof data245 == "number") && (isFinite(data245))){
+if(data245 <= 0 || isNaN(data245)){
+const err516 = {instancePath:instancePath+"/risk/vehicleProfiles/" + key59.replace(/~/g, "~0").replace(/\//g, "~1")+"/widthM",schemaPath:"#/properties/risk/properties/vehicleProfiles/additionalProperties/properties/widthM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.widthM,data:data245};
+if(vErrors === null){
+vErrors = [err516];
+}
+else {
+vErrors.push(err516);
+}
+errors++;
+}
+}
+else {
+const err517 = {instancePath:instancePath+"/risk/vehicleProfiles/" + key59.replace(/~/g, "~0").replace(/\//g, "~1")+"/widthM",schemaPath:"#/properties/risk/properties/vehicleProfiles/additionalProperties/properties/widthM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.widthM.type,parentSchema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.widthM,data:data245};
+if(vErrors === null){
+vErrors = [err517];
+}
+else {
+vErrors.push(err517);
+}
+errors++;
+}
+}
+if(data242.hgv !== undefined){
+let data246 = data242.hgv;
+if(typeof data246 !== "boolean"){
+const err518 = {instancePath:instancePath+"/risk/vehicleProfiles/" + key59.replace(/~/g, "~0").replace(/\//g, "~1")+"/hgv",schemaPath:"#/properties/risk/properties/vehicleProfiles/additionalProperties/properties/hgv/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.hgv.type,parentSchema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.hgv,data:data246};
+if(vErrors === null){
+vErrors = [err518];
+}
+else {
+vErrors.push(err518);
+}
+errors++;
+}
+}
+}
+else {
+const err519 = {instancePath:instancePath+"/risk/vehicleProfiles/" + key59.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/risk/properties/vehicleProfiles/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.type,parentSchema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties,data:data242};
+if(vErrors === null){
+vErrors = [err519];
+}
+else {
+vErrors.push(err519);
+}
+errors++;
+}
+}
+}
+else {
+const err520 = {instancePath:instancePath+"/risk/vehicleProfiles",schemaPath:"#/properties/risk/properties/vehicleProfiles/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.risk.properties.vehicleProfiles.type,parentSchema:schema11.properties.risk.properties.vehicleProfiles,data:data241};
+if(vErrors === null){
+vErrors = [err520];
+}
+else {
+vErrors.push(err520);
+}
+errors++;
+}
+}
+if(data162.capabilityVehicle !== undefined){
+let data247 = data162.capabilityVehicle;
+if(data247 && typeof data247 == "object" && !Array.isArray(data247)){
+for(const key61 in data247){
+if(!((((((key61 === "none") || (key61 === "aerial")) || (key61 === "foam")) || (key61 === "tanker")) || (key61 === "rescue")) || (key61 === "special"))){
+const err521 = {instancePath:instancePath+"/risk/capabilityVehicle",schemaPath:"#/properties/risk/properties/capabilityVehicle/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.risk.properties.capabilityVehicle,data:data247};
+if(vErrors === null){
+vErrors = [err521];
+}
+else {
+vErrors.push(err521);
+}
+errors++;
+}
+}
+if(data247.none !== undefined){
+let data248 = data247.none;
+if(typeof data248 === "string"){
+if(func3(data248) < 1){
+const err522 = {instancePath:instancePath+"/risk/capabilityVehicle/none",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/none/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.none,data:data248};
+if(vErrors === null){
+vErrors = [err522];
+}
+else {
+vErrors.push(err522);
+}
+errors++;
+}
+}
+else {
+const err523 = {instancePath:instancePath+"/risk/capabilityVehicle/none",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/none/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.risk.properties.capabilityVehicle.properties.none.type,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.none,data:data248};
+if(vErrors === null){
+vErrors = [err523];
+}
+else {
+vErrors.push(err523);
+}
+errors++;
+}
+}
+if(data247.aerial !== undefined){
+let data249 = data247.aerial;
+if(typeof data249 === "string"){
+if(func3(data249) < 1){
+const err524 = {instancePath:instancePath+"/risk/capabilityVehicle/aerial",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/aerial/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.aerial,data:data249};
+if(vErrors === null){
+vErrors = [err524];
+}
+else {
+vErrors.push(err524);
+}
+errors++;
+}
+}
+else {
+const err525 = {instancePath:instancePath+"/risk/capabilityVehicle/aerial",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/aerial/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.risk.properties.capabilityVehicle.properties.aerial.type,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.aerial,data:data249};
+if(vErrors === null){
+vErrors = [err525];
+}
+else {
+vErrors.push(err525);
+}
+errors++;
+}
+}
+if(data247.foam !== undefined){
+let data250 = data247.foam;
+if(typeof data250 === "string"){
+if(func3(data250) < 1){
+const err526 = {instancePath:instancePath+"/risk/capabilityVehicle/foam",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/foam/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.foam,data:data250};
+if(vErrors === null){
+vErrors = [err526];
+}
+else {
+vErrors.push(err526);
+}
+errors++;
+}
+}
+else {
+const err527 = {instancePath:instancePath+"/risk/capabilityVehicle/foam",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/foam/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.risk.properties.capabilityVehicle.properties.foam.type,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.foam,data:data250};
+if(vErrors === null){
+vErrors = [err527];
+}
+else {
+vErrors.push(err527);
+}
+errors++;
+}
+}
+if(data247.tanker !== undefined){
+let data251 = data247.tanker;
+if(typeof data251 === "string"){
+if(func3(data251) < 1){
+const err528 = {instancePath:instancePath+"/risk/capabilityVehicle/tanker",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/tanker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.tanker,data:data251};
+if(vErrors === null){
+vErrors = [err528];
+}
+else {
+vErrors.push(err528);
+}
+errors++;
+}
+}
+else {
+const err529 = {instancePath:instancePath+"/risk/capabilityVehicle/tanker",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/tanker/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.risk.properties.capabilityVehicle.properties.tanker.type,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.tanker,data:data251};
+if(vErrors === null){
+vErrors = [err529];
+}
+else {
+vErrors.push(err529);
+}
+errors++;
+}
+}
+if(data247.rescue !== undefined){
+let data252 = data247.rescue;
+if(typeof data252 === "string"){
+if(func3(data252) < 1){
+const err530 = {instancePath:instancePath+"/risk/capabilityVehicle/rescue",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/rescue/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.rescue,data:data252};
+if(vErrors === null){
+vErrors = [err530];
+}
+else {
+vErrors.push(err530);
+}
+errors++;
+}
+}
+else {
+const err531 = {instancePath:instancePath+"/risk/capabilityVehicle/rescue",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/rescue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.risk.properties.capabilityVehicle.properties.rescue.type,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.rescue,data:data252};
+if(vErrors === null){
+vErrors = [err531];
+}
+else {
+vErrors.push(err531);
+}
+errors++;
+}
+}
+if(data247.special !== undefined){
+let data253 = data247.special;
+if(typeof data253 === "string"){
+if(func3(data253) < 1){
+const err532 = {instancePath:instancePath+"/risk/capabilityVehicle/special",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/special/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.special,data:data253};
+if(vErrors === null){
+vErrors = [err532];
+}
+else {
+vErrors.push(err532);
+}
+errors++;
+}
+}
+else {
+const err533 = {instancePath:instancePath+"/risk/capabilityVehicle/special",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/special/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.risk.properties.capabilityVehicle.properties.special.type,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.special,data:data253};
+if(vErrors === null){
+vErrors = [err533];
+}
+else {
+vErrors.push(err533);
+}
+errors++;
+}
+}
+}
+else {
+const err534 = {instancePath:instancePath+"/risk/capabilityVehicle",schemaPath:"#/properties/risk/properties/capabilityVehicle/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.risk.properties.capabilityVehicle.type,parentSchema:schema11.properties.risk.properties.capabilityVehicle,data:data247};
+if(vErrors === null){
+vErrors = [err534];
+}
+else {
+vErrors.push(err534);
+}
+errors++;
+}
+}
+if(data162.micro !== undefined){
+let data254 = data162.micro;
+if(data254 && typeof data254 == "object" && !Array.isArray(data254)){
+for(const key62 in data254){
+if(!((((key62 === "responseS") || (key62 === "turnoutS")) || (key62 === "footKmh")) || (key62 === "lightVehicleKmh"))){
+const err535 = {instancePath:instancePath+"/risk/micro",schemaPath:"#/properties/risk/properties/micro/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.risk.properties.micro,data:data254};
+if(vErrors === null){
+vErrors = [err535];
+}
+else {
+vErrors.push(err535);
+}
+errors++;
+}
+}
+if(data254.responseS !== undefined){
+let data255 = data254.responseS;
+if((typeof data255 == "number") && (isFinite(data255))){
+if(data255 > 3600 || isNaN(data255)){
+const err536 = {instancePath:instancePath+"/risk/micro/responseS",schemaPath:"#/properties/risk/properties/micro/properties/responseS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.risk.properties.micro.properties.responseS,data:data255};
+if(vErrors === null){
+vErrors = [err536];
+}
+else {
+vErrors.push(err536);
+}
+errors++;
+}
+if(data255 <= 0 || isNaN(data255)){
+const err537 = {instancePath:instancePath+"/risk/micro/responseS",schemaPath:"#/properties/risk/properties/micro/properties/responseS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.risk.properties.micro.properties.responseS,data:data255};
+if(vErrors === null){
+vErrors = [err537];
+}
+else {
+vErrors.push(err537);
+}
+errors++;
+}
+}
+else {
+const err538 = {instancePath:instancePath+"/risk/micro/responseS",schemaPath:"#/properties/risk/properties/micro/properties/responseS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.risk.properties.micro.properties.responseS.type,parentSchema:schema11.properties.risk.properties.micro.properties.responseS,data:data255};
+if(vErrors === null){
+vErrors = [err538];
+}
+else {
+vErrors.push(err538);
+}
+errors++;
+}
+}
+if(data254.turnoutS !== undefined){
+let data256 = data254.turnoutS;
+if((typeof data256 == "number") && (isFinite(data256))){
+if(data256 > 3600 || isNaN(data256)){
+const err539 = {instancePath:instancePath+"/risk/micro/turnoutS",schemaPath:"#/properties/risk/properties/micro/properties/turnoutS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.risk.properties.micro.properties.turnoutS,data:data256};
+if(vErrors === null){
+vErrors = [err539];
+}
+else {
+vErrors.push(err539);
+}
+errors++;
+}
+if(data256 < 0 || isNaN(data256)){
+const err540 = {instancePath:instancePath+"/risk/micro/turnoutS",schemaPath:"#/properties/risk/properties/micro/properties/turnoutS/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.risk.properties.micro.properties.turnoutS,data:data256};
+if(vErrors === null){
+vErrors = [err540];
+}
+else {
+vErrors.push(err540);
+}
+errors++;
+}
+}
+else {
+const err541 = {instancePath:instancePath+"/risk/micro/turnoutS",schemaPath:"#/properties/risk/properties/micro/properties/turnoutS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.risk.properties.micro.properties.turnoutS.type,parentSchema:schema11.properties.risk.properties.micro.properties.turnoutS,data:data256};
+if(vErrors === null){
+vErrors = [err541];
+}
+else {
+vErrors.push(err541);
+}
+errors++;
+}
+}
+if(data254.footKmh !== undefined){
+let data257 = data254.footKmh;
+if((typeof data257 == "number") && (isFinite(data257))){
+if(data257 > 50 || isNaN(data257)){
+const err542 = {instancePath:instancePath+"/risk/micro/footKmh",schemaPath:"#/properties/risk/properties/micro/properties/footKmh/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50},message:"must be <= 50",schema:50,parentSchema:schema11.properties.risk.properties.micro.properties.footKmh,data:data257};
+if(vErrors === null){
+vErrors = [err542];
+}
+else {
+vErrors.push(err542);
+}
+errors++;
+}
+if(data257 <= 0 || isNaN(data257)){
+const err543 = {instancePath:instancePath+"/risk/micro/footKmh",schemaPath:"#/properties/risk/properties/micro/properties/footKmh/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.risk.properties.micro.properties.footKmh,data:data257};
+if(vErrors === null){
+vErrors = [err543];
+}
+else {
+vErrors.push(err543);
+}
+errors++;
+}
+}
+else {
+const err544 = {instancePath:instancePath+"/risk/micro/footKmh",schemaPath:"#/properties/risk/properties/micro/properties/footKmh/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.risk.properties.micro.properties.footKmh.type,parentSchema:schema11.properties.risk.properties.micro.properties.footKmh,data:data257};
+if(vErrors === null){
+vErrors = [err544];
+}
+else {
+vErrors.push(err544);
+}
+errors++;
+}
+}
+if(data254.lightVehicleKmh !== undefined){
+let data258 = data254.lightVehicleKmh;
+if((typeof data258 == "number") && (isFinite(data258))){
+if(data258 > 120 || isNaN(data258)){
+const err545 = {instancePath:instancePath+"/risk/micro/lightVehicleKmh",schemaPath:"#/properties/risk/properties/micro/properties/lightVehicleKmh/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120",schema:120,parentSchema:schema11.properties.risk.properties.micro.properties.lightVehicleKmh,data:data258};
+if(vErrors === null){
+vErrors = [err545];
+}
+else {
+vErrors.push(err545);
+}
+errors++;
+}
+if(data258 <= 0 || isNaN(data258)){
+const err546 = {instancePath:instancePath+"/risk/micro/lightVehicleKmh",schemaPath:"#/properties/risk/properties/micro/properties/lightVehicleKmh/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.risk.properties.micro.properties.lightVehicleKmh,data:data258};
+if(vErrors === null){
+vErrors = [err546];
+}
+else {
+vErrors.push(err546);
+}
+errors++;
+}
+}
+else {
+const err547 = {instancePath:instancePath+"/risk/micro/lightVehicleKmh",schemaPath:"#/properties/risk/properties/micro/properties/lightVehicleKmh/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.risk.properties.micro.properties.lightVehicleKmh.type,parentSchema:schema11.properties.risk.properties.micro.properties.lightVehicleKmh,data:data258};
+if(vErrors === null){
+vErrors = [err547];
+}
+else {
+vErrors.push(err547);
+}
+errors++;
+}
+}
+}
+else {
+const err548 = {instancePath:instancePath+"/risk/micro",schemaPath:"#/properties/risk/properties/micro/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.risk.properties.micro.type,parentSchema:schema11.properties.risk.properties.micro,data:data254};
+if(vErrors === null){
+vErrors = [err548];
+}
+else {
+vErrors.push(err548);
+}
+errors++;
+}
+}
+if(data162.lineSnapM !== undefined){
+let data259 = data162.lineSnapM;
+if((typeof data259 == "number") && (isFinite(data259))){
+if(data259 > 500 || isNaN(data259)){
+const err549 = {instancePath:instancePath+"/risk/lineSnapM",schemaPath:"#/properties/risk/properties/lineSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 500},message:"must be <= 500",schema:500,parentSchema:schema11.properties.risk.properties.lineSnapM,data:data259};
+if(vErrors === null){
+vErrors = [err549];
+}
+else {
+vErrors.push(err549);
+}
+errors++;
+}
+if(data259 <= 0 || isNaN(data259)){
+const err550 = {instancePath:instancePath+"/risk/lineSnapM",schemaPath:"#/properties/risk/properties/lineSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.risk.properties.lineSnapM,data:data259};
+if(vErrors === null){
+vErrors = [err550];
+}
+else {
+vErrors.push(err550);
+}
+errors++;
+}
+}
+else {
+const err551 = {instancePath:instancePath+"/risk/lineSnapM",schemaPath:"#/properties/risk/properties/lineSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.risk.properties.lineSnapM.type,parentSchema:schema11.properties.risk.properties.lineSnapM,data:data259};
+if(vErrors === null){
+vErrors = [err551];
+}
+else {
+vErrors.push(err551);
+}
+errors++;
+}
+}
+}
+else {
+const err552 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.risk.type,parentSchema:schema11.properties.risk,data:data162};
+if(vErrors === null){
+vErrors = [err552];
+}
+else {
+vErrors.push(err552);
+}
+errors++;
+}
+}
+}
+else {
+const err553 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err553];
+}
+else {
+vErrors.push(err553);
 }
 errors++;
 }
@@ -4740,7 +7726,7 @@ errors++;
 }
 if(data.class !== undefined){
 let data5 = data.class;
-if(!((((((((((((((((((((((((((((((((((data5 === "class1") || (data5 === "class2")) || (data5 === "special")) || (data5 === "small")) || (data5 === "logistics")) || (data5 === "township1")) || (data5 === "township2")) || (data5 === "fulltime")) || (data5 === "micro")) || (data5 === "engine")) || (data5 === "ladder")) || (data5 === "一级")) || (data5 === "一级站")) || (data5 === "一级消防站")) || (data5 === "一级普通消防站")) || (data5 === "二级")) || (data5 === "二级站")) || (data5 === "二级消防站")) || (data5 === "二级普通消防站")) || (data5 === "特勤")) || (data5 === "特勤站")) || (data5 === "特勤消防站")) || (data5 === "小型")) || (data5 === "小型站")) || (data5 === "小型消防站")) || (data5 === "战勤保障")) || (data5 === "战勤保障站")) || (data5 === "战勤保障消防站")) || (data5 === "乡镇一级")) || (data5 === "乡镇二级")) || (data5 === "专职")) || (data5 === "专职消防队")) || (data5 === "微型")) || (data5 === "微型消防站"))){
+if(!(((((((((((((((((((((((((((((((((((((data5 === "class1") || (data5 === "class2")) || (data5 === "special")) || (data5 === "small")) || (data5 === "logistics")) || (data5 === "township1")) || (data5 === "township2")) || (data5 === "fulltime")) || (data5 === "micro")) || (data5 === "volunteer")) || (data5 === "engine")) || (data5 === "ladder")) || (data5 === "一级")) || (data5 === "一级站")) || (data5 === "一级消防站")) || (data5 === "一级普通消防站")) || (data5 === "二级")) || (data5 === "二级站")) || (data5 === "二级消防站")) || (data5 === "二级普通消防站")) || (data5 === "特勤")) || (data5 === "特勤站")) || (data5 === "特勤消防站")) || (data5 === "小型")) || (data5 === "小型站")) || (data5 === "小型消防站")) || (data5 === "战勤保障")) || (data5 === "战勤保障站")) || (data5 === "战勤保障消防站")) || (data5 === "乡镇一级")) || (data5 === "乡镇二级")) || (data5 === "专职")) || (data5 === "专职消防队")) || (data5 === "微型")) || (data5 === "微型消防站")) || (data5 === "志愿")) || (data5 === "志愿消防队"))){
 const err14 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/enum",keyword:"enum",params:{allowedValues: schema15.properties.class.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.class.enum,parentSchema:schema15.properties.class,data:data5};
 if(vErrors === null){
 vErrors = [err14];
@@ -4897,9 +7883,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(data.aerialM !== undefined){
+let data12 = data.aerialM;
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+const err27 = {instancePath:instancePath+"/aerialM",schemaPath:"#/properties/aerialM/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.aerialM,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4908,7 +7896,119 @@ vErrors.push(err27);
 }
 errors++;
 }
+}
+else {
+const err28 = {instancePath:instancePath+"/aerialM",schemaPath:"#/properties/aerialM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.aerialM.type,parentSchema:schema15.properties.aerialM,data:data12};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.foam !== undefined){
+let data13 = data.foam;
+if(typeof data13 !== "boolean"){
+const err29 = {instancePath:instancePath+"/foam",schemaPath:"#/properties/foam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.foam.type,parentSchema:schema15.properties.foam,data:data13};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.tankerT !== undefined){
+let data14 = data.tankerT;
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+const err30 = {instancePath:instancePath+"/tankerT",schemaPath:"#/properties/tankerT/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.tankerT,data:data14};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/tankerT",schemaPath:"#/properties/tankerT/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.tankerT.type,parentSchema:schema15.properties.tankerT,data:data14};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.rescue !== undefined){
+let data15 = data.rescue;
+if(typeof data15 !== "boolean"){
+const err32 = {instancePath:instancePath+"/rescue",schemaPath:"#/properties/rescue/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.rescue.type,parentSchema:schema15.properties.rescue,data:data15};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.staffing !== undefined){
+let data16 = data.staffing;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err33 = {instancePath:instancePath+"/staffing",schemaPath:"#/properties/staffing/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties.staffing.type,parentSchema:schema15.properties.staffing,data:data16};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+const err34 = {instancePath:instancePath+"/staffing",schemaPath:"#/properties/staffing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.staffing,data:data16};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+if(data.operator !== undefined){
+let data17 = data.operator;
+if(!((data17 === "government") || (data17 === "enterprise"))){
+const err35 = {instancePath:instancePath+"/operator",schemaPath:"#/properties/operator/enum",keyword:"enum",params:{allowedValues: schema15.properties.operator.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.operator.enum,parentSchema:schema15.properties.operator,data:data17};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
-export const schema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};
+export const schema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}},"risk":{"description":"Risk and capability: hazard sites, micro fire stations, communities, townships, vehicle limits (docs/risk.md). (风险与能力：风险点、微型消防站、社区、乡镇、车辆限制。)","type":"object","additionalProperties":false,"properties":{"hazards":{"$ref":"#/definitions/layerRef","description":"Hazard sites: points, polygons or lines with class, heightM, optional needs. (风险点：点、面或线，含类别、高度。)"},"microStations":{"$ref":"#/definitions/layerRef","description":"Micro fire stations (points, mode foot / light_vehicle). (微型消防站。)"},"communities":{"$ref":"#/definitions/layerRef","description":"Communities: polygons or points. (社区。)"},"townships":{"$ref":"#/definitions/layerRef","description":"Townships (乡镇): polygons. (乡镇范围。)"},"classes":{"type":"object","additionalProperties":false,"description":"Per hazard class: needed capability and response standard over the preset's. (各风险类别的装备需求与到场标准。)","properties":{"major_hazard":{"$ref":"#/definitions/hazardClassRule"},"chemical_park":{"$ref":"#/definitions/hazardClassRule"},"high_rise":{"$ref":"#/definitions/hazardClassRule"},"crowded_place":{"$ref":"#/definitions/hazardClassRule"},"underground":{"$ref":"#/definitions/hazardClassRule"},"tunnel":{"$ref":"#/definitions/hazardClassRule"},"expressway":{"$ref":"#/definitions/hazardClassRule"}}},"vehicleProfiles":{"type":"object","description":"Vehicle profiles by name, over the preset's (engine, aerial_25t, foam_tender, water_tanker, light_rescue). (车辆参数。)","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"weightT":{"type":"number","exclusiveMinimum":0,"description":"Laden weight, tonnes. (总质量，吨。)"},"heightM":{"type":"number","exclusiveMinimum":0,"description":"Height, metres. (高度，米。)"},"widthM":{"type":"number","exclusiveMinimum":0,"description":"Width, metres. (宽度，米。)"},"hgv":{"type":"boolean","description":"A heavy goods vehicle: hgv=no roads are closed to it. (按货车管理：hgv=no 道路不可通行。)"}}}},"capabilityVehicle":{"type":"object","additionalProperties":false,"description":"The vehicle profile each capability arrives in. (各装备对应车辆。)","properties":{"none":{"type":"string","minLength":1},"aerial":{"type":"string","minLength":1},"foam":{"type":"string","minLength":1},"tanker":{"type":"string","minLength":1},"rescue":{"type":"string","minLength":1},"special":{"type":"string","minLength":1}}},"micro":{"type":"object","additionalProperties":false,"description":"Micro fire station standard over the preset's. (微型消防站到场标准。)","properties":{"responseS":{"type":"number","exclusiveMinimum":0,"maximum":3600,"description":"Alarm to arrival, seconds (default 180). (到场时间，秒。)"},"turnoutS":{"type":"number","minimum":0,"maximum":3600,"description":"Respond and set off, seconds (default 60). (响应时间，秒。)"},"footKmh":{"type":"number","exclusiveMinimum":0,"maximum":50,"description":"Speed on foot, km/h (default 6). (步行速度。)"},"lightVehicleKmh":{"type":"number","exclusiveMinimum":0,"maximum":120,"description":"Light vehicle speed, km/h (default 20). (轻便车辆速度。)"}}},"lineSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"A line hazard's points join a road within this distance, metres (default 30). (线状风险点吸附距离，米。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","volunteer","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站","志愿","志愿消防队"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型、志愿。)"},"status":{"enum":["existing","under_construction","planned","candidate"],"description":"existing, under_construction, planned or candidate. (现状、在建、规划、备选。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"},"aerialM":{"type":"number","minimum":0,"description":"Tallest aerial ladder or platform, working height in metres (0 or absent: none). (举高消防车最大工作高度，米。)"},"foam":{"type":"boolean","description":"Carries foam apparatus. (配备泡沫消防车。)"},"tankerT":{"type":"number","minimum":0,"description":"Largest water tanker, tonnes of water. (最大水罐消防车载水量，吨。)"},"rescue":{"type":"boolean","description":"Carries rescue apparatus. (配备抢险救援消防车。)"},"staffing":{"type":"integer","minimum":0,"description":"Crew on duty, persons. (执勤人数。)"},"operator":{"enum":["government","enterprise"],"description":"Who runs a full-time brigade: government or enterprise. (专职消防队类别：政府专职或企业专职。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]},"hazardClassRule":{"description":"A hazard class's needed capability and response standard. (风险类别的装备需求与到场标准。)","type":"object","additionalProperties":false,"properties":{"aerialM":{"description":"Aerial working height needed, metres, or \"height\" (the site's heightM). (所需举高高度，米，或 \"height\" 取建筑高度。)","anyOf":[{"type":"number","minimum":0},{"const":"height"}]},"foam":{"type":"boolean","description":"Foam needed. (需要泡沫。)"},"tankerT":{"type":"number","minimum":0,"description":"Water tanker tonnes needed. (所需水罐载水量，吨。)"},"rescue":{"type":"boolean","description":"Rescue apparatus needed. (需要抢险救援装备。)"},"special":{"type":"boolean","description":"Only special-duty stations count. (仅特勤站。)"},"responseS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Response standard from the dispatch order, seconds. (到场时间标准，秒。)"}}}}};
