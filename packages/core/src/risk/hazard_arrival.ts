@@ -79,14 +79,15 @@ function ringPoints(ring: Position[]): Position[] {
 }
 
 function placesNear(index: SnapIndex, points: Position[], radiusM: number): Snap[] {
-  const best = new Map<number, Snap>();
+  // Every road point near any query point: the earliest of them is where the site is reached.
+  const seen = new Map<string, Snap>();
   for (const [lon, lat] of points) {
     for (const s of index.within(lon, lat, radiusM)) {
-      const b = best.get(s.link);
-      if (!b || s.distanceM < b.distanceM) best.set(s.link, s);
+      const key = `${s.link}:${s.offsetM.toFixed(3)}`;
+      if (!seen.has(key)) seen.set(key, s);
     }
   }
-  return [...best.values()].sort((a, b) => a.link - b.link);
+  return [...seen.values()];
 }
 
 function lineSamples(lines: Position[][], index: SnapIndex, snapM: number): { lengthM: number; snap: Snap | null }[] {
@@ -147,7 +148,8 @@ const sizeKey = (s: VehicleSize): string => `${s.weightT}|${s.heightM}|${s.width
  * capable stations and the vehicle they drive), seeded by those stations with their turnout, on the
  * network that vehicle may use (`networkForVehicle`: links over its weight, height, width or closed to
  * heavy goods vehicles are closed) — not one search per hazard. A site is reached when a unit reaches any
- * road within `accessM` of it (a polygon: of its boundary points and centre); a line is cut into pieces of
+ * road within `accessM` of it (the nearest point of each such road to the site, or for a polygon to each of
+ * its boundary points and its centre); a line is cut into pieces of
  * at most 25 m whose middles join the nearest drivable road within `rules.lineSnapM`.
  *
  * The first any-unit arrival (every station, no limits) is read at the same places, so the first capable
