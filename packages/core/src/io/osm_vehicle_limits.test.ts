@@ -70,3 +70,18 @@ describe('import: limits ride on the links of their way', () => {
     expect('vehicleLimits' in readNetworkFile(writeNetworkFile({ network: net }), 'f.fcnet').network).toBe(false);
   });
 });
+
+describe('GeoJSON roads: limit properties read as OSM tags', () => {
+  it('a feature with maxweight 10 (a number) and one with maxheight "3.5 m": each on its own links only', async () => {
+    const { readGeoJsonRoads } = await import('./geojson_roads');
+    const line = (id: number, x0: number, x1: number, props: Record<string, unknown>) => ({ type: 'Feature', properties: { id, highway: 'residential', ...props }, geometry: { type: 'LineString', coordinates: [[x0, 30], [x1, 30]] } });
+    const net = readGeoJsonRoads({ type: 'FeatureCollection', features: [line(1, 104, 104.001, {}), line(2, 104.001, 104.002, { maxweight: 10 }), line(3, 104.002, 104.003, { maxheight: '3.5 m', hgv: 'no' })] } as never, 'roads.geojson');
+    const v = net.vehicleLimits!;
+    for (let l = 0; l < net.linkCount; l++) {
+      const w = net.linkWayId[l];
+      expect(v.maxWeightT[l]).toBe(w === 2 ? 10 : NaN);
+      expect(v.maxHeightM[l]).toBe(w === 3 ? 3.5 : NaN);
+      expect(v.noHgv[l]).toBe(w === 3 ? 1 : 0);
+    }
+  });
+});

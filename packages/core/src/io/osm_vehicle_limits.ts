@@ -81,3 +81,38 @@ export function osmVehicleLimits(net: RoadNetwork, data: OsmData): VehicleLimits
   }
   return any ? out : undefined;
 }
+
+const LIMIT_KEYS = ['maxweight', 'maxheight', 'maxheight:physical', 'maxwidth', 'maxwidth:physical', 'hgv', 'goods'] as const;
+
+/**
+ * The per-link limits of a network read from GeoJSON / Shapefile roads: each link's feature properties
+ * (`maxweight`, `maxheight`, `maxwidth`, `hgv`, `goods`, numbers or OSM-style text) read as OSM tags;
+ * `linkFeature[l]` is link l's feature index. Undefined when no feature has a limit.
+ */
+export function featureVehicleLimits(features: readonly unknown[], linkFeature: readonly number[]): VehicleLimits | undefined {
+  const byFeature = new Map<number, NonNullable<ReturnType<typeof wayVehicleLimits>> | null>();
+  let out: VehicleLimits | undefined;
+  for (let l = 0; l < linkFeature.length; l++) {
+    const fi = linkFeature[l];
+    let lim = byFeature.get(fi);
+    if (lim === undefined) {
+      const props = (features[fi] as { properties?: unknown } | null)?.properties;
+      const tags: OsmTags = {};
+      if (typeof props === 'object' && props !== null) {
+        for (const k of LIMIT_KEYS) {
+          const v = (props as Record<string, unknown>)[k];
+          if (typeof v === 'number' || typeof v === 'string') tags[k] = String(v);
+        }
+      }
+      lim = wayVehicleLimits(tags);
+      byFeature.set(fi, lim);
+    }
+    if (!lim) continue;
+    out ??= emptyVehicleLimits(linkFeature.length);
+    out.maxWeightT[l] = lim.maxWeightT;
+    out.maxHeightM[l] = lim.maxHeightM;
+    out.maxWidthM[l] = lim.maxWidthM;
+    out.noHgv[l] = lim.noHgv ? 1 : 0;
+  }
+  return out;
+}
