@@ -26,6 +26,7 @@ describe('the sample city generator', () => {
       'population.geojson',
       'roads.geojson',
       'scenario.json',
+      'scenario_risk.json',
       'stations.geojson',
       'study_area.geojson',
       'townships.geojson',

@@ -1067,9 +1067,17 @@ export function generateSampleCity(seed = DEFAULT_SEED): SampleCity {
     demandProperty: 'population',
     studyArea: 'study_area.geojson',
     analysis: { bandsS: [180, 240, 300] },
-    risk: { hazards: 'hazards.geojson', microStations: 'micro_stations.geojson', communities: 'communities.geojson', townships: 'townships.geojson' },
   };
   files.set('scenario.json', `${JSON.stringify(scenario, null, 2)}\n`);
+  // scenario_risk.json: the same scenario with the risk block (docs/risk.md); scenario.json stays as it was, so
+  // every figure and output file of the default scenario is unchanged
+  const withRisk = {
+    ...scenario,
+    name: 'Sample city (risk)',
+    nameZh: '样例城（风险）',
+    risk: { hazards: 'hazards.geojson', microStations: 'micro_stations.geojson', communities: 'communities.geojson', townships: 'townships.geojson' },
+  };
+  files.set('scenario_risk.json', `${JSON.stringify(withRisk, null, 2)}\n`);
 
   // statistics and PLANTED.md
   const kmBy = (pred: (pc: Piece) => boolean) => Math.round(pieces.filter(pred).reduce((s, pc) => s + polyLength(pc.pts), 0) / 100) / 10;
