@@ -83,7 +83,8 @@ export function analyzeRisk(scenario: LoadedScenario, coverage: CoverageAnalysis
   const rules = riskRules(scenario.preset, layers.settings, scenario.fileName);
   const net = scenario.network;
   const responders = coverage.stations.map((s) => ({ station: s.station, snap: s.snap }));
-  const hazards = hazardArrivals(net, responders, layers.hazards, rules, scenario.analysis.accessDistanceM);
+  // the coverage context's snapping index is over the same links (landAccessLink of the scenario's network)
+  const hazards = hazardArrivals(net, responders, layers.hazards, rules, scenario.analysis.accessDistanceM, coverage.context.snapIndex);
   const micro = layers.microStations.length > 0 || layers.communities.length > 0 ? microReach(net, layers.microStations, layers.communities, rules, scenario.analysis.accessDistanceM, scenario.analysis.maxSnapDistanceM) : null;
   const townships = layers.townships.length > 0 ? townshipFigures(layers.townships, coverage, coverage.stations.map((s) => s.station), layers.microStations) : null;
   const closedLinks: Record<string, number> = {};

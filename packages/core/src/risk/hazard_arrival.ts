@@ -153,11 +153,12 @@ const sizeKey = (s: VehicleSize): string => `${s.weightT}|${s.heightM}|${s.width
  * at most 25 m whose middles join the nearest drivable road within `rules.lineSnapM`.
  *
  * The first any-unit arrival (every station, no limits) is read at the same places, so the first capable
- * arrival is never earlier.
+ * arrival is never earlier. `landIndex`: a `SnapIndex` of `net` over `landAccessLink` to reuse (the coverage
+ * context's), else one is built.
  */
-export function hazardArrivals(net: RoadNetwork, responders: readonly ResponderStation[], sites: readonly HazardSite[], rules: RiskRules, accessM: number): HazardArrival[] {
+export function hazardArrivals(net: RoadNetwork, responders: readonly ResponderStation[], sites: readonly HazardSite[], rules: RiskRules, accessM: number, landIndex?: SnapIndex): HazardArrival[] {
   if (sites.length === 0) return [];
-  const land = new SnapIndex(net, landAccessLink(net));
+  const land = landIndex ?? new SnapIndex(net, landAccessLink(net));
   let lineIndex: SnapIndex | null = null;
   const lines = (): SnapIndex => (lineIndex ??= new SnapIndex(net, travellableLink(net)));
   const placesOf = sites.map((s) => sitePlaces(s, land, lines, accessM, rules.lineSnapM));
