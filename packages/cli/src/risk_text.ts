@@ -71,7 +71,6 @@ export function riskLines(risk: RiskAnalysis, lang: Lang, stationName: (id: stri
     lines.push(t('title'));
     const rows: string[][] = [[t('colClass'), t('colSites'), t('colMet'), t('colNoCapable'), t('colKm'), t('colReachedKm'), t('colStandard'), t('colFirst'), t('colClause')]];
     for (const c of risk.classes) {
-      const need = risk.hazards.find((h) => h.class === c.class)!;
       rows.push([
         zh ? c.label.zh : c.label.en,
         String(c.sites),
@@ -81,7 +80,7 @@ export function riskLines(risk: RiskAnalysis, lang: Lang, stationName: (id: stri
         f(c.reachedKm, 2),
         String(c.responseS),
         c.byStation.map((b) => `${stationName(b.stationId)} (${b.sites})`).join(zh ? '、' : ', ') || '—',
-        `${zh ? need.needText.zh : need.needText.en}${c.localChoice ? ` [${t('localChoice')}]` : ''}; ${c.responseClause}`,
+        `${zh ? c.needText.zh : c.needText.en}${c.localChoice ? ` [${t('localChoice')}]` : ''}; ${c.responseClause}`,
       ]);
     }
     lines.push(alignColumns(rows));

@@ -52,7 +52,6 @@ export function riskSection(risk: RiskAnalysis | null, lang: 'en' | 'zh', statio
     const rows: string[][] = [[...T.cols]];
     const failRows: number[] = [];
     risk.classes.forEach((c, i) => {
-      const h = risk.hazards.find((x) => x.class === c.class)!;
       if (c.sitesMet < c.sites) failRows.push(i + 1);
       rows.push([
         zh ? c.label.zh : c.label.en,
@@ -63,7 +62,7 @@ export function riskSection(risk: RiskAnalysis | null, lang: 'en' | 'zh', statio
         c.reachedKm === null ? '—' : fmt(c.reachedKm, 2),
         String(c.responseS),
         c.byStation.map((b) => `${stationName(b.stationId)} (${b.sites})`).join(sep) || '—',
-        `${zh ? h.needText.zh : h.needText.en}${c.localChoice ? ` (${T.localChoice})` : ''}; ${c.responseClause}`,
+        `${zh ? c.needText.zh : c.needText.en}${c.localChoice ? ` (${T.localChoice})` : ''}; ${c.responseClause}`,
       ]);
     });
     blocks.push({ kind: 'table', rows, numeric: [1, 2, 3, 4, 5, 6], failRows });

@@ -5,13 +5,15 @@ import type { LoadedScenario } from '../scenario/scenario_types';
 import { HAZARD_CLASSES, HAZARD_CLASS_LABELS, type HazardClass } from '../standards/risk_rules';
 import { hazardArrivals, type HazardArrival } from './hazard_arrival';
 import { microReach, type MicroAnalysis } from './micro_reach';
-import { riskRules, type RiskRules } from './risk_rules_of';
+import { classNeedText, riskRules, type RiskRules } from './risk_rules_of';
 import { townshipFigures, type TownshipAnalysis } from './townships';
 
 /** Figures of one hazard class: sites (and km of linear assets) reached within the standard, by which station first, which not. */
 export interface HazardClassFigures {
   class: HazardClass;
   label: { en: string; zh: string };
+  /** The class's need in words (a site may ask more). */
+  needText: { en: string; zh: string };
   responseS: number;
   responseClause: string;
   needClause: string;
@@ -56,6 +58,7 @@ function classFigures(hazards: readonly HazardArrival[], rules: RiskRules): Haza
     out.push({
       class: c,
       label: HAZARD_CLASS_LABELS[c],
+      needText: classNeedText(rule.need),
       responseS: rule.responseS,
       responseClause: rule.responseClause,
       needClause: rule.needClause,

@@ -142,13 +142,20 @@ export function needVehicle(need: ResolvedNeed, rules: RiskRules): { name: strin
   return { name: names.join('+'), size };
 }
 
+/** A class's need in words: as `needText`, with `aerialM: 'height'` as "aerial ≥ building height". */
+export function classNeedText(need: CapabilityNeed): { en: string; zh: string } {
+  const byHeight = need.aerialM === 'height';
+  const t = needText({ aerialM: need.aerialM === 'height' ? -1 : (need.aerialM ?? null), foam: need.foam === true, tankerT: need.tankerT ?? null, rescue: need.rescue === true, special: need.special === true });
+  return byHeight ? { en: t.en.replace('aerial ≥ -1 m', 'aerial ≥ building height'), zh: t.zh.replace('举高 ≥ -1 m', '举高 ≥ 建筑高度') } : t;
+}
+
 /** A need in words, English and Chinese: "aerial ≥ 60 m + foam", "any unit". */
 export function needText(need: ResolvedNeed): { en: string; zh: string } {
   const en: string[] = [];
   const zh: string[] = [];
   if (need.aerialM !== null) {
-    en.push(need.aerialM > 0 ? `aerial ≥ ${need.aerialM} m` : 'aerial');
-    zh.push(need.aerialM > 0 ? `举高 ≥ ${need.aerialM} m` : '举高车');
+    en.push(need.aerialM !== 0 ? `aerial ≥ ${need.aerialM} m` : 'aerial');
+    zh.push(need.aerialM !== 0 ? `举高 ≥ ${need.aerialM} m` : '举高车');
   }
   if (need.foam) {
     en.push('foam');
