@@ -16,7 +16,22 @@ describe('the sample city generator', () => {
   it('regenerates the committed files byte for byte', () => {
     const city = writeSampleCity(tmp, DEFAULT_SEED);
     const names = [...city.files.keys()];
-    expect(names.sort()).toEqual(['PLANTED.md', 'barriers.geojson', 'hydrants.geojson', 'population.geojson', 'roads.geojson', 'scenario.json', 'stations.geojson', 'study_area.geojson', 'water_sources.geojson']);
+    expect(names.sort()).toEqual([
+      'PLANTED.md',
+      'barriers.geojson',
+      'communities.geojson',
+      'hazards.geojson',
+      'hydrants.geojson',
+      'micro_stations.geojson',
+      'population.geojson',
+      'roads.geojson',
+      'scenario.json',
+      'scenario_risk.json',
+      'stations.geojson',
+      'study_area.geojson',
+      'townships.geojson',
+      'water_sources.geojson',
+    ]);
     for (const name of names) {
       expect(readFileSync(join(tmp, name)).equals(readFileSync(join(here, name))), name).toBe(true);
     }

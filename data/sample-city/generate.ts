@@ -829,15 +829,59 @@ interface Station {
   urbanEdge?: boolean;
   landAreaM2?: number;
   buildingAreaM2?: number;
+  /** Apparatus and staffing (risk and capability, docs/risk.md): extra properties, no coverage figure uses them. */
+  aerialM?: number;
+  foam?: boolean;
+  tankerT?: number;
+  rescue?: boolean;
+  staffing?: number;
 }
 
 const STATIONS: Station[] = [
-  { id: 'chengzhong', name: 'Chengzhong Station', nameZh: '城中消防救援站', x: -420, y: 30, class: '一级', status: 'existing', landAreaM2: 4200, buildingAreaM2: 3100 },
-  { id: 'chengbei', name: 'Chengbei Station', nameZh: '城北消防救援站', x: 1000, y: 1228, class: '二级', status: 'existing', landAreaM2: 3000, buildingAreaM2: 2200 },
-  { id: 'chengnan', name: 'Chengnan Station', nameZh: '城南消防救援站', x: 1500, y: -2835, class: '一级', status: 'existing', landAreaM2: 5200, buildingAreaM2: 3600 },
-  { id: 'xincheng', name: 'Xincheng Station', nameZh: '新城消防救援站', x: -2370, y: -2228, class: '一级', status: 'planned', year: 2026, landAreaM2: 6000, buildingAreaM2: 4200 },
-  { id: 'huxi', name: 'Huxi Station', nameZh: '湖西消防救援站', x: -2372, y: 215, class: '一级', status: 'planned', year: 2028, landAreaM2: 5800, buildingAreaM2: 4000 },
-  { id: 'liushu', name: 'Liushu Township Brigade', nameZh: '柳树镇专职消防队', x: VILLAGE.x + 20, y: VILLAGE.y + 18, class: '乡镇一级', status: 'existing' },
+  { id: 'chengzhong', name: 'Chengzhong Station', nameZh: '城中消防救援站', x: -420, y: 30, class: '一级', status: 'existing', landAreaM2: 4200, buildingAreaM2: 3100, aerialM: 32, rescue: true, tankerT: 8, staffing: 32 },
+  { id: 'chengbei', name: 'Chengbei Station', nameZh: '城北消防救援站', x: 1000, y: 1228, class: '二级', status: 'existing', landAreaM2: 3000, buildingAreaM2: 2200, foam: true, tankerT: 5, rescue: true, staffing: 20 },
+  { id: 'chengnan', name: 'Chengnan Station', nameZh: '城南消防救援站', x: 1500, y: -2835, class: '一级', status: 'existing', landAreaM2: 5200, buildingAreaM2: 3600, aerialM: 53, foam: true, rescue: true, tankerT: 12, staffing: 36 },
+  { id: 'xincheng', name: 'Xincheng Station', nameZh: '新城消防救援站', x: -2370, y: -2228, class: '一级', status: 'planned', year: 2026, landAreaM2: 6000, buildingAreaM2: 4200, aerialM: 53, foam: true, rescue: true },
+  { id: 'huxi', name: 'Huxi Station', nameZh: '湖西消防救援站', x: -2372, y: 215, class: '一级', status: 'planned', year: 2028, landAreaM2: 5800, buildingAreaM2: 4000, rescue: true },
+  { id: 'liushu', name: 'Liushu Township Brigade', nameZh: '柳树镇专职消防队', x: VILLAGE.x + 20, y: VILLAGE.y + 18, class: '乡镇一级', status: 'existing', tankerT: 5, staffing: 12 },
+];
+
+/** The weight limit planted on 老桥 Old Bridge (x = -800), tonnes: the 25 t aerial truck must go round. */
+const OLD_BRIDGE_MAXWEIGHT_T = 10;
+
+/** Planted hazard sites (docs/risk.md lists the findings the tests assert). */
+const HAZARD_POINTS: { id: string; name: string; nameZh: string; class: string; x: number; y: number; heightM?: number }[] = [
+  { id: 'HZ1', name: 'Jinxiu Tower', nameZh: '锦绣大厦', class: '高层建筑', x: -300, y: 420, heightM: 45 },
+  { id: 'HZ2', name: 'Fuqian Mansion', nameZh: '府前大厦', class: '高层建筑', x: -600, y: 200, heightM: 28 },
+  { id: 'HZ3', name: 'Jiangnan Garden', nameZh: '江南花园', class: '高层建筑', x: -800, y: -1150, heightM: 30 },
+  { id: 'HZ5', name: 'Donghua LPG depot', nameZh: '东华液化气站', class: '重大危险源', x: 4300, y: 1500 },
+  { id: 'HZ6', name: 'Zhongshan Plaza', nameZh: '中山广场商场', class: '人员密集场所', x: 0, y: 350 },
+  { id: 'HZ7', name: 'Renmin Road underground mall', nameZh: '人民路地下商场', class: '地下空间', x: -800, y: 250 },
+];
+/** The chemical park: a polygon in the industrial park. */
+const CHEMICAL_PARK = { x0: 3400, x1: 3900, y0: 300, y1: 800 };
+/** Micro fire stations: [id, name, nameZh, x, y, mode]. */
+const MICRO: [string, string, string, number, number, 'foot' | 'light_vehicle'][] = [
+  ['M1', 'Fuqian community micro station', '府前社区微型消防站', -200, 0, 'foot'],
+  ['M2', 'Jinxiu Tower micro station', '锦绣大厦微型消防站', -300, 400, 'foot'],
+  ['M3', 'Binjiang community micro station', '滨江社区微型消防站', 400, -400, 'light_vehicle'],
+  ['M4', 'Industrial park micro station', '工业园微型消防站', 3600, 800, 'light_vehicle'],
+];
+/** Communities (社区): 400 m squares by their south-west corner. */
+const COMMUNITIES: [string, string, string, number, number][] = [
+  ['C1', 'Fuqian community', '府前社区', -400, -200],
+  ['C2', 'Binjiang community', '滨江社区', 200, -600],
+  ['C3', 'Jiangnan community', '江南社区', -1000, -1400],
+  ['C4', 'Xincheng community', '新城社区', -2800, -2600],
+  ['C5', 'Beiyuan community', '北苑社区', 600, 1400],
+  ['C6', 'Jinxiu community', '锦绣社区', -500, 450],
+];
+/** Townships (乡镇): [id, name, nameZh, x0, y0, x1, y1]. */
+const TOWNSHIPS: [string, string, string, number, number, number, number][] = [
+  ['T1', 'Chengguan town', '城关镇', -3300, -2900, 1200, 2500],
+  ['T2', 'Chengnan town', '城南镇', 1200, -2900, 2500, 2500],
+  ['T3', 'Dongfeng township', '东风乡', 2500, -300, 4500, 1700],
+  ['T4', 'Liushu town', '柳树镇', VILLAGE.x - 600, VILLAGE.y - 600, VILLAGE.x + 600, VILLAGE.y + 600],
 ];
 
 const WATER: { id: string; kind: string; name: string; nameZh: string; p: [number, number] }[] = [
@@ -883,6 +927,7 @@ export function generateSampleCity(seed = DEFAULT_SEED): SampleCity {
         if (pc.bridge) props.bridge = 'yes';
         if (pc.tunnel) props.tunnel = 'yes';
         if (r.maxspeed) props.maxspeed = r.maxspeed;
+        if (pc.bridge?.name === 'Old Bridge') props.maxweight = OLD_BRIDGE_MAXWEIGHT_T;
         return lineFeature(props, pc.pts);
       }),
     ),
@@ -981,6 +1026,24 @@ export function generateSampleCity(seed = DEFAULT_SEED): SampleCity {
     ]),
   );
 
+  // risk layers: hazards (points, the chemical park, the underpass tunnel, a stretch of the expressway),
+  // micro fire stations, communities, townships
+  const square = (x0: number, y0: number, x1: number, y1: number) => ({ type: 'Polygon', coordinates: [ring([pt(x0, y0), pt(x1, y0), pt(x1, y1), pt(x0, y1), pt(x0, y0)])] });
+  const cp = CHEMICAL_PARK;
+  const exStretch = ex.pts.filter((p) => p[0] >= -1600 && p[0] <= 1600);
+  files.set(
+    'hazards.geojson',
+    featureCollection([
+      ...HAZARD_POINTS.map(({ x, y, ...props }) => pointFeature(props, [x, y])),
+      { type: 'Feature', properties: { id: 'HZ4', name: 'Donghua chemical park', nameZh: '东华化工园区', class: '化工园区' }, geometry: square(cp.x0, cp.y0, cp.x1, cp.y1) },
+      lineFeature({ id: 'HZ8', name: 'Wenhua Road underpass', nameZh: '文化路下穿隧道', class: '隧道' }, [pt(UNDERPASS.x0, UNDERPASS.y), pt(UNDERPASS.x1, UNDERPASS.y)]),
+      lineFeature({ id: 'HZ9', name: 'Raocheng Expressway (town stretch)', nameZh: '绕城快速路（城区段）', class: '高速公路' }, exStretch),
+    ]),
+  );
+  files.set('micro_stations.geojson', featureCollection(MICRO.map(([id, name, nameZh, x, y, mode]) => pointFeature({ id, name, nameZh, mode }, [x, y]))));
+  files.set('communities.geojson', featureCollection(COMMUNITIES.map(([id, name, nameZh, x, y]) => ({ type: 'Feature', properties: { id, name, nameZh }, geometry: square(x, y, x + 400, y + 400) }))));
+  files.set('townships.geojson', featureCollection(TOWNSHIPS.map(([id, name, nameZh, x0, y0, x1, y1]) => ({ type: 'Feature', properties: { id, name, nameZh }, geometry: square(x0, y0, x1, y1) }))));
+
   // scenario.json
   const scenario = {
     $schema: '../../packages/core/schema/scenario.schema.json',
@@ -994,6 +1057,7 @@ export function generateSampleCity(seed = DEFAULT_SEED): SampleCity {
       if (s.year !== undefined) out.year = s.year;
       if (s.landAreaM2 !== undefined) out.landAreaM2 = s.landAreaM2;
       if (s.buildingAreaM2 !== undefined) out.buildingAreaM2 = s.buildingAreaM2;
+      for (const k of ['aerialM', 'foam', 'tankerT', 'rescue', 'staffing'] as const) if (s[k] !== undefined) out[k] = s[k];
       return out;
     }),
     hydrants: 'hydrants.geojson',
@@ -1005,6 +1069,15 @@ export function generateSampleCity(seed = DEFAULT_SEED): SampleCity {
     analysis: { bandsS: [180, 240, 300] },
   };
   files.set('scenario.json', `${JSON.stringify(scenario, null, 2)}\n`);
+  // scenario_risk.json: the same scenario with the risk block (docs/risk.md); scenario.json stays as it was, so
+  // every figure and output file of the default scenario is unchanged
+  const withRisk = {
+    ...scenario,
+    name: 'Sample city (risk)',
+    nameZh: '样例城（风险）',
+    risk: { hazards: 'hazards.geojson', microStations: 'micro_stations.geojson', communities: 'communities.geojson', townships: 'townships.geojson' },
+  };
+  files.set('scenario_risk.json', `${JSON.stringify(withRisk, null, 2)}\n`);
 
   // statistics and PLANTED.md
   const kmBy = (pred: (pc: Piece) => boolean) => Math.round(pieces.filter(pred).reduce((s, pc) => s + polyLength(pc.pts), 0) / 100) / 10;

@@ -272,6 +272,34 @@ export { analyzeScenario, type ScenarioAnalysis, type ScenarioAnalysisOptions, t
 /** The station set of a run: existing, planned, all, or a year (the `--stations` rule of the CLI and the viewer). */
 export { parseStationSet, stationsOfSet, type StationSetChoice } from './pipeline/station_set';
 
+// ---- risk and capability -----------------------------------------------------------------------------
+/** Hazard classes, the capability each needs, vehicle profiles and the micro-station standard (the presets' risk rules). */
+export {
+  HAZARD_CLASSES,
+  HAZARD_CLASS_LABELS,
+  HAZARD_CLASS_ALIASES,
+  LINEAR_HAZARD_CLASSES,
+  DEFAULT_HAZARD_CLASS_RULES,
+  DEFAULT_VEHICLE_PROFILES,
+  DEFAULT_CAPABILITY_VEHICLE,
+  type HazardClass,
+  type HazardClassRule,
+  type CapabilityNeed,
+  type CapabilityVehicle,
+  type VehicleProfile,
+  type MicroMode,
+} from './standards/risk_rules';
+/** Risk and capability of a station set: first capable unit per hazard, figures per class, micro stations, townships; as summary and layers. */
+export { analyzeRisk, riskSummary, riskLayers, type RiskAnalysis, type HazardClassFigures } from './risk/analyze_risk';
+export { type HazardArrival, type HazardReason } from './risk/hazard_arrival';
+export { type MicroAnalysis, type CommunityMicro, type MicroStationReach } from './risk/micro_reach';
+export { type TownshipAnalysis, type TownshipFigures, FULL_TIME_CLASSES } from './risk/townships';
+export { riskRules, type RiskRules, type ResolvedNeed } from './risk/risk_rules_of';
+export type { RiskLayers, HazardSite, MicroStation, NamedArea } from './risk/risk_layers_input';
+export type { RiskSettings } from './scenario/scenario_types';
+/** Per-link vehicle limits (OSM maxweight / maxheight / maxwidth / hgv) and the network a vehicle may drive. */
+export { networkForVehicle, vehicleLimitCounts, linksClosedToVehicle, type VehicleLimits, type VehicleSize } from './network/vehicle_limits';
+
 // ---- station siting ----------------------------------------------------------------------------------
 /** The siting models (LSCP, MCLP, backup, p-median, p-center) as exact integer programs over a cost matrix. */
 export { solveSiting, SITING_MODELS, SitingSetupError, type SitingModel, type SitingOptions, type SitingResult } from './siting/models';

@@ -179,6 +179,22 @@ const VALUES = [
   'networkCostMatrix',
   'siteScenario',
   'parseFeatureCollection',
+  // risk and capability
+  'HAZARD_CLASSES',
+  'HAZARD_CLASS_LABELS',
+  'HAZARD_CLASS_ALIASES',
+  'LINEAR_HAZARD_CLASSES',
+  'DEFAULT_HAZARD_CLASS_RULES',
+  'DEFAULT_VEHICLE_PROFILES',
+  'DEFAULT_CAPABILITY_VEHICLE',
+  'analyzeRisk',
+  'riskSummary',
+  'riskLayers',
+  'FULL_TIME_CLASSES',
+  'riskRules',
+  'networkForVehicle',
+  'vehicleLimitCounts',
+  'linksClosedToVehicle',
 ];
 
 const TESTING = [

@@ -46,6 +46,10 @@ import {
   waterLayers,
   waterFigures,
   analyzeScenario,
+  analyzeRisk,
+  networkForVehicle,
+  DEFAULT_VEHICLE_PROFILES,
+  type RiskAnalysis,
   parseStationSet,
   readNetworkFile,
   writeNetworkFile,
@@ -179,6 +183,9 @@ exact<WaterFigures>()(waterFigures(water)) satisfies true;
 const run = analyzeScenario(scenario, { stations: '2030', water: true, compare: true });
 exact<ScenarioAnalysis>()(run) satisfies true;
 exact<StationSetChoice>()(parseStationSet('planned', scenario)) satisfies true;
+exact<RiskAnalysis | null>()(run.risk) satisfies true;
+exact<RiskAnalysis | null>()(analyzeRisk(scenario, run.coverage)) satisfies true;
+exact<RoadNetwork>()(networkForVehicle(scenario.network, DEFAULT_VEHICLE_PROFILES.aerial_25t)) satisfies true;
 
 // network files
 exact<Uint8Array>()(writeNetworkFile({ network: scenario.network })) satisfies true;

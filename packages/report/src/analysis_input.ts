@@ -5,6 +5,7 @@ import {
   type IndicatorSettings,
   type CoverageSummary,
   type LoadedScenario,
+  type RiskAnalysis,
   type StandardsPreset,
   type WaterAnalysis,
   type WaterFigures,
@@ -62,6 +63,8 @@ export interface ReportInput {
   siting: SitingInput | null;
   /** Township polygons (the scenario's `indicators.townships`, read by the caller); null when not given. */
   townships: FeatureCollection | null;
+  /** Risk and capability (the scenario's `risk` block, docs/risk.md); null without one. Optional for hand-built inputs. */
+  risk?: RiskAnalysis | null;
 }
 
 export type StationSetOption = number | 'planned' | 'all' | undefined;
@@ -159,5 +162,6 @@ export function analysisInput(
         : null,
     siting: opts.siting ?? null,
     townships: opts.townships ?? null,
+    risk: run.risk,
   };
 }

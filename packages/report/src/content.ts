@@ -4,6 +4,7 @@ import { barChart } from './charts';
 import type { Block, ReportDocument, Section } from './document';
 import { fmt } from './escape';
 import { indicatorRows, indicatorTable, townshipCoverage } from './indicators';
+import { riskSection } from './risk_section';
 import type { RenderedMap } from './maps';
 import type { Lang } from './svg_map';
 import { translator, type Tr } from './text';
@@ -167,6 +168,13 @@ export function reportDocument(input: ReportInput, maps: RenderedMap[], opts: Co
       ],
     });
   }
+
+  // Risk and capability (a scenario with a risk block)
+  const risk = riskSection(input.risk ?? null, lang, (id) => {
+    const st = s.stations.find((x) => x.id === id);
+    return st ? (zh && st.nameZh ? st.nameZh : st.name) : id;
+  });
+  if (risk) sections.push(risk);
 
   // The plans' indicator table
   const towns = townshipCoverage(input, lang);

@@ -16,6 +16,7 @@ const CLASS_COLOUR: Readonly<Record<string, string>> = {
   township2: '#6baed6',
   fulltime: '#238b45',
   micro: '#969696',
+  volunteer: '#bdbdbd',
   engine: '#d7301f',
   ladder: '#7a0177',
 };

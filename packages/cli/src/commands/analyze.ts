@@ -12,7 +12,7 @@ export const analyzeMessages = defineMessages({
     description:
       'Coverage of a scenario: service areas and arrival bands, station districts checked against GB 51080-2015 / 建标152-2017 (area cap, 5 minutes to the edge, barriers, station off-centre), coverage figures, gaps, and existing versus planned stations; with the water supply of `firecover hydrants`. Writes summary.json, GeoJSON layers and CSV tables.',
     scenario: 'scenario file (JSON)',
-    out: 'directory for summary.json, the coverage and water GeoJSON layers, districts.csv and hydrant_districts.csv (written atomically)',
+    out: 'directory for summary.json, the coverage and water GeoJSON layers, districts.csv and hydrant_districts.csv, and with a risk block hazards.csv and the hazard, micro station, community and township layers (written atomically)',
     stations: 'station set for the maps and tables: existing, planned, all, or a year (default: the scenario’s analysis.year, else existing)',
     noWater: 'skip the water supply: no water figures, no water files',
     hours: 'coverage by hour with the time-of-day speed profile (the scenario’s timeOfDay, else the defaults, a local choice): hours like 0-23 or 7,8,17-19; adds coverage_by_hour.csv and coverageByHour to summary.json',
@@ -81,7 +81,7 @@ export const analyzeMessages = defineMessages({
     description:
       '场景的消防覆盖：服务范围与到达时间分级、按 GB 51080-2015 / 建标152-2017 检查的消防站辖区（面积上限、5分钟到达辖区边缘、跨越障碍、站点偏离中心）、覆盖指标、空白区，以及现状与规划消防站的对比；并含 firecover hydrants 的消防供水分析。输出 summary.json、GeoJSON 图层和 CSV 表。',
     scenario: '场景文件（JSON）',
-    out: '输出 summary.json、覆盖与供水 GeoJSON 图层、districts.csv 和 hydrant_districts.csv 的目录（原子写入）',
+    out: '输出 summary.json、覆盖与供水 GeoJSON 图层、districts.csv 和 hydrant_districts.csv 的目录；有 risk 设置时另写 hazards.csv 及风险点、微型消防站、社区、乡镇图层（原子写入）',
     stations: '地图和表格采用的消防站集合：existing（现状）、planned（规划）、all（含候选）或年份（默认：场景的 analysis.year，否则现状）',
     noWater: '不做消防供水分析：不输出供水指标和文件',
     example1: 'firecover analyze data/sample-city/scenario.json --out out/sample-city',
@@ -218,7 +218,16 @@ async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliCo
     water: result.water && water ? { counts: result.water.counts, total: water.total, districts: water.districts, figures: water.figures } : null,
     ...(byHour ? { coverageByHour: byHour } : {}),
     ...inputsSummary(scenario),
+    // Added with the risk analysis (a scenario with a `risk` block): hazards, micro stations, townships.
+    ...(result.risk ? { risk: core.riskSummary(result.risk) } : {}),
   };
+  if (result.risk) {
+    const { riskLines } = await import('../risk_text');
+    const zh = ctx.lang === 'zh';
+    const names = new Map(summary.stations.map((st) => [st.id, zh && st.nameZh ? st.nameZh : st.name]));
+    const lines = riskLines(result.risk, ctx.lang, (id) => names.get(id) ?? id);
+    if (lines.length > 0) out += `\n${lines.join('\n')}\n`;
+  }
   // --json: the same object as summary.json.
   ctx.result(doc);
   if (opts.out !== undefined) {
@@ -233,6 +242,13 @@ async function runAnalyze(scenarioPath: string, opts: AnalyzeOptions, ctx: CliCo
     if (water && layers.water) {
       for (const [name, fc] of Object.entries(layers.water)) files.push({ path: join(opts.out, `${name}.geojson`), data: `${JSON.stringify(fc)}\n` });
       files.push({ path: join(opts.out, 'hydrant_districts.csv'), data: hydrantDistrictsCsv(water) });
+    }
+    if (result.risk && layers.risk) {
+      const { hazardsCsv } = await import('../risk_text');
+      const risk = scenario.risk!;
+      const present = { hazards: risk.hazards.length, micro_stations: risk.microStations.length, communities: risk.communities.length, townships: risk.townships.length };
+      for (const [name, fc] of Object.entries(layers.risk)) if (present[name as keyof typeof present] > 0) files.push({ path: join(opts.out, `${name}.geojson`), data: `${JSON.stringify(fc)}\n` });
+      if (risk.hazards.length > 0) files.push({ path: join(opts.out, 'hazards.csv'), data: hazardsCsv(result.risk) });
     }
     const { writeFilesAtomic } = await import('../atomic_write');
     const { layersInCrs } = await import('../out_crs');

@@ -7,6 +7,7 @@ import { RoadNetworkBuilder, type RoadNetwork } from '../network/road_network';
 import { applySpeedModel, DEFAULT_SPEED_MODEL, type SpeedModel } from '../cost/speed_model';
 import { LANE_WIDTH_M, onewayDirection, parseMaxspeedKmh, parseWidthM } from './osm_tags';
 import { parseJsonText } from './json_text';
+import { featureVehicleLimits } from './osm_vehicle_limits';
 
 /** Options of `readGeoJsonRoads`: the junction tolerance and the speed model. */
 export interface GeoJsonRoadsOptions {
@@ -178,6 +179,7 @@ export function readGeoJsonRoads(text: string | FeatureCollection, fileName: str
     if (nodeOf[c] < 0) nodeOf[c] = b.addNode(b.nodeCount + 1, repLon[c], repLat[c]);
     return nodeOf[c];
   };
+  const linkFeature: number[] = [];
   lines.forEach((ln, li) => {
     const cl = lineClusters[li];
     const attrs = attributesOf(features[ln.feature], fileName, ln.feature);
@@ -188,10 +190,14 @@ export function readGeoJsonRoads(text: string | FeatureCollection, fileName: str
       for (let j = start + 1; j < k; j++) geometry.push(ln.coords[2 * j], ln.coords[2 * j + 1]);
       geometry.push(repLon[cl[k]], repLat[cl[k]]);
       b.addLink({ source: nodeAt(cl[start]), target: nodeAt(cl[k]), geometry, ...attrs });
+      linkFeature.push(ln.feature);
       start = k;
     }
   });
-  return applySpeedModel(b.build(), options.speedModel ?? DEFAULT_SPEED_MODEL);
+  const built = b.build();
+  // maxweight / maxheight / maxwidth / hgv properties, read as OSM tags: an optional per-link section.
+  const vehicleLimits = featureVehicleLimits(features, linkFeature);
+  return applySpeedModel(vehicleLimits ? { ...built, vehicleLimits } : built, options.speedModel ?? DEFAULT_SPEED_MODEL);
 }
 
 /** JSON text parsed with an InputError naming the line and column of a syntax error (also for road layers read by readLayer). */

@@ -2,6 +2,7 @@ import { InputError } from '../input_error';
 import { strictUtf8Decoder, utf8Bytes } from '../web_globals';
 import type { RoadNetwork } from '../network/road_network';
 import { checkTurnRestrictions, type TurnRestrictionTable } from '../network/turn_restrictions';
+import type { VehicleLimits } from '../network/vehicle_limits';
 import type { MapFeatures } from './map_features';
 import type { OsmImportReport } from './osm_import';
 
@@ -19,9 +20,11 @@ import type { OsmImportReport } from './osm_import';
  *   …   padding to a multiple of 8
  *   P   arrays   every typed array of the RoadNetwork, each starting at a multiple of 8 from P
  *
- * Optional sections: turn restrictions (`turns` in the header, version TURN_SECTION_VERSION, with its
- * five arrays listed after the network's in the array table). A file without them is read as before;
- * a firecover that does not know a section ignores its arrays (they are in the checksum all the same).
+ * Optional sections add arrays to the same table under their own keys and a version in the header:
+ * turn restrictions (`turns`, version TURN_SECTION_VERSION, five arrays of `count` elements) and vehicle
+ * limits (`vehicleLimits: 1`: per-link maxweight / maxheight / maxwidth / hgv). A file without them (every
+ * file written before them) loads as before; a reader that does not know a section skips its arrays (they
+ * are in the checksum all the same).
  *
  * The header records a checksum of the array section (FNV-1a over its 32-bit words), checked on reading, and the source file's name,
  * size and checksum (given by the writer), so a tool can tell whether the file is still current.
@@ -103,6 +106,16 @@ const TURN_ARRAYS: readonly { key: TurnKey; field: keyof Omit<TurnRestrictionTab
 
 const BYTES: Readonly<Record<ArrayKind, number>> = { f64: 8, f32: 4, u32: 4, u8: 1 };
 
+/** The optional vehicle-limits section: its version and arrays (one value per link). */
+const VEHICLE_LIMITS_VERSION = 1;
+type VehicleKey = 'vehicleMaxWeightT' | 'vehicleMaxHeightM' | 'vehicleMaxWidthM' | 'vehicleNoHgv';
+const VEHICLE_ARRAYS: readonly { key: VehicleKey; field: keyof VehicleLimits; kind: ArrayKind }[] = [
+  { key: 'vehicleMaxWeightT', field: 'maxWeightT', kind: 'f32' },
+  { key: 'vehicleMaxHeightM', field: 'maxHeightM', kind: 'f32' },
+  { key: 'vehicleMaxWidthM', field: 'maxWidthM', kind: 'f32' },
+  { key: 'vehicleNoHgv', field: 'noHgv', kind: 'u8' },
+];
+
 interface Counts {
   nodeCount: number;
   linkCount: number;
@@ -136,9 +149,11 @@ export interface NetworkFileContents {
 
 interface Header extends Counts {
   format: 'firecover-network';
-  arrays: { key: ArrayKey | TurnKey; kind: ArrayKind; offset: number; length: number }[];
+  arrays: { key: ArrayKey | TurnKey | VehicleKey; kind: ArrayKind; offset: number; length: number }[];
   /** The optional turn-restriction section. */
   turns?: { version: number; count: number };
+  /** Version of the optional vehicle-limits section, when the file has one. */
+  vehicleLimits?: number;
   arraysBytes: number;
   arraysChecksum: number;
   names: string[];
@@ -180,10 +195,20 @@ export function writeNetworkFile(contents: NetworkFileContents): Uint8Array {
       offset = align8(offset + arr.length * BYTES[a.kind]);
     }
   }
+  const limits = net.vehicleLimits;
+  if (limits) {
+    for (const a of VEHICLE_ARRAYS) {
+      const arr = limits[a.field];
+      if (arr.length !== net.linkCount) throw new RangeError(`writeNetworkFile: vehicleLimits.${a.field} has ${arr.length} elements, expected ${net.linkCount}`);
+      table.push({ key: a.key, kind: a.kind, offset, length: arr.length });
+      offset = align8(offset + arr.length * BYTES[a.kind]);
+    }
+  }
   const arraysBytes = offset;
   const body = new Uint8Array(arraysBytes);
   for (const entry of table) {
-    const arr = turnArrays.get(entry.key as TurnKey) ?? net[entry.key as ArrayKey];
+    const v = VEHICLE_ARRAYS.find((x) => x.key === entry.key);
+    const arr = v ? limits![v.field] : turnArrays.get(entry.key as TurnKey) ?? net[entry.key as ArrayKey];
     body.set(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength), entry.offset);
   }
   const header: Header = {
@@ -194,6 +219,7 @@ export function writeNetworkFile(contents: NetworkFileContents): Uint8Array {
     arraysChecksum: arraysChecksum(body),
     names: [...net.names],
     ...(turns ? { turns: { version: TURN_SECTION_VERSION, count: turns.count } } : {}),
+    ...(limits ? { vehicleLimits: VEHICLE_LIMITS_VERSION } : {}),
     ...(contents.source ? { source: contents.source } : {}),
     ...(contents.features ? { features: contents.features } : {}),
     ...(contents.report ? { report: contents.report } : {}),
@@ -259,7 +285,27 @@ export function readNetworkFile(bytes: Uint8Array, fileName: string): NetworkFil
     arrays[a.key] = a.kind === 'f64' ? new Float64Array(body.buffer, at, n) : a.kind === 'f32' ? new Float32Array(body.buffer, at, n) : a.kind === 'u32' ? new Uint32Array(body.buffer, at, n) : new Uint8Array(body.buffer, at, n);
   }
   if (!Array.isArray(header.names) || header.names.length === 0 || header.names.some((s) => typeof s !== 'string')) throw bad('the name table is damaged', '名称表已损坏');
-  let net = { nodeCount: counts.nodeCount, linkCount: counts.linkCount, names: header.names, ...arrays } as unknown as RoadNetwork;
+  let vehicleLimits: VehicleLimits | undefined;
+  if (header.vehicleLimits !== undefined) {
+    if (header.vehicleLimits !== VEHICLE_LIMITS_VERSION) {
+      throw bad(
+        `the vehicle-limits section has version ${String(header.vehicleLimits)}; this firecover reads ${VEHICLE_LIMITS_VERSION}: update firecover or import the source again`,
+        `车辆限制数据版本为 ${String(header.vehicleLimits)}，本版本读取 ${VEHICLE_LIMITS_VERSION}：请升级 firecover 或重新导入源数据`,
+      );
+    }
+    const v = {} as Record<keyof VehicleLimits, Float32Array | Uint8Array>;
+    for (const a of VEHICLE_ARRAYS) {
+      const e = listed.get(a.key);
+      const n = counts.linkCount;
+      if (!e || e.kind !== a.kind || e.length !== n || !Number.isSafeInteger(e.offset) || e.offset < 0 || e.offset % 8 !== 0 || e.offset + n * BYTES[a.kind] > body.length) {
+        throw bad(`array ${a.key} is missing or out of place in the header`, `文件头中数组 ${a.key} 缺失或位置错误`);
+      }
+      const at = body.byteOffset + e.offset;
+      v[a.field] = a.kind === 'f32' ? new Float32Array(body.buffer, at, n) : new Uint8Array(body.buffer, at, n);
+    }
+    vehicleLimits = v as unknown as VehicleLimits;
+  }
+  let net = { nodeCount: counts.nodeCount, linkCount: counts.linkCount, names: header.names, ...arrays, ...(vehicleLimits ? { vehicleLimits } : {}) } as unknown as RoadNetwork;
   checkStructure(net, counts, bad);
   if (header.turns !== undefined) net = { ...net, turnRestrictions: readTurnSection(header, listed, body, net, bad) };
   return {

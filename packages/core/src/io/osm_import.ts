@@ -3,6 +3,7 @@ import type { MapFeatures } from './map_features';
 import type { OsmData } from './osm_data';
 import { extractOsmFeatures, type OsmFeatureOptions, type StationMerge } from './osm_features';
 import { buildOsmGraph, countOneWayLinks } from './osm_graph';
+import { osmVehicleLimits } from './osm_vehicle_limits';
 import { readOsmPbf } from './osm_pbf';
 import type { DropReason, OsmTagOptions } from './osm_tags';
 import { readOsmXml } from './osm_xml';
@@ -97,7 +98,9 @@ export function readOsm(data: Uint8Array | string, fileName: string, options: Os
   }
   const { network: raw, report: g } = built;
   if (raw.linkCount === 0) throw new InputError({ file: fileName }, `no drivable roads in ${fileName}`, `${fileName} 中没有可通行的道路`);
-  const costed = applySpeedModel(raw, options.speedModel ?? DEFAULT_SPEED_MODEL);
+  // Vehicle limits (maxweight, maxheight, maxwidth, hgv) ride along as an optional per-link section.
+  const vehicleLimits = osmVehicleLimits(raw, osm);
+  const costed = applySpeedModel(vehicleLimits ? { ...raw, vehicleLimits } : raw, options.speedModel ?? DEFAULT_SPEED_MODEL);
   // Turn restrictions ride on the network as inert data; a turn model applies them (docs/search.md).
   const turns = osmTurnRestrictions(costed, osm.turnRestrictions ?? []);
   const network = turns.table.count > 0 ? withTurnRestrictions(costed, turns.table) : costed;

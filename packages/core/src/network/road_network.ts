@@ -1,5 +1,6 @@
 import { LinkFlag, UNKNOWN_CLASS } from './road_class';
 import type { TurnModel, TurnRestrictionTable } from './turn_restrictions';
+import type { VehicleLimits } from './vehicle_limits';
 
 /**
  * The routable road network: nodes, links (undirected road pieces between two graph nodes, one per
@@ -69,6 +70,8 @@ export interface RoadNetwork {
   readonly turnRestrictions?: TurnRestrictionTable;
   /** When set, every directed search on this network runs edge-based with these turn rules (see docs/search.md). */
   readonly turnModel?: TurnModel;
+  /** Per-link vehicle limits (OSM maxweight / maxheight / maxwidth / hgv), absent when none is mapped. */
+  readonly vehicleLimits?: VehicleLimits;
 }
 
 /** [west, south, east, north] of the network's geometry (every shape point), degrees; null when empty. */

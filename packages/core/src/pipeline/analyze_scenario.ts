@@ -12,6 +12,7 @@ import type { WaterLayers } from '../water/water_layer_properties';
 import { waterLayers } from '../water/water_layers';
 import { requireStationsInService } from '../scenario/stations_required';
 import { parseStationSet, type StationSetChoice } from './station_set';
+import { analyzeRisk, riskLayers, type RiskAnalysis } from '../risk/analyze_risk';
 
 /** What `analyzeScenario` computes; every field is optional. */
 export interface ScenarioAnalysisOptions {
@@ -46,6 +47,8 @@ export interface ScenarioAnalysisOptions {
    * scenario's `timeOfDay`, else the defaults). Default none: `coverageByHour` is null.
    */
   hours?: readonly number[];
+  /** Run the risk and capability analysis when the scenario has a `risk` block. Default true. */
+  risk?: boolean;
 }
 
 /** The layers of an analysis, built once on first use. */
@@ -53,6 +56,8 @@ export interface ScenarioLayers {
   coverage: Partial<CoverageLayers>;
   /** null without the water analysis. */
   water: WaterLayers | null;
+  /** Hazards, micro stations, communities, townships; null without the risk analysis. */
+  risk: ReturnType<typeof riskLayers> | null;
 }
 
 /** One analysis of a scenario: coverage → districts → water → plan comparison, wired once. */
@@ -73,6 +78,8 @@ export interface ScenarioAnalysis {
   waterError: unknown;
   /** Coverage hour by hour (null unless `hours` were asked for). */
   coverageByHour: CoverageByHour | null;
+  /** Risk and capability (hazards, micro stations, townships) for the same stations; null without a `risk` block or with `risk: false`. */
+  risk: RiskAnalysis | null;
   /**
    * The GeoJSON layers (coverage and water), computed on the first call and kept. Pass `coverage` to
    * build only some coverage layers (contouring is the costly part); a later call for others adds them.
@@ -123,6 +130,8 @@ export function analyzeScenario(scenario: LoadedScenario, options: ScenarioAnaly
     }
   }
 
+  const risk = options.risk === false ? null : analyzeRisk(scenario, coverage);
+
   let built: ScenarioLayers | null = null;
   return {
     scenario,
@@ -135,12 +144,13 @@ export function analyzeScenario(scenario: LoadedScenario, options: ScenarioAnaly
     waterFigures: water ? waterFigures(water) : null,
     waterError,
     coverageByHour: byHour,
+    risk,
     layers(which?: readonly CoverageLayerName[]): ScenarioLayers {
       const want = which ?? (['stations', 'service_areas', 'districts', 'gaps', 'reached_network'] as const);
-      built ??= { coverage: {}, water: water ? waterLayers(water) : null };
+      built ??= { coverage: {}, water: water ? waterLayers(water) : null, risk: risk ? riskLayers(scenario, risk) : null };
       const missing = want.filter((name) => built!.coverage[name] === undefined);
       if (missing.length > 0) Object.assign(built.coverage, coverageLayers(coverage, missing));
-      return { coverage: pick(built.coverage, want), water: built.water };
+      return { coverage: pick(built.coverage, want), water: built.water, risk: built.risk };
     },
   };
 }

@@ -36,8 +36,8 @@ function where(file: string, i: number): { file: string; feature: string } {
   return { file, feature: `feature ${i}` };
 }
 
-/** Features whose geometry is one of `types`; each position is checked for lon/lat ranges. */
-function typedFeatures<G extends Geometry>(fc: FeatureCollection, file: string, types: GeomType[], what: { en: string; zh: string }): Feature<G, Record<string, unknown>>[] {
+/** Features whose geometry is one of `types`; each position is checked for lon/lat ranges (InputError naming the feature). */
+export function typedFeatures<G extends Geometry>(fc: FeatureCollection, file: string, types: GeomType[], what: { en: string; zh: string }): Feature<G, Record<string, unknown>>[] {
   return fc.features.map((f, i) => {
     if (typeof f !== 'object' || f === null || (f as { type?: unknown }).type !== 'Feature') {
       throw new InputError(where(file, i), 'not a GeoJSON Feature', '不是 GeoJSON Feature');

@@ -23,6 +23,7 @@ import type { AnalysisSettings, LoadedScenario, ScenarioFile, Station, StationIn
 import { normaliseStation } from './stations';
 import { FROM_NETWORK, problemsError, SCENARIO_SCHEMA, stationProblems, validateScenario } from './validate_scenario';
 import { utf8Text } from '../web_globals';
+import { loadRiskLayers } from '../risk/load_risk';
 
 /** Reads a file named in the scenario, by its path relative to the scenario file. */
 export type ReadScenarioFile = (relativePath: string) => Promise<Uint8Array>;
@@ -208,6 +209,7 @@ export async function loadScenario(json: unknown, fileName: string, readFile: Re
 
   const demand = file.demand === undefined ? null : await readGeoJson('demand', file.demand).then(({ fc, name }) => parseDemand(fc, name, file.demandProperty ?? 'population'));
   const studyArea = file.studyArea === undefined ? null : await readGeoJson('studyArea', file.studyArea).then(({ fc, name }) => parseStudyArea(fc, name));
+  const risk = await loadRiskLayers(file, preset, fileName, (field, ref) => readGeoJson(field, ref));
 
   return {
     file,
@@ -224,6 +226,7 @@ export async function loadScenario(json: unknown, fileName: string, readFile: Re
     water: waterOf(file),
     imports,
     warnings,
+    ...(risk ? { risk } : {}),
   };
 }
 

@@ -6,6 +6,8 @@ import type { SpeedModel } from '../cost/speed_model';
 import type { TimeOfDayOverrides, TimeOfDayProfile } from '../cost/time_of_day';
 import type { LayerImportReport, LayerRef } from '../io/layer_source';
 import type { InputWarning } from '../io/import_report';
+import type { CapabilityNeed, CapabilityVehicle, HazardClass, VehicleProfile } from '../standards/risk_rules';
+import type { RiskLayers } from '../risk/risk_layers_input';
 
 /**
  * The scenario file (JSON): one analysis bound together. The CLI and the viewer read the same file.
@@ -64,6 +66,30 @@ export interface ScenarioFile {
   water?: WaterSettings;
   /** The plans' main indicators for the planning report: baseline, target, binding (约束性) by indicator name. */
   indicators?: IndicatorSettings;
+  /** Risk and capability: hazard sites, micro fire stations, communities, townships, vehicle limits (docs/risk.md). */
+  risk?: RiskSettings;
+}
+
+/** The scenario's risk block (all optional; defaults in the preset's risk rules). */
+export interface RiskSettings {
+  /** Hazard sites: points, polygons or lines (HazardInput properties: class, heightM, needs). */
+  hazards?: LayerRef;
+  /** Micro fire stations: points (`mode` foot / light_vehicle, default foot). */
+  microStations?: LayerRef;
+  /** Communities (社区): polygons or points. */
+  communities?: LayerRef;
+  /** Townships (乡镇): polygons. Default: the `indicators.townships` file when given. */
+  townships?: LayerRef;
+  /** Per hazard class: needed capability and response standard over the preset's. */
+  classes?: Partial<Record<HazardClass, Partial<CapabilityNeed> & { responseS?: number }>>;
+  /** Vehicle profiles by name over the preset's. */
+  vehicleProfiles?: Record<string, Partial<Pick<VehicleProfile, 'weightT' | 'heightM' | 'widthM' | 'hgv'>>>;
+  /** The vehicle profile each capability arrives in, over the preset's. */
+  capabilityVehicle?: Partial<CapabilityVehicle>;
+  /** Micro station standard over the preset's. */
+  micro?: { responseS?: number; turnoutS?: number; footKmh?: number; lightVehicleKmh?: number };
+  /** A line hazard's sample points join a road within this distance, metres (default 30). */
+  lineSnapM?: number;
 }
 
 /** Per plan indicator (see PLAN_INDICATORS in standards/preset.ts): base-year value, target, binding; and staffing. */
@@ -92,6 +118,18 @@ export interface StationInput {
   urbanEdge?: boolean;
   landAreaM2?: number;
   buildingAreaM2?: number;
+  /** Tallest aerial ladder / platform, working height in metres (0 or absent: none). */
+  aerialM?: number;
+  /** Carries foam apparatus. */
+  foam?: boolean;
+  /** Largest water tanker, tonnes of water. */
+  tankerT?: number;
+  /** Carries rescue apparatus. */
+  rescue?: boolean;
+  /** Crew on duty, persons. */
+  staffing?: number;
+  /** Who runs a full-time brigade (专职): government or enterprise. */
+  operator?: 'government' | 'enterprise';
 }
 
 /** The scenario's coverage settings (all optional; defaults in `DEFAULT_ANALYSIS`). */
@@ -149,4 +187,6 @@ export interface LoadedScenario {
   imports?: LayerImportReport[];
   /** Warnings about the inputs (a layer that looks like GCJ-02 …), to show before any figure. */
   warnings?: InputWarning[];
+  /** The risk layers (hazards, micro stations, communities, townships), parsed; absent without a `risk` block. */
+  risk?: RiskLayers;
 }

@@ -3,9 +3,10 @@
 // @ts-nocheck
 /* eslint-disable */
 export const scenario = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"timeOfDay":{"description":"Time-of-day speed profile for coverage by hour: which hours are peak / night, and a speed factor per period and road class (multiplies the speed model's speeds). Defaults are a local choice. (分时段车速：高峰/夜间时段及各时段各道路等级的速度系数，默认值为本地取值。)","type":"object","additionalProperties":false,"properties":{"peakHours":{"type":"array","items":{"type":"integer","minimum":0,"maximum":23},"uniqueItems":true,"description":"Peak hours 0..23 (default 7, 8, 17, 18). (高峰小时，默认 7、8、17、18 时。)"},"nightHours":{"type":"array","items":{"type":"integer","minimum":0,"maximum":23},"uniqueItems":true,"description":"Night hours 0..23 (default 22-5). (夜间小时，默认 22 时至 5 时。)"},"factors":{"description":"Speed factors by period: default and/or per road class, over the defaults. (各时段速度系数。)","type":"object","additionalProperties":false,"properties":{"peak":{"description":"Peak factors (default arterials 0.6, others 0.8). (高峰系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}},"offpeak":{"description":"Off-peak factors (default 1). (平峰系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}},"night":{"description":"Night factors (default arterials 1.1, others 1). (夜间系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}}}},"source":{"type":"string","description":"Where the factors come from, printed beside the hourly table. (系数来源。)"}}},"turns":{"description":"Turn rules for every search: OSM turn restrictions read with the network and optional turn penalties, seconds. Off when absent (fire engines on duty may deviate from direction rules, Road Traffic Safety Law art. 53). (转向规则：路网中的禁止转向与可选的转向延误（秒）；缺省不启用。)","type":"object","additionalProperties":false,"properties":{"restrictions":{"type":"boolean","description":"Apply the network's turn restrictions (default true when turns is given). (是否执行禁止转向，默认是。)"},"leftS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a left turn at a junction. (左转延误，秒。)"},"rightS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a right turn at a junction. (右转延误，秒。)"},"uTurnS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a U-turn. (掉头延误，秒。)"},"straightS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for going straight through a junction. (直行延误，秒。)"}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"waterAtlas":{"$ref":"#/definitions/layerRef","description":"Water-source atlas (消防水源一张图): one layer of every fire water source — hydrants, water cranes, intake points, docks, fire pools, tanks — each with a unified id (统一编号) and a kind (水源类型: hydrant / 消火栓, or a water-source kind); instead of hydrants and waterSources (替代 hydrants 与 waterSources)"},"waterStatus":{"$ref":"#/definitions/layerRef","description":"Status update table for the water-source atlas, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by unified id, the latest date winning; unknown ids are reported; hydrants' 完好率 and usable cranes and intakes follow (一张图状态更新表)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate","现状","现有","已建","已建成","在建","建设中","规划","拟建","新建","近期","近期规划","远期","远期规划","备选","候选","选址"],"description":"existing, under_construction, planned or candidate, or a Chinese status name: 现状 / 现有 / 已建 (existing), 在建 / 建设中 (under construction), 规划 / 拟建 / 新建 / 近期 / 远期 (planned), 备选 / 候选 / 选址 (candidate). (现状、在建、规划、备选，或中文状态名称。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"timeOfDay":{"description":"Time-of-day speed profile for coverage by hour: which hours are peak / night, and a speed factor per period and road class (multiplies the speed model's speeds). Defaults are a local choice. (分时段车速：高峰/夜间时段及各时段各道路等级的速度系数，默认值为本地取值。)","type":"object","additionalProperties":false,"properties":{"peakHours":{"type":"array","items":{"type":"integer","minimum":0,"maximum":23},"uniqueItems":true,"description":"Peak hours 0..23 (default 7, 8, 17, 18). (高峰小时，默认 7、8、17、18 时。)"},"nightHours":{"type":"array","items":{"type":"integer","minimum":0,"maximum":23},"uniqueItems":true,"description":"Night hours 0..23 (default 22-5). (夜间小时，默认 22 时至 5 时。)"},"factors":{"description":"Speed factors by period: default and/or per road class, over the defaults. (各时段速度系数。)","type":"object","additionalProperties":false,"properties":{"peak":{"description":"Peak factors (default arterials 0.6, others 0.8). (高峰系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}},"offpeak":{"description":"Off-peak factors (default 1). (平峰系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}},"night":{"description":"Night factors (default arterials 1.1, others 1). (夜间系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}}}},"source":{"type":"string","description":"Where the factors come from, printed beside the hourly table. (系数来源。)"}}},"turns":{"description":"Turn rules for every search: OSM turn restrictions read with the network and optional turn penalties, seconds. Off when absent (fire engines on duty may deviate from direction rules, Road Traffic Safety Law art. 53). (转向规则：路网中的禁止转向与可选的转向延误（秒）；缺省不启用。)","type":"object","additionalProperties":false,"properties":{"restrictions":{"type":"boolean","description":"Apply the network's turn restrictions (default true when turns is given). (是否执行禁止转向，默认是。)"},"leftS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a left turn at a junction. (左转延误，秒。)"},"rightS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a right turn at a junction. (右转延误，秒。)"},"uTurnS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a U-turn. (掉头延误，秒。)"},"straightS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for going straight through a junction. (直行延误，秒。)"}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"waterAtlas":{"$ref":"#/definitions/layerRef","description":"Water-source atlas (消防水源一张图): one layer of every fire water source — hydrants, water cranes, intake points, docks, fire pools, tanks — each with a unified id (统一编号) and a kind (水源类型: hydrant / 消火栓, or a water-source kind); instead of hydrants and waterSources (替代 hydrants 与 waterSources)"},"waterStatus":{"$ref":"#/definitions/layerRef","description":"Status update table for the water-source atlas, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by unified id, the latest date winning; unknown ids are reported; hydrants' 完好率 and usable cranes and intakes follow (一张图状态更新表)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}},"risk":{"description":"Risk and capability: hazard sites, micro fire stations, communities, townships, vehicle limits (docs/risk.md). (风险与能力：风险点、微型消防站、社区、乡镇、车辆限制。)","type":"object","additionalProperties":false,"properties":{"hazards":{"$ref":"#/definitions/layerRef","description":"Hazard sites: points, polygons or lines with class, heightM, optional needs. (风险点：点、面或线，含类别、高度。)"},"microStations":{"$ref":"#/definitions/layerRef","description":"Micro fire stations (points, mode foot / light_vehicle). (微型消防站。)"},"communities":{"$ref":"#/definitions/layerRef","description":"Communities: polygons or points. (社区。)"},"townships":{"$ref":"#/definitions/layerRef","description":"Townships (乡镇): polygons. (乡镇范围。)"},"classes":{"type":"object","additionalProperties":false,"description":"Per hazard class: needed capability and response standard over the preset's. (各风险类别的装备需求与到场标准。)","properties":{"major_hazard":{"$ref":"#/definitions/hazardClassRule","description":"major hazard: need and response over the preset's. (重大危险源：装备需求与到场标准。)"},"chemical_park":{"$ref":"#/definitions/hazardClassRule","description":"chemical park: need and response over the preset's. (化工园区：装备需求与到场标准。)"},"high_rise":{"$ref":"#/definitions/hazardClassRule","description":"high rise: need and response over the preset's. (高层建筑：装备需求与到场标准。)"},"crowded_place":{"$ref":"#/definitions/hazardClassRule","description":"crowded place: need and response over the preset's. (人员密集场所：装备需求与到场标准。)"},"underground":{"$ref":"#/definitions/hazardClassRule","description":"underground: need and response over the preset's. (地下空间：装备需求与到场标准。)"},"tunnel":{"$ref":"#/definitions/hazardClassRule","description":"tunnel: need and response over the preset's. (隧道：装备需求与到场标准。)"},"expressway":{"$ref":"#/definitions/hazardClassRule","description":"expressway: need and response over the preset's. (高速公路：装备需求与到场标准。)"}}},"vehicleProfiles":{"type":"object","description":"Vehicle profiles by name, over the preset's (engine, aerial_25t, foam_tender, water_tanker, light_rescue). (车辆参数。)","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"weightT":{"type":"number","exclusiveMinimum":0,"description":"Laden weight, tonnes. (总质量，吨。)"},"heightM":{"type":"number","exclusiveMinimum":0,"description":"Height, metres. (高度，米。)"},"widthM":{"type":"number","exclusiveMinimum":0,"description":"Width, metres. (宽度，米。)"},"hgv":{"type":"boolean","description":"A heavy goods vehicle: hgv=no roads are closed to it. (按货车管理：hgv=no 道路不可通行。)"}}}},"capabilityVehicle":{"type":"object","additionalProperties":false,"description":"The vehicle profile each capability arrives in. (各装备对应车辆。)","properties":{"none":{"type":"string","minLength":1,"description":"Vehicle profile for none. (无特殊需求对应车辆。)"},"aerial":{"type":"string","minLength":1,"description":"Vehicle profile for aerial. (举高对应车辆。)"},"foam":{"type":"string","minLength":1,"description":"Vehicle profile for foam. (泡沫对应车辆。)"},"tanker":{"type":"string","minLength":1,"description":"Vehicle profile for tanker. (水罐对应车辆。)"},"rescue":{"type":"string","minLength":1,"description":"Vehicle profile for rescue. (抢险救援对应车辆。)"},"special":{"type":"string","minLength":1,"description":"Vehicle profile for special. (特勤对应车辆。)"}}},"micro":{"type":"object","additionalProperties":false,"description":"Micro fire station standard over the preset's. (微型消防站到场标准。)","properties":{"responseS":{"type":"number","exclusiveMinimum":0,"maximum":3600,"description":"Alarm to arrival, seconds (default 180). (到场时间，秒。)"},"turnoutS":{"type":"number","minimum":0,"maximum":3600,"description":"Respond and set off, seconds (default 60). (响应时间，秒。)"},"footKmh":{"type":"number","exclusiveMinimum":0,"maximum":50,"description":"Speed on foot, km/h (default 6). (步行速度。)"},"lightVehicleKmh":{"type":"number","exclusiveMinimum":0,"maximum":120,"description":"Light vehicle speed, km/h (default 20). (轻便车辆速度。)"}}},"lineSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"A line hazard's points join a road within this distance, metres (default 30). (线状风险点吸附距离，米。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","volunteer","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站","志愿","志愿消防队"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型、志愿。)"},"status":{"enum":["existing","under_construction","planned","candidate","现状","现有","已建","已建成","在建","建设中","规划","拟建","新建","近期","近期规划","远期","远期规划","备选","候选","选址"],"description":"existing, under_construction, planned or candidate, or a Chinese status name: 现状 / 现有 / 已建 (existing), 在建 / 建设中 (under construction), 规划 / 拟建 / 新建 / 近期 / 远期 (planned), 备选 / 候选 / 选址 (candidate). (现状、在建、规划、备选，或中文状态名称。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"},"aerialM":{"type":"number","minimum":0,"description":"Tallest aerial ladder or platform, working height in metres (0 or absent: none). (举高消防车最大工作高度，米。)"},"foam":{"type":"boolean","description":"Carries foam apparatus. (配备泡沫消防车。)"},"tankerT":{"type":"number","minimum":0,"description":"Largest water tanker, tonnes of water. (最大水罐消防车载水量，吨。)"},"rescue":{"type":"boolean","description":"Carries rescue apparatus. (配备抢险救援消防车。)"},"staffing":{"type":"integer","minimum":0,"description":"Crew on duty, persons. (执勤人数。)"},"operator":{"enum":["government","enterprise"],"description":"Who runs a full-time brigade: government or enterprise. (专职消防队类别：政府专职或企业专职。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]},"hazardClassRule":{"description":"A hazard class's needed capability and response standard. (风险类别的装备需求与到场标准。)","type":"object","additionalProperties":false,"properties":{"aerialM":{"description":"Aerial working height needed, metres, or \"height\" (the site's heightM). (所需举高高度，米，或 \"height\" 取建筑高度。)","anyOf":[{"type":"number","minimum":0},{"const":"height"}]},"foam":{"type":"boolean","description":"Foam needed. (需要泡沫。)"},"tankerT":{"type":"number","minimum":0,"description":"Water tanker tonnes needed. (所需水罐载水量，吨。)"},"rescue":{"type":"boolean","description":"Rescue apparatus needed. (需要抢险救援装备。)"},"special":{"type":"boolean","description":"Only special-duty stations count. (仅特勤站。)"},"responseS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Response standard from the dispatch order, seconds. (到场时间标准，秒。)"}}}}};
 const schema12 = {"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]};
-const schema15 = {"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate","现状","现有","已建","已建成","在建","建设中","规划","拟建","新建","近期","近期规划","远期","远期规划","备选","候选","选址"],"description":"existing, under_construction, planned or candidate, or a Chinese status name: 现状 / 现有 / 已建 (existing), 在建 / 建设中 (under construction), 规划 / 拟建 / 新建 / 近期 / 远期 (planned), 备选 / 候选 / 选址 (candidate). (现状、在建、规划、备选，或中文状态名称。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}};
+const schema15 = {"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","volunteer","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站","志愿","志愿消防队"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型、志愿。)"},"status":{"enum":["existing","under_construction","planned","candidate","现状","现有","已建","已建成","在建","建设中","规划","拟建","新建","近期","近期规划","远期","远期规划","备选","候选","选址"],"description":"existing, under_construction, planned or candidate, or a Chinese status name: 现状 / 现有 / 已建 (existing), 在建 / 建设中 (under construction), 规划 / 拟建 / 新建 / 近期 / 远期 (planned), 备选 / 候选 / 选址 (candidate). (现状、在建、规划、备选，或中文状态名称。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"},"aerialM":{"type":"number","minimum":0,"description":"Tallest aerial ladder or platform, working height in metres (0 or absent: none). (举高消防车最大工作高度，米。)"},"foam":{"type":"boolean","description":"Carries foam apparatus. (配备泡沫消防车。)"},"tankerT":{"type":"number","minimum":0,"description":"Largest water tanker, tonnes of water. (最大水罐消防车载水量，吨。)"},"rescue":{"type":"boolean","description":"Carries rescue apparatus. (配备抢险救援消防车。)"},"staffing":{"type":"integer","minimum":0,"description":"Crew on duty, persons. (执勤人数。)"},"operator":{"enum":["government","enterprise"],"description":"Who runs a full-time brigade: government or enterprise. (专职消防队类别：政府专职或企业专职。)"}}};
+const schema29 = {"description":"A hazard class's needed capability and response standard. (风险类别的装备需求与到场标准。)","type":"object","additionalProperties":false,"properties":{"aerialM":{"description":"Aerial working height needed, metres, or \"height\" (the site's heightM). (所需举高高度，米，或 \"height\" 取建筑高度。)","anyOf":[{"type":"number","minimum":0},{"const":"height"}]},"foam":{"type":"boolean","description":"Foam needed. (需要泡沫。)"},"tankerT":{"type":"number","minimum":0,"description":"Water tanker tonnes needed. (所需水罐载水量，吨。)"},"rescue":{"type":"boolean","description":"Rescue apparatus needed. (需要抢险救援装备。)"},"special":{"type":"boolean","description":"Only special-duty stations count. (仅特勤站。)"},"responseS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Response standard from the dispatch order, seconds. (到场时间标准，秒。)"}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ((s) => { let n = 0; for (const _ of s) n++; return n; });
 const pattern0 = new RegExp("^(link|way):-?\\d+$", "u");
@@ -2262,7 +2263,7 @@ errors++;
 }
 if(data64.class !== undefined){
 let data70 = data64.class;
-if(!((((((((((((((((((((((((((((((((((data70 === "class1") || (data70 === "class2")) || (data70 === "special")) || (data70 === "small")) || (data70 === "logistics")) || (data70 === "township1")) || (data70 === "township2")) || (data70 === "fulltime")) || (data70 === "micro")) || (data70 === "engine")) || (data70 === "ladder")) || (data70 === "一级")) || (data70 === "一级站")) || (data70 === "一级消防站")) || (data70 === "一级普通消防站")) || (data70 === "二级")) || (data70 === "二级站")) || (data70 === "二级消防站")) || (data70 === "二级普通消防站")) || (data70 === "特勤")) || (data70 === "特勤站")) || (data70 === "特勤消防站")) || (data70 === "小型")) || (data70 === "小型站")) || (data70 === "小型消防站")) || (data70 === "战勤保障")) || (data70 === "战勤保障站")) || (data70 === "战勤保障消防站")) || (data70 === "乡镇一级")) || (data70 === "乡镇二级")) || (data70 === "专职")) || (data70 === "专职消防队")) || (data70 === "微型")) || (data70 === "微型消防站"))){
+if(!(((((((((((((((((((((((((((((((((((((data70 === "class1") || (data70 === "class2")) || (data70 === "special")) || (data70 === "small")) || (data70 === "logistics")) || (data70 === "township1")) || (data70 === "township2")) || (data70 === "fulltime")) || (data70 === "micro")) || (data70 === "volunteer")) || (data70 === "engine")) || (data70 === "ladder")) || (data70 === "一级")) || (data70 === "一级站")) || (data70 === "一级消防站")) || (data70 === "一级普通消防站")) || (data70 === "二级")) || (data70 === "二级站")) || (data70 === "二级消防站")) || (data70 === "二级普通消防站")) || (data70 === "特勤")) || (data70 === "特勤站")) || (data70 === "特勤消防站")) || (data70 === "小型")) || (data70 === "小型站")) || (data70 === "小型消防站")) || (data70 === "战勤保障")) || (data70 === "战勤保障站")) || (data70 === "战勤保障消防站")) || (data70 === "乡镇一级")) || (data70 === "乡镇二级")) || (data70 === "专职")) || (data70 === "专职消防队")) || (data70 === "微型")) || (data70 === "微型消防站")) || (data70 === "志愿")) || (data70 === "志愿消防队"))){
 const err167 = {instancePath:instancePath+"/stations/" + i6+"/class",schemaPath:"#/definitions/station/properties/class/enum",keyword:"enum",params:{allowedValues: schema15.properties.class.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.class.enum,parentSchema:schema15.properties.class,data:data70};
 if(vErrors === null){
 vErrors = [err167];
@@ -2419,9 +2420,11 @@ vErrors.push(err179);
 errors++;
 }
 }
-}
-else {
-const err180 = {instancePath:instancePath+"/stations/" + i6,schemaPath:"#/definitions/station/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data64};
+if(data64.aerialM !== undefined){
+let data77 = data64.aerialM;
+if((typeof data77 == "number") && (isFinite(data77))){
+if(data77 < 0 || isNaN(data77)){
+const err180 = {instancePath:instancePath+"/stations/" + i6+"/aerialM",schemaPath:"#/definitions/station/properties/aerialM/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.aerialM,data:data77};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2431,9 +2434,8 @@ vErrors.push(err180);
 errors++;
 }
 }
-}
 else {
-const err181 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.stations.oneOf[0].type,parentSchema:schema11.properties.stations.oneOf[0],data:data63};
+const err181 = {instancePath:instancePath+"/stations/" + i6+"/aerialM",schemaPath:"#/definitions/station/properties/aerialM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.aerialM.type,parentSchema:schema15.properties.aerialM,data:data77};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2442,19 +2444,11 @@ vErrors.push(err181);
 }
 errors++;
 }
-var _valid4 = _errs174 === errors;
-if(_valid4){
-valid42 = true;
-passing4 = 0;
 }
-const _errs202 = errors;
-const _errs204 = errors;
-let valid48 = false;
-let passing5 = null;
-const _errs205 = errors;
-if(typeof data63 === "string"){
-if(func3(data63) < 1){
-const err182 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data63};
+if(data64.foam !== undefined){
+let data78 = data64.foam;
+if(typeof data78 !== "boolean"){
+const err182 = {instancePath:instancePath+"/stations/" + i6+"/foam",schemaPath:"#/definitions/station/properties/foam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.foam.type,parentSchema:schema15.properties.foam,data:data78};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2464,8 +2458,11 @@ vErrors.push(err182);
 errors++;
 }
 }
-else {
-const err183 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data63};
+if(data64.tankerT !== undefined){
+let data79 = data64.tankerT;
+if((typeof data79 == "number") && (isFinite(data79))){
+if(data79 < 0 || isNaN(data79)){
+const err183 = {instancePath:instancePath+"/stations/" + i6+"/tankerT",schemaPath:"#/definitions/station/properties/tankerT/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.tankerT,data:data79};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2474,15 +2471,9 @@ vErrors.push(err183);
 }
 errors++;
 }
-var _valid5 = _errs205 === errors;
-if(_valid5){
-valid48 = true;
-passing5 = 0;
 }
-const _errs207 = errors;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.path === undefined){
-const err184 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data63};
+else {
+const err184 = {instancePath:instancePath+"/stations/" + i6+"/tankerT",schemaPath:"#/definitions/station/properties/tankerT/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.tankerT.type,parentSchema:schema15.properties.tankerT,data:data79};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2491,9 +2482,11 @@ vErrors.push(err184);
 }
 errors++;
 }
-for(const key26 in data63){
-if(!(((((key26 === "path") || (key26 === "crs")) || (key26 === "encoding")) || (key26 === "columns")) || (key26 === "sheet"))){
-const err185 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data63};
+}
+if(data64.rescue !== undefined){
+let data80 = data64.rescue;
+if(typeof data80 !== "boolean"){
+const err185 = {instancePath:instancePath+"/stations/" + i6+"/rescue",schemaPath:"#/definitions/station/properties/rescue/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.rescue.type,parentSchema:schema15.properties.rescue,data:data80};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2503,11 +2496,10 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data63.path !== undefined){
-let data77 = data63.path;
-if(typeof data77 === "string"){
-if(func3(data77) < 1){
-const err186 = {instancePath:instancePath+"/stations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data77};
+if(data64.staffing !== undefined){
+let data81 = data64.staffing;
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+const err186 = {instancePath:instancePath+"/stations/" + i6+"/staffing",schemaPath:"#/definitions/station/properties/staffing/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties.staffing.type,parentSchema:schema15.properties.staffing,data:data81};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2516,9 +2508,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-else {
-const err187 = {instancePath:instancePath+"/stations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data77};
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 < 0 || isNaN(data81)){
+const err187 = {instancePath:instancePath+"/stations/" + i6+"/staffing",schemaPath:"#/definitions/station/properties/staffing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.staffing,data:data81};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2528,11 +2520,11 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data63.crs !== undefined){
-let data78 = data63.crs;
-if(typeof data78 === "string"){
-if(func3(data78) < 1){
-const err188 = {instancePath:instancePath+"/stations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data78};
+}
+if(data64.operator !== undefined){
+let data82 = data64.operator;
+if(!((data82 === "government") || (data82 === "enterprise"))){
+const err188 = {instancePath:instancePath+"/stations/" + i6+"/operator",schemaPath:"#/definitions/station/properties/operator/enum",keyword:"enum",params:{allowedValues: schema15.properties.operator.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.operator.enum,parentSchema:schema15.properties.operator,data:data82};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2542,8 +2534,9 @@ vErrors.push(err188);
 errors++;
 }
 }
+}
 else {
-const err189 = {instancePath:instancePath+"/stations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data78};
+const err189 = {instancePath:instancePath+"/stations/" + i6,schemaPath:"#/definitions/station/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data64};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2553,11 +2546,9 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data63.encoding !== undefined){
-let data79 = data63.encoding;
-if(typeof data79 === "string"){
-if(func3(data79) < 1){
-const err190 = {instancePath:instancePath+"/stations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data79};
+}
+else {
+const err190 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.stations.oneOf[0].type,parentSchema:schema11.properties.stations.oneOf[0],data:data63};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2566,9 +2557,19 @@ vErrors.push(err190);
 }
 errors++;
 }
+var _valid4 = _errs174 === errors;
+if(_valid4){
+valid42 = true;
+passing4 = 0;
 }
-else {
-const err191 = {instancePath:instancePath+"/stations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data79};
+const _errs213 = errors;
+const _errs215 = errors;
+let valid48 = false;
+let passing5 = null;
+const _errs216 = errors;
+if(typeof data63 === "string"){
+if(func3(data63) < 1){
+const err191 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data63};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2578,14 +2579,8 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data63.columns !== undefined){
-let data80 = data63.columns;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-for(const key27 in data80){
-let data81 = data80[key27];
-if(typeof data81 === "string"){
-if(func3(data81) < 1){
-const err192 = {instancePath:instancePath+"/stations/columns/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data81};
+else {
+const err192 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data63};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2594,9 +2589,15 @@ vErrors.push(err192);
 }
 errors++;
 }
+var _valid5 = _errs216 === errors;
+if(_valid5){
+valid48 = true;
+passing5 = 0;
 }
-else {
-const err193 = {instancePath:instancePath+"/stations/columns/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data81};
+const _errs218 = errors;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.path === undefined){
+const err193 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data63};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2605,10 +2606,9 @@ vErrors.push(err193);
 }
 errors++;
 }
-}
-}
-else {
-const err194 = {instancePath:instancePath+"/stations/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data80};
+for(const key26 in data63){
+if(!(((((key26 === "path") || (key26 === "crs")) || (key26 === "encoding")) || (key26 === "columns")) || (key26 === "sheet"))){
+const err194 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data63};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2618,11 +2618,11 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data63.sheet !== undefined){
-let data82 = data63.sheet;
-if(typeof data82 === "string"){
-if(func3(data82) < 1){
-const err195 = {instancePath:instancePath+"/stations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data82};
+if(data63.path !== undefined){
+let data83 = data63.path;
+if(typeof data83 === "string"){
+if(func3(data83) < 1){
+const err195 = {instancePath:instancePath+"/stations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data83};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2633,7 +2633,7 @@ errors++;
 }
 }
 else {
-const err196 = {instancePath:instancePath+"/stations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data82};
+const err196 = {instancePath:instancePath+"/stations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data83};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2643,9 +2643,11 @@ vErrors.push(err196);
 errors++;
 }
 }
-}
-else {
-const err197 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data63};
+if(data63.crs !== undefined){
+let data84 = data63.crs;
+if(typeof data84 === "string"){
+if(func3(data84) < 1){
+const err197 = {instancePath:instancePath+"/stations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data84};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2654,7 +2656,120 @@ vErrors.push(err197);
 }
 errors++;
 }
-var _valid5 = _errs207 === errors;
+}
+else {
+const err198 = {instancePath:instancePath+"/stations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data84};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+if(data63.encoding !== undefined){
+let data85 = data63.encoding;
+if(typeof data85 === "string"){
+if(func3(data85) < 1){
+const err199 = {instancePath:instancePath+"/stations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data85};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+else {
+const err200 = {instancePath:instancePath+"/stations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data85};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+if(data63.columns !== undefined){
+let data86 = data63.columns;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+for(const key27 in data86){
+let data87 = data86[key27];
+if(typeof data87 === "string"){
+if(func3(data87) < 1){
+const err201 = {instancePath:instancePath+"/stations/columns/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data87};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+else {
+const err202 = {instancePath:instancePath+"/stations/columns/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data87};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+}
+else {
+const err203 = {instancePath:instancePath+"/stations/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data86};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+if(data63.sheet !== undefined){
+let data88 = data63.sheet;
+if(typeof data88 === "string"){
+if(func3(data88) < 1){
+const err204 = {instancePath:instancePath+"/stations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data88};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+else {
+const err205 = {instancePath:instancePath+"/stations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data88};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data63};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+var _valid5 = _errs218 === errors;
 if(_valid5 && valid48){
 valid48 = false;
 passing5 = [passing5, 1];
@@ -2666,27 +2781,27 @@ passing5 = 1;
 }
 }
 if(!valid48){
-const err198 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data63};
+const err207 = {instancePath:instancePath+"/stations",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data63};
 if(vErrors === null){
-vErrors = [err198];
+vErrors = [err207];
 }
 else {
-vErrors.push(err198);
+vErrors.push(err207);
 }
 errors++;
 }
 else {
-errors = _errs204;
+errors = _errs215;
 if(vErrors !== null){
-if(_errs204){
-vErrors.length = _errs204;
+if(_errs215){
+vErrors.length = _errs215;
 }
 else {
 vErrors = null;
 }
 }
 }
-var _valid4 = _errs202 === errors;
+var _valid4 = _errs213 === errors;
 if(_valid4 && valid42){
 valid42 = false;
 passing4 = [passing4, 1];
@@ -2698,12 +2813,12 @@ passing4 = 1;
 }
 }
 if(!valid42){
-const err199 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema11.properties.stations.oneOf,parentSchema:schema11.properties.stations,data:data63};
+const err208 = {instancePath:instancePath+"/stations",schemaPath:"#/properties/stations/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema11.properties.stations.oneOf,parentSchema:schema11.properties.stations,data:data63};
 if(vErrors === null){
-vErrors = [err199];
+vErrors = [err208];
 }
 else {
-vErrors.push(err199);
+vErrors.push(err208);
 }
 errors++;
 }
@@ -2720,128 +2835,14 @@ vErrors = null;
 }
 }
 if(data.hydrants !== undefined){
-let data83 = data.hydrants;
-const _errs225 = errors;
+let data89 = data.hydrants;
+const _errs236 = errors;
 let valid52 = false;
 let passing6 = null;
-const _errs226 = errors;
-if(typeof data83 === "string"){
-if(func3(data83) < 1){
-const err200 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data83};
-if(vErrors === null){
-vErrors = [err200];
-}
-else {
-vErrors.push(err200);
-}
-errors++;
-}
-}
-else {
-const err201 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data83};
-if(vErrors === null){
-vErrors = [err201];
-}
-else {
-vErrors.push(err201);
-}
-errors++;
-}
-var _valid6 = _errs226 === errors;
-if(_valid6){
-valid52 = true;
-passing6 = 0;
-}
-const _errs228 = errors;
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-if(data83.path === undefined){
-const err202 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data83};
-if(vErrors === null){
-vErrors = [err202];
-}
-else {
-vErrors.push(err202);
-}
-errors++;
-}
-for(const key28 in data83){
-if(!(((((key28 === "path") || (key28 === "crs")) || (key28 === "encoding")) || (key28 === "columns")) || (key28 === "sheet"))){
-const err203 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data83};
-if(vErrors === null){
-vErrors = [err203];
-}
-else {
-vErrors.push(err203);
-}
-errors++;
-}
-}
-if(data83.path !== undefined){
-let data84 = data83.path;
-if(typeof data84 === "string"){
-if(func3(data84) < 1){
-const err204 = {instancePath:instancePath+"/hydrants/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data84};
-if(vErrors === null){
-vErrors = [err204];
-}
-else {
-vErrors.push(err204);
-}
-errors++;
-}
-}
-else {
-const err205 = {instancePath:instancePath+"/hydrants/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data84};
-if(vErrors === null){
-vErrors = [err205];
-}
-else {
-vErrors.push(err205);
-}
-errors++;
-}
-}
-if(data83.crs !== undefined){
-let data85 = data83.crs;
-if(typeof data85 === "string"){
-if(func3(data85) < 1){
-const err206 = {instancePath:instancePath+"/hydrants/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data85};
-if(vErrors === null){
-vErrors = [err206];
-}
-else {
-vErrors.push(err206);
-}
-errors++;
-}
-}
-else {
-const err207 = {instancePath:instancePath+"/hydrants/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data85};
-if(vErrors === null){
-vErrors = [err207];
-}
-else {
-vErrors.push(err207);
-}
-errors++;
-}
-}
-if(data83.encoding !== undefined){
-let data86 = data83.encoding;
-if(typeof data86 === "string"){
-if(func3(data86) < 1){
-const err208 = {instancePath:instancePath+"/hydrants/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data86};
-if(vErrors === null){
-vErrors = [err208];
-}
-else {
-vErrors.push(err208);
-}
-errors++;
-}
-}
-else {
-const err209 = {instancePath:instancePath+"/hydrants/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data86};
+const _errs237 = errors;
+if(typeof data89 === "string"){
+if(func3(data89) < 1){
+const err209 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data89};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2851,14 +2852,8 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data83.columns !== undefined){
-let data87 = data83.columns;
-if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
-for(const key29 in data87){
-let data88 = data87[key29];
-if(typeof data88 === "string"){
-if(func3(data88) < 1){
-const err210 = {instancePath:instancePath+"/hydrants/columns/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data88};
+else {
+const err210 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data89};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2867,9 +2862,15 @@ vErrors.push(err210);
 }
 errors++;
 }
+var _valid6 = _errs237 === errors;
+if(_valid6){
+valid52 = true;
+passing6 = 0;
 }
-else {
-const err211 = {instancePath:instancePath+"/hydrants/columns/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data88};
+const _errs239 = errors;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.path === undefined){
+const err211 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data89};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2878,10 +2879,9 @@ vErrors.push(err211);
 }
 errors++;
 }
-}
-}
-else {
-const err212 = {instancePath:instancePath+"/hydrants/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data87};
+for(const key28 in data89){
+if(!(((((key28 === "path") || (key28 === "crs")) || (key28 === "encoding")) || (key28 === "columns")) || (key28 === "sheet"))){
+const err212 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data89};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2891,11 +2891,11 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data83.sheet !== undefined){
-let data89 = data83.sheet;
-if(typeof data89 === "string"){
-if(func3(data89) < 1){
-const err213 = {instancePath:instancePath+"/hydrants/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data89};
+if(data89.path !== undefined){
+let data90 = data89.path;
+if(typeof data90 === "string"){
+if(func3(data90) < 1){
+const err213 = {instancePath:instancePath+"/hydrants/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data90};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2906,7 +2906,7 @@ errors++;
 }
 }
 else {
-const err214 = {instancePath:instancePath+"/hydrants/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data89};
+const err214 = {instancePath:instancePath+"/hydrants/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data90};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2916,9 +2916,11 @@ vErrors.push(err214);
 errors++;
 }
 }
-}
-else {
-const err215 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data83};
+if(data89.crs !== undefined){
+let data91 = data89.crs;
+if(typeof data91 === "string"){
+if(func3(data91) < 1){
+const err215 = {instancePath:instancePath+"/hydrants/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data91};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2927,7 +2929,120 @@ vErrors.push(err215);
 }
 errors++;
 }
-var _valid6 = _errs228 === errors;
+}
+else {
+const err216 = {instancePath:instancePath+"/hydrants/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data91};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+if(data89.encoding !== undefined){
+let data92 = data89.encoding;
+if(typeof data92 === "string"){
+if(func3(data92) < 1){
+const err217 = {instancePath:instancePath+"/hydrants/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data92};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+else {
+const err218 = {instancePath:instancePath+"/hydrants/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data92};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+if(data89.columns !== undefined){
+let data93 = data89.columns;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+for(const key29 in data93){
+let data94 = data93[key29];
+if(typeof data94 === "string"){
+if(func3(data94) < 1){
+const err219 = {instancePath:instancePath+"/hydrants/columns/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data94};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+else {
+const err220 = {instancePath:instancePath+"/hydrants/columns/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data94};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+}
+else {
+const err221 = {instancePath:instancePath+"/hydrants/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data93};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+if(data89.sheet !== undefined){
+let data95 = data89.sheet;
+if(typeof data95 === "string"){
+if(func3(data95) < 1){
+const err222 = {instancePath:instancePath+"/hydrants/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data95};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+}
+else {
+const err223 = {instancePath:instancePath+"/hydrants/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data95};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data89};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+var _valid6 = _errs239 === errors;
 if(_valid6 && valid52){
 valid52 = false;
 passing6 = [passing6, 1];
@@ -2939,139 +3054,7 @@ passing6 = 1;
 }
 }
 if(!valid52){
-const err216 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data83};
-if(vErrors === null){
-vErrors = [err216];
-}
-else {
-vErrors.push(err216);
-}
-errors++;
-}
-else {
-errors = _errs225;
-if(vErrors !== null){
-if(_errs225){
-vErrors.length = _errs225;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.hydrantStatus !== undefined){
-let data90 = data.hydrantStatus;
-const _errs246 = errors;
-let valid56 = false;
-let passing7 = null;
-const _errs247 = errors;
-if(typeof data90 === "string"){
-if(func3(data90) < 1){
-const err217 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data90};
-if(vErrors === null){
-vErrors = [err217];
-}
-else {
-vErrors.push(err217);
-}
-errors++;
-}
-}
-else {
-const err218 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data90};
-if(vErrors === null){
-vErrors = [err218];
-}
-else {
-vErrors.push(err218);
-}
-errors++;
-}
-var _valid7 = _errs247 === errors;
-if(_valid7){
-valid56 = true;
-passing7 = 0;
-}
-const _errs249 = errors;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.path === undefined){
-const err219 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data90};
-if(vErrors === null){
-vErrors = [err219];
-}
-else {
-vErrors.push(err219);
-}
-errors++;
-}
-for(const key30 in data90){
-if(!(((((key30 === "path") || (key30 === "crs")) || (key30 === "encoding")) || (key30 === "columns")) || (key30 === "sheet"))){
-const err220 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data90};
-if(vErrors === null){
-vErrors = [err220];
-}
-else {
-vErrors.push(err220);
-}
-errors++;
-}
-}
-if(data90.path !== undefined){
-let data91 = data90.path;
-if(typeof data91 === "string"){
-if(func3(data91) < 1){
-const err221 = {instancePath:instancePath+"/hydrantStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data91};
-if(vErrors === null){
-vErrors = [err221];
-}
-else {
-vErrors.push(err221);
-}
-errors++;
-}
-}
-else {
-const err222 = {instancePath:instancePath+"/hydrantStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data91};
-if(vErrors === null){
-vErrors = [err222];
-}
-else {
-vErrors.push(err222);
-}
-errors++;
-}
-}
-if(data90.crs !== undefined){
-let data92 = data90.crs;
-if(typeof data92 === "string"){
-if(func3(data92) < 1){
-const err223 = {instancePath:instancePath+"/hydrantStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data92};
-if(vErrors === null){
-vErrors = [err223];
-}
-else {
-vErrors.push(err223);
-}
-errors++;
-}
-}
-else {
-const err224 = {instancePath:instancePath+"/hydrantStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data92};
-if(vErrors === null){
-vErrors = [err224];
-}
-else {
-vErrors.push(err224);
-}
-errors++;
-}
-}
-if(data90.encoding !== undefined){
-let data93 = data90.encoding;
-if(typeof data93 === "string"){
-if(func3(data93) < 1){
-const err225 = {instancePath:instancePath+"/hydrantStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data93};
+const err225 = {instancePath:instancePath+"/hydrants",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data89};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3080,9 +3063,27 @@ vErrors.push(err225);
 }
 errors++;
 }
+else {
+errors = _errs236;
+if(vErrors !== null){
+if(_errs236){
+vErrors.length = _errs236;
 }
 else {
-const err226 = {instancePath:instancePath+"/hydrantStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data93};
+vErrors = null;
+}
+}
+}
+}
+if(data.hydrantStatus !== undefined){
+let data96 = data.hydrantStatus;
+const _errs257 = errors;
+let valid56 = false;
+let passing7 = null;
+const _errs258 = errors;
+if(typeof data96 === "string"){
+if(func3(data96) < 1){
+const err226 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data96};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3092,14 +3093,8 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data90.columns !== undefined){
-let data94 = data90.columns;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-for(const key31 in data94){
-let data95 = data94[key31];
-if(typeof data95 === "string"){
-if(func3(data95) < 1){
-const err227 = {instancePath:instancePath+"/hydrantStatus/columns/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data95};
+else {
+const err227 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data96};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3108,9 +3103,15 @@ vErrors.push(err227);
 }
 errors++;
 }
+var _valid7 = _errs258 === errors;
+if(_valid7){
+valid56 = true;
+passing7 = 0;
 }
-else {
-const err228 = {instancePath:instancePath+"/hydrantStatus/columns/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data95};
+const _errs260 = errors;
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+if(data96.path === undefined){
+const err228 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data96};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3119,10 +3120,9 @@ vErrors.push(err228);
 }
 errors++;
 }
-}
-}
-else {
-const err229 = {instancePath:instancePath+"/hydrantStatus/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data94};
+for(const key30 in data96){
+if(!(((((key30 === "path") || (key30 === "crs")) || (key30 === "encoding")) || (key30 === "columns")) || (key30 === "sheet"))){
+const err229 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data96};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3132,11 +3132,11 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data90.sheet !== undefined){
-let data96 = data90.sheet;
-if(typeof data96 === "string"){
-if(func3(data96) < 1){
-const err230 = {instancePath:instancePath+"/hydrantStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data96};
+if(data96.path !== undefined){
+let data97 = data96.path;
+if(typeof data97 === "string"){
+if(func3(data97) < 1){
+const err230 = {instancePath:instancePath+"/hydrantStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data97};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3147,7 +3147,7 @@ errors++;
 }
 }
 else {
-const err231 = {instancePath:instancePath+"/hydrantStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data96};
+const err231 = {instancePath:instancePath+"/hydrantStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data97};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3157,9 +3157,11 @@ vErrors.push(err231);
 errors++;
 }
 }
-}
-else {
-const err232 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data90};
+if(data96.crs !== undefined){
+let data98 = data96.crs;
+if(typeof data98 === "string"){
+if(func3(data98) < 1){
+const err232 = {instancePath:instancePath+"/hydrantStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data98};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3168,7 +3170,120 @@ vErrors.push(err232);
 }
 errors++;
 }
-var _valid7 = _errs249 === errors;
+}
+else {
+const err233 = {instancePath:instancePath+"/hydrantStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data98};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+if(data96.encoding !== undefined){
+let data99 = data96.encoding;
+if(typeof data99 === "string"){
+if(func3(data99) < 1){
+const err234 = {instancePath:instancePath+"/hydrantStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data99};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/hydrantStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data99};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+if(data96.columns !== undefined){
+let data100 = data96.columns;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+for(const key31 in data100){
+let data101 = data100[key31];
+if(typeof data101 === "string"){
+if(func3(data101) < 1){
+const err236 = {instancePath:instancePath+"/hydrantStatus/columns/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data101};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+else {
+const err237 = {instancePath:instancePath+"/hydrantStatus/columns/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data101};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+}
+else {
+const err238 = {instancePath:instancePath+"/hydrantStatus/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data100};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data96.sheet !== undefined){
+let data102 = data96.sheet;
+if(typeof data102 === "string"){
+if(func3(data102) < 1){
+const err239 = {instancePath:instancePath+"/hydrantStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data102};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+else {
+const err240 = {instancePath:instancePath+"/hydrantStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data102};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+}
+else {
+const err241 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data96};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+var _valid7 = _errs260 === errors;
 if(_valid7 && valid56){
 valid56 = false;
 passing7 = [passing7, 1];
@@ -3180,139 +3295,7 @@ passing7 = 1;
 }
 }
 if(!valid56){
-const err233 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing7},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data90};
-if(vErrors === null){
-vErrors = [err233];
-}
-else {
-vErrors.push(err233);
-}
-errors++;
-}
-else {
-errors = _errs246;
-if(vErrors !== null){
-if(_errs246){
-vErrors.length = _errs246;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.waterSources !== undefined){
-let data97 = data.waterSources;
-const _errs267 = errors;
-let valid60 = false;
-let passing8 = null;
-const _errs268 = errors;
-if(typeof data97 === "string"){
-if(func3(data97) < 1){
-const err234 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data97};
-if(vErrors === null){
-vErrors = [err234];
-}
-else {
-vErrors.push(err234);
-}
-errors++;
-}
-}
-else {
-const err235 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data97};
-if(vErrors === null){
-vErrors = [err235];
-}
-else {
-vErrors.push(err235);
-}
-errors++;
-}
-var _valid8 = _errs268 === errors;
-if(_valid8){
-valid60 = true;
-passing8 = 0;
-}
-const _errs270 = errors;
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-if(data97.path === undefined){
-const err236 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data97};
-if(vErrors === null){
-vErrors = [err236];
-}
-else {
-vErrors.push(err236);
-}
-errors++;
-}
-for(const key32 in data97){
-if(!(((((key32 === "path") || (key32 === "crs")) || (key32 === "encoding")) || (key32 === "columns")) || (key32 === "sheet"))){
-const err237 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data97};
-if(vErrors === null){
-vErrors = [err237];
-}
-else {
-vErrors.push(err237);
-}
-errors++;
-}
-}
-if(data97.path !== undefined){
-let data98 = data97.path;
-if(typeof data98 === "string"){
-if(func3(data98) < 1){
-const err238 = {instancePath:instancePath+"/waterSources/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data98};
-if(vErrors === null){
-vErrors = [err238];
-}
-else {
-vErrors.push(err238);
-}
-errors++;
-}
-}
-else {
-const err239 = {instancePath:instancePath+"/waterSources/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data98};
-if(vErrors === null){
-vErrors = [err239];
-}
-else {
-vErrors.push(err239);
-}
-errors++;
-}
-}
-if(data97.crs !== undefined){
-let data99 = data97.crs;
-if(typeof data99 === "string"){
-if(func3(data99) < 1){
-const err240 = {instancePath:instancePath+"/waterSources/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data99};
-if(vErrors === null){
-vErrors = [err240];
-}
-else {
-vErrors.push(err240);
-}
-errors++;
-}
-}
-else {
-const err241 = {instancePath:instancePath+"/waterSources/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data99};
-if(vErrors === null){
-vErrors = [err241];
-}
-else {
-vErrors.push(err241);
-}
-errors++;
-}
-}
-if(data97.encoding !== undefined){
-let data100 = data97.encoding;
-if(typeof data100 === "string"){
-if(func3(data100) < 1){
-const err242 = {instancePath:instancePath+"/waterSources/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data100};
+const err242 = {instancePath:instancePath+"/hydrantStatus",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing7},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data96};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3321,9 +3304,27 @@ vErrors.push(err242);
 }
 errors++;
 }
+else {
+errors = _errs257;
+if(vErrors !== null){
+if(_errs257){
+vErrors.length = _errs257;
 }
 else {
-const err243 = {instancePath:instancePath+"/waterSources/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data100};
+vErrors = null;
+}
+}
+}
+}
+if(data.waterSources !== undefined){
+let data103 = data.waterSources;
+const _errs278 = errors;
+let valid60 = false;
+let passing8 = null;
+const _errs279 = errors;
+if(typeof data103 === "string"){
+if(func3(data103) < 1){
+const err243 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data103};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3333,14 +3334,8 @@ vErrors.push(err243);
 errors++;
 }
 }
-if(data97.columns !== undefined){
-let data101 = data97.columns;
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-for(const key33 in data101){
-let data102 = data101[key33];
-if(typeof data102 === "string"){
-if(func3(data102) < 1){
-const err244 = {instancePath:instancePath+"/waterSources/columns/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data102};
+else {
+const err244 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data103};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3349,9 +3344,15 @@ vErrors.push(err244);
 }
 errors++;
 }
+var _valid8 = _errs279 === errors;
+if(_valid8){
+valid60 = true;
+passing8 = 0;
 }
-else {
-const err245 = {instancePath:instancePath+"/waterSources/columns/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data102};
+const _errs281 = errors;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.path === undefined){
+const err245 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data103};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3360,10 +3361,9 @@ vErrors.push(err245);
 }
 errors++;
 }
-}
-}
-else {
-const err246 = {instancePath:instancePath+"/waterSources/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data101};
+for(const key32 in data103){
+if(!(((((key32 === "path") || (key32 === "crs")) || (key32 === "encoding")) || (key32 === "columns")) || (key32 === "sheet"))){
+const err246 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data103};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3373,11 +3373,11 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data97.sheet !== undefined){
-let data103 = data97.sheet;
-if(typeof data103 === "string"){
-if(func3(data103) < 1){
-const err247 = {instancePath:instancePath+"/waterSources/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data103};
+if(data103.path !== undefined){
+let data104 = data103.path;
+if(typeof data104 === "string"){
+if(func3(data104) < 1){
+const err247 = {instancePath:instancePath+"/waterSources/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data104};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3388,7 +3388,7 @@ errors++;
 }
 }
 else {
-const err248 = {instancePath:instancePath+"/waterSources/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data103};
+const err248 = {instancePath:instancePath+"/waterSources/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data104};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3398,9 +3398,11 @@ vErrors.push(err248);
 errors++;
 }
 }
-}
-else {
-const err249 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data97};
+if(data103.crs !== undefined){
+let data105 = data103.crs;
+if(typeof data105 === "string"){
+if(func3(data105) < 1){
+const err249 = {instancePath:instancePath+"/waterSources/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data105};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3409,7 +3411,120 @@ vErrors.push(err249);
 }
 errors++;
 }
-var _valid8 = _errs270 === errors;
+}
+else {
+const err250 = {instancePath:instancePath+"/waterSources/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data105};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+}
+if(data103.encoding !== undefined){
+let data106 = data103.encoding;
+if(typeof data106 === "string"){
+if(func3(data106) < 1){
+const err251 = {instancePath:instancePath+"/waterSources/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data106};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+else {
+const err252 = {instancePath:instancePath+"/waterSources/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data106};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+if(data103.columns !== undefined){
+let data107 = data103.columns;
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+for(const key33 in data107){
+let data108 = data107[key33];
+if(typeof data108 === "string"){
+if(func3(data108) < 1){
+const err253 = {instancePath:instancePath+"/waterSources/columns/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data108};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+else {
+const err254 = {instancePath:instancePath+"/waterSources/columns/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data108};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+}
+else {
+const err255 = {instancePath:instancePath+"/waterSources/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data107};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+if(data103.sheet !== undefined){
+let data109 = data103.sheet;
+if(typeof data109 === "string"){
+if(func3(data109) < 1){
+const err256 = {instancePath:instancePath+"/waterSources/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data109};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+else {
+const err257 = {instancePath:instancePath+"/waterSources/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data109};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+}
+else {
+const err258 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data103};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+var _valid8 = _errs281 === errors;
 if(_valid8 && valid60){
 valid60 = false;
 passing8 = [passing8, 1];
@@ -3421,139 +3536,7 @@ passing8 = 1;
 }
 }
 if(!valid60){
-const err250 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing8},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data97};
-if(vErrors === null){
-vErrors = [err250];
-}
-else {
-vErrors.push(err250);
-}
-errors++;
-}
-else {
-errors = _errs267;
-if(vErrors !== null){
-if(_errs267){
-vErrors.length = _errs267;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.waterAtlas !== undefined){
-let data104 = data.waterAtlas;
-const _errs288 = errors;
-let valid64 = false;
-let passing9 = null;
-const _errs289 = errors;
-if(typeof data104 === "string"){
-if(func3(data104) < 1){
-const err251 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data104};
-if(vErrors === null){
-vErrors = [err251];
-}
-else {
-vErrors.push(err251);
-}
-errors++;
-}
-}
-else {
-const err252 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data104};
-if(vErrors === null){
-vErrors = [err252];
-}
-else {
-vErrors.push(err252);
-}
-errors++;
-}
-var _valid9 = _errs289 === errors;
-if(_valid9){
-valid64 = true;
-passing9 = 0;
-}
-const _errs291 = errors;
-if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
-if(data104.path === undefined){
-const err253 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data104};
-if(vErrors === null){
-vErrors = [err253];
-}
-else {
-vErrors.push(err253);
-}
-errors++;
-}
-for(const key34 in data104){
-if(!(((((key34 === "path") || (key34 === "crs")) || (key34 === "encoding")) || (key34 === "columns")) || (key34 === "sheet"))){
-const err254 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data104};
-if(vErrors === null){
-vErrors = [err254];
-}
-else {
-vErrors.push(err254);
-}
-errors++;
-}
-}
-if(data104.path !== undefined){
-let data105 = data104.path;
-if(typeof data105 === "string"){
-if(func3(data105) < 1){
-const err255 = {instancePath:instancePath+"/waterAtlas/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data105};
-if(vErrors === null){
-vErrors = [err255];
-}
-else {
-vErrors.push(err255);
-}
-errors++;
-}
-}
-else {
-const err256 = {instancePath:instancePath+"/waterAtlas/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data105};
-if(vErrors === null){
-vErrors = [err256];
-}
-else {
-vErrors.push(err256);
-}
-errors++;
-}
-}
-if(data104.crs !== undefined){
-let data106 = data104.crs;
-if(typeof data106 === "string"){
-if(func3(data106) < 1){
-const err257 = {instancePath:instancePath+"/waterAtlas/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data106};
-if(vErrors === null){
-vErrors = [err257];
-}
-else {
-vErrors.push(err257);
-}
-errors++;
-}
-}
-else {
-const err258 = {instancePath:instancePath+"/waterAtlas/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data106};
-if(vErrors === null){
-vErrors = [err258];
-}
-else {
-vErrors.push(err258);
-}
-errors++;
-}
-}
-if(data104.encoding !== undefined){
-let data107 = data104.encoding;
-if(typeof data107 === "string"){
-if(func3(data107) < 1){
-const err259 = {instancePath:instancePath+"/waterAtlas/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data107};
+const err259 = {instancePath:instancePath+"/waterSources",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing8},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data103};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3562,9 +3545,27 @@ vErrors.push(err259);
 }
 errors++;
 }
+else {
+errors = _errs278;
+if(vErrors !== null){
+if(_errs278){
+vErrors.length = _errs278;
 }
 else {
-const err260 = {instancePath:instancePath+"/waterAtlas/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data107};
+vErrors = null;
+}
+}
+}
+}
+if(data.waterAtlas !== undefined){
+let data110 = data.waterAtlas;
+const _errs299 = errors;
+let valid64 = false;
+let passing9 = null;
+const _errs300 = errors;
+if(typeof data110 === "string"){
+if(func3(data110) < 1){
+const err260 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data110};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3574,14 +3575,8 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data104.columns !== undefined){
-let data108 = data104.columns;
-if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
-for(const key35 in data108){
-let data109 = data108[key35];
-if(typeof data109 === "string"){
-if(func3(data109) < 1){
-const err261 = {instancePath:instancePath+"/waterAtlas/columns/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data109};
+else {
+const err261 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data110};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3590,9 +3585,15 @@ vErrors.push(err261);
 }
 errors++;
 }
+var _valid9 = _errs300 === errors;
+if(_valid9){
+valid64 = true;
+passing9 = 0;
 }
-else {
-const err262 = {instancePath:instancePath+"/waterAtlas/columns/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data109};
+const _errs302 = errors;
+if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
+if(data110.path === undefined){
+const err262 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data110};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3601,10 +3602,9 @@ vErrors.push(err262);
 }
 errors++;
 }
-}
-}
-else {
-const err263 = {instancePath:instancePath+"/waterAtlas/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data108};
+for(const key34 in data110){
+if(!(((((key34 === "path") || (key34 === "crs")) || (key34 === "encoding")) || (key34 === "columns")) || (key34 === "sheet"))){
+const err263 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data110};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3614,11 +3614,11 @@ vErrors.push(err263);
 errors++;
 }
 }
-if(data104.sheet !== undefined){
-let data110 = data104.sheet;
-if(typeof data110 === "string"){
-if(func3(data110) < 1){
-const err264 = {instancePath:instancePath+"/waterAtlas/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data110};
+if(data110.path !== undefined){
+let data111 = data110.path;
+if(typeof data111 === "string"){
+if(func3(data111) < 1){
+const err264 = {instancePath:instancePath+"/waterAtlas/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data111};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3629,7 +3629,7 @@ errors++;
 }
 }
 else {
-const err265 = {instancePath:instancePath+"/waterAtlas/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data110};
+const err265 = {instancePath:instancePath+"/waterAtlas/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data111};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3639,9 +3639,11 @@ vErrors.push(err265);
 errors++;
 }
 }
-}
-else {
-const err266 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data104};
+if(data110.crs !== undefined){
+let data112 = data110.crs;
+if(typeof data112 === "string"){
+if(func3(data112) < 1){
+const err266 = {instancePath:instancePath+"/waterAtlas/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data112};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3650,7 +3652,120 @@ vErrors.push(err266);
 }
 errors++;
 }
-var _valid9 = _errs291 === errors;
+}
+else {
+const err267 = {instancePath:instancePath+"/waterAtlas/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data112};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+if(data110.encoding !== undefined){
+let data113 = data110.encoding;
+if(typeof data113 === "string"){
+if(func3(data113) < 1){
+const err268 = {instancePath:instancePath+"/waterAtlas/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data113};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+}
+else {
+const err269 = {instancePath:instancePath+"/waterAtlas/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data113};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+}
+if(data110.columns !== undefined){
+let data114 = data110.columns;
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
+for(const key35 in data114){
+let data115 = data114[key35];
+if(typeof data115 === "string"){
+if(func3(data115) < 1){
+const err270 = {instancePath:instancePath+"/waterAtlas/columns/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data115};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+else {
+const err271 = {instancePath:instancePath+"/waterAtlas/columns/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data115};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+}
+}
+else {
+const err272 = {instancePath:instancePath+"/waterAtlas/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data114};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+}
+if(data110.sheet !== undefined){
+let data116 = data110.sheet;
+if(typeof data116 === "string"){
+if(func3(data116) < 1){
+const err273 = {instancePath:instancePath+"/waterAtlas/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data116};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+else {
+const err274 = {instancePath:instancePath+"/waterAtlas/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data116};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+}
+else {
+const err275 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data110};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+var _valid9 = _errs302 === errors;
 if(_valid9 && valid64){
 valid64 = false;
 passing9 = [passing9, 1];
@@ -3662,139 +3777,7 @@ passing9 = 1;
 }
 }
 if(!valid64){
-const err267 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing9},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data104};
-if(vErrors === null){
-vErrors = [err267];
-}
-else {
-vErrors.push(err267);
-}
-errors++;
-}
-else {
-errors = _errs288;
-if(vErrors !== null){
-if(_errs288){
-vErrors.length = _errs288;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.waterStatus !== undefined){
-let data111 = data.waterStatus;
-const _errs309 = errors;
-let valid68 = false;
-let passing10 = null;
-const _errs310 = errors;
-if(typeof data111 === "string"){
-if(func3(data111) < 1){
-const err268 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data111};
-if(vErrors === null){
-vErrors = [err268];
-}
-else {
-vErrors.push(err268);
-}
-errors++;
-}
-}
-else {
-const err269 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data111};
-if(vErrors === null){
-vErrors = [err269];
-}
-else {
-vErrors.push(err269);
-}
-errors++;
-}
-var _valid10 = _errs310 === errors;
-if(_valid10){
-valid68 = true;
-passing10 = 0;
-}
-const _errs312 = errors;
-if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
-if(data111.path === undefined){
-const err270 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data111};
-if(vErrors === null){
-vErrors = [err270];
-}
-else {
-vErrors.push(err270);
-}
-errors++;
-}
-for(const key36 in data111){
-if(!(((((key36 === "path") || (key36 === "crs")) || (key36 === "encoding")) || (key36 === "columns")) || (key36 === "sheet"))){
-const err271 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data111};
-if(vErrors === null){
-vErrors = [err271];
-}
-else {
-vErrors.push(err271);
-}
-errors++;
-}
-}
-if(data111.path !== undefined){
-let data112 = data111.path;
-if(typeof data112 === "string"){
-if(func3(data112) < 1){
-const err272 = {instancePath:instancePath+"/waterStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data112};
-if(vErrors === null){
-vErrors = [err272];
-}
-else {
-vErrors.push(err272);
-}
-errors++;
-}
-}
-else {
-const err273 = {instancePath:instancePath+"/waterStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data112};
-if(vErrors === null){
-vErrors = [err273];
-}
-else {
-vErrors.push(err273);
-}
-errors++;
-}
-}
-if(data111.crs !== undefined){
-let data113 = data111.crs;
-if(typeof data113 === "string"){
-if(func3(data113) < 1){
-const err274 = {instancePath:instancePath+"/waterStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data113};
-if(vErrors === null){
-vErrors = [err274];
-}
-else {
-vErrors.push(err274);
-}
-errors++;
-}
-}
-else {
-const err275 = {instancePath:instancePath+"/waterStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data113};
-if(vErrors === null){
-vErrors = [err275];
-}
-else {
-vErrors.push(err275);
-}
-errors++;
-}
-}
-if(data111.encoding !== undefined){
-let data114 = data111.encoding;
-if(typeof data114 === "string"){
-if(func3(data114) < 1){
-const err276 = {instancePath:instancePath+"/waterStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data114};
+const err276 = {instancePath:instancePath+"/waterAtlas",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing9},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data110};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3803,9 +3786,27 @@ vErrors.push(err276);
 }
 errors++;
 }
+else {
+errors = _errs299;
+if(vErrors !== null){
+if(_errs299){
+vErrors.length = _errs299;
 }
 else {
-const err277 = {instancePath:instancePath+"/waterStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data114};
+vErrors = null;
+}
+}
+}
+}
+if(data.waterStatus !== undefined){
+let data117 = data.waterStatus;
+const _errs320 = errors;
+let valid68 = false;
+let passing10 = null;
+const _errs321 = errors;
+if(typeof data117 === "string"){
+if(func3(data117) < 1){
+const err277 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data117};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3815,14 +3816,8 @@ vErrors.push(err277);
 errors++;
 }
 }
-if(data111.columns !== undefined){
-let data115 = data111.columns;
-if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
-for(const key37 in data115){
-let data116 = data115[key37];
-if(typeof data116 === "string"){
-if(func3(data116) < 1){
-const err278 = {instancePath:instancePath+"/waterStatus/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data116};
+else {
+const err278 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data117};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3831,9 +3826,15 @@ vErrors.push(err278);
 }
 errors++;
 }
+var _valid10 = _errs321 === errors;
+if(_valid10){
+valid68 = true;
+passing10 = 0;
 }
-else {
-const err279 = {instancePath:instancePath+"/waterStatus/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data116};
+const _errs323 = errors;
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+if(data117.path === undefined){
+const err279 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data117};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3842,10 +3843,9 @@ vErrors.push(err279);
 }
 errors++;
 }
-}
-}
-else {
-const err280 = {instancePath:instancePath+"/waterStatus/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data115};
+for(const key36 in data117){
+if(!(((((key36 === "path") || (key36 === "crs")) || (key36 === "encoding")) || (key36 === "columns")) || (key36 === "sheet"))){
+const err280 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data117};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3855,11 +3855,11 @@ vErrors.push(err280);
 errors++;
 }
 }
-if(data111.sheet !== undefined){
-let data117 = data111.sheet;
-if(typeof data117 === "string"){
-if(func3(data117) < 1){
-const err281 = {instancePath:instancePath+"/waterStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data117};
+if(data117.path !== undefined){
+let data118 = data117.path;
+if(typeof data118 === "string"){
+if(func3(data118) < 1){
+const err281 = {instancePath:instancePath+"/waterStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data118};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3870,7 +3870,7 @@ errors++;
 }
 }
 else {
-const err282 = {instancePath:instancePath+"/waterStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data117};
+const err282 = {instancePath:instancePath+"/waterStatus/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data118};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3880,9 +3880,11 @@ vErrors.push(err282);
 errors++;
 }
 }
-}
-else {
-const err283 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data111};
+if(data117.crs !== undefined){
+let data119 = data117.crs;
+if(typeof data119 === "string"){
+if(func3(data119) < 1){
+const err283 = {instancePath:instancePath+"/waterStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data119};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3891,7 +3893,120 @@ vErrors.push(err283);
 }
 errors++;
 }
-var _valid10 = _errs312 === errors;
+}
+else {
+const err284 = {instancePath:instancePath+"/waterStatus/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data119};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+}
+if(data117.encoding !== undefined){
+let data120 = data117.encoding;
+if(typeof data120 === "string"){
+if(func3(data120) < 1){
+const err285 = {instancePath:instancePath+"/waterStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data120};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+else {
+const err286 = {instancePath:instancePath+"/waterStatus/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data120};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+}
+if(data117.columns !== undefined){
+let data121 = data117.columns;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+for(const key37 in data121){
+let data122 = data121[key37];
+if(typeof data122 === "string"){
+if(func3(data122) < 1){
+const err287 = {instancePath:instancePath+"/waterStatus/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data122};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+else {
+const err288 = {instancePath:instancePath+"/waterStatus/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data122};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+}
+}
+else {
+const err289 = {instancePath:instancePath+"/waterStatus/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data121};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+}
+if(data117.sheet !== undefined){
+let data123 = data117.sheet;
+if(typeof data123 === "string"){
+if(func3(data123) < 1){
+const err290 = {instancePath:instancePath+"/waterStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data123};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+}
+else {
+const err291 = {instancePath:instancePath+"/waterStatus/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data123};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+}
+}
+else {
+const err292 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data117};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+var _valid10 = _errs323 === errors;
 if(_valid10 && valid68){
 valid68 = false;
 passing10 = [passing10, 1];
@@ -3903,139 +4018,7 @@ passing10 = 1;
 }
 }
 if(!valid68){
-const err284 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing10},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data111};
-if(vErrors === null){
-vErrors = [err284];
-}
-else {
-vErrors.push(err284);
-}
-errors++;
-}
-else {
-errors = _errs309;
-if(vErrors !== null){
-if(_errs309){
-vErrors.length = _errs309;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.barriers !== undefined){
-let data118 = data.barriers;
-const _errs330 = errors;
-let valid72 = false;
-let passing11 = null;
-const _errs331 = errors;
-if(typeof data118 === "string"){
-if(func3(data118) < 1){
-const err285 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data118};
-if(vErrors === null){
-vErrors = [err285];
-}
-else {
-vErrors.push(err285);
-}
-errors++;
-}
-}
-else {
-const err286 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data118};
-if(vErrors === null){
-vErrors = [err286];
-}
-else {
-vErrors.push(err286);
-}
-errors++;
-}
-var _valid11 = _errs331 === errors;
-if(_valid11){
-valid72 = true;
-passing11 = 0;
-}
-const _errs333 = errors;
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-if(data118.path === undefined){
-const err287 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data118};
-if(vErrors === null){
-vErrors = [err287];
-}
-else {
-vErrors.push(err287);
-}
-errors++;
-}
-for(const key38 in data118){
-if(!(((((key38 === "path") || (key38 === "crs")) || (key38 === "encoding")) || (key38 === "columns")) || (key38 === "sheet"))){
-const err288 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data118};
-if(vErrors === null){
-vErrors = [err288];
-}
-else {
-vErrors.push(err288);
-}
-errors++;
-}
-}
-if(data118.path !== undefined){
-let data119 = data118.path;
-if(typeof data119 === "string"){
-if(func3(data119) < 1){
-const err289 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data119};
-if(vErrors === null){
-vErrors = [err289];
-}
-else {
-vErrors.push(err289);
-}
-errors++;
-}
-}
-else {
-const err290 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data119};
-if(vErrors === null){
-vErrors = [err290];
-}
-else {
-vErrors.push(err290);
-}
-errors++;
-}
-}
-if(data118.crs !== undefined){
-let data120 = data118.crs;
-if(typeof data120 === "string"){
-if(func3(data120) < 1){
-const err291 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data120};
-if(vErrors === null){
-vErrors = [err291];
-}
-else {
-vErrors.push(err291);
-}
-errors++;
-}
-}
-else {
-const err292 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data120};
-if(vErrors === null){
-vErrors = [err292];
-}
-else {
-vErrors.push(err292);
-}
-errors++;
-}
-}
-if(data118.encoding !== undefined){
-let data121 = data118.encoding;
-if(typeof data121 === "string"){
-if(func3(data121) < 1){
-const err293 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data121};
+const err293 = {instancePath:instancePath+"/waterStatus",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing10},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data117};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -4044,9 +4027,27 @@ vErrors.push(err293);
 }
 errors++;
 }
+else {
+errors = _errs320;
+if(vErrors !== null){
+if(_errs320){
+vErrors.length = _errs320;
 }
 else {
-const err294 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data121};
+vErrors = null;
+}
+}
+}
+}
+if(data.barriers !== undefined){
+let data124 = data.barriers;
+const _errs341 = errors;
+let valid72 = false;
+let passing11 = null;
+const _errs342 = errors;
+if(typeof data124 === "string"){
+if(func3(data124) < 1){
+const err294 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data124};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -4056,14 +4057,8 @@ vErrors.push(err294);
 errors++;
 }
 }
-if(data118.columns !== undefined){
-let data122 = data118.columns;
-if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
-for(const key39 in data122){
-let data123 = data122[key39];
-if(typeof data123 === "string"){
-if(func3(data123) < 1){
-const err295 = {instancePath:instancePath+"/barriers/columns/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data123};
+else {
+const err295 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data124};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -4072,9 +4067,15 @@ vErrors.push(err295);
 }
 errors++;
 }
+var _valid11 = _errs342 === errors;
+if(_valid11){
+valid72 = true;
+passing11 = 0;
 }
-else {
-const err296 = {instancePath:instancePath+"/barriers/columns/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data123};
+const _errs344 = errors;
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
+if(data124.path === undefined){
+const err296 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data124};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -4083,10 +4084,9 @@ vErrors.push(err296);
 }
 errors++;
 }
-}
-}
-else {
-const err297 = {instancePath:instancePath+"/barriers/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data122};
+for(const key38 in data124){
+if(!(((((key38 === "path") || (key38 === "crs")) || (key38 === "encoding")) || (key38 === "columns")) || (key38 === "sheet"))){
+const err297 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data124};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -4096,11 +4096,11 @@ vErrors.push(err297);
 errors++;
 }
 }
-if(data118.sheet !== undefined){
-let data124 = data118.sheet;
-if(typeof data124 === "string"){
-if(func3(data124) < 1){
-const err298 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data124};
+if(data124.path !== undefined){
+let data125 = data124.path;
+if(typeof data125 === "string"){
+if(func3(data125) < 1){
+const err298 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data125};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -4111,7 +4111,7 @@ errors++;
 }
 }
 else {
-const err299 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data124};
+const err299 = {instancePath:instancePath+"/barriers/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data125};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -4121,9 +4121,11 @@ vErrors.push(err299);
 errors++;
 }
 }
-}
-else {
-const err300 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data118};
+if(data124.crs !== undefined){
+let data126 = data124.crs;
+if(typeof data126 === "string"){
+if(func3(data126) < 1){
+const err300 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data126};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -4132,7 +4134,120 @@ vErrors.push(err300);
 }
 errors++;
 }
-var _valid11 = _errs333 === errors;
+}
+else {
+const err301 = {instancePath:instancePath+"/barriers/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data126};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+}
+if(data124.encoding !== undefined){
+let data127 = data124.encoding;
+if(typeof data127 === "string"){
+if(func3(data127) < 1){
+const err302 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data127};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+}
+else {
+const err303 = {instancePath:instancePath+"/barriers/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data127};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+}
+if(data124.columns !== undefined){
+let data128 = data124.columns;
+if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
+for(const key39 in data128){
+let data129 = data128[key39];
+if(typeof data129 === "string"){
+if(func3(data129) < 1){
+const err304 = {instancePath:instancePath+"/barriers/columns/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data129};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+}
+else {
+const err305 = {instancePath:instancePath+"/barriers/columns/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data129};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+}
+else {
+const err306 = {instancePath:instancePath+"/barriers/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data128};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+if(data124.sheet !== undefined){
+let data130 = data124.sheet;
+if(typeof data130 === "string"){
+if(func3(data130) < 1){
+const err307 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data130};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+}
+else {
+const err308 = {instancePath:instancePath+"/barriers/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data130};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+}
+}
+else {
+const err309 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data124};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+var _valid11 = _errs344 === errors;
 if(_valid11 && valid72){
 valid72 = false;
 passing11 = [passing11, 1];
@@ -4144,139 +4259,7 @@ passing11 = 1;
 }
 }
 if(!valid72){
-const err301 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing11},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data118};
-if(vErrors === null){
-vErrors = [err301];
-}
-else {
-vErrors.push(err301);
-}
-errors++;
-}
-else {
-errors = _errs330;
-if(vErrors !== null){
-if(_errs330){
-vErrors.length = _errs330;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.demand !== undefined){
-let data125 = data.demand;
-const _errs351 = errors;
-let valid76 = false;
-let passing12 = null;
-const _errs352 = errors;
-if(typeof data125 === "string"){
-if(func3(data125) < 1){
-const err302 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data125};
-if(vErrors === null){
-vErrors = [err302];
-}
-else {
-vErrors.push(err302);
-}
-errors++;
-}
-}
-else {
-const err303 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data125};
-if(vErrors === null){
-vErrors = [err303];
-}
-else {
-vErrors.push(err303);
-}
-errors++;
-}
-var _valid12 = _errs352 === errors;
-if(_valid12){
-valid76 = true;
-passing12 = 0;
-}
-const _errs354 = errors;
-if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
-if(data125.path === undefined){
-const err304 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data125};
-if(vErrors === null){
-vErrors = [err304];
-}
-else {
-vErrors.push(err304);
-}
-errors++;
-}
-for(const key40 in data125){
-if(!(((((key40 === "path") || (key40 === "crs")) || (key40 === "encoding")) || (key40 === "columns")) || (key40 === "sheet"))){
-const err305 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data125};
-if(vErrors === null){
-vErrors = [err305];
-}
-else {
-vErrors.push(err305);
-}
-errors++;
-}
-}
-if(data125.path !== undefined){
-let data126 = data125.path;
-if(typeof data126 === "string"){
-if(func3(data126) < 1){
-const err306 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data126};
-if(vErrors === null){
-vErrors = [err306];
-}
-else {
-vErrors.push(err306);
-}
-errors++;
-}
-}
-else {
-const err307 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data126};
-if(vErrors === null){
-vErrors = [err307];
-}
-else {
-vErrors.push(err307);
-}
-errors++;
-}
-}
-if(data125.crs !== undefined){
-let data127 = data125.crs;
-if(typeof data127 === "string"){
-if(func3(data127) < 1){
-const err308 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data127};
-if(vErrors === null){
-vErrors = [err308];
-}
-else {
-vErrors.push(err308);
-}
-errors++;
-}
-}
-else {
-const err309 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data127};
-if(vErrors === null){
-vErrors = [err309];
-}
-else {
-vErrors.push(err309);
-}
-errors++;
-}
-}
-if(data125.encoding !== undefined){
-let data128 = data125.encoding;
-if(typeof data128 === "string"){
-if(func3(data128) < 1){
-const err310 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data128};
+const err310 = {instancePath:instancePath+"/barriers",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing11},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data124};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -4285,9 +4268,27 @@ vErrors.push(err310);
 }
 errors++;
 }
+else {
+errors = _errs341;
+if(vErrors !== null){
+if(_errs341){
+vErrors.length = _errs341;
 }
 else {
-const err311 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data128};
+vErrors = null;
+}
+}
+}
+}
+if(data.demand !== undefined){
+let data131 = data.demand;
+const _errs362 = errors;
+let valid76 = false;
+let passing12 = null;
+const _errs363 = errors;
+if(typeof data131 === "string"){
+if(func3(data131) < 1){
+const err311 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data131};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -4297,14 +4298,8 @@ vErrors.push(err311);
 errors++;
 }
 }
-if(data125.columns !== undefined){
-let data129 = data125.columns;
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-for(const key41 in data129){
-let data130 = data129[key41];
-if(typeof data130 === "string"){
-if(func3(data130) < 1){
-const err312 = {instancePath:instancePath+"/demand/columns/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data130};
+else {
+const err312 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data131};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -4313,9 +4308,15 @@ vErrors.push(err312);
 }
 errors++;
 }
+var _valid12 = _errs363 === errors;
+if(_valid12){
+valid76 = true;
+passing12 = 0;
 }
-else {
-const err313 = {instancePath:instancePath+"/demand/columns/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data130};
+const _errs365 = errors;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+if(data131.path === undefined){
+const err313 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data131};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -4324,10 +4325,9 @@ vErrors.push(err313);
 }
 errors++;
 }
-}
-}
-else {
-const err314 = {instancePath:instancePath+"/demand/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data129};
+for(const key40 in data131){
+if(!(((((key40 === "path") || (key40 === "crs")) || (key40 === "encoding")) || (key40 === "columns")) || (key40 === "sheet"))){
+const err314 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data131};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -4337,11 +4337,11 @@ vErrors.push(err314);
 errors++;
 }
 }
-if(data125.sheet !== undefined){
-let data131 = data125.sheet;
-if(typeof data131 === "string"){
-if(func3(data131) < 1){
-const err315 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data131};
+if(data131.path !== undefined){
+let data132 = data131.path;
+if(typeof data132 === "string"){
+if(func3(data132) < 1){
+const err315 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data132};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -4352,7 +4352,7 @@ errors++;
 }
 }
 else {
-const err316 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data131};
+const err316 = {instancePath:instancePath+"/demand/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data132};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -4362,9 +4362,11 @@ vErrors.push(err316);
 errors++;
 }
 }
-}
-else {
-const err317 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data125};
+if(data131.crs !== undefined){
+let data133 = data131.crs;
+if(typeof data133 === "string"){
+if(func3(data133) < 1){
+const err317 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data133};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -4373,7 +4375,120 @@ vErrors.push(err317);
 }
 errors++;
 }
-var _valid12 = _errs354 === errors;
+}
+else {
+const err318 = {instancePath:instancePath+"/demand/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data133};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+if(data131.encoding !== undefined){
+let data134 = data131.encoding;
+if(typeof data134 === "string"){
+if(func3(data134) < 1){
+const err319 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data134};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+}
+else {
+const err320 = {instancePath:instancePath+"/demand/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data134};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+}
+if(data131.columns !== undefined){
+let data135 = data131.columns;
+if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
+for(const key41 in data135){
+let data136 = data135[key41];
+if(typeof data136 === "string"){
+if(func3(data136) < 1){
+const err321 = {instancePath:instancePath+"/demand/columns/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data136};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+}
+else {
+const err322 = {instancePath:instancePath+"/demand/columns/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data136};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+}
+}
+else {
+const err323 = {instancePath:instancePath+"/demand/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data135};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+}
+if(data131.sheet !== undefined){
+let data137 = data131.sheet;
+if(typeof data137 === "string"){
+if(func3(data137) < 1){
+const err324 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data137};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+}
+else {
+const err325 = {instancePath:instancePath+"/demand/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data137};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+}
+}
+else {
+const err326 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data131};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+var _valid12 = _errs365 === errors;
 if(_valid12 && valid76){
 valid76 = false;
 passing12 = [passing12, 1];
@@ -4385,139 +4500,7 @@ passing12 = 1;
 }
 }
 if(!valid76){
-const err318 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing12},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data125};
-if(vErrors === null){
-vErrors = [err318];
-}
-else {
-vErrors.push(err318);
-}
-errors++;
-}
-else {
-errors = _errs351;
-if(vErrors !== null){
-if(_errs351){
-vErrors.length = _errs351;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.demandProperty !== undefined){
-let data132 = data.demandProperty;
-if(typeof data132 === "string"){
-if(func3(data132) < 1){
-const err319 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.demandProperty,data:data132};
-if(vErrors === null){
-vErrors = [err319];
-}
-else {
-vErrors.push(err319);
-}
-errors++;
-}
-}
-else {
-const err320 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demandProperty.type,parentSchema:schema11.properties.demandProperty,data:data132};
-if(vErrors === null){
-vErrors = [err320];
-}
-else {
-vErrors.push(err320);
-}
-errors++;
-}
-}
-if(data.studyArea !== undefined){
-let data133 = data.studyArea;
-const _errs374 = errors;
-let valid80 = false;
-let passing13 = null;
-const _errs375 = errors;
-if(typeof data133 === "string"){
-if(func3(data133) < 1){
-const err321 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data133};
-if(vErrors === null){
-vErrors = [err321];
-}
-else {
-vErrors.push(err321);
-}
-errors++;
-}
-}
-else {
-const err322 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data133};
-if(vErrors === null){
-vErrors = [err322];
-}
-else {
-vErrors.push(err322);
-}
-errors++;
-}
-var _valid13 = _errs375 === errors;
-if(_valid13){
-valid80 = true;
-passing13 = 0;
-}
-const _errs377 = errors;
-if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
-if(data133.path === undefined){
-const err323 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data133};
-if(vErrors === null){
-vErrors = [err323];
-}
-else {
-vErrors.push(err323);
-}
-errors++;
-}
-for(const key42 in data133){
-if(!(((((key42 === "path") || (key42 === "crs")) || (key42 === "encoding")) || (key42 === "columns")) || (key42 === "sheet"))){
-const err324 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data133};
-if(vErrors === null){
-vErrors = [err324];
-}
-else {
-vErrors.push(err324);
-}
-errors++;
-}
-}
-if(data133.path !== undefined){
-let data134 = data133.path;
-if(typeof data134 === "string"){
-if(func3(data134) < 1){
-const err325 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data134};
-if(vErrors === null){
-vErrors = [err325];
-}
-else {
-vErrors.push(err325);
-}
-errors++;
-}
-}
-else {
-const err326 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data134};
-if(vErrors === null){
-vErrors = [err326];
-}
-else {
-vErrors.push(err326);
-}
-errors++;
-}
-}
-if(data133.crs !== undefined){
-let data135 = data133.crs;
-if(typeof data135 === "string"){
-if(func3(data135) < 1){
-const err327 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data135};
+const err327 = {instancePath:instancePath+"/demand",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing12},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data131};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4526,9 +4509,23 @@ vErrors.push(err327);
 }
 errors++;
 }
+else {
+errors = _errs362;
+if(vErrors !== null){
+if(_errs362){
+vErrors.length = _errs362;
 }
 else {
-const err328 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data135};
+vErrors = null;
+}
+}
+}
+}
+if(data.demandProperty !== undefined){
+let data138 = data.demandProperty;
+if(typeof data138 === "string"){
+if(func3(data138) < 1){
+const err328 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.demandProperty,data:data138};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4538,11 +4535,8 @@ vErrors.push(err328);
 errors++;
 }
 }
-if(data133.encoding !== undefined){
-let data136 = data133.encoding;
-if(typeof data136 === "string"){
-if(func3(data136) < 1){
-const err329 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data136};
+else {
+const err329 = {instancePath:instancePath+"/demandProperty",schemaPath:"#/properties/demandProperty/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.demandProperty.type,parentSchema:schema11.properties.demandProperty,data:data138};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4552,8 +4546,15 @@ vErrors.push(err329);
 errors++;
 }
 }
-else {
-const err330 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data136};
+if(data.studyArea !== undefined){
+let data139 = data.studyArea;
+const _errs385 = errors;
+let valid80 = false;
+let passing13 = null;
+const _errs386 = errors;
+if(typeof data139 === "string"){
+if(func3(data139) < 1){
+const err330 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data139};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4563,14 +4564,8 @@ vErrors.push(err330);
 errors++;
 }
 }
-if(data133.columns !== undefined){
-let data137 = data133.columns;
-if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
-for(const key43 in data137){
-let data138 = data137[key43];
-if(typeof data138 === "string"){
-if(func3(data138) < 1){
-const err331 = {instancePath:instancePath+"/studyArea/columns/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data138};
+else {
+const err331 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data139};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4579,9 +4574,15 @@ vErrors.push(err331);
 }
 errors++;
 }
+var _valid13 = _errs386 === errors;
+if(_valid13){
+valid80 = true;
+passing13 = 0;
 }
-else {
-const err332 = {instancePath:instancePath+"/studyArea/columns/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data138};
+const _errs388 = errors;
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
+if(data139.path === undefined){
+const err332 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data139};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4590,10 +4591,9 @@ vErrors.push(err332);
 }
 errors++;
 }
-}
-}
-else {
-const err333 = {instancePath:instancePath+"/studyArea/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data137};
+for(const key42 in data139){
+if(!(((((key42 === "path") || (key42 === "crs")) || (key42 === "encoding")) || (key42 === "columns")) || (key42 === "sheet"))){
+const err333 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data139};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4603,11 +4603,11 @@ vErrors.push(err333);
 errors++;
 }
 }
-if(data133.sheet !== undefined){
-let data139 = data133.sheet;
-if(typeof data139 === "string"){
-if(func3(data139) < 1){
-const err334 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data139};
+if(data139.path !== undefined){
+let data140 = data139.path;
+if(typeof data140 === "string"){
+if(func3(data140) < 1){
+const err334 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data140};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4618,7 +4618,7 @@ errors++;
 }
 }
 else {
-const err335 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data139};
+const err335 = {instancePath:instancePath+"/studyArea/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data140};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4628,9 +4628,11 @@ vErrors.push(err335);
 errors++;
 }
 }
-}
-else {
-const err336 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data133};
+if(data139.crs !== undefined){
+let data141 = data139.crs;
+if(typeof data141 === "string"){
+if(func3(data141) < 1){
+const err336 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data141};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4639,7 +4641,120 @@ vErrors.push(err336);
 }
 errors++;
 }
-var _valid13 = _errs377 === errors;
+}
+else {
+const err337 = {instancePath:instancePath+"/studyArea/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data141};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+}
+if(data139.encoding !== undefined){
+let data142 = data139.encoding;
+if(typeof data142 === "string"){
+if(func3(data142) < 1){
+const err338 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data142};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+}
+else {
+const err339 = {instancePath:instancePath+"/studyArea/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data142};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+}
+if(data139.columns !== undefined){
+let data143 = data139.columns;
+if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
+for(const key43 in data143){
+let data144 = data143[key43];
+if(typeof data144 === "string"){
+if(func3(data144) < 1){
+const err340 = {instancePath:instancePath+"/studyArea/columns/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data144};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+}
+else {
+const err341 = {instancePath:instancePath+"/studyArea/columns/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data144};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+}
+}
+else {
+const err342 = {instancePath:instancePath+"/studyArea/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data143};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+}
+if(data139.sheet !== undefined){
+let data145 = data139.sheet;
+if(typeof data145 === "string"){
+if(func3(data145) < 1){
+const err343 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data145};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+}
+else {
+const err344 = {instancePath:instancePath+"/studyArea/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data145};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+}
+}
+else {
+const err345 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data139};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+var _valid13 = _errs388 === errors;
 if(_valid13 && valid80){
 valid80 = false;
 passing13 = [passing13, 1];
@@ -4651,131 +4766,7 @@ passing13 = 1;
 }
 }
 if(!valid80){
-const err337 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing13},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data133};
-if(vErrors === null){
-vErrors = [err337];
-}
-else {
-vErrors.push(err337);
-}
-errors++;
-}
-else {
-errors = _errs374;
-if(vErrors !== null){
-if(_errs374){
-vErrors.length = _errs374;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.analysis !== undefined){
-let data140 = data.analysis;
-if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
-for(const key44 in data140){
-if(!(((((key44 === "accessDistanceM") || (key44 === "cellSizeM")) || (key44 === "bandsS")) || (key44 === "year")) || (key44 === "maxSnapDistanceM"))){
-const err338 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.analysis,data:data140};
-if(vErrors === null){
-vErrors = [err338];
-}
-else {
-vErrors.push(err338);
-}
-errors++;
-}
-}
-if(data140.accessDistanceM !== undefined){
-let data141 = data140.accessDistanceM;
-if((typeof data141 == "number") && (isFinite(data141))){
-if(data141 > 5000 || isNaN(data141)){
-const err339 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data141};
-if(vErrors === null){
-vErrors = [err339];
-}
-else {
-vErrors.push(err339);
-}
-errors++;
-}
-if(data141 <= 0 || isNaN(data141)){
-const err340 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data141};
-if(vErrors === null){
-vErrors = [err340];
-}
-else {
-vErrors.push(err340);
-}
-errors++;
-}
-}
-else {
-const err341 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.accessDistanceM.type,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data141};
-if(vErrors === null){
-vErrors = [err341];
-}
-else {
-vErrors.push(err341);
-}
-errors++;
-}
-}
-if(data140.cellSizeM !== undefined){
-let data142 = data140.cellSizeM;
-if((typeof data142 == "number") && (isFinite(data142))){
-if(data142 > 1000 || isNaN(data142)){
-const err342 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data142};
-if(vErrors === null){
-vErrors = [err342];
-}
-else {
-vErrors.push(err342);
-}
-errors++;
-}
-if(data142 < 1 || isNaN(data142)){
-const err343 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data142};
-if(vErrors === null){
-vErrors = [err343];
-}
-else {
-vErrors.push(err343);
-}
-errors++;
-}
-}
-else {
-const err344 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.cellSizeM.type,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data142};
-if(vErrors === null){
-vErrors = [err344];
-}
-else {
-vErrors.push(err344);
-}
-errors++;
-}
-}
-if(data140.bandsS !== undefined){
-let data143 = data140.bandsS;
-if(Array.isArray(data143)){
-if(data143.length < 1){
-const err345 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.analysis.properties.bandsS,data:data143};
-if(vErrors === null){
-vErrors = [err345];
-}
-else {
-vErrors.push(err345);
-}
-errors++;
-}
-const len5 = data143.length;
-for(let i7=0; i7<len5; i7++){
-let data144 = data143[i7];
-if((typeof data144 == "number") && (isFinite(data144))){
-if(data144 <= 0 || isNaN(data144)){
-const err346 = {instancePath:instancePath+"/analysis/bandsS/" + i7,schemaPath:"#/properties/analysis/properties/bandsS/items/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data144};
+const err346 = {instancePath:instancePath+"/studyArea",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing13},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data139};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4784,9 +4775,24 @@ vErrors.push(err346);
 }
 errors++;
 }
+else {
+errors = _errs385;
+if(vErrors !== null){
+if(_errs385){
+vErrors.length = _errs385;
 }
 else {
-const err347 = {instancePath:instancePath+"/analysis/bandsS/" + i7,schemaPath:"#/properties/analysis/properties/bandsS/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.bandsS.items.type,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data144};
+vErrors = null;
+}
+}
+}
+}
+if(data.analysis !== undefined){
+let data146 = data.analysis;
+if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
+for(const key44 in data146){
+if(!(((((key44 === "accessDistanceM") || (key44 === "cellSizeM")) || (key44 === "bandsS")) || (key44 === "year")) || (key44 === "maxSnapDistanceM"))){
+const err347 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.analysis,data:data146};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4796,9 +4802,11 @@ vErrors.push(err347);
 errors++;
 }
 }
-}
-else {
-const err348 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.analysis.properties.bandsS.type,parentSchema:schema11.properties.analysis.properties.bandsS,data:data143};
+if(data146.accessDistanceM !== undefined){
+let data147 = data146.accessDistanceM;
+if((typeof data147 == "number") && (isFinite(data147))){
+if(data147 > 5000 || isNaN(data147)){
+const err348 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data147};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4807,11 +4815,8 @@ vErrors.push(err348);
 }
 errors++;
 }
-}
-if(data140.year !== undefined){
-let data145 = data140.year;
-if(!(((typeof data145 == "number") && (!(data145 % 1) && !isNaN(data145))) && (isFinite(data145)))){
-const err349 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.analysis.properties.year.type,parentSchema:schema11.properties.analysis.properties.year,data:data145};
+if(data147 <= 0 || isNaN(data147)){
+const err349 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data147};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4820,9 +4825,9 @@ vErrors.push(err349);
 }
 errors++;
 }
-if((typeof data145 == "number") && (isFinite(data145))){
-if(data145 > 2200 || isNaN(data145)){
-const err350 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema11.properties.analysis.properties.year,data:data145};
+}
+else {
+const err350 = {instancePath:instancePath+"/analysis/accessDistanceM",schemaPath:"#/properties/analysis/properties/accessDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.accessDistanceM.type,parentSchema:schema11.properties.analysis.properties.accessDistanceM,data:data147};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4831,8 +4836,12 @@ vErrors.push(err350);
 }
 errors++;
 }
-if(data145 < 0 || isNaN(data145)){
-const err351 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.analysis.properties.year,data:data145};
+}
+if(data146.cellSizeM !== undefined){
+let data148 = data146.cellSizeM;
+if((typeof data148 == "number") && (isFinite(data148))){
+if(data148 > 1000 || isNaN(data148)){
+const err351 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data148};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4841,13 +4850,8 @@ vErrors.push(err351);
 }
 errors++;
 }
-}
-}
-if(data140.maxSnapDistanceM !== undefined){
-let data146 = data140.maxSnapDistanceM;
-if((typeof data146 == "number") && (isFinite(data146))){
-if(data146 > 5000 || isNaN(data146)){
-const err352 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data146};
+if(data148 < 1 || isNaN(data148)){
+const err352 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data148};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4856,8 +4860,9 @@ vErrors.push(err352);
 }
 errors++;
 }
-if(data146 <= 0 || isNaN(data146)){
-const err353 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data146};
+}
+else {
+const err353 = {instancePath:instancePath+"/analysis/cellSizeM",schemaPath:"#/properties/analysis/properties/cellSizeM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.cellSizeM.type,parentSchema:schema11.properties.analysis.properties.cellSizeM,data:data148};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4867,8 +4872,11 @@ vErrors.push(err353);
 errors++;
 }
 }
-else {
-const err354 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.maxSnapDistanceM.type,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data146};
+if(data146.bandsS !== undefined){
+let data149 = data146.bandsS;
+if(Array.isArray(data149)){
+if(data149.length < 1){
+const err354 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.analysis.properties.bandsS,data:data149};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4877,10 +4885,12 @@ vErrors.push(err354);
 }
 errors++;
 }
-}
-}
-else {
-const err355 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.analysis.type,parentSchema:schema11.properties.analysis,data:data140};
+const len5 = data149.length;
+for(let i7=0; i7<len5; i7++){
+let data150 = data149[i7];
+if((typeof data150 == "number") && (isFinite(data150))){
+if(data150 <= 0 || isNaN(data150)){
+const err355 = {instancePath:instancePath+"/analysis/bandsS/" + i7,schemaPath:"#/properties/analysis/properties/bandsS/items/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data150};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4890,12 +4900,8 @@ vErrors.push(err355);
 errors++;
 }
 }
-if(data.water !== undefined){
-let data147 = data.water;
-if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
-for(const key45 in data147){
-if(!(((((key45 === "hydrantRoadClasses") || (key45 === "hydrantMaxSnapM")) || (key45 === "severeCold")) || (key45 === "intakeMaxSnapM")) || (key45 === "intakeTimeS"))){
-const err356 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.water,data:data147};
+else {
+const err356 = {instancePath:instancePath+"/analysis/bandsS/" + i7,schemaPath:"#/properties/analysis/properties/bandsS/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.bandsS.items.type,parentSchema:schema11.properties.analysis.properties.bandsS.items,data:data150};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4905,14 +4911,9 @@ vErrors.push(err356);
 errors++;
 }
 }
-if(data147.hydrantRoadClasses !== undefined){
-let data148 = data147.hydrantRoadClasses;
-if(Array.isArray(data148)){
-const len6 = data148.length;
-for(let i8=0; i8<len6; i8++){
-let data149 = data148[i8];
-if(!(((((((((((((((((((data149 === "motorway") || (data149 === "motorway_link")) || (data149 === "trunk")) || (data149 === "trunk_link")) || (data149 === "primary")) || (data149 === "primary_link")) || (data149 === "secondary")) || (data149 === "secondary_link")) || (data149 === "tertiary")) || (data149 === "tertiary_link")) || (data149 === "unclassified")) || (data149 === "residential")) || (data149 === "living_street")) || (data149 === "service")) || (data149 === "unknown")) || (data149 === "快速路")) || (data149 === "主干路")) || (data149 === "次干路")) || (data149 === "支路"))){
-const err357 = {instancePath:instancePath+"/water/hydrantRoadClasses/" + i8,schemaPath:"#/properties/water/properties/hydrantRoadClasses/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.water.properties.hydrantRoadClasses.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.water.properties.hydrantRoadClasses.items.enum,parentSchema:schema11.properties.water.properties.hydrantRoadClasses.items,data:data149};
+}
+else {
+const err357 = {instancePath:instancePath+"/analysis/bandsS",schemaPath:"#/properties/analysis/properties/bandsS/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.analysis.properties.bandsS.type,parentSchema:schema11.properties.analysis.properties.bandsS,data:data149};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4922,9 +4923,10 @@ vErrors.push(err357);
 errors++;
 }
 }
-}
-else {
-const err358 = {instancePath:instancePath+"/water/hydrantRoadClasses",schemaPath:"#/properties/water/properties/hydrantRoadClasses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.water.properties.hydrantRoadClasses.type,parentSchema:schema11.properties.water.properties.hydrantRoadClasses,data:data148};
+if(data146.year !== undefined){
+let data151 = data146.year;
+if(!(((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151))) && (isFinite(data151)))){
+const err358 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.analysis.properties.year.type,parentSchema:schema11.properties.analysis.properties.year,data:data151};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4933,12 +4935,9 @@ vErrors.push(err358);
 }
 errors++;
 }
-}
-if(data147.hydrantMaxSnapM !== undefined){
-let data150 = data147.hydrantMaxSnapM;
-if((typeof data150 == "number") && (isFinite(data150))){
-if(data150 > 500 || isNaN(data150)){
-const err359 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 500},message:"must be <= 500",schema:500,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data150};
+if((typeof data151 == "number") && (isFinite(data151))){
+if(data151 > 2200 || isNaN(data151)){
+const err359 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200",schema:2200,parentSchema:schema11.properties.analysis.properties.year,data:data151};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4947,8 +4946,8 @@ vErrors.push(err359);
 }
 errors++;
 }
-if(data150 <= 0 || isNaN(data150)){
-const err360 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data150};
+if(data151 < 0 || isNaN(data151)){
+const err360 = {instancePath:instancePath+"/analysis/year",schemaPath:"#/properties/analysis/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.analysis.properties.year,data:data151};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4958,8 +4957,12 @@ vErrors.push(err360);
 errors++;
 }
 }
-else {
-const err361 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.hydrantMaxSnapM.type,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data150};
+}
+if(data146.maxSnapDistanceM !== undefined){
+let data152 = data146.maxSnapDistanceM;
+if((typeof data152 == "number") && (isFinite(data152))){
+if(data152 > 5000 || isNaN(data152)){
+const err361 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000",schema:5000,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data152};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4968,11 +4971,8 @@ vErrors.push(err361);
 }
 errors++;
 }
-}
-if(data147.severeCold !== undefined){
-let data151 = data147.severeCold;
-if(typeof data151 !== "boolean"){
-const err362 = {instancePath:instancePath+"/water/severeCold",schemaPath:"#/properties/water/properties/severeCold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.water.properties.severeCold.type,parentSchema:schema11.properties.water.properties.severeCold,data:data151};
+if(data152 <= 0 || isNaN(data152)){
+const err362 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data152};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4982,11 +4982,8 @@ vErrors.push(err362);
 errors++;
 }
 }
-if(data147.intakeMaxSnapM !== undefined){
-let data152 = data147.intakeMaxSnapM;
-if((typeof data152 == "number") && (isFinite(data152))){
-if(data152 > 1000 || isNaN(data152)){
-const err363 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data152};
+else {
+const err363 = {instancePath:instancePath+"/analysis/maxSnapDistanceM",schemaPath:"#/properties/analysis/properties/maxSnapDistanceM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.analysis.properties.maxSnapDistanceM.type,parentSchema:schema11.properties.analysis.properties.maxSnapDistanceM,data:data152};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4995,8 +4992,10 @@ vErrors.push(err363);
 }
 errors++;
 }
-if(data152 <= 0 || isNaN(data152)){
-const err364 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data152};
+}
+}
+else {
+const err364 = {instancePath:instancePath+"/analysis",schemaPath:"#/properties/analysis/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.analysis.type,parentSchema:schema11.properties.analysis,data:data146};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -5006,8 +5005,12 @@ vErrors.push(err364);
 errors++;
 }
 }
-else {
-const err365 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeMaxSnapM.type,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data152};
+if(data.water !== undefined){
+let data153 = data.water;
+if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
+for(const key45 in data153){
+if(!(((((key45 === "hydrantRoadClasses") || (key45 === "hydrantMaxSnapM")) || (key45 === "severeCold")) || (key45 === "intakeMaxSnapM")) || (key45 === "intakeTimeS"))){
+const err365 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.water,data:data153};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -5017,11 +5020,14 @@ vErrors.push(err365);
 errors++;
 }
 }
-if(data147.intakeTimeS !== undefined){
-let data153 = data147.intakeTimeS;
-if((typeof data153 == "number") && (isFinite(data153))){
-if(data153 > 7200 || isNaN(data153)){
-const err366 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data153};
+if(data153.hydrantRoadClasses !== undefined){
+let data154 = data153.hydrantRoadClasses;
+if(Array.isArray(data154)){
+const len6 = data154.length;
+for(let i8=0; i8<len6; i8++){
+let data155 = data154[i8];
+if(!(((((((((((((((((((data155 === "motorway") || (data155 === "motorway_link")) || (data155 === "trunk")) || (data155 === "trunk_link")) || (data155 === "primary")) || (data155 === "primary_link")) || (data155 === "secondary")) || (data155 === "secondary_link")) || (data155 === "tertiary")) || (data155 === "tertiary_link")) || (data155 === "unclassified")) || (data155 === "residential")) || (data155 === "living_street")) || (data155 === "service")) || (data155 === "unknown")) || (data155 === "快速路")) || (data155 === "主干路")) || (data155 === "次干路")) || (data155 === "支路"))){
+const err366 = {instancePath:instancePath+"/water/hydrantRoadClasses/" + i8,schemaPath:"#/properties/water/properties/hydrantRoadClasses/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.water.properties.hydrantRoadClasses.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.water.properties.hydrantRoadClasses.items.enum,parentSchema:schema11.properties.water.properties.hydrantRoadClasses.items,data:data155};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -5030,8 +5036,10 @@ vErrors.push(err366);
 }
 errors++;
 }
-if(data153 <= 0 || isNaN(data153)){
-const err367 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data153};
+}
+}
+else {
+const err367 = {instancePath:instancePath+"/water/hydrantRoadClasses",schemaPath:"#/properties/water/properties/hydrantRoadClasses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.water.properties.hydrantRoadClasses.type,parentSchema:schema11.properties.water.properties.hydrantRoadClasses,data:data154};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -5041,8 +5049,11 @@ vErrors.push(err367);
 errors++;
 }
 }
-else {
-const err368 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeTimeS.type,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data153};
+if(data153.hydrantMaxSnapM !== undefined){
+let data156 = data153.hydrantMaxSnapM;
+if((typeof data156 == "number") && (isFinite(data156))){
+if(data156 > 500 || isNaN(data156)){
+const err368 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 500},message:"must be <= 500",schema:500,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data156};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -5051,10 +5062,8 @@ vErrors.push(err368);
 }
 errors++;
 }
-}
-}
-else {
-const err369 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.water.type,parentSchema:schema11.properties.water,data:data147};
+if(data156 <= 0 || isNaN(data156)){
+const err369 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data156};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -5064,12 +5073,8 @@ vErrors.push(err369);
 errors++;
 }
 }
-if(data.indicators !== undefined){
-let data154 = data.indicators;
-if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
-for(const key46 in data154){
-if(!(func2.call(schema11.properties.indicators.properties, key46))){
-const err370 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators,data:data154};
+else {
+const err370 = {instancePath:instancePath+"/water/hydrantMaxSnapM",schemaPath:"#/properties/water/properties/hydrantMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.hydrantMaxSnapM.type,parentSchema:schema11.properties.water.properties.hydrantMaxSnapM,data:data156};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -5079,12 +5084,10 @@ vErrors.push(err370);
 errors++;
 }
 }
-if(data154.stationsPer100kPeople !== undefined){
-let data155 = data154.stationsPer100kPeople;
-if(data155 && typeof data155 == "object" && !Array.isArray(data155)){
-for(const key47 in data155){
-if(!(((key47 === "baseline") || (key47 === "target")) || (key47 === "binding"))){
-const err371 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data155};
+if(data153.severeCold !== undefined){
+let data157 = data153.severeCold;
+if(typeof data157 !== "boolean"){
+const err371 = {instancePath:instancePath+"/water/severeCold",schemaPath:"#/properties/water/properties/severeCold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.water.properties.severeCold.type,parentSchema:schema11.properties.water.properties.severeCold,data:data157};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -5094,10 +5097,11 @@ vErrors.push(err371);
 errors++;
 }
 }
-if(data155.baseline !== undefined){
-let data156 = data155.baseline;
-if(!((typeof data156 == "number") && (isFinite(data156)))){
-const err372 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/baseline",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline,data:data156};
+if(data153.intakeMaxSnapM !== undefined){
+let data158 = data153.intakeMaxSnapM;
+if((typeof data158 == "number") && (isFinite(data158))){
+if(data158 > 1000 || isNaN(data158)){
+const err372 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data158};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -5106,11 +5110,8 @@ vErrors.push(err372);
 }
 errors++;
 }
-}
-if(data155.target !== undefined){
-let data157 = data155.target;
-if(!((typeof data157 == "number") && (isFinite(data157)))){
-const err373 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/target",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target,data:data157};
+if(data158 <= 0 || isNaN(data158)){
+const err373 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data158};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -5120,10 +5121,8 @@ vErrors.push(err373);
 errors++;
 }
 }
-if(data155.binding !== undefined){
-let data158 = data155.binding;
-if(typeof data158 !== "boolean"){
-const err374 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/binding",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding,data:data158};
+else {
+const err374 = {instancePath:instancePath+"/water/intakeMaxSnapM",schemaPath:"#/properties/water/properties/intakeMaxSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeMaxSnapM.type,parentSchema:schema11.properties.water.properties.intakeMaxSnapM,data:data158};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -5133,9 +5132,11 @@ vErrors.push(err374);
 errors++;
 }
 }
-}
-else {
-const err375 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.stationsPer100kPeople.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data155};
+if(data153.intakeTimeS !== undefined){
+let data159 = data153.intakeTimeS;
+if((typeof data159 == "number") && (isFinite(data159))){
+if(data159 > 7200 || isNaN(data159)){
+const err375 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data159};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -5144,13 +5145,8 @@ vErrors.push(err375);
 }
 errors++;
 }
-}
-if(data154.averageDistrictAreaKm2 !== undefined){
-let data159 = data154.averageDistrictAreaKm2;
-if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
-for(const key48 in data159){
-if(!(((key48 === "baseline") || (key48 === "target")) || (key48 === "binding"))){
-const err376 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data159};
+if(data159 <= 0 || isNaN(data159)){
+const err376 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data159};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -5160,10 +5156,8 @@ vErrors.push(err376);
 errors++;
 }
 }
-if(data159.baseline !== undefined){
-let data160 = data159.baseline;
-if(!((typeof data160 == "number") && (isFinite(data160)))){
-const err377 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/baseline",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline,data:data160};
+else {
+const err377 = {instancePath:instancePath+"/water/intakeTimeS",schemaPath:"#/properties/water/properties/intakeTimeS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.water.properties.intakeTimeS.type,parentSchema:schema11.properties.water.properties.intakeTimeS,data:data159};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -5173,10 +5167,9 @@ vErrors.push(err377);
 errors++;
 }
 }
-if(data159.target !== undefined){
-let data161 = data159.target;
-if(!((typeof data161 == "number") && (isFinite(data161)))){
-const err378 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/target",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target,data:data161};
+}
+else {
+const err378 = {instancePath:instancePath+"/water",schemaPath:"#/properties/water/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.water.type,parentSchema:schema11.properties.water,data:data153};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -5186,10 +5179,12 @@ vErrors.push(err378);
 errors++;
 }
 }
-if(data159.binding !== undefined){
-let data162 = data159.binding;
-if(typeof data162 !== "boolean"){
-const err379 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/binding",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding,data:data162};
+if(data.indicators !== undefined){
+let data160 = data.indicators;
+if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
+for(const key46 in data160){
+if(!(func2.call(schema11.properties.indicators.properties, key46))){
+const err379 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators,data:data160};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -5199,9 +5194,12 @@ vErrors.push(err379);
 errors++;
 }
 }
-}
-else {
-const err380 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data159};
+if(data160.stationsPer100kPeople !== undefined){
+let data161 = data160.stationsPer100kPeople;
+if(data161 && typeof data161 == "object" && !Array.isArray(data161)){
+for(const key47 in data161){
+if(!(((key47 === "baseline") || (key47 === "target")) || (key47 === "binding"))){
+const err380 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data161};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -5211,12 +5209,10 @@ vErrors.push(err380);
 errors++;
 }
 }
-if(data154.landReachedPct !== undefined){
-let data163 = data154.landReachedPct;
-if(data163 && typeof data163 == "object" && !Array.isArray(data163)){
-for(const key49 in data163){
-if(!(((key49 === "baseline") || (key49 === "target")) || (key49 === "binding"))){
-const err381 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data163};
+if(data161.baseline !== undefined){
+let data162 = data161.baseline;
+if(!((typeof data162 == "number") && (isFinite(data162)))){
+const err381 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/baseline",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.baseline,data:data162};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -5226,10 +5222,10 @@ vErrors.push(err381);
 errors++;
 }
 }
-if(data163.baseline !== undefined){
-let data164 = data163.baseline;
-if(!((typeof data164 == "number") && (isFinite(data164)))){
-const err382 = {instancePath:instancePath+"/indicators/landReachedPct/baseline",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.baseline,data:data164};
+if(data161.target !== undefined){
+let data163 = data161.target;
+if(!((typeof data163 == "number") && (isFinite(data163)))){
+const err382 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/target",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.target,data:data163};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -5239,10 +5235,10 @@ vErrors.push(err382);
 errors++;
 }
 }
-if(data163.target !== undefined){
-let data165 = data163.target;
-if(!((typeof data165 == "number") && (isFinite(data165)))){
-const err383 = {instancePath:instancePath+"/indicators/landReachedPct/target",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.target,data:data165};
+if(data161.binding !== undefined){
+let data164 = data161.binding;
+if(typeof data164 !== "boolean"){
+const err383 = {instancePath:instancePath+"/indicators/stationsPer100kPeople/binding",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople.properties.binding,data:data164};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -5252,10 +5248,9 @@ vErrors.push(err383);
 errors++;
 }
 }
-if(data163.binding !== undefined){
-let data166 = data163.binding;
-if(typeof data166 !== "boolean"){
-const err384 = {instancePath:instancePath+"/indicators/landReachedPct/binding",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.landReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.binding,data:data166};
+}
+else {
+const err384 = {instancePath:instancePath+"/indicators/stationsPer100kPeople",schemaPath:"#/properties/indicators/properties/stationsPer100kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.stationsPer100kPeople.type,parentSchema:schema11.properties.indicators.properties.stationsPer100kPeople,data:data161};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -5265,9 +5260,12 @@ vErrors.push(err384);
 errors++;
 }
 }
-}
-else {
-const err385 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.landReachedPct.type,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data163};
+if(data160.averageDistrictAreaKm2 !== undefined){
+let data165 = data160.averageDistrictAreaKm2;
+if(data165 && typeof data165 == "object" && !Array.isArray(data165)){
+for(const key48 in data165){
+if(!(((key48 === "baseline") || (key48 === "target")) || (key48 === "binding"))){
+const err385 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data165};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -5277,12 +5275,10 @@ vErrors.push(err385);
 errors++;
 }
 }
-if(data154.populationReachedPct !== undefined){
-let data167 = data154.populationReachedPct;
-if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
-for(const key50 in data167){
-if(!(((key50 === "baseline") || (key50 === "target")) || (key50 === "binding"))){
-const err386 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data167};
+if(data165.baseline !== undefined){
+let data166 = data165.baseline;
+if(!((typeof data166 == "number") && (isFinite(data166)))){
+const err386 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/baseline",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.baseline,data:data166};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -5292,10 +5288,10 @@ vErrors.push(err386);
 errors++;
 }
 }
-if(data167.baseline !== undefined){
-let data168 = data167.baseline;
-if(!((typeof data168 == "number") && (isFinite(data168)))){
-const err387 = {instancePath:instancePath+"/indicators/populationReachedPct/baseline",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline,data:data168};
+if(data165.target !== undefined){
+let data167 = data165.target;
+if(!((typeof data167 == "number") && (isFinite(data167)))){
+const err387 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/target",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.target,data:data167};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -5305,10 +5301,10 @@ vErrors.push(err387);
 errors++;
 }
 }
-if(data167.target !== undefined){
-let data169 = data167.target;
-if(!((typeof data169 == "number") && (isFinite(data169)))){
-const err388 = {instancePath:instancePath+"/indicators/populationReachedPct/target",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.target,data:data169};
+if(data165.binding !== undefined){
+let data168 = data165.binding;
+if(typeof data168 !== "boolean"){
+const err388 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2/binding",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2.properties.binding,data:data168};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -5318,10 +5314,9 @@ vErrors.push(err388);
 errors++;
 }
 }
-if(data167.binding !== undefined){
-let data170 = data167.binding;
-if(typeof data170 !== "boolean"){
-const err389 = {instancePath:instancePath+"/indicators/populationReachedPct/binding",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.populationReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.binding,data:data170};
+}
+else {
+const err389 = {instancePath:instancePath+"/indicators/averageDistrictAreaKm2",schemaPath:"#/properties/indicators/properties/averageDistrictAreaKm2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.averageDistrictAreaKm2.type,parentSchema:schema11.properties.indicators.properties.averageDistrictAreaKm2,data:data165};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -5331,9 +5326,12 @@ vErrors.push(err389);
 errors++;
 }
 }
-}
-else {
-const err390 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.populationReachedPct.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data167};
+if(data160.landReachedPct !== undefined){
+let data169 = data160.landReachedPct;
+if(data169 && typeof data169 == "object" && !Array.isArray(data169)){
+for(const key49 in data169){
+if(!(((key49 === "baseline") || (key49 === "target")) || (key49 === "binding"))){
+const err390 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data169};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -5343,12 +5341,10 @@ vErrors.push(err390);
 errors++;
 }
 }
-if(data154.hydrantConstructionRatePct !== undefined){
-let data171 = data154.hydrantConstructionRatePct;
-if(data171 && typeof data171 == "object" && !Array.isArray(data171)){
-for(const key51 in data171){
-if(!(((key51 === "baseline") || (key51 === "target")) || (key51 === "binding"))){
-const err391 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data171};
+if(data169.baseline !== undefined){
+let data170 = data169.baseline;
+if(!((typeof data170 == "number") && (isFinite(data170)))){
+const err391 = {instancePath:instancePath+"/indicators/landReachedPct/baseline",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.baseline,data:data170};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -5358,10 +5354,10 @@ vErrors.push(err391);
 errors++;
 }
 }
-if(data171.baseline !== undefined){
-let data172 = data171.baseline;
-if(!((typeof data172 == "number") && (isFinite(data172)))){
-const err392 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline,data:data172};
+if(data169.target !== undefined){
+let data171 = data169.target;
+if(!((typeof data171 == "number") && (isFinite(data171)))){
+const err392 = {instancePath:instancePath+"/indicators/landReachedPct/target",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.landReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.target,data:data171};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -5371,10 +5367,10 @@ vErrors.push(err392);
 errors++;
 }
 }
-if(data171.target !== undefined){
-let data173 = data171.target;
-if(!((typeof data173 == "number") && (isFinite(data173)))){
-const err393 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target,data:data173};
+if(data169.binding !== undefined){
+let data172 = data169.binding;
+if(typeof data172 !== "boolean"){
+const err393 = {instancePath:instancePath+"/indicators/landReachedPct/binding",schemaPath:"#/properties/indicators/properties/landReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.landReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.landReachedPct.properties.binding,data:data172};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -5384,10 +5380,9 @@ vErrors.push(err393);
 errors++;
 }
 }
-if(data171.binding !== undefined){
-let data174 = data171.binding;
-if(typeof data174 !== "boolean"){
-const err394 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding,data:data174};
+}
+else {
+const err394 = {instancePath:instancePath+"/indicators/landReachedPct",schemaPath:"#/properties/indicators/properties/landReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.landReachedPct.type,parentSchema:schema11.properties.indicators.properties.landReachedPct,data:data169};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -5397,9 +5392,12 @@ vErrors.push(err394);
 errors++;
 }
 }
-}
-else {
-const err395 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data171};
+if(data160.populationReachedPct !== undefined){
+let data173 = data160.populationReachedPct;
+if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
+for(const key50 in data173){
+if(!(((key50 === "baseline") || (key50 === "target")) || (key50 === "binding"))){
+const err395 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data173};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -5409,12 +5407,10 @@ vErrors.push(err395);
 errors++;
 }
 }
-if(data154.hydrantIntactRatePct !== undefined){
-let data175 = data154.hydrantIntactRatePct;
-if(data175 && typeof data175 == "object" && !Array.isArray(data175)){
-for(const key52 in data175){
-if(!(((key52 === "baseline") || (key52 === "target")) || (key52 === "binding"))){
-const err396 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data175};
+if(data173.baseline !== undefined){
+let data174 = data173.baseline;
+if(!((typeof data174 == "number") && (isFinite(data174)))){
+const err396 = {instancePath:instancePath+"/indicators/populationReachedPct/baseline",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.baseline,data:data174};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -5424,10 +5420,10 @@ vErrors.push(err396);
 errors++;
 }
 }
-if(data175.baseline !== undefined){
-let data176 = data175.baseline;
-if(!((typeof data176 == "number") && (isFinite(data176)))){
-const err397 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline,data:data176};
+if(data173.target !== undefined){
+let data175 = data173.target;
+if(!((typeof data175 == "number") && (isFinite(data175)))){
+const err397 = {instancePath:instancePath+"/indicators/populationReachedPct/target",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.populationReachedPct.properties.target.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.target,data:data175};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -5437,10 +5433,10 @@ vErrors.push(err397);
 errors++;
 }
 }
-if(data175.target !== undefined){
-let data177 = data175.target;
-if(!((typeof data177 == "number") && (isFinite(data177)))){
-const err398 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target,data:data177};
+if(data173.binding !== undefined){
+let data176 = data173.binding;
+if(typeof data176 !== "boolean"){
+const err398 = {instancePath:instancePath+"/indicators/populationReachedPct/binding",schemaPath:"#/properties/indicators/properties/populationReachedPct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.populationReachedPct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct.properties.binding,data:data176};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -5450,10 +5446,9 @@ vErrors.push(err398);
 errors++;
 }
 }
-if(data175.binding !== undefined){
-let data178 = data175.binding;
-if(typeof data178 !== "boolean"){
-const err399 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding,data:data178};
+}
+else {
+const err399 = {instancePath:instancePath+"/indicators/populationReachedPct",schemaPath:"#/properties/indicators/properties/populationReachedPct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.populationReachedPct.type,parentSchema:schema11.properties.indicators.properties.populationReachedPct,data:data173};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -5463,9 +5458,12 @@ vErrors.push(err399);
 errors++;
 }
 }
-}
-else {
-const err400 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data175};
+if(data160.hydrantConstructionRatePct !== undefined){
+let data177 = data160.hydrantConstructionRatePct;
+if(data177 && typeof data177 == "object" && !Array.isArray(data177)){
+for(const key51 in data177){
+if(!(((key51 === "baseline") || (key51 === "target")) || (key51 === "binding"))){
+const err400 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data177};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -5475,12 +5473,10 @@ vErrors.push(err400);
 errors++;
 }
 }
-if(data154.townshipCoveragePct !== undefined){
-let data179 = data154.townshipCoveragePct;
-if(data179 && typeof data179 == "object" && !Array.isArray(data179)){
-for(const key53 in data179){
-if(!(((key53 === "baseline") || (key53 === "target")) || (key53 === "binding"))){
-const err401 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data179};
+if(data177.baseline !== undefined){
+let data178 = data177.baseline;
+if(!((typeof data178 == "number") && (isFinite(data178)))){
+const err401 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.baseline,data:data178};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -5490,10 +5486,10 @@ vErrors.push(err401);
 errors++;
 }
 }
-if(data179.baseline !== undefined){
-let data180 = data179.baseline;
-if(!((typeof data180 == "number") && (isFinite(data180)))){
-const err402 = {instancePath:instancePath+"/indicators/townshipCoveragePct/baseline",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline,data:data180};
+if(data177.target !== undefined){
+let data179 = data177.target;
+if(!((typeof data179 == "number") && (isFinite(data179)))){
+const err402 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.target,data:data179};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -5503,10 +5499,10 @@ vErrors.push(err402);
 errors++;
 }
 }
-if(data179.target !== undefined){
-let data181 = data179.target;
-if(!((typeof data181 == "number") && (isFinite(data181)))){
-const err403 = {instancePath:instancePath+"/indicators/townshipCoveragePct/target",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target,data:data181};
+if(data177.binding !== undefined){
+let data180 = data177.binding;
+if(typeof data180 !== "boolean"){
+const err403 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct.properties.binding,data:data180};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -5516,10 +5512,9 @@ vErrors.push(err403);
 errors++;
 }
 }
-if(data179.binding !== undefined){
-let data182 = data179.binding;
-if(typeof data182 !== "boolean"){
-const err404 = {instancePath:instancePath+"/indicators/townshipCoveragePct/binding",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding,data:data182};
+}
+else {
+const err404 = {instancePath:instancePath+"/indicators/hydrantConstructionRatePct",schemaPath:"#/properties/indicators/properties/hydrantConstructionRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantConstructionRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantConstructionRatePct,data:data177};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -5529,9 +5524,12 @@ vErrors.push(err404);
 errors++;
 }
 }
-}
-else {
-const err405 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.townshipCoveragePct.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data179};
+if(data160.hydrantIntactRatePct !== undefined){
+let data181 = data160.hydrantIntactRatePct;
+if(data181 && typeof data181 == "object" && !Array.isArray(data181)){
+for(const key52 in data181){
+if(!(((key52 === "baseline") || (key52 === "target")) || (key52 === "binding"))){
+const err405 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data181};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -5541,12 +5539,10 @@ vErrors.push(err405);
 errors++;
 }
 }
-if(data154.firefightersPer10kPeople !== undefined){
-let data183 = data154.firefightersPer10kPeople;
-if(data183 && typeof data183 == "object" && !Array.isArray(data183)){
-for(const key54 in data183){
-if(!(((key54 === "baseline") || (key54 === "target")) || (key54 === "binding"))){
-const err406 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data183};
+if(data181.baseline !== undefined){
+let data182 = data181.baseline;
+if(!((typeof data182 == "number") && (isFinite(data182)))){
+const err406 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/baseline",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.baseline,data:data182};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -5556,10 +5552,10 @@ vErrors.push(err406);
 errors++;
 }
 }
-if(data183.baseline !== undefined){
-let data184 = data183.baseline;
-if(!((typeof data184 == "number") && (isFinite(data184)))){
-const err407 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/baseline",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline,data:data184};
+if(data181.target !== undefined){
+let data183 = data181.target;
+if(!((typeof data183 == "number") && (isFinite(data183)))){
+const err407 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/target",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.target,data:data183};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -5569,10 +5565,10 @@ vErrors.push(err407);
 errors++;
 }
 }
-if(data183.target !== undefined){
-let data185 = data183.target;
-if(!((typeof data185 == "number") && (isFinite(data185)))){
-const err408 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/target",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target,data:data185};
+if(data181.binding !== undefined){
+let data184 = data181.binding;
+if(typeof data184 !== "boolean"){
+const err408 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct/binding",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct.properties.binding,data:data184};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -5582,10 +5578,9 @@ vErrors.push(err408);
 errors++;
 }
 }
-if(data183.binding !== undefined){
-let data186 = data183.binding;
-if(typeof data186 !== "boolean"){
-const err409 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/binding",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding,data:data186};
+}
+else {
+const err409 = {instancePath:instancePath+"/indicators/hydrantIntactRatePct",schemaPath:"#/properties/indicators/properties/hydrantIntactRatePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.hydrantIntactRatePct.type,parentSchema:schema11.properties.indicators.properties.hydrantIntactRatePct,data:data181};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -5595,9 +5590,12 @@ vErrors.push(err409);
 errors++;
 }
 }
-}
-else {
-const err410 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data183};
+if(data160.townshipCoveragePct !== undefined){
+let data185 = data160.townshipCoveragePct;
+if(data185 && typeof data185 == "object" && !Array.isArray(data185)){
+for(const key53 in data185){
+if(!(((key53 === "baseline") || (key53 === "target")) || (key53 === "binding"))){
+const err410 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data185};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -5607,11 +5605,10 @@ vErrors.push(err410);
 errors++;
 }
 }
-if(data154.firefighters !== undefined){
-let data187 = data154.firefighters;
-if((typeof data187 == "number") && (isFinite(data187))){
-if(data187 < 0 || isNaN(data187)){
-const err411 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.indicators.properties.firefighters,data:data187};
+if(data185.baseline !== undefined){
+let data186 = data185.baseline;
+if(!((typeof data186 == "number") && (isFinite(data186)))){
+const err411 = {instancePath:instancePath+"/indicators/townshipCoveragePct/baseline",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.baseline,data:data186};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -5621,8 +5618,10 @@ vErrors.push(err411);
 errors++;
 }
 }
-else {
-const err412 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefighters.type,parentSchema:schema11.properties.indicators.properties.firefighters,data:data187};
+if(data185.target !== undefined){
+let data187 = data185.target;
+if(!((typeof data187 == "number") && (isFinite(data187)))){
+const err412 = {instancePath:instancePath+"/indicators/townshipCoveragePct/target",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.target,data:data187};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -5632,10 +5631,10 @@ vErrors.push(err412);
 errors++;
 }
 }
-if(data154.townships !== undefined){
-let data188 = data154.townships;
-if(typeof data188 !== "string"){
-const err413 = {instancePath:instancePath+"/indicators/townships",schemaPath:"#/properties/indicators/properties/townships/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indicators.properties.townships.type,parentSchema:schema11.properties.indicators.properties.townships,data:data188};
+if(data185.binding !== undefined){
+let data188 = data185.binding;
+if(typeof data188 !== "boolean"){
+const err413 = {instancePath:instancePath+"/indicators/townshipCoveragePct/binding",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct.properties.binding,data:data188};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5647,7 +5646,7 @@ errors++;
 }
 }
 else {
-const err414 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.type,parentSchema:schema11.properties.indicators,data:data154};
+const err414 = {instancePath:instancePath+"/indicators/townshipCoveragePct",schemaPath:"#/properties/indicators/properties/townshipCoveragePct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.townshipCoveragePct.type,parentSchema:schema11.properties.indicators.properties.townshipCoveragePct,data:data185};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5657,14 +5656,3001 @@ vErrors.push(err414);
 errors++;
 }
 }
-}
-else {
-const err415 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data160.firefightersPer10kPeople !== undefined){
+let data189 = data160.firefightersPer10kPeople;
+if(data189 && typeof data189 == "object" && !Array.isArray(data189)){
+for(const key54 in data189){
+if(!(((key54 === "baseline") || (key54 === "target")) || (key54 === "binding"))){
+const err415 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data189};
 if(vErrors === null){
 vErrors = [err415];
 }
 else {
 vErrors.push(err415);
+}
+errors++;
+}
+}
+if(data189.baseline !== undefined){
+let data190 = data189.baseline;
+if(!((typeof data190 == "number") && (isFinite(data190)))){
+const err416 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/baseline",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.baseline,data:data190};
+if(vErrors === null){
+vErrors = [err416];
+}
+else {
+vErrors.push(err416);
+}
+errors++;
+}
+}
+if(data189.target !== undefined){
+let data191 = data189.target;
+if(!((typeof data191 == "number") && (isFinite(data191)))){
+const err417 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/target",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.target,data:data191};
+if(vErrors === null){
+vErrors = [err417];
+}
+else {
+vErrors.push(err417);
+}
+errors++;
+}
+}
+if(data189.binding !== undefined){
+let data192 = data189.binding;
+if(typeof data192 !== "boolean"){
+const err418 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople/binding",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/properties/binding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople.properties.binding,data:data192};
+if(vErrors === null){
+vErrors = [err418];
+}
+else {
+vErrors.push(err418);
+}
+errors++;
+}
+}
+}
+else {
+const err419 = {instancePath:instancePath+"/indicators/firefightersPer10kPeople",schemaPath:"#/properties/indicators/properties/firefightersPer10kPeople/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.properties.firefightersPer10kPeople.type,parentSchema:schema11.properties.indicators.properties.firefightersPer10kPeople,data:data189};
+if(vErrors === null){
+vErrors = [err419];
+}
+else {
+vErrors.push(err419);
+}
+errors++;
+}
+}
+if(data160.firefighters !== undefined){
+let data193 = data160.firefighters;
+if((typeof data193 == "number") && (isFinite(data193))){
+if(data193 < 0 || isNaN(data193)){
+const err420 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.indicators.properties.firefighters,data:data193};
+if(vErrors === null){
+vErrors = [err420];
+}
+else {
+vErrors.push(err420);
+}
+errors++;
+}
+}
+else {
+const err421 = {instancePath:instancePath+"/indicators/firefighters",schemaPath:"#/properties/indicators/properties/firefighters/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indicators.properties.firefighters.type,parentSchema:schema11.properties.indicators.properties.firefighters,data:data193};
+if(vErrors === null){
+vErrors = [err421];
+}
+else {
+vErrors.push(err421);
+}
+errors++;
+}
+}
+if(data160.townships !== undefined){
+let data194 = data160.townships;
+if(typeof data194 !== "string"){
+const err422 = {instancePath:instancePath+"/indicators/townships",schemaPath:"#/properties/indicators/properties/townships/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indicators.properties.townships.type,parentSchema:schema11.properties.indicators.properties.townships,data:data194};
+if(vErrors === null){
+vErrors = [err422];
+}
+else {
+vErrors.push(err422);
+}
+errors++;
+}
+}
+}
+else {
+const err423 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indicators.type,parentSchema:schema11.properties.indicators,data:data160};
+if(vErrors === null){
+vErrors = [err423];
+}
+else {
+vErrors.push(err423);
+}
+errors++;
+}
+}
+if(data.risk !== undefined){
+let data195 = data.risk;
+if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
+for(const key55 in data195){
+if(!(func2.call(schema11.properties.risk.properties, key55))){
+const err424 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.risk,data:data195};
+if(vErrors === null){
+vErrors = [err424];
+}
+else {
+vErrors.push(err424);
+}
+errors++;
+}
+}
+if(data195.hazards !== undefined){
+let data196 = data195.hazards;
+const _errs517 = errors;
+let valid100 = false;
+let passing14 = null;
+const _errs518 = errors;
+if(typeof data196 === "string"){
+if(func3(data196) < 1){
+const err425 = {instancePath:instancePath+"/risk/hazards",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data196};
+if(vErrors === null){
+vErrors = [err425];
+}
+else {
+vErrors.push(err425);
+}
+errors++;
+}
+}
+else {
+const err426 = {instancePath:instancePath+"/risk/hazards",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data196};
+if(vErrors === null){
+vErrors = [err426];
+}
+else {
+vErrors.push(err426);
+}
+errors++;
+}
+var _valid14 = _errs518 === errors;
+if(_valid14){
+valid100 = true;
+passing14 = 0;
+}
+const _errs520 = errors;
+if(data196 && typeof data196 == "object" && !Array.isArray(data196)){
+if(data196.path === undefined){
+const err427 = {instancePath:instancePath+"/risk/hazards",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data196};
+if(vErrors === null){
+vErrors = [err427];
+}
+else {
+vErrors.push(err427);
+}
+errors++;
+}
+for(const key56 in data196){
+if(!(((((key56 === "path") || (key56 === "crs")) || (key56 === "encoding")) || (key56 === "columns")) || (key56 === "sheet"))){
+const err428 = {instancePath:instancePath+"/risk/hazards",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data196};
+if(vErrors === null){
+vErrors = [err428];
+}
+else {
+vErrors.push(err428);
+}
+errors++;
+}
+}
+if(data196.path !== undefined){
+let data197 = data196.path;
+if(typeof data197 === "string"){
+if(func3(data197) < 1){
+const err429 = {instancePath:instancePath+"/risk/hazards/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data197};
+if(vErrors === null){
+vErrors = [err429];
+}
+else {
+vErrors.push(err429);
+}
+errors++;
+}
+}
+else {
+const err430 = {instancePath:instancePath+"/risk/hazards/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data197};
+if(vErrors === null){
+vErrors = [err430];
+}
+else {
+vErrors.push(err430);
+}
+errors++;
+}
+}
+if(data196.crs !== undefined){
+let data198 = data196.crs;
+if(typeof data198 === "string"){
+if(func3(data198) < 1){
+const err431 = {instancePath:instancePath+"/risk/hazards/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data198};
+if(vErrors === null){
+vErrors = [err431];
+}
+else {
+vErrors.push(err431);
+}
+errors++;
+}
+}
+else {
+const err432 = {instancePath:instancePath+"/risk/hazards/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data198};
+if(vErrors === null){
+vErrors = [err432];
+}
+else {
+vErrors.push(err432);
+}
+errors++;
+}
+}
+if(data196.encoding !== undefined){
+let data199 = data196.encoding;
+if(typeof data199 === "string"){
+if(func3(data199) < 1){
+const err433 = {instancePath:instancePath+"/risk/hazards/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data199};
+if(vErrors === null){
+vErrors = [err433];
+}
+else {
+vErrors.push(err433);
+}
+errors++;
+}
+}
+else {
+const err434 = {instancePath:instancePath+"/risk/hazards/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data199};
+if(vErrors === null){
+vErrors = [err434];
+}
+else {
+vErrors.push(err434);
+}
+errors++;
+}
+}
+if(data196.columns !== undefined){
+let data200 = data196.columns;
+if(data200 && typeof data200 == "object" && !Array.isArray(data200)){
+for(const key57 in data200){
+let data201 = data200[key57];
+if(typeof data201 === "string"){
+if(func3(data201) < 1){
+const err435 = {instancePath:instancePath+"/risk/hazards/columns/" + key57.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data201};
+if(vErrors === null){
+vErrors = [err435];
+}
+else {
+vErrors.push(err435);
+}
+errors++;
+}
+}
+else {
+const err436 = {instancePath:instancePath+"/risk/hazards/columns/" + key57.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data201};
+if(vErrors === null){
+vErrors = [err436];
+}
+else {
+vErrors.push(err436);
+}
+errors++;
+}
+}
+}
+else {
+const err437 = {instancePath:instancePath+"/risk/hazards/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data200};
+if(vErrors === null){
+vErrors = [err437];
+}
+else {
+vErrors.push(err437);
+}
+errors++;
+}
+}
+if(data196.sheet !== undefined){
+let data202 = data196.sheet;
+if(typeof data202 === "string"){
+if(func3(data202) < 1){
+const err438 = {instancePath:instancePath+"/risk/hazards/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data202};
+if(vErrors === null){
+vErrors = [err438];
+}
+else {
+vErrors.push(err438);
+}
+errors++;
+}
+}
+else {
+const err439 = {instancePath:instancePath+"/risk/hazards/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data202};
+if(vErrors === null){
+vErrors = [err439];
+}
+else {
+vErrors.push(err439);
+}
+errors++;
+}
+}
+}
+else {
+const err440 = {instancePath:instancePath+"/risk/hazards",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data196};
+if(vErrors === null){
+vErrors = [err440];
+}
+else {
+vErrors.push(err440);
+}
+errors++;
+}
+var _valid14 = _errs520 === errors;
+if(_valid14 && valid100){
+valid100 = false;
+passing14 = [passing14, 1];
+}
+else {
+if(_valid14){
+valid100 = true;
+passing14 = 1;
+}
+}
+if(!valid100){
+const err441 = {instancePath:instancePath+"/risk/hazards",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing14},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data196};
+if(vErrors === null){
+vErrors = [err441];
+}
+else {
+vErrors.push(err441);
+}
+errors++;
+}
+else {
+errors = _errs517;
+if(vErrors !== null){
+if(_errs517){
+vErrors.length = _errs517;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data195.microStations !== undefined){
+let data203 = data195.microStations;
+const _errs538 = errors;
+let valid104 = false;
+let passing15 = null;
+const _errs539 = errors;
+if(typeof data203 === "string"){
+if(func3(data203) < 1){
+const err442 = {instancePath:instancePath+"/risk/microStations",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data203};
+if(vErrors === null){
+vErrors = [err442];
+}
+else {
+vErrors.push(err442);
+}
+errors++;
+}
+}
+else {
+const err443 = {instancePath:instancePath+"/risk/microStations",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data203};
+if(vErrors === null){
+vErrors = [err443];
+}
+else {
+vErrors.push(err443);
+}
+errors++;
+}
+var _valid15 = _errs539 === errors;
+if(_valid15){
+valid104 = true;
+passing15 = 0;
+}
+const _errs541 = errors;
+if(data203 && typeof data203 == "object" && !Array.isArray(data203)){
+if(data203.path === undefined){
+const err444 = {instancePath:instancePath+"/risk/microStations",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data203};
+if(vErrors === null){
+vErrors = [err444];
+}
+else {
+vErrors.push(err444);
+}
+errors++;
+}
+for(const key58 in data203){
+if(!(((((key58 === "path") || (key58 === "crs")) || (key58 === "encoding")) || (key58 === "columns")) || (key58 === "sheet"))){
+const err445 = {instancePath:instancePath+"/risk/microStations",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data203};
+if(vErrors === null){
+vErrors = [err445];
+}
+else {
+vErrors.push(err445);
+}
+errors++;
+}
+}
+if(data203.path !== undefined){
+let data204 = data203.path;
+if(typeof data204 === "string"){
+if(func3(data204) < 1){
+const err446 = {instancePath:instancePath+"/risk/microStations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data204};
+if(vErrors === null){
+vErrors = [err446];
+}
+else {
+vErrors.push(err446);
+}
+errors++;
+}
+}
+else {
+const err447 = {instancePath:instancePath+"/risk/microStations/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data204};
+if(vErrors === null){
+vErrors = [err447];
+}
+else {
+vErrors.push(err447);
+}
+errors++;
+}
+}
+if(data203.crs !== undefined){
+let data205 = data203.crs;
+if(typeof data205 === "string"){
+if(func3(data205) < 1){
+const err448 = {instancePath:instancePath+"/risk/microStations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data205};
+if(vErrors === null){
+vErrors = [err448];
+}
+else {
+vErrors.push(err448);
+}
+errors++;
+}
+}
+else {
+const err449 = {instancePath:instancePath+"/risk/microStations/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data205};
+if(vErrors === null){
+vErrors = [err449];
+}
+else {
+vErrors.push(err449);
+}
+errors++;
+}
+}
+if(data203.encoding !== undefined){
+let data206 = data203.encoding;
+if(typeof data206 === "string"){
+if(func3(data206) < 1){
+const err450 = {instancePath:instancePath+"/risk/microStations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data206};
+if(vErrors === null){
+vErrors = [err450];
+}
+else {
+vErrors.push(err450);
+}
+errors++;
+}
+}
+else {
+const err451 = {instancePath:instancePath+"/risk/microStations/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data206};
+if(vErrors === null){
+vErrors = [err451];
+}
+else {
+vErrors.push(err451);
+}
+errors++;
+}
+}
+if(data203.columns !== undefined){
+let data207 = data203.columns;
+if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
+for(const key59 in data207){
+let data208 = data207[key59];
+if(typeof data208 === "string"){
+if(func3(data208) < 1){
+const err452 = {instancePath:instancePath+"/risk/microStations/columns/" + key59.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data208};
+if(vErrors === null){
+vErrors = [err452];
+}
+else {
+vErrors.push(err452);
+}
+errors++;
+}
+}
+else {
+const err453 = {instancePath:instancePath+"/risk/microStations/columns/" + key59.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data208};
+if(vErrors === null){
+vErrors = [err453];
+}
+else {
+vErrors.push(err453);
+}
+errors++;
+}
+}
+}
+else {
+const err454 = {instancePath:instancePath+"/risk/microStations/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data207};
+if(vErrors === null){
+vErrors = [err454];
+}
+else {
+vErrors.push(err454);
+}
+errors++;
+}
+}
+if(data203.sheet !== undefined){
+let data209 = data203.sheet;
+if(typeof data209 === "string"){
+if(func3(data209) < 1){
+const err455 = {instancePath:instancePath+"/risk/microStations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data209};
+if(vErrors === null){
+vErrors = [err455];
+}
+else {
+vErrors.push(err455);
+}
+errors++;
+}
+}
+else {
+const err456 = {instancePath:instancePath+"/risk/microStations/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data209};
+if(vErrors === null){
+vErrors = [err456];
+}
+else {
+vErrors.push(err456);
+}
+errors++;
+}
+}
+}
+else {
+const err457 = {instancePath:instancePath+"/risk/microStations",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data203};
+if(vErrors === null){
+vErrors = [err457];
+}
+else {
+vErrors.push(err457);
+}
+errors++;
+}
+var _valid15 = _errs541 === errors;
+if(_valid15 && valid104){
+valid104 = false;
+passing15 = [passing15, 1];
+}
+else {
+if(_valid15){
+valid104 = true;
+passing15 = 1;
+}
+}
+if(!valid104){
+const err458 = {instancePath:instancePath+"/risk/microStations",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing15},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data203};
+if(vErrors === null){
+vErrors = [err458];
+}
+else {
+vErrors.push(err458);
+}
+errors++;
+}
+else {
+errors = _errs538;
+if(vErrors !== null){
+if(_errs538){
+vErrors.length = _errs538;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data195.communities !== undefined){
+let data210 = data195.communities;
+const _errs559 = errors;
+let valid108 = false;
+let passing16 = null;
+const _errs560 = errors;
+if(typeof data210 === "string"){
+if(func3(data210) < 1){
+const err459 = {instancePath:instancePath+"/risk/communities",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data210};
+if(vErrors === null){
+vErrors = [err459];
+}
+else {
+vErrors.push(err459);
+}
+errors++;
+}
+}
+else {
+const err460 = {instancePath:instancePath+"/risk/communities",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data210};
+if(vErrors === null){
+vErrors = [err460];
+}
+else {
+vErrors.push(err460);
+}
+errors++;
+}
+var _valid16 = _errs560 === errors;
+if(_valid16){
+valid108 = true;
+passing16 = 0;
+}
+const _errs562 = errors;
+if(data210 && typeof data210 == "object" && !Array.isArray(data210)){
+if(data210.path === undefined){
+const err461 = {instancePath:instancePath+"/risk/communities",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data210};
+if(vErrors === null){
+vErrors = [err461];
+}
+else {
+vErrors.push(err461);
+}
+errors++;
+}
+for(const key60 in data210){
+if(!(((((key60 === "path") || (key60 === "crs")) || (key60 === "encoding")) || (key60 === "columns")) || (key60 === "sheet"))){
+const err462 = {instancePath:instancePath+"/risk/communities",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data210};
+if(vErrors === null){
+vErrors = [err462];
+}
+else {
+vErrors.push(err462);
+}
+errors++;
+}
+}
+if(data210.path !== undefined){
+let data211 = data210.path;
+if(typeof data211 === "string"){
+if(func3(data211) < 1){
+const err463 = {instancePath:instancePath+"/risk/communities/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data211};
+if(vErrors === null){
+vErrors = [err463];
+}
+else {
+vErrors.push(err463);
+}
+errors++;
+}
+}
+else {
+const err464 = {instancePath:instancePath+"/risk/communities/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data211};
+if(vErrors === null){
+vErrors = [err464];
+}
+else {
+vErrors.push(err464);
+}
+errors++;
+}
+}
+if(data210.crs !== undefined){
+let data212 = data210.crs;
+if(typeof data212 === "string"){
+if(func3(data212) < 1){
+const err465 = {instancePath:instancePath+"/risk/communities/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data212};
+if(vErrors === null){
+vErrors = [err465];
+}
+else {
+vErrors.push(err465);
+}
+errors++;
+}
+}
+else {
+const err466 = {instancePath:instancePath+"/risk/communities/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data212};
+if(vErrors === null){
+vErrors = [err466];
+}
+else {
+vErrors.push(err466);
+}
+errors++;
+}
+}
+if(data210.encoding !== undefined){
+let data213 = data210.encoding;
+if(typeof data213 === "string"){
+if(func3(data213) < 1){
+const err467 = {instancePath:instancePath+"/risk/communities/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data213};
+if(vErrors === null){
+vErrors = [err467];
+}
+else {
+vErrors.push(err467);
+}
+errors++;
+}
+}
+else {
+const err468 = {instancePath:instancePath+"/risk/communities/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data213};
+if(vErrors === null){
+vErrors = [err468];
+}
+else {
+vErrors.push(err468);
+}
+errors++;
+}
+}
+if(data210.columns !== undefined){
+let data214 = data210.columns;
+if(data214 && typeof data214 == "object" && !Array.isArray(data214)){
+for(const key61 in data214){
+let data215 = data214[key61];
+if(typeof data215 === "string"){
+if(func3(data215) < 1){
+const err469 = {instancePath:instancePath+"/risk/communities/columns/" + key61.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data215};
+if(vErrors === null){
+vErrors = [err469];
+}
+else {
+vErrors.push(err469);
+}
+errors++;
+}
+}
+else {
+const err470 = {instancePath:instancePath+"/risk/communities/columns/" + key61.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data215};
+if(vErrors === null){
+vErrors = [err470];
+}
+else {
+vErrors.push(err470);
+}
+errors++;
+}
+}
+}
+else {
+const err471 = {instancePath:instancePath+"/risk/communities/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data214};
+if(vErrors === null){
+vErrors = [err471];
+}
+else {
+vErrors.push(err471);
+}
+errors++;
+}
+}
+if(data210.sheet !== undefined){
+let data216 = data210.sheet;
+if(typeof data216 === "string"){
+if(func3(data216) < 1){
+const err472 = {instancePath:instancePath+"/risk/communities/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data216};
+if(vErrors === null){
+vErrors = [err472];
+}
+else {
+vErrors.push(err472);
+}
+errors++;
+}
+}
+else {
+const err473 = {instancePath:instancePath+"/risk/communities/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data216};
+if(vErrors === null){
+vErrors = [err473];
+}
+else {
+vErrors.push(err473);
+}
+errors++;
+}
+}
+}
+else {
+const err474 = {instancePath:instancePath+"/risk/communities",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data210};
+if(vErrors === null){
+vErrors = [err474];
+}
+else {
+vErrors.push(err474);
+}
+errors++;
+}
+var _valid16 = _errs562 === errors;
+if(_valid16 && valid108){
+valid108 = false;
+passing16 = [passing16, 1];
+}
+else {
+if(_valid16){
+valid108 = true;
+passing16 = 1;
+}
+}
+if(!valid108){
+const err475 = {instancePath:instancePath+"/risk/communities",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing16},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data210};
+if(vErrors === null){
+vErrors = [err475];
+}
+else {
+vErrors.push(err475);
+}
+errors++;
+}
+else {
+errors = _errs559;
+if(vErrors !== null){
+if(_errs559){
+vErrors.length = _errs559;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data195.townships !== undefined){
+let data217 = data195.townships;
+const _errs580 = errors;
+let valid112 = false;
+let passing17 = null;
+const _errs581 = errors;
+if(typeof data217 === "string"){
+if(func3(data217) < 1){
+const err476 = {instancePath:instancePath+"/risk/townships",schemaPath:"#/definitions/layerRef/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[0],data:data217};
+if(vErrors === null){
+vErrors = [err476];
+}
+else {
+vErrors.push(err476);
+}
+errors++;
+}
+}
+else {
+const err477 = {instancePath:instancePath+"/risk/townships",schemaPath:"#/definitions/layerRef/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[0].type,parentSchema:schema12.oneOf[0],data:data217};
+if(vErrors === null){
+vErrors = [err477];
+}
+else {
+vErrors.push(err477);
+}
+errors++;
+}
+var _valid17 = _errs581 === errors;
+if(_valid17){
+valid112 = true;
+passing17 = 0;
+}
+const _errs583 = errors;
+if(data217 && typeof data217 == "object" && !Array.isArray(data217)){
+if(data217.path === undefined){
+const err478 = {instancePath:instancePath+"/risk/townships",schemaPath:"#/definitions/layerRef/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema12.oneOf[1].required,parentSchema:schema12.oneOf[1],data:data217};
+if(vErrors === null){
+vErrors = [err478];
+}
+else {
+vErrors.push(err478);
+}
+errors++;
+}
+for(const key62 in data217){
+if(!(((((key62 === "path") || (key62 === "crs")) || (key62 === "encoding")) || (key62 === "columns")) || (key62 === "sheet"))){
+const err479 = {instancePath:instancePath+"/risk/townships",schemaPath:"#/definitions/layerRef/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties",schema:false,parentSchema:schema12.oneOf[1],data:data217};
+if(vErrors === null){
+vErrors = [err479];
+}
+else {
+vErrors.push(err479);
+}
+errors++;
+}
+}
+if(data217.path !== undefined){
+let data218 = data217.path;
+if(typeof data218 === "string"){
+if(func3(data218) < 1){
+const err480 = {instancePath:instancePath+"/risk/townships/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.path,data:data218};
+if(vErrors === null){
+vErrors = [err480];
+}
+else {
+vErrors.push(err480);
+}
+errors++;
+}
+}
+else {
+const err481 = {instancePath:instancePath+"/risk/townships/path",schemaPath:"#/definitions/layerRef/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.path.type,parentSchema:schema12.oneOf[1].properties.path,data:data218};
+if(vErrors === null){
+vErrors = [err481];
+}
+else {
+vErrors.push(err481);
+}
+errors++;
+}
+}
+if(data217.crs !== undefined){
+let data219 = data217.crs;
+if(typeof data219 === "string"){
+if(func3(data219) < 1){
+const err482 = {instancePath:instancePath+"/risk/townships/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.crs,data:data219};
+if(vErrors === null){
+vErrors = [err482];
+}
+else {
+vErrors.push(err482);
+}
+errors++;
+}
+}
+else {
+const err483 = {instancePath:instancePath+"/risk/townships/crs",schemaPath:"#/definitions/layerRef/oneOf/1/properties/crs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.crs.type,parentSchema:schema12.oneOf[1].properties.crs,data:data219};
+if(vErrors === null){
+vErrors = [err483];
+}
+else {
+vErrors.push(err483);
+}
+errors++;
+}
+}
+if(data217.encoding !== undefined){
+let data220 = data217.encoding;
+if(typeof data220 === "string"){
+if(func3(data220) < 1){
+const err484 = {instancePath:instancePath+"/risk/townships/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.encoding,data:data220};
+if(vErrors === null){
+vErrors = [err484];
+}
+else {
+vErrors.push(err484);
+}
+errors++;
+}
+}
+else {
+const err485 = {instancePath:instancePath+"/risk/townships/encoding",schemaPath:"#/definitions/layerRef/oneOf/1/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.encoding.type,parentSchema:schema12.oneOf[1].properties.encoding,data:data220};
+if(vErrors === null){
+vErrors = [err485];
+}
+else {
+vErrors.push(err485);
+}
+errors++;
+}
+}
+if(data217.columns !== undefined){
+let data221 = data217.columns;
+if(data221 && typeof data221 == "object" && !Array.isArray(data221)){
+for(const key63 in data221){
+let data222 = data221[key63];
+if(typeof data222 === "string"){
+if(func3(data222) < 1){
+const err486 = {instancePath:instancePath+"/risk/townships/columns/" + key63.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data222};
+if(vErrors === null){
+vErrors = [err486];
+}
+else {
+vErrors.push(err486);
+}
+errors++;
+}
+}
+else {
+const err487 = {instancePath:instancePath+"/risk/townships/columns/" + key63.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.columns.additionalProperties.type,parentSchema:schema12.oneOf[1].properties.columns.additionalProperties,data:data222};
+if(vErrors === null){
+vErrors = [err487];
+}
+else {
+vErrors.push(err487);
+}
+errors++;
+}
+}
+}
+else {
+const err488 = {instancePath:instancePath+"/risk/townships/columns",schemaPath:"#/definitions/layerRef/oneOf/1/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].properties.columns.type,parentSchema:schema12.oneOf[1].properties.columns,data:data221};
+if(vErrors === null){
+vErrors = [err488];
+}
+else {
+vErrors.push(err488);
+}
+errors++;
+}
+}
+if(data217.sheet !== undefined){
+let data223 = data217.sheet;
+if(typeof data223 === "string"){
+if(func3(data223) < 1){
+const err489 = {instancePath:instancePath+"/risk/townships/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.oneOf[1].properties.sheet,data:data223};
+if(vErrors === null){
+vErrors = [err489];
+}
+else {
+vErrors.push(err489);
+}
+errors++;
+}
+}
+else {
+const err490 = {instancePath:instancePath+"/risk/townships/sheet",schemaPath:"#/definitions/layerRef/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.oneOf[1].properties.sheet.type,parentSchema:schema12.oneOf[1].properties.sheet,data:data223};
+if(vErrors === null){
+vErrors = [err490];
+}
+else {
+vErrors.push(err490);
+}
+errors++;
+}
+}
+}
+else {
+const err491 = {instancePath:instancePath+"/risk/townships",schemaPath:"#/definitions/layerRef/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.oneOf[1].type,parentSchema:schema12.oneOf[1],data:data217};
+if(vErrors === null){
+vErrors = [err491];
+}
+else {
+vErrors.push(err491);
+}
+errors++;
+}
+var _valid17 = _errs583 === errors;
+if(_valid17 && valid112){
+valid112 = false;
+passing17 = [passing17, 1];
+}
+else {
+if(_valid17){
+valid112 = true;
+passing17 = 1;
+}
+}
+if(!valid112){
+const err492 = {instancePath:instancePath+"/risk/townships",schemaPath:"#/definitions/layerRef/oneOf",keyword:"oneOf",params:{passingSchemas: passing17},message:"must match exactly one schema in oneOf",schema:schema12.oneOf,parentSchema:schema12,data:data217};
+if(vErrors === null){
+vErrors = [err492];
+}
+else {
+vErrors.push(err492);
+}
+errors++;
+}
+else {
+errors = _errs580;
+if(vErrors !== null){
+if(_errs580){
+vErrors.length = _errs580;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data195.classes !== undefined){
+let data224 = data195.classes;
+if(data224 && typeof data224 == "object" && !Array.isArray(data224)){
+for(const key64 in data224){
+if(!(((((((key64 === "major_hazard") || (key64 === "chemical_park")) || (key64 === "high_rise")) || (key64 === "crowded_place")) || (key64 === "underground")) || (key64 === "tunnel")) || (key64 === "expressway"))){
+const err493 = {instancePath:instancePath+"/risk/classes",schemaPath:"#/properties/risk/properties/classes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.risk.properties.classes,data:data224};
+if(vErrors === null){
+vErrors = [err493];
+}
+else {
+vErrors.push(err493);
+}
+errors++;
+}
+}
+if(data224.major_hazard !== undefined){
+let data225 = data224.major_hazard;
+if(data225 && typeof data225 == "object" && !Array.isArray(data225)){
+for(const key65 in data225){
+if(!((((((key65 === "aerialM") || (key65 === "foam")) || (key65 === "tankerT")) || (key65 === "rescue")) || (key65 === "special")) || (key65 === "responseS"))){
+const err494 = {instancePath:instancePath+"/risk/classes/major_hazard",schemaPath:"#/definitions/hazardClassRule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data:data225};
+if(vErrors === null){
+vErrors = [err494];
+}
+else {
+vErrors.push(err494);
+}
+errors++;
+}
+}
+if(data225.aerialM !== undefined){
+let data226 = data225.aerialM;
+const _errs607 = errors;
+let valid118 = false;
+const _errs608 = errors;
+if((typeof data226 == "number") && (isFinite(data226))){
+if(data226 < 0 || isNaN(data226)){
+const err495 = {instancePath:instancePath+"/risk/classes/major_hazard/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema29.properties.aerialM.anyOf[0],data:data226};
+if(vErrors === null){
+vErrors = [err495];
+}
+else {
+vErrors.push(err495);
+}
+errors++;
+}
+}
+else {
+const err496 = {instancePath:instancePath+"/risk/classes/major_hazard/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.aerialM.anyOf[0].type,parentSchema:schema29.properties.aerialM.anyOf[0],data:data226};
+if(vErrors === null){
+vErrors = [err496];
+}
+else {
+vErrors.push(err496);
+}
+errors++;
+}
+var _valid18 = _errs608 === errors;
+valid118 = valid118 || _valid18;
+if(!valid118){
+const _errs610 = errors;
+if("height" !== data226){
+const err497 = {instancePath:instancePath+"/risk/classes/major_hazard/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/1/const",keyword:"const",params:{allowedValue: "height"},message:"must be equal to constant",schema:"height",parentSchema:schema29.properties.aerialM.anyOf[1],data:data226};
+if(vErrors === null){
+vErrors = [err497];
+}
+else {
+vErrors.push(err497);
+}
+errors++;
+}
+var _valid18 = _errs610 === errors;
+valid118 = valid118 || _valid18;
+}
+if(!valid118){
+const err498 = {instancePath:instancePath+"/risk/classes/major_hazard/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema29.properties.aerialM.anyOf,parentSchema:schema29.properties.aerialM,data:data226};
+if(vErrors === null){
+vErrors = [err498];
+}
+else {
+vErrors.push(err498);
+}
+errors++;
+}
+else {
+errors = _errs607;
+if(vErrors !== null){
+if(_errs607){
+vErrors.length = _errs607;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data225.foam !== undefined){
+let data227 = data225.foam;
+if(typeof data227 !== "boolean"){
+const err499 = {instancePath:instancePath+"/risk/classes/major_hazard/foam",schemaPath:"#/definitions/hazardClassRule/properties/foam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.foam.type,parentSchema:schema29.properties.foam,data:data227};
+if(vErrors === null){
+vErrors = [err499];
+}
+else {
+vErrors.push(err499);
+}
+errors++;
+}
+}
+if(data225.tankerT !== undefined){
+let data228 = data225.tankerT;
+if((typeof data228 == "number") && (isFinite(data228))){
+if(data228 < 0 || isNaN(data228)){
+const err500 = {instancePath:instancePath+"/risk/classes/major_hazard/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema29.properties.tankerT,data:data228};
+if(vErrors === null){
+vErrors = [err500];
+}
+else {
+vErrors.push(err500);
+}
+errors++;
+}
+}
+else {
+const err501 = {instancePath:instancePath+"/risk/classes/major_hazard/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.tankerT.type,parentSchema:schema29.properties.tankerT,data:data228};
+if(vErrors === null){
+vErrors = [err501];
+}
+else {
+vErrors.push(err501);
+}
+errors++;
+}
+}
+if(data225.rescue !== undefined){
+let data229 = data225.rescue;
+if(typeof data229 !== "boolean"){
+const err502 = {instancePath:instancePath+"/risk/classes/major_hazard/rescue",schemaPath:"#/definitions/hazardClassRule/properties/rescue/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.rescue.type,parentSchema:schema29.properties.rescue,data:data229};
+if(vErrors === null){
+vErrors = [err502];
+}
+else {
+vErrors.push(err502);
+}
+errors++;
+}
+}
+if(data225.special !== undefined){
+let data230 = data225.special;
+if(typeof data230 !== "boolean"){
+const err503 = {instancePath:instancePath+"/risk/classes/major_hazard/special",schemaPath:"#/definitions/hazardClassRule/properties/special/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.special.type,parentSchema:schema29.properties.special,data:data230};
+if(vErrors === null){
+vErrors = [err503];
+}
+else {
+vErrors.push(err503);
+}
+errors++;
+}
+}
+if(data225.responseS !== undefined){
+let data231 = data225.responseS;
+if((typeof data231 == "number") && (isFinite(data231))){
+if(data231 > 7200 || isNaN(data231)){
+const err504 = {instancePath:instancePath+"/risk/classes/major_hazard/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema29.properties.responseS,data:data231};
+if(vErrors === null){
+vErrors = [err504];
+}
+else {
+vErrors.push(err504);
+}
+errors++;
+}
+if(data231 <= 0 || isNaN(data231)){
+const err505 = {instancePath:instancePath+"/risk/classes/major_hazard/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema29.properties.responseS,data:data231};
+if(vErrors === null){
+vErrors = [err505];
+}
+else {
+vErrors.push(err505);
+}
+errors++;
+}
+}
+else {
+const err506 = {instancePath:instancePath+"/risk/classes/major_hazard/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.responseS.type,parentSchema:schema29.properties.responseS,data:data231};
+if(vErrors === null){
+vErrors = [err506];
+}
+else {
+vErrors.push(err506);
+}
+errors++;
+}
+}
+}
+else {
+const err507 = {instancePath:instancePath+"/risk/classes/major_hazard",schemaPath:"#/definitions/hazardClassRule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data:data225};
+if(vErrors === null){
+vErrors = [err507];
+}
+else {
+vErrors.push(err507);
+}
+errors++;
+}
+}
+if(data224.chemical_park !== undefined){
+let data232 = data224.chemical_park;
+if(data232 && typeof data232 == "object" && !Array.isArray(data232)){
+for(const key66 in data232){
+if(!((((((key66 === "aerialM") || (key66 === "foam")) || (key66 === "tankerT")) || (key66 === "rescue")) || (key66 === "special")) || (key66 === "responseS"))){
+const err508 = {instancePath:instancePath+"/risk/classes/chemical_park",schemaPath:"#/definitions/hazardClassRule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data:data232};
+if(vErrors === null){
+vErrors = [err508];
+}
+else {
+vErrors.push(err508);
+}
+errors++;
+}
+}
+if(data232.aerialM !== undefined){
+let data233 = data232.aerialM;
+const _errs626 = errors;
+let valid121 = false;
+const _errs627 = errors;
+if((typeof data233 == "number") && (isFinite(data233))){
+if(data233 < 0 || isNaN(data233)){
+const err509 = {instancePath:instancePath+"/risk/classes/chemical_park/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema29.properties.aerialM.anyOf[0],data:data233};
+if(vErrors === null){
+vErrors = [err509];
+}
+else {
+vErrors.push(err509);
+}
+errors++;
+}
+}
+else {
+const err510 = {instancePath:instancePath+"/risk/classes/chemical_park/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.aerialM.anyOf[0].type,parentSchema:schema29.properties.aerialM.anyOf[0],data:data233};
+if(vErrors === null){
+vErrors = [err510];
+}
+else {
+vErrors.push(err510);
+}
+errors++;
+}
+var _valid19 = _errs627 === errors;
+valid121 = valid121 || _valid19;
+if(!valid121){
+const _errs629 = errors;
+if("height" !== data233){
+const err511 = {instancePath:instancePath+"/risk/classes/chemical_park/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/1/const",keyword:"const",params:{allowedValue: "height"},message:"must be equal to constant",schema:"height",parentSchema:schema29.properties.aerialM.anyOf[1],data:data233};
+if(vErrors === null){
+vErrors = [err511];
+}
+else {
+vErrors.push(err511);
+}
+errors++;
+}
+var _valid19 = _errs629 === errors;
+valid121 = valid121 || _valid19;
+}
+if(!valid121){
+const err512 = {instancePath:instancePath+"/risk/classes/chemical_park/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema29.properties.aerialM.anyOf,parentSchema:schema29.properties.aerialM,data:data233};
+if(vErrors === null){
+vErrors = [err512];
+}
+else {
+vErrors.push(err512);
+}
+errors++;
+}
+else {
+errors = _errs626;
+if(vErrors !== null){
+if(_errs626){
+vErrors.length = _errs626;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data232.foam !== undefined){
+let data234 = data232.foam;
+if(typeof data234 !== "boolean"){
+const err513 = {instancePath:instancePath+"/risk/classes/chemical_park/foam",schemaPath:"#/definitions/hazardClassRule/properties/foam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.foam.type,parentSchema:schema29.properties.foam,data:data234};
+if(vErrors === null){
+vErrors = [err513];
+}
+else {
+vErrors.push(err513);
+}
+errors++;
+}
+}
+if(data232.tankerT !== undefined){
+let data235 = data232.tankerT;
+if((typeof data235 == "number") && (isFinite(data235))){
+if(data235 < 0 || isNaN(data235)){
+const err514 = {instancePath:instancePath+"/risk/classes/chemical_park/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema29.properties.tankerT,data:data235};
+if(vErrors === null){
+vErrors = [err514];
+}
+else {
+vErrors.push(err514);
+}
+errors++;
+}
+}
+else {
+const err515 = {instancePath:instancePath+"/risk/classes/chemical_park/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.tankerT.type,parentSchema:schema29.properties.tankerT,data:data235};
+if(vErrors === null){
+vErrors = [err515];
+}
+else {
+vErrors.push(err515);
+}
+errors++;
+}
+}
+if(data232.rescue !== undefined){
+let data236 = data232.rescue;
+if(typeof data236 !== "boolean"){
+const err516 = {instancePath:instancePath+"/risk/classes/chemical_park/rescue",schemaPath:"#/definitions/hazardClassRule/properties/rescue/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.rescue.type,parentSchema:schema29.properties.rescue,data:data236};
+if(vErrors === null){
+vErrors = [err516];
+}
+else {
+vErrors.push(err516);
+}
+errors++;
+}
+}
+if(data232.special !== undefined){
+let data237 = data232.special;
+if(typeof data237 !== "boolean"){
+const err517 = {instancePath:instancePath+"/risk/classes/chemical_park/special",schemaPath:"#/definitions/hazardClassRule/properties/special/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.special.type,parentSchema:schema29.properties.special,data:data237};
+if(vErrors === null){
+vErrors = [err517];
+}
+else {
+vErrors.push(err517);
+}
+errors++;
+}
+}
+if(data232.responseS !== undefined){
+let data238 = data232.responseS;
+if((typeof data238 == "number") && (isFinite(data238))){
+if(data238 > 7200 || isNaN(data238)){
+const err518 = {instancePath:instancePath+"/risk/classes/chemical_park/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema29.properties.responseS,data:data238};
+if(vErrors === null){
+vErrors = [err518];
+}
+else {
+vErrors.push(err518);
+}
+errors++;
+}
+if(data238 <= 0 || isNaN(data238)){
+const err519 = {instancePath:instancePath+"/risk/classes/chemical_park/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema29.properties.responseS,data:data238};
+if(vErrors === null){
+vErrors = [err519];
+}
+else {
+vErrors.push(err519);
+}
+errors++;
+}
+}
+else {
+const err520 = {instancePath:instancePath+"/risk/classes/chemical_park/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.responseS.type,parentSchema:schema29.properties.responseS,data:data238};
+if(vErrors === null){
+vErrors = [err520];
+}
+else {
+vErrors.push(err520);
+}
+errors++;
+}
+}
+}
+else {
+const err521 = {instancePath:instancePath+"/risk/classes/chemical_park",schemaPath:"#/definitions/hazardClassRule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data:data232};
+if(vErrors === null){
+vErrors = [err521];
+}
+else {
+vErrors.push(err521);
+}
+errors++;
+}
+}
+if(data224.high_rise !== undefined){
+let data239 = data224.high_rise;
+if(data239 && typeof data239 == "object" && !Array.isArray(data239)){
+for(const key67 in data239){
+if(!((((((key67 === "aerialM") || (key67 === "foam")) || (key67 === "tankerT")) || (key67 === "rescue")) || (key67 === "special")) || (key67 === "responseS"))){
+const err522 = {instancePath:instancePath+"/risk/classes/high_rise",schemaPath:"#/definitions/hazardClassRule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data:data239};
+if(vErrors === null){
+vErrors = [err522];
+}
+else {
+vErrors.push(err522);
+}
+errors++;
+}
+}
+if(data239.aerialM !== undefined){
+let data240 = data239.aerialM;
+const _errs645 = errors;
+let valid124 = false;
+const _errs646 = errors;
+if((typeof data240 == "number") && (isFinite(data240))){
+if(data240 < 0 || isNaN(data240)){
+const err523 = {instancePath:instancePath+"/risk/classes/high_rise/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema29.properties.aerialM.anyOf[0],data:data240};
+if(vErrors === null){
+vErrors = [err523];
+}
+else {
+vErrors.push(err523);
+}
+errors++;
+}
+}
+else {
+const err524 = {instancePath:instancePath+"/risk/classes/high_rise/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.aerialM.anyOf[0].type,parentSchema:schema29.properties.aerialM.anyOf[0],data:data240};
+if(vErrors === null){
+vErrors = [err524];
+}
+else {
+vErrors.push(err524);
+}
+errors++;
+}
+var _valid20 = _errs646 === errors;
+valid124 = valid124 || _valid20;
+if(!valid124){
+const _errs648 = errors;
+if("height" !== data240){
+const err525 = {instancePath:instancePath+"/risk/classes/high_rise/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/1/const",keyword:"const",params:{allowedValue: "height"},message:"must be equal to constant",schema:"height",parentSchema:schema29.properties.aerialM.anyOf[1],data:data240};
+if(vErrors === null){
+vErrors = [err525];
+}
+else {
+vErrors.push(err525);
+}
+errors++;
+}
+var _valid20 = _errs648 === errors;
+valid124 = valid124 || _valid20;
+}
+if(!valid124){
+const err526 = {instancePath:instancePath+"/risk/classes/high_rise/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema29.properties.aerialM.anyOf,parentSchema:schema29.properties.aerialM,data:data240};
+if(vErrors === null){
+vErrors = [err526];
+}
+else {
+vErrors.push(err526);
+}
+errors++;
+}
+else {
+errors = _errs645;
+if(vErrors !== null){
+if(_errs645){
+vErrors.length = _errs645;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data239.foam !== undefined){
+let data241 = data239.foam;
+if(typeof data241 !== "boolean"){
+const err527 = {instancePath:instancePath+"/risk/classes/high_rise/foam",schemaPath:"#/definitions/hazardClassRule/properties/foam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.foam.type,parentSchema:schema29.properties.foam,data:data241};
+if(vErrors === null){
+vErrors = [err527];
+}
+else {
+vErrors.push(err527);
+}
+errors++;
+}
+}
+if(data239.tankerT !== undefined){
+let data242 = data239.tankerT;
+if((typeof data242 == "number") && (isFinite(data242))){
+if(data242 < 0 || isNaN(data242)){
+const err528 = {instancePath:instancePath+"/risk/classes/high_rise/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema29.properties.tankerT,data:data242};
+if(vErrors === null){
+vErrors = [err528];
+}
+else {
+vErrors.push(err528);
+}
+errors++;
+}
+}
+else {
+const err529 = {instancePath:instancePath+"/risk/classes/high_rise/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.tankerT.type,parentSchema:schema29.properties.tankerT,data:data242};
+if(vErrors === null){
+vErrors = [err529];
+}
+else {
+vErrors.push(err529);
+}
+errors++;
+}
+}
+if(data239.rescue !== undefined){
+let data243 = data239.rescue;
+if(typeof data243 !== "boolean"){
+const err530 = {instancePath:instancePath+"/risk/classes/high_rise/rescue",schemaPath:"#/definitions/hazardClassRule/properties/rescue/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.rescue.type,parentSchema:schema29.properties.rescue,data:data243};
+if(vErrors === null){
+vErrors = [err530];
+}
+else {
+vErrors.push(err530);
+}
+errors++;
+}
+}
+if(data239.special !== undefined){
+let data244 = data239.special;
+if(typeof data244 !== "boolean"){
+const err531 = {instancePath:instancePath+"/risk/classes/high_rise/special",schemaPath:"#/definitions/hazardClassRule/properties/special/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.special.type,parentSchema:schema29.properties.special,data:data244};
+if(vErrors === null){
+vErrors = [err531];
+}
+else {
+vErrors.push(err531);
+}
+errors++;
+}
+}
+if(data239.responseS !== undefined){
+let data245 = data239.responseS;
+if((typeof data245 == "number") && (isFinite(data245))){
+if(data245 > 7200 || isNaN(data245)){
+const err532 = {instancePath:instancePath+"/risk/classes/high_rise/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema29.properties.responseS,data:data245};
+if(vErrors === null){
+vErrors = [err532];
+}
+else {
+vErrors.push(err532);
+}
+errors++;
+}
+if(data245 <= 0 || isNaN(data245)){
+const err533 = {instancePath:instancePath+"/risk/classes/high_rise/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema29.properties.responseS,data:data245};
+if(vErrors === null){
+vErrors = [err533];
+}
+else {
+vErrors.push(err533);
+}
+errors++;
+}
+}
+else {
+const err534 = {instancePath:instancePath+"/risk/classes/high_rise/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.responseS.type,parentSchema:schema29.properties.responseS,data:data245};
+if(vErrors === null){
+vErrors = [err534];
+}
+else {
+vErrors.push(err534);
+}
+errors++;
+}
+}
+}
+else {
+const err535 = {instancePath:instancePath+"/risk/classes/high_rise",schemaPath:"#/definitions/hazardClassRule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data:data239};
+if(vErrors === null){
+vErrors = [err535];
+}
+else {
+vErrors.push(err535);
+}
+errors++;
+}
+}
+if(data224.crowded_place !== undefined){
+let data246 = data224.crowded_place;
+if(data246 && typeof data246 == "object" && !Array.isArray(data246)){
+for(const key68 in data246){
+if(!((((((key68 === "aerialM") || (key68 === "foam")) || (key68 === "tankerT")) || (key68 === "rescue")) || (key68 === "special")) || (key68 === "responseS"))){
+const err536 = {instancePath:instancePath+"/risk/classes/crowded_place",schemaPath:"#/definitions/hazardClassRule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data:data246};
+if(vErrors === null){
+vErrors = [err536];
+}
+else {
+vErrors.push(err536);
+}
+errors++;
+}
+}
+if(data246.aerialM !== undefined){
+let data247 = data246.aerialM;
+const _errs664 = errors;
+let valid127 = false;
+const _errs665 = errors;
+if((typeof data247 == "number") && (isFinite(data247))){
+if(data247 < 0 || isNaN(data247)){
+const err537 = {instancePath:instancePath+"/risk/classes/crowded_place/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema29.properties.aerialM.anyOf[0],data:data247};
+if(vErrors === null){
+vErrors = [err537];
+}
+else {
+vErrors.push(err537);
+}
+errors++;
+}
+}
+else {
+const err538 = {instancePath:instancePath+"/risk/classes/crowded_place/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.aerialM.anyOf[0].type,parentSchema:schema29.properties.aerialM.anyOf[0],data:data247};
+if(vErrors === null){
+vErrors = [err538];
+}
+else {
+vErrors.push(err538);
+}
+errors++;
+}
+var _valid21 = _errs665 === errors;
+valid127 = valid127 || _valid21;
+if(!valid127){
+const _errs667 = errors;
+if("height" !== data247){
+const err539 = {instancePath:instancePath+"/risk/classes/crowded_place/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/1/const",keyword:"const",params:{allowedValue: "height"},message:"must be equal to constant",schema:"height",parentSchema:schema29.properties.aerialM.anyOf[1],data:data247};
+if(vErrors === null){
+vErrors = [err539];
+}
+else {
+vErrors.push(err539);
+}
+errors++;
+}
+var _valid21 = _errs667 === errors;
+valid127 = valid127 || _valid21;
+}
+if(!valid127){
+const err540 = {instancePath:instancePath+"/risk/classes/crowded_place/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema29.properties.aerialM.anyOf,parentSchema:schema29.properties.aerialM,data:data247};
+if(vErrors === null){
+vErrors = [err540];
+}
+else {
+vErrors.push(err540);
+}
+errors++;
+}
+else {
+errors = _errs664;
+if(vErrors !== null){
+if(_errs664){
+vErrors.length = _errs664;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data246.foam !== undefined){
+let data248 = data246.foam;
+if(typeof data248 !== "boolean"){
+const err541 = {instancePath:instancePath+"/risk/classes/crowded_place/foam",schemaPath:"#/definitions/hazardClassRule/properties/foam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.foam.type,parentSchema:schema29.properties.foam,data:data248};
+if(vErrors === null){
+vErrors = [err541];
+}
+else {
+vErrors.push(err541);
+}
+errors++;
+}
+}
+if(data246.tankerT !== undefined){
+let data249 = data246.tankerT;
+if((typeof data249 == "number") && (isFinite(data249))){
+if(data249 < 0 || isNaN(data249)){
+const err542 = {instancePath:instancePath+"/risk/classes/crowded_place/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema29.properties.tankerT,data:data249};
+if(vErrors === null){
+vErrors = [err542];
+}
+else {
+vErrors.push(err542);
+}
+errors++;
+}
+}
+else {
+const err543 = {instancePath:instancePath+"/risk/classes/crowded_place/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.tankerT.type,parentSchema:schema29.properties.tankerT,data:data249};
+if(vErrors === null){
+vErrors = [err543];
+}
+else {
+vErrors.push(err543);
+}
+errors++;
+}
+}
+if(data246.rescue !== undefined){
+let data250 = data246.rescue;
+if(typeof data250 !== "boolean"){
+const err544 = {instancePath:instancePath+"/risk/classes/crowded_place/rescue",schemaPath:"#/definitions/hazardClassRule/properties/rescue/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.rescue.type,parentSchema:schema29.properties.rescue,data:data250};
+if(vErrors === null){
+vErrors = [err544];
+}
+else {
+vErrors.push(err544);
+}
+errors++;
+}
+}
+if(data246.special !== undefined){
+let data251 = data246.special;
+if(typeof data251 !== "boolean"){
+const err545 = {instancePath:instancePath+"/risk/classes/crowded_place/special",schemaPath:"#/definitions/hazardClassRule/properties/special/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.special.type,parentSchema:schema29.properties.special,data:data251};
+if(vErrors === null){
+vErrors = [err545];
+}
+else {
+vErrors.push(err545);
+}
+errors++;
+}
+}
+if(data246.responseS !== undefined){
+let data252 = data246.responseS;
+if((typeof data252 == "number") && (isFinite(data252))){
+if(data252 > 7200 || isNaN(data252)){
+const err546 = {instancePath:instancePath+"/risk/classes/crowded_place/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema29.properties.responseS,data:data252};
+if(vErrors === null){
+vErrors = [err546];
+}
+else {
+vErrors.push(err546);
+}
+errors++;
+}
+if(data252 <= 0 || isNaN(data252)){
+const err547 = {instancePath:instancePath+"/risk/classes/crowded_place/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema29.properties.responseS,data:data252};
+if(vErrors === null){
+vErrors = [err547];
+}
+else {
+vErrors.push(err547);
+}
+errors++;
+}
+}
+else {
+const err548 = {instancePath:instancePath+"/risk/classes/crowded_place/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.responseS.type,parentSchema:schema29.properties.responseS,data:data252};
+if(vErrors === null){
+vErrors = [err548];
+}
+else {
+vErrors.push(err548);
+}
+errors++;
+}
+}
+}
+else {
+const err549 = {instancePath:instancePath+"/risk/classes/crowded_place",schemaPath:"#/definitions/hazardClassRule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data:data246};
+if(vErrors === null){
+vErrors = [err549];
+}
+else {
+vErrors.push(err549);
+}
+errors++;
+}
+}
+if(data224.underground !== undefined){
+let data253 = data224.underground;
+if(data253 && typeof data253 == "object" && !Array.isArray(data253)){
+for(const key69 in data253){
+if(!((((((key69 === "aerialM") || (key69 === "foam")) || (key69 === "tankerT")) || (key69 === "rescue")) || (key69 === "special")) || (key69 === "responseS"))){
+const err550 = {instancePath:instancePath+"/risk/classes/underground",schemaPath:"#/definitions/hazardClassRule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data:data253};
+if(vErrors === null){
+vErrors = [err550];
+}
+else {
+vErrors.push(err550);
+}
+errors++;
+}
+}
+if(data253.aerialM !== undefined){
+let data254 = data253.aerialM;
+const _errs683 = errors;
+let valid130 = false;
+const _errs684 = errors;
+if((typeof data254 == "number") && (isFinite(data254))){
+if(data254 < 0 || isNaN(data254)){
+const err551 = {instancePath:instancePath+"/risk/classes/underground/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema29.properties.aerialM.anyOf[0],data:data254};
+if(vErrors === null){
+vErrors = [err551];
+}
+else {
+vErrors.push(err551);
+}
+errors++;
+}
+}
+else {
+const err552 = {instancePath:instancePath+"/risk/classes/underground/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.aerialM.anyOf[0].type,parentSchema:schema29.properties.aerialM.anyOf[0],data:data254};
+if(vErrors === null){
+vErrors = [err552];
+}
+else {
+vErrors.push(err552);
+}
+errors++;
+}
+var _valid22 = _errs684 === errors;
+valid130 = valid130 || _valid22;
+if(!valid130){
+const _errs686 = errors;
+if("height" !== data254){
+const err553 = {instancePath:instancePath+"/risk/classes/underground/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/1/const",keyword:"const",params:{allowedValue: "height"},message:"must be equal to constant",schema:"height",parentSchema:schema29.properties.aerialM.anyOf[1],data:data254};
+if(vErrors === null){
+vErrors = [err553];
+}
+else {
+vErrors.push(err553);
+}
+errors++;
+}
+var _valid22 = _errs686 === errors;
+valid130 = valid130 || _valid22;
+}
+if(!valid130){
+const err554 = {instancePath:instancePath+"/risk/classes/underground/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema29.properties.aerialM.anyOf,parentSchema:schema29.properties.aerialM,data:data254};
+if(vErrors === null){
+vErrors = [err554];
+}
+else {
+vErrors.push(err554);
+}
+errors++;
+}
+else {
+errors = _errs683;
+if(vErrors !== null){
+if(_errs683){
+vErrors.length = _errs683;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data253.foam !== undefined){
+let data255 = data253.foam;
+if(typeof data255 !== "boolean"){
+const err555 = {instancePath:instancePath+"/risk/classes/underground/foam",schemaPath:"#/definitions/hazardClassRule/properties/foam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.foam.type,parentSchema:schema29.properties.foam,data:data255};
+if(vErrors === null){
+vErrors = [err555];
+}
+else {
+vErrors.push(err555);
+}
+errors++;
+}
+}
+if(data253.tankerT !== undefined){
+let data256 = data253.tankerT;
+if((typeof data256 == "number") && (isFinite(data256))){
+if(data256 < 0 || isNaN(data256)){
+const err556 = {instancePath:instancePath+"/risk/classes/underground/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema29.properties.tankerT,data:data256};
+if(vErrors === null){
+vErrors = [err556];
+}
+else {
+vErrors.push(err556);
+}
+errors++;
+}
+}
+else {
+const err557 = {instancePath:instancePath+"/risk/classes/underground/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.tankerT.type,parentSchema:schema29.properties.tankerT,data:data256};
+if(vErrors === null){
+vErrors = [err557];
+}
+else {
+vErrors.push(err557);
+}
+errors++;
+}
+}
+if(data253.rescue !== undefined){
+let data257 = data253.rescue;
+if(typeof data257 !== "boolean"){
+const err558 = {instancePath:instancePath+"/risk/classes/underground/rescue",schemaPath:"#/definitions/hazardClassRule/properties/rescue/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.rescue.type,parentSchema:schema29.properties.rescue,data:data257};
+if(vErrors === null){
+vErrors = [err558];
+}
+else {
+vErrors.push(err558);
+}
+errors++;
+}
+}
+if(data253.special !== undefined){
+let data258 = data253.special;
+if(typeof data258 !== "boolean"){
+const err559 = {instancePath:instancePath+"/risk/classes/underground/special",schemaPath:"#/definitions/hazardClassRule/properties/special/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.special.type,parentSchema:schema29.properties.special,data:data258};
+if(vErrors === null){
+vErrors = [err559];
+}
+else {
+vErrors.push(err559);
+}
+errors++;
+}
+}
+if(data253.responseS !== undefined){
+let data259 = data253.responseS;
+if((typeof data259 == "number") && (isFinite(data259))){
+if(data259 > 7200 || isNaN(data259)){
+const err560 = {instancePath:instancePath+"/risk/classes/underground/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema29.properties.responseS,data:data259};
+if(vErrors === null){
+vErrors = [err560];
+}
+else {
+vErrors.push(err560);
+}
+errors++;
+}
+if(data259 <= 0 || isNaN(data259)){
+const err561 = {instancePath:instancePath+"/risk/classes/underground/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema29.properties.responseS,data:data259};
+if(vErrors === null){
+vErrors = [err561];
+}
+else {
+vErrors.push(err561);
+}
+errors++;
+}
+}
+else {
+const err562 = {instancePath:instancePath+"/risk/classes/underground/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.responseS.type,parentSchema:schema29.properties.responseS,data:data259};
+if(vErrors === null){
+vErrors = [err562];
+}
+else {
+vErrors.push(err562);
+}
+errors++;
+}
+}
+}
+else {
+const err563 = {instancePath:instancePath+"/risk/classes/underground",schemaPath:"#/definitions/hazardClassRule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data:data253};
+if(vErrors === null){
+vErrors = [err563];
+}
+else {
+vErrors.push(err563);
+}
+errors++;
+}
+}
+if(data224.tunnel !== undefined){
+let data260 = data224.tunnel;
+if(data260 && typeof data260 == "object" && !Array.isArray(data260)){
+for(const key70 in data260){
+if(!((((((key70 === "aerialM") || (key70 === "foam")) || (key70 === "tankerT")) || (key70 === "rescue")) || (key70 === "special")) || (key70 === "responseS"))){
+const err564 = {instancePath:instancePath+"/risk/classes/tunnel",schemaPath:"#/definitions/hazardClassRule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data:data260};
+if(vErrors === null){
+vErrors = [err564];
+}
+else {
+vErrors.push(err564);
+}
+errors++;
+}
+}
+if(data260.aerialM !== undefined){
+let data261 = data260.aerialM;
+const _errs702 = errors;
+let valid133 = false;
+const _errs703 = errors;
+if((typeof data261 == "number") && (isFinite(data261))){
+if(data261 < 0 || isNaN(data261)){
+const err565 = {instancePath:instancePath+"/risk/classes/tunnel/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema29.properties.aerialM.anyOf[0],data:data261};
+if(vErrors === null){
+vErrors = [err565];
+}
+else {
+vErrors.push(err565);
+}
+errors++;
+}
+}
+else {
+const err566 = {instancePath:instancePath+"/risk/classes/tunnel/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.aerialM.anyOf[0].type,parentSchema:schema29.properties.aerialM.anyOf[0],data:data261};
+if(vErrors === null){
+vErrors = [err566];
+}
+else {
+vErrors.push(err566);
+}
+errors++;
+}
+var _valid23 = _errs703 === errors;
+valid133 = valid133 || _valid23;
+if(!valid133){
+const _errs705 = errors;
+if("height" !== data261){
+const err567 = {instancePath:instancePath+"/risk/classes/tunnel/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/1/const",keyword:"const",params:{allowedValue: "height"},message:"must be equal to constant",schema:"height",parentSchema:schema29.properties.aerialM.anyOf[1],data:data261};
+if(vErrors === null){
+vErrors = [err567];
+}
+else {
+vErrors.push(err567);
+}
+errors++;
+}
+var _valid23 = _errs705 === errors;
+valid133 = valid133 || _valid23;
+}
+if(!valid133){
+const err568 = {instancePath:instancePath+"/risk/classes/tunnel/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema29.properties.aerialM.anyOf,parentSchema:schema29.properties.aerialM,data:data261};
+if(vErrors === null){
+vErrors = [err568];
+}
+else {
+vErrors.push(err568);
+}
+errors++;
+}
+else {
+errors = _errs702;
+if(vErrors !== null){
+if(_errs702){
+vErrors.length = _errs702;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data260.foam !== undefined){
+let data262 = data260.foam;
+if(typeof data262 !== "boolean"){
+const err569 = {instancePath:instancePath+"/risk/classes/tunnel/foam",schemaPath:"#/definitions/hazardClassRule/properties/foam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.foam.type,parentSchema:schema29.properties.foam,data:data262};
+if(vErrors === null){
+vErrors = [err569];
+}
+else {
+vErrors.push(err569);
+}
+errors++;
+}
+}
+if(data260.tankerT !== undefined){
+let data263 = data260.tankerT;
+if((typeof data263 == "number") && (isFinite(data263))){
+if(data263 < 0 || isNaN(data263)){
+const err570 = {instancePath:instancePath+"/risk/classes/tunnel/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema29.properties.tankerT,data:data263};
+if(vErrors === null){
+vErrors = [err570];
+}
+else {
+vErrors.push(err570);
+}
+errors++;
+}
+}
+else {
+const err571 = {instancePath:instancePath+"/risk/classes/tunnel/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.tankerT.type,parentSchema:schema29.properties.tankerT,data:data263};
+if(vErrors === null){
+vErrors = [err571];
+}
+else {
+vErrors.push(err571);
+}
+errors++;
+}
+}
+if(data260.rescue !== undefined){
+let data264 = data260.rescue;
+if(typeof data264 !== "boolean"){
+const err572 = {instancePath:instancePath+"/risk/classes/tunnel/rescue",schemaPath:"#/definitions/hazardClassRule/properties/rescue/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.rescue.type,parentSchema:schema29.properties.rescue,data:data264};
+if(vErrors === null){
+vErrors = [err572];
+}
+else {
+vErrors.push(err572);
+}
+errors++;
+}
+}
+if(data260.special !== undefined){
+let data265 = data260.special;
+if(typeof data265 !== "boolean"){
+const err573 = {instancePath:instancePath+"/risk/classes/tunnel/special",schemaPath:"#/definitions/hazardClassRule/properties/special/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.special.type,parentSchema:schema29.properties.special,data:data265};
+if(vErrors === null){
+vErrors = [err573];
+}
+else {
+vErrors.push(err573);
+}
+errors++;
+}
+}
+if(data260.responseS !== undefined){
+let data266 = data260.responseS;
+if((typeof data266 == "number") && (isFinite(data266))){
+if(data266 > 7200 || isNaN(data266)){
+const err574 = {instancePath:instancePath+"/risk/classes/tunnel/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema29.properties.responseS,data:data266};
+if(vErrors === null){
+vErrors = [err574];
+}
+else {
+vErrors.push(err574);
+}
+errors++;
+}
+if(data266 <= 0 || isNaN(data266)){
+const err575 = {instancePath:instancePath+"/risk/classes/tunnel/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema29.properties.responseS,data:data266};
+if(vErrors === null){
+vErrors = [err575];
+}
+else {
+vErrors.push(err575);
+}
+errors++;
+}
+}
+else {
+const err576 = {instancePath:instancePath+"/risk/classes/tunnel/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.responseS.type,parentSchema:schema29.properties.responseS,data:data266};
+if(vErrors === null){
+vErrors = [err576];
+}
+else {
+vErrors.push(err576);
+}
+errors++;
+}
+}
+}
+else {
+const err577 = {instancePath:instancePath+"/risk/classes/tunnel",schemaPath:"#/definitions/hazardClassRule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data:data260};
+if(vErrors === null){
+vErrors = [err577];
+}
+else {
+vErrors.push(err577);
+}
+errors++;
+}
+}
+if(data224.expressway !== undefined){
+let data267 = data224.expressway;
+if(data267 && typeof data267 == "object" && !Array.isArray(data267)){
+for(const key71 in data267){
+if(!((((((key71 === "aerialM") || (key71 === "foam")) || (key71 === "tankerT")) || (key71 === "rescue")) || (key71 === "special")) || (key71 === "responseS"))){
+const err578 = {instancePath:instancePath+"/risk/classes/expressway",schemaPath:"#/definitions/hazardClassRule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data:data267};
+if(vErrors === null){
+vErrors = [err578];
+}
+else {
+vErrors.push(err578);
+}
+errors++;
+}
+}
+if(data267.aerialM !== undefined){
+let data268 = data267.aerialM;
+const _errs721 = errors;
+let valid136 = false;
+const _errs722 = errors;
+if((typeof data268 == "number") && (isFinite(data268))){
+if(data268 < 0 || isNaN(data268)){
+const err579 = {instancePath:instancePath+"/risk/classes/expressway/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema29.properties.aerialM.anyOf[0],data:data268};
+if(vErrors === null){
+vErrors = [err579];
+}
+else {
+vErrors.push(err579);
+}
+errors++;
+}
+}
+else {
+const err580 = {instancePath:instancePath+"/risk/classes/expressway/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.aerialM.anyOf[0].type,parentSchema:schema29.properties.aerialM.anyOf[0],data:data268};
+if(vErrors === null){
+vErrors = [err580];
+}
+else {
+vErrors.push(err580);
+}
+errors++;
+}
+var _valid24 = _errs722 === errors;
+valid136 = valid136 || _valid24;
+if(!valid136){
+const _errs724 = errors;
+if("height" !== data268){
+const err581 = {instancePath:instancePath+"/risk/classes/expressway/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf/1/const",keyword:"const",params:{allowedValue: "height"},message:"must be equal to constant",schema:"height",parentSchema:schema29.properties.aerialM.anyOf[1],data:data268};
+if(vErrors === null){
+vErrors = [err581];
+}
+else {
+vErrors.push(err581);
+}
+errors++;
+}
+var _valid24 = _errs724 === errors;
+valid136 = valid136 || _valid24;
+}
+if(!valid136){
+const err582 = {instancePath:instancePath+"/risk/classes/expressway/aerialM",schemaPath:"#/definitions/hazardClassRule/properties/aerialM/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema29.properties.aerialM.anyOf,parentSchema:schema29.properties.aerialM,data:data268};
+if(vErrors === null){
+vErrors = [err582];
+}
+else {
+vErrors.push(err582);
+}
+errors++;
+}
+else {
+errors = _errs721;
+if(vErrors !== null){
+if(_errs721){
+vErrors.length = _errs721;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data267.foam !== undefined){
+let data269 = data267.foam;
+if(typeof data269 !== "boolean"){
+const err583 = {instancePath:instancePath+"/risk/classes/expressway/foam",schemaPath:"#/definitions/hazardClassRule/properties/foam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.foam.type,parentSchema:schema29.properties.foam,data:data269};
+if(vErrors === null){
+vErrors = [err583];
+}
+else {
+vErrors.push(err583);
+}
+errors++;
+}
+}
+if(data267.tankerT !== undefined){
+let data270 = data267.tankerT;
+if((typeof data270 == "number") && (isFinite(data270))){
+if(data270 < 0 || isNaN(data270)){
+const err584 = {instancePath:instancePath+"/risk/classes/expressway/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema29.properties.tankerT,data:data270};
+if(vErrors === null){
+vErrors = [err584];
+}
+else {
+vErrors.push(err584);
+}
+errors++;
+}
+}
+else {
+const err585 = {instancePath:instancePath+"/risk/classes/expressway/tankerT",schemaPath:"#/definitions/hazardClassRule/properties/tankerT/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.tankerT.type,parentSchema:schema29.properties.tankerT,data:data270};
+if(vErrors === null){
+vErrors = [err585];
+}
+else {
+vErrors.push(err585);
+}
+errors++;
+}
+}
+if(data267.rescue !== undefined){
+let data271 = data267.rescue;
+if(typeof data271 !== "boolean"){
+const err586 = {instancePath:instancePath+"/risk/classes/expressway/rescue",schemaPath:"#/definitions/hazardClassRule/properties/rescue/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.rescue.type,parentSchema:schema29.properties.rescue,data:data271};
+if(vErrors === null){
+vErrors = [err586];
+}
+else {
+vErrors.push(err586);
+}
+errors++;
+}
+}
+if(data267.special !== undefined){
+let data272 = data267.special;
+if(typeof data272 !== "boolean"){
+const err587 = {instancePath:instancePath+"/risk/classes/expressway/special",schemaPath:"#/definitions/hazardClassRule/properties/special/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.special.type,parentSchema:schema29.properties.special,data:data272};
+if(vErrors === null){
+vErrors = [err587];
+}
+else {
+vErrors.push(err587);
+}
+errors++;
+}
+}
+if(data267.responseS !== undefined){
+let data273 = data267.responseS;
+if((typeof data273 == "number") && (isFinite(data273))){
+if(data273 > 7200 || isNaN(data273)){
+const err588 = {instancePath:instancePath+"/risk/classes/expressway/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7200},message:"must be <= 7200",schema:7200,parentSchema:schema29.properties.responseS,data:data273};
+if(vErrors === null){
+vErrors = [err588];
+}
+else {
+vErrors.push(err588);
+}
+errors++;
+}
+if(data273 <= 0 || isNaN(data273)){
+const err589 = {instancePath:instancePath+"/risk/classes/expressway/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema29.properties.responseS,data:data273};
+if(vErrors === null){
+vErrors = [err589];
+}
+else {
+vErrors.push(err589);
+}
+errors++;
+}
+}
+else {
+const err590 = {instancePath:instancePath+"/risk/classes/expressway/responseS",schemaPath:"#/definitions/hazardClassRule/properties/responseS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.responseS.type,parentSchema:schema29.properties.responseS,data:data273};
+if(vErrors === null){
+vErrors = [err590];
+}
+else {
+vErrors.push(err590);
+}
+errors++;
+}
+}
+}
+else {
+const err591 = {instancePath:instancePath+"/risk/classes/expressway",schemaPath:"#/definitions/hazardClassRule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data:data267};
+if(vErrors === null){
+vErrors = [err591];
+}
+else {
+vErrors.push(err591);
+}
+errors++;
+}
+}
+}
+else {
+const err592 = {instancePath:instancePath+"/risk/classes",schemaPath:"#/properties/risk/properties/classes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.risk.properties.classes.type,parentSchema:schema11.properties.risk.properties.classes,data:data224};
+if(vErrors === null){
+vErrors = [err592];
+}
+else {
+vErrors.push(err592);
+}
+errors++;
+}
+}
+if(data195.vehicleProfiles !== undefined){
+let data274 = data195.vehicleProfiles;
+if(data274 && typeof data274 == "object" && !Array.isArray(data274)){
+for(const key72 in data274){
+let data275 = data274[key72];
+if(data275 && typeof data275 == "object" && !Array.isArray(data275)){
+for(const key73 in data275){
+if(!((((key73 === "weightT") || (key73 === "heightM")) || (key73 === "widthM")) || (key73 === "hgv"))){
+const err593 = {instancePath:instancePath+"/risk/vehicleProfiles/" + key72.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/risk/properties/vehicleProfiles/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties,data:data275};
+if(vErrors === null){
+vErrors = [err593];
+}
+else {
+vErrors.push(err593);
+}
+errors++;
+}
+}
+if(data275.weightT !== undefined){
+let data276 = data275.weightT;
+if((typeof data276 == "number") && (isFinite(data276))){
+if(data276 <= 0 || isNaN(data276)){
+const err594 = {instancePath:instancePath+"/risk/vehicleProfiles/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/weightT",schemaPath:"#/properties/risk/properties/vehicleProfiles/additionalProperties/properties/weightT/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.weightT,data:data276};
+if(vErrors === null){
+vErrors = [err594];
+}
+else {
+vErrors.push(err594);
+}
+errors++;
+}
+}
+else {
+const err595 = {instancePath:instancePath+"/risk/vehicleProfiles/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/weightT",schemaPath:"#/properties/risk/properties/vehicleProfiles/additionalProperties/properties/weightT/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.weightT.type,parentSchema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.weightT,data:data276};
+if(vErrors === null){
+vErrors = [err595];
+}
+else {
+vErrors.push(err595);
+}
+errors++;
+}
+}
+if(data275.heightM !== undefined){
+let data277 = data275.heightM;
+if((typeof data277 == "number") && (isFinite(data277))){
+if(data277 <= 0 || isNaN(data277)){
+const err596 = {instancePath:instancePath+"/risk/vehicleProfiles/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/heightM",schemaPath:"#/properties/risk/properties/vehicleProfiles/additionalProperties/properties/heightM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.heightM,data:data277};
+if(vErrors === null){
+vErrors = [err596];
+}
+else {
+vErrors.push(err596);
+}
+errors++;
+}
+}
+else {
+const err597 = {instancePath:instancePath+"/risk/vehicleProfiles/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/heightM",schemaPath:"#/properties/risk/properties/vehicleProfiles/additionalProperties/properties/heightM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.heightM.type,parentSchema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.heightM,data:data277};
+if(vErrors === null){
+vErrors = [err597];
+}
+else {
+vErrors.push(err597);
+}
+errors++;
+}
+}
+if(data275.widthM !== undefined){
+let data278 = data275.widthM;
+if((typeof data278 == "number") && (isFinite(data278))){
+if(data278 <= 0 || isNaN(data278)){
+const err598 = {instancePath:instancePath+"/risk/vehicleProfiles/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/widthM",schemaPath:"#/properties/risk/properties/vehicleProfiles/additionalProperties/properties/widthM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.widthM,data:data278};
+if(vErrors === null){
+vErrors = [err598];
+}
+else {
+vErrors.push(err598);
+}
+errors++;
+}
+}
+else {
+const err599 = {instancePath:instancePath+"/risk/vehicleProfiles/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/widthM",schemaPath:"#/properties/risk/properties/vehicleProfiles/additionalProperties/properties/widthM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.widthM.type,parentSchema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.widthM,data:data278};
+if(vErrors === null){
+vErrors = [err599];
+}
+else {
+vErrors.push(err599);
+}
+errors++;
+}
+}
+if(data275.hgv !== undefined){
+let data279 = data275.hgv;
+if(typeof data279 !== "boolean"){
+const err600 = {instancePath:instancePath+"/risk/vehicleProfiles/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/hgv",schemaPath:"#/properties/risk/properties/vehicleProfiles/additionalProperties/properties/hgv/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.hgv.type,parentSchema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.properties.hgv,data:data279};
+if(vErrors === null){
+vErrors = [err600];
+}
+else {
+vErrors.push(err600);
+}
+errors++;
+}
+}
+}
+else {
+const err601 = {instancePath:instancePath+"/risk/vehicleProfiles/" + key72.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/risk/properties/vehicleProfiles/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties.type,parentSchema:schema11.properties.risk.properties.vehicleProfiles.additionalProperties,data:data275};
+if(vErrors === null){
+vErrors = [err601];
+}
+else {
+vErrors.push(err601);
+}
+errors++;
+}
+}
+}
+else {
+const err602 = {instancePath:instancePath+"/risk/vehicleProfiles",schemaPath:"#/properties/risk/properties/vehicleProfiles/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.risk.properties.vehicleProfiles.type,parentSchema:schema11.properties.risk.properties.vehicleProfiles,data:data274};
+if(vErrors === null){
+vErrors = [err602];
+}
+else {
+vErrors.push(err602);
+}
+errors++;
+}
+}
+if(data195.capabilityVehicle !== undefined){
+let data280 = data195.capabilityVehicle;
+if(data280 && typeof data280 == "object" && !Array.isArray(data280)){
+for(const key74 in data280){
+if(!((((((key74 === "none") || (key74 === "aerial")) || (key74 === "foam")) || (key74 === "tanker")) || (key74 === "rescue")) || (key74 === "special"))){
+const err603 = {instancePath:instancePath+"/risk/capabilityVehicle",schemaPath:"#/properties/risk/properties/capabilityVehicle/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.risk.properties.capabilityVehicle,data:data280};
+if(vErrors === null){
+vErrors = [err603];
+}
+else {
+vErrors.push(err603);
+}
+errors++;
+}
+}
+if(data280.none !== undefined){
+let data281 = data280.none;
+if(typeof data281 === "string"){
+if(func3(data281) < 1){
+const err604 = {instancePath:instancePath+"/risk/capabilityVehicle/none",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/none/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.none,data:data281};
+if(vErrors === null){
+vErrors = [err604];
+}
+else {
+vErrors.push(err604);
+}
+errors++;
+}
+}
+else {
+const err605 = {instancePath:instancePath+"/risk/capabilityVehicle/none",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/none/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.risk.properties.capabilityVehicle.properties.none.type,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.none,data:data281};
+if(vErrors === null){
+vErrors = [err605];
+}
+else {
+vErrors.push(err605);
+}
+errors++;
+}
+}
+if(data280.aerial !== undefined){
+let data282 = data280.aerial;
+if(typeof data282 === "string"){
+if(func3(data282) < 1){
+const err606 = {instancePath:instancePath+"/risk/capabilityVehicle/aerial",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/aerial/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.aerial,data:data282};
+if(vErrors === null){
+vErrors = [err606];
+}
+else {
+vErrors.push(err606);
+}
+errors++;
+}
+}
+else {
+const err607 = {instancePath:instancePath+"/risk/capabilityVehicle/aerial",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/aerial/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.risk.properties.capabilityVehicle.properties.aerial.type,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.aerial,data:data282};
+if(vErrors === null){
+vErrors = [err607];
+}
+else {
+vErrors.push(err607);
+}
+errors++;
+}
+}
+if(data280.foam !== undefined){
+let data283 = data280.foam;
+if(typeof data283 === "string"){
+if(func3(data283) < 1){
+const err608 = {instancePath:instancePath+"/risk/capabilityVehicle/foam",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/foam/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.foam,data:data283};
+if(vErrors === null){
+vErrors = [err608];
+}
+else {
+vErrors.push(err608);
+}
+errors++;
+}
+}
+else {
+const err609 = {instancePath:instancePath+"/risk/capabilityVehicle/foam",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/foam/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.risk.properties.capabilityVehicle.properties.foam.type,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.foam,data:data283};
+if(vErrors === null){
+vErrors = [err609];
+}
+else {
+vErrors.push(err609);
+}
+errors++;
+}
+}
+if(data280.tanker !== undefined){
+let data284 = data280.tanker;
+if(typeof data284 === "string"){
+if(func3(data284) < 1){
+const err610 = {instancePath:instancePath+"/risk/capabilityVehicle/tanker",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/tanker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.tanker,data:data284};
+if(vErrors === null){
+vErrors = [err610];
+}
+else {
+vErrors.push(err610);
+}
+errors++;
+}
+}
+else {
+const err611 = {instancePath:instancePath+"/risk/capabilityVehicle/tanker",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/tanker/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.risk.properties.capabilityVehicle.properties.tanker.type,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.tanker,data:data284};
+if(vErrors === null){
+vErrors = [err611];
+}
+else {
+vErrors.push(err611);
+}
+errors++;
+}
+}
+if(data280.rescue !== undefined){
+let data285 = data280.rescue;
+if(typeof data285 === "string"){
+if(func3(data285) < 1){
+const err612 = {instancePath:instancePath+"/risk/capabilityVehicle/rescue",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/rescue/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.rescue,data:data285};
+if(vErrors === null){
+vErrors = [err612];
+}
+else {
+vErrors.push(err612);
+}
+errors++;
+}
+}
+else {
+const err613 = {instancePath:instancePath+"/risk/capabilityVehicle/rescue",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/rescue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.risk.properties.capabilityVehicle.properties.rescue.type,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.rescue,data:data285};
+if(vErrors === null){
+vErrors = [err613];
+}
+else {
+vErrors.push(err613);
+}
+errors++;
+}
+}
+if(data280.special !== undefined){
+let data286 = data280.special;
+if(typeof data286 === "string"){
+if(func3(data286) < 1){
+const err614 = {instancePath:instancePath+"/risk/capabilityVehicle/special",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/special/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.special,data:data286};
+if(vErrors === null){
+vErrors = [err614];
+}
+else {
+vErrors.push(err614);
+}
+errors++;
+}
+}
+else {
+const err615 = {instancePath:instancePath+"/risk/capabilityVehicle/special",schemaPath:"#/properties/risk/properties/capabilityVehicle/properties/special/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.risk.properties.capabilityVehicle.properties.special.type,parentSchema:schema11.properties.risk.properties.capabilityVehicle.properties.special,data:data286};
+if(vErrors === null){
+vErrors = [err615];
+}
+else {
+vErrors.push(err615);
+}
+errors++;
+}
+}
+}
+else {
+const err616 = {instancePath:instancePath+"/risk/capabilityVehicle",schemaPath:"#/properties/risk/properties/capabilityVehicle/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.risk.properties.capabilityVehicle.type,parentSchema:schema11.properties.risk.properties.capabilityVehicle,data:data280};
+if(vErrors === null){
+vErrors = [err616];
+}
+else {
+vErrors.push(err616);
+}
+errors++;
+}
+}
+if(data195.micro !== undefined){
+let data287 = data195.micro;
+if(data287 && typeof data287 == "object" && !Array.isArray(data287)){
+for(const key75 in data287){
+if(!((((key75 === "responseS") || (key75 === "turnoutS")) || (key75 === "footKmh")) || (key75 === "lightVehicleKmh"))){
+const err617 = {instancePath:instancePath+"/risk/micro",schemaPath:"#/properties/risk/properties/micro/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.risk.properties.micro,data:data287};
+if(vErrors === null){
+vErrors = [err617];
+}
+else {
+vErrors.push(err617);
+}
+errors++;
+}
+}
+if(data287.responseS !== undefined){
+let data288 = data287.responseS;
+if((typeof data288 == "number") && (isFinite(data288))){
+if(data288 > 3600 || isNaN(data288)){
+const err618 = {instancePath:instancePath+"/risk/micro/responseS",schemaPath:"#/properties/risk/properties/micro/properties/responseS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.risk.properties.micro.properties.responseS,data:data288};
+if(vErrors === null){
+vErrors = [err618];
+}
+else {
+vErrors.push(err618);
+}
+errors++;
+}
+if(data288 <= 0 || isNaN(data288)){
+const err619 = {instancePath:instancePath+"/risk/micro/responseS",schemaPath:"#/properties/risk/properties/micro/properties/responseS/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.risk.properties.micro.properties.responseS,data:data288};
+if(vErrors === null){
+vErrors = [err619];
+}
+else {
+vErrors.push(err619);
+}
+errors++;
+}
+}
+else {
+const err620 = {instancePath:instancePath+"/risk/micro/responseS",schemaPath:"#/properties/risk/properties/micro/properties/responseS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.risk.properties.micro.properties.responseS.type,parentSchema:schema11.properties.risk.properties.micro.properties.responseS,data:data288};
+if(vErrors === null){
+vErrors = [err620];
+}
+else {
+vErrors.push(err620);
+}
+errors++;
+}
+}
+if(data287.turnoutS !== undefined){
+let data289 = data287.turnoutS;
+if((typeof data289 == "number") && (isFinite(data289))){
+if(data289 > 3600 || isNaN(data289)){
+const err621 = {instancePath:instancePath+"/risk/micro/turnoutS",schemaPath:"#/properties/risk/properties/micro/properties/turnoutS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.risk.properties.micro.properties.turnoutS,data:data289};
+if(vErrors === null){
+vErrors = [err621];
+}
+else {
+vErrors.push(err621);
+}
+errors++;
+}
+if(data289 < 0 || isNaN(data289)){
+const err622 = {instancePath:instancePath+"/risk/micro/turnoutS",schemaPath:"#/properties/risk/properties/micro/properties/turnoutS/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.risk.properties.micro.properties.turnoutS,data:data289};
+if(vErrors === null){
+vErrors = [err622];
+}
+else {
+vErrors.push(err622);
+}
+errors++;
+}
+}
+else {
+const err623 = {instancePath:instancePath+"/risk/micro/turnoutS",schemaPath:"#/properties/risk/properties/micro/properties/turnoutS/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.risk.properties.micro.properties.turnoutS.type,parentSchema:schema11.properties.risk.properties.micro.properties.turnoutS,data:data289};
+if(vErrors === null){
+vErrors = [err623];
+}
+else {
+vErrors.push(err623);
+}
+errors++;
+}
+}
+if(data287.footKmh !== undefined){
+let data290 = data287.footKmh;
+if((typeof data290 == "number") && (isFinite(data290))){
+if(data290 > 50 || isNaN(data290)){
+const err624 = {instancePath:instancePath+"/risk/micro/footKmh",schemaPath:"#/properties/risk/properties/micro/properties/footKmh/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50},message:"must be <= 50",schema:50,parentSchema:schema11.properties.risk.properties.micro.properties.footKmh,data:data290};
+if(vErrors === null){
+vErrors = [err624];
+}
+else {
+vErrors.push(err624);
+}
+errors++;
+}
+if(data290 <= 0 || isNaN(data290)){
+const err625 = {instancePath:instancePath+"/risk/micro/footKmh",schemaPath:"#/properties/risk/properties/micro/properties/footKmh/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.risk.properties.micro.properties.footKmh,data:data290};
+if(vErrors === null){
+vErrors = [err625];
+}
+else {
+vErrors.push(err625);
+}
+errors++;
+}
+}
+else {
+const err626 = {instancePath:instancePath+"/risk/micro/footKmh",schemaPath:"#/properties/risk/properties/micro/properties/footKmh/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.risk.properties.micro.properties.footKmh.type,parentSchema:schema11.properties.risk.properties.micro.properties.footKmh,data:data290};
+if(vErrors === null){
+vErrors = [err626];
+}
+else {
+vErrors.push(err626);
+}
+errors++;
+}
+}
+if(data287.lightVehicleKmh !== undefined){
+let data291 = data287.lightVehicleKmh;
+if((typeof data291 == "number") && (isFinite(data291))){
+if(data291 > 120 || isNaN(data291)){
+const err627 = {instancePath:instancePath+"/risk/micro/lightVehicleKmh",schemaPath:"#/properties/risk/properties/micro/properties/lightVehicleKmh/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120",schema:120,parentSchema:schema11.properties.risk.properties.micro.properties.lightVehicleKmh,data:data291};
+if(vErrors === null){
+vErrors = [err627];
+}
+else {
+vErrors.push(err627);
+}
+errors++;
+}
+if(data291 <= 0 || isNaN(data291)){
+const err628 = {instancePath:instancePath+"/risk/micro/lightVehicleKmh",schemaPath:"#/properties/risk/properties/micro/properties/lightVehicleKmh/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.risk.properties.micro.properties.lightVehicleKmh,data:data291};
+if(vErrors === null){
+vErrors = [err628];
+}
+else {
+vErrors.push(err628);
+}
+errors++;
+}
+}
+else {
+const err629 = {instancePath:instancePath+"/risk/micro/lightVehicleKmh",schemaPath:"#/properties/risk/properties/micro/properties/lightVehicleKmh/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.risk.properties.micro.properties.lightVehicleKmh.type,parentSchema:schema11.properties.risk.properties.micro.properties.lightVehicleKmh,data:data291};
+if(vErrors === null){
+vErrors = [err629];
+}
+else {
+vErrors.push(err629);
+}
+errors++;
+}
+}
+}
+else {
+const err630 = {instancePath:instancePath+"/risk/micro",schemaPath:"#/properties/risk/properties/micro/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.risk.properties.micro.type,parentSchema:schema11.properties.risk.properties.micro,data:data287};
+if(vErrors === null){
+vErrors = [err630];
+}
+else {
+vErrors.push(err630);
+}
+errors++;
+}
+}
+if(data195.lineSnapM !== undefined){
+let data292 = data195.lineSnapM;
+if((typeof data292 == "number") && (isFinite(data292))){
+if(data292 > 500 || isNaN(data292)){
+const err631 = {instancePath:instancePath+"/risk/lineSnapM",schemaPath:"#/properties/risk/properties/lineSnapM/maximum",keyword:"maximum",params:{comparison: "<=", limit: 500},message:"must be <= 500",schema:500,parentSchema:schema11.properties.risk.properties.lineSnapM,data:data292};
+if(vErrors === null){
+vErrors = [err631];
+}
+else {
+vErrors.push(err631);
+}
+errors++;
+}
+if(data292 <= 0 || isNaN(data292)){
+const err632 = {instancePath:instancePath+"/risk/lineSnapM",schemaPath:"#/properties/risk/properties/lineSnapM/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.risk.properties.lineSnapM,data:data292};
+if(vErrors === null){
+vErrors = [err632];
+}
+else {
+vErrors.push(err632);
+}
+errors++;
+}
+}
+else {
+const err633 = {instancePath:instancePath+"/risk/lineSnapM",schemaPath:"#/properties/risk/properties/lineSnapM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.risk.properties.lineSnapM.type,parentSchema:schema11.properties.risk.properties.lineSnapM,data:data292};
+if(vErrors === null){
+vErrors = [err633];
+}
+else {
+vErrors.push(err633);
+}
+errors++;
+}
+}
+}
+else {
+const err634 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.risk.type,parentSchema:schema11.properties.risk,data:data195};
+if(vErrors === null){
+vErrors = [err634];
+}
+else {
+vErrors.push(err634);
+}
+errors++;
+}
+}
+}
+else {
+const err635 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err635];
+}
+else {
+vErrors.push(err635);
 }
 errors++;
 }
@@ -5841,7 +8827,7 @@ errors++;
 }
 if(data.class !== undefined){
 let data5 = data.class;
-if(!((((((((((((((((((((((((((((((((((data5 === "class1") || (data5 === "class2")) || (data5 === "special")) || (data5 === "small")) || (data5 === "logistics")) || (data5 === "township1")) || (data5 === "township2")) || (data5 === "fulltime")) || (data5 === "micro")) || (data5 === "engine")) || (data5 === "ladder")) || (data5 === "一级")) || (data5 === "一级站")) || (data5 === "一级消防站")) || (data5 === "一级普通消防站")) || (data5 === "二级")) || (data5 === "二级站")) || (data5 === "二级消防站")) || (data5 === "二级普通消防站")) || (data5 === "特勤")) || (data5 === "特勤站")) || (data5 === "特勤消防站")) || (data5 === "小型")) || (data5 === "小型站")) || (data5 === "小型消防站")) || (data5 === "战勤保障")) || (data5 === "战勤保障站")) || (data5 === "战勤保障消防站")) || (data5 === "乡镇一级")) || (data5 === "乡镇二级")) || (data5 === "专职")) || (data5 === "专职消防队")) || (data5 === "微型")) || (data5 === "微型消防站"))){
+if(!(((((((((((((((((((((((((((((((((((((data5 === "class1") || (data5 === "class2")) || (data5 === "special")) || (data5 === "small")) || (data5 === "logistics")) || (data5 === "township1")) || (data5 === "township2")) || (data5 === "fulltime")) || (data5 === "micro")) || (data5 === "volunteer")) || (data5 === "engine")) || (data5 === "ladder")) || (data5 === "一级")) || (data5 === "一级站")) || (data5 === "一级消防站")) || (data5 === "一级普通消防站")) || (data5 === "二级")) || (data5 === "二级站")) || (data5 === "二级消防站")) || (data5 === "二级普通消防站")) || (data5 === "特勤")) || (data5 === "特勤站")) || (data5 === "特勤消防站")) || (data5 === "小型")) || (data5 === "小型站")) || (data5 === "小型消防站")) || (data5 === "战勤保障")) || (data5 === "战勤保障站")) || (data5 === "战勤保障消防站")) || (data5 === "乡镇一级")) || (data5 === "乡镇二级")) || (data5 === "专职")) || (data5 === "专职消防队")) || (data5 === "微型")) || (data5 === "微型消防站")) || (data5 === "志愿")) || (data5 === "志愿消防队"))){
 const err14 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/enum",keyword:"enum",params:{allowedValues: schema15.properties.class.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.class.enum,parentSchema:schema15.properties.class,data:data5};
 if(vErrors === null){
 vErrors = [err14];
@@ -5998,9 +8984,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(data.aerialM !== undefined){
+let data12 = data.aerialM;
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+const err27 = {instancePath:instancePath+"/aerialM",schemaPath:"#/properties/aerialM/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.aerialM,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6009,7 +8997,119 @@ vErrors.push(err27);
 }
 errors++;
 }
+}
+else {
+const err28 = {instancePath:instancePath+"/aerialM",schemaPath:"#/properties/aerialM/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.aerialM.type,parentSchema:schema15.properties.aerialM,data:data12};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.foam !== undefined){
+let data13 = data.foam;
+if(typeof data13 !== "boolean"){
+const err29 = {instancePath:instancePath+"/foam",schemaPath:"#/properties/foam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.foam.type,parentSchema:schema15.properties.foam,data:data13};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.tankerT !== undefined){
+let data14 = data.tankerT;
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+const err30 = {instancePath:instancePath+"/tankerT",schemaPath:"#/properties/tankerT/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.tankerT,data:data14};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/tankerT",schemaPath:"#/properties/tankerT/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema15.properties.tankerT.type,parentSchema:schema15.properties.tankerT,data:data14};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.rescue !== undefined){
+let data15 = data.rescue;
+if(typeof data15 !== "boolean"){
+const err32 = {instancePath:instancePath+"/rescue",schemaPath:"#/properties/rescue/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.rescue.type,parentSchema:schema15.properties.rescue,data:data15};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.staffing !== undefined){
+let data16 = data.staffing;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err33 = {instancePath:instancePath+"/staffing",schemaPath:"#/properties/staffing/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties.staffing.type,parentSchema:schema15.properties.staffing,data:data16};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+const err34 = {instancePath:instancePath+"/staffing",schemaPath:"#/properties/staffing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.staffing,data:data16};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+if(data.operator !== undefined){
+let data17 = data.operator;
+if(!((data17 === "government") || (data17 === "enterprise"))){
+const err35 = {instancePath:instancePath+"/operator",schemaPath:"#/properties/operator/enum",keyword:"enum",params:{allowedValues: schema15.properties.operator.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.operator.enum,parentSchema:schema15.properties.operator,data:data17};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
-export const schema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"timeOfDay":{"description":"Time-of-day speed profile for coverage by hour: which hours are peak / night, and a speed factor per period and road class (multiplies the speed model's speeds). Defaults are a local choice. (分时段车速：高峰/夜间时段及各时段各道路等级的速度系数，默认值为本地取值。)","type":"object","additionalProperties":false,"properties":{"peakHours":{"type":"array","items":{"type":"integer","minimum":0,"maximum":23},"uniqueItems":true,"description":"Peak hours 0..23 (default 7, 8, 17, 18). (高峰小时，默认 7、8、17、18 时。)"},"nightHours":{"type":"array","items":{"type":"integer","minimum":0,"maximum":23},"uniqueItems":true,"description":"Night hours 0..23 (default 22-5). (夜间小时，默认 22 时至 5 时。)"},"factors":{"description":"Speed factors by period: default and/or per road class, over the defaults. (各时段速度系数。)","type":"object","additionalProperties":false,"properties":{"peak":{"description":"Peak factors (default arterials 0.6, others 0.8). (高峰系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}},"offpeak":{"description":"Off-peak factors (default 1). (平峰系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}},"night":{"description":"Night factors (default arterials 1.1, others 1). (夜间系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}}}},"source":{"type":"string","description":"Where the factors come from, printed beside the hourly table. (系数来源。)"}}},"turns":{"description":"Turn rules for every search: OSM turn restrictions read with the network and optional turn penalties, seconds. Off when absent (fire engines on duty may deviate from direction rules, Road Traffic Safety Law art. 53). (转向规则：路网中的禁止转向与可选的转向延误（秒）；缺省不启用。)","type":"object","additionalProperties":false,"properties":{"restrictions":{"type":"boolean","description":"Apply the network's turn restrictions (default true when turns is given). (是否执行禁止转向，默认是。)"},"leftS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a left turn at a junction. (左转延误，秒。)"},"rightS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a right turn at a junction. (右转延误，秒。)"},"uTurnS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a U-turn. (掉头延误，秒。)"},"straightS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for going straight through a junction. (直行延误，秒。)"}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"waterAtlas":{"$ref":"#/definitions/layerRef","description":"Water-source atlas (消防水源一张图): one layer of every fire water source — hydrants, water cranes, intake points, docks, fire pools, tanks — each with a unified id (统一编号) and a kind (水源类型: hydrant / 消火栓, or a water-source kind); instead of hydrants and waterSources (替代 hydrants 与 waterSources)"},"waterStatus":{"$ref":"#/definitions/layerRef","description":"Status update table for the water-source atlas, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by unified id, the latest date winning; unknown ids are reported; hydrants' 完好率 and usable cranes and intakes follow (一张图状态更新表)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型。)"},"status":{"enum":["existing","under_construction","planned","candidate","现状","现有","已建","已建成","在建","建设中","规划","拟建","新建","近期","近期规划","远期","远期规划","备选","候选","选址"],"description":"existing, under_construction, planned or candidate, or a Chinese status name: 现状 / 现有 / 已建 (existing), 在建 / 建设中 (under construction), 规划 / 拟建 / 新建 / 近期 / 远期 (planned), 备选 / 候选 / 选址 (candidate). (现状、在建、规划、备选，或中文状态名称。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]}}};
+export const schema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://firecover.dev/schema/scenario.schema.json","title":"firecover scenario (消防覆盖分析情景)","description":"One fire-coverage analysis bound together: road network, stations, water sources, barriers, demand, study area and settings. Paths are relative to the scenario file. (一次消防覆盖分析的全部输入：路网、消防站、水源、障碍、需求、研究范围与参数；路径相对于情景文件。)","type":"object","additionalProperties":false,"required":["name","network","stations"],"properties":{"$schema":{"type":"string","description":"URL or path of this schema, for editors. (本模式的地址，供编辑器使用。)"},"name":{"type":"string","minLength":1,"description":"Name of the scenario, shown in reports. (情景名称，显示在报告中。)"},"nameZh":{"type":"string","description":"Chinese name of the scenario. (情景中文名称。)"},"description":{"type":"string","description":"Free text shown in reports, e.g. where the data come from. (说明文字，如数据来源。)"},"network":{"description":"The road network: exactly one of osm, geojson, shapefile, edges. (路网：osm、geojson、shapefile、edges 四者之一。)","type":"object","additionalProperties":false,"properties":{"osm":{"type":"string","minLength":1,"description":"OpenStreetMap extract, .osm.pbf or .osm (XML) (OpenStreetMap 数据文件)"},"geojson":{"$ref":"#/definitions/layerRef","description":"GeoJSON FeatureCollection of road LineStrings: a path or {path, crs} (道路线 GeoJSON)"},"shapefile":{"$ref":"#/definitions/layerRef","description":"Shapefile of road polylines (.shp with .dbf, .prj, .cpg): a path or {path, crs, encoding, columns} (道路线 Shapefile)"},"edges":{"type":"string","minLength":1,"description":"pgRouting-style edge table, CSV (pgRouting 边表 CSV)"},"nodes":{"type":"string","minLength":1,"description":"Optional node table (id, lon, lat) for the edge table, CSV (边表的节点表 CSV，可选)"}},"oneOf":[{"required":["osm"]},{"required":["geojson"]},{"required":["shapefile"]},{"required":["edges"]}]},"speedModel":{"description":"Fire-engine speed model overrides. (消防车行驶速度模型的覆盖值。)","type":"object","additionalProperties":false,"properties":{"classSpeedKmh":{"description":"Speed by road class when no maxspeed is tagged, km/h. (各道路等级的行驶速度，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"classCapKmh":{"description":"Upper bound by road class even where maxspeed is higher, km/h. (各道路等级的速度上限，km/h。)","type":"object","propertyNames":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}},"congestionFactor":{"type":"number","exclusiveMinimum":0,"maximum":2,"description":"Multiplies every speed: 1 off-peak, e.g. 0.7 at peak. (拥堵系数：平峰为1，高峰如0.7。)"},"roadSpeedKmh":{"description":"Per-road speeds, km/h, keyed \"link:ID\" or \"way:ID\". (单条道路速度，键为 \"link:ID\" 或 \"way:ID\"。)","type":"object","propertyNames":{"pattern":"^(link|way):-?\\d+$"},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":200}}}},"timeOfDay":{"description":"Time-of-day speed profile for coverage by hour: which hours are peak / night, and a speed factor per period and road class (multiplies the speed model's speeds). Defaults are a local choice. (分时段车速：高峰/夜间时段及各时段各道路等级的速度系数，默认值为本地取值。)","type":"object","additionalProperties":false,"properties":{"peakHours":{"type":"array","items":{"type":"integer","minimum":0,"maximum":23},"uniqueItems":true,"description":"Peak hours 0..23 (default 7, 8, 17, 18). (高峰小时，默认 7、8、17、18 时。)"},"nightHours":{"type":"array","items":{"type":"integer","minimum":0,"maximum":23},"uniqueItems":true,"description":"Night hours 0..23 (default 22-5). (夜间小时，默认 22 时至 5 时。)"},"factors":{"description":"Speed factors by period: default and/or per road class, over the defaults. (各时段速度系数。)","type":"object","additionalProperties":false,"properties":{"peak":{"description":"Peak factors (default arterials 0.6, others 0.8). (高峰系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}},"offpeak":{"description":"Off-peak factors (default 1). (平峰系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}},"night":{"description":"Night factors (default arterials 1.1, others 1). (夜间系数。)","type":"object","propertyNames":{"enum":["default","motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown"]},"additionalProperties":{"type":"number","exclusiveMinimum":0,"maximum":2}}}},"source":{"type":"string","description":"Where the factors come from, printed beside the hourly table. (系数来源。)"}}},"turns":{"description":"Turn rules for every search: OSM turn restrictions read with the network and optional turn penalties, seconds. Off when absent (fire engines on duty may deviate from direction rules, Road Traffic Safety Law art. 53). (转向规则：路网中的禁止转向与可选的转向延误（秒）；缺省不启用。)","type":"object","additionalProperties":false,"properties":{"restrictions":{"type":"boolean","description":"Apply the network's turn restrictions (default true when turns is given). (是否执行禁止转向，默认是。)"},"leftS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a left turn at a junction. (左转延误，秒。)"},"rightS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a right turn at a junction. (右转延误，秒。)"},"uTurnS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for a U-turn. (掉头延误，秒。)"},"straightS":{"type":"number","minimum":0,"maximum":600,"description":"Seconds added for going straight through a junction. (直行延误，秒。)"}}},"closures":{"description":"Roads that cannot be used. (封闭道路。)","type":"object","additionalProperties":false,"properties":{"links":{"type":"array","items":{"type":"integer"},"description":"Link (edge) ids to close. (封闭的路段编号。)"},"ways":{"type":"array","items":{"type":"integer"},"description":"OSM way ids to close. (封闭的 OSM way 编号。)"},"polygons":{"$ref":"#/definitions/layerRef","description":"GeoJSON polygons: every road inside is closed (封闭区域多边形 GeoJSON，区内道路全部封闭)"}}},"standards":{"type":"string","minLength":1,"description":"Standards preset id: \"cn\" (default; GB 51080-2015, 建标152-2017, GB 50974-2014) or \"nfpa1710\". (标准预设：cn 为默认，或 nfpa1710。)"},"overrides":{"description":"New values for preset rules by rule name, e.g. {\"districtAreaKm2\": 6}; the clause is kept and marked as overridden. (按规则名覆盖预设值，保留条文并注明已覆盖。)","type":"object"},"stations":{"description":"Fire stations: a list, a GeoJSON file of points with station properties, or \"from-network\" (OSM amenity=fire_station). (消防站：列表、点 GeoJSON 文件或 \"from-network\"。)","oneOf":[{"type":"array","items":{"$ref":"#/definitions/station"}},{"$ref":"#/definitions/layerRef"}]},"hydrants":{"$ref":"#/definitions/layerRef","description":"Municipal hydrants: GeoJSON / Shapefile / CSV / Excel points, or \"from-network\" (市政消火栓：点 GeoJSON 或 \"from-network\")"},"hydrantStatus":{"$ref":"#/definitions/layerRef","description":"Hydrant status update table, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by id, the latest date winning; unknown ids are reported (消火栓状态更新表：按编号更新状态，未知编号列入报告)"},"waterSources":{"$ref":"#/definitions/layerRef","description":"Water sources other than hydrants (intake points, fire pools, water cranes…): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (消火栓以外的消防水源（取水点、消防水池、消防水鹤等）)"},"waterAtlas":{"$ref":"#/definitions/layerRef","description":"Water-source atlas (消防水源一张图): one layer of every fire water source — hydrants, water cranes, intake points, docks, fire pools, tanks — each with a unified id (统一编号) and a kind (水源类型: hydrant / 消火栓, or a water-source kind); instead of hydrants and waterSources (替代 hydrants 与 waterSources)"},"waterStatus":{"$ref":"#/definitions/layerRef","description":"Status update table for the water-source atlas, CSV or Excel (编号/id, 状态/status, 日期/date): statuses replaced by unified id, the latest date winning; unknown ids are reported; hydrants' 完好率 and usable cranes and intakes follow (一张图状态更新表)"},"barriers":{"$ref":"#/definitions/layerRef","description":"Barriers station districts must not cross (expressway, railway, river): GeoJSON / Shapefile / CSV / Excel, or \"from-network\" (辖区不宜跨越的障碍：快速路、铁路、河流)"},"demand":{"$ref":"#/definitions/layerRef","description":"Demand: GeoJSON / Shapefile / CSV / Excel points or polygons with a numeric weight (population) (需求：带数值权重（人口）的点或面 GeoJSON)"},"demandProperty":{"type":"string","minLength":1,"description":"Name of the numeric weight property of demand features (default \"population\"). (需求权重字段名，默认 population。)"},"studyArea":{"$ref":"#/definitions/layerRef","description":"Study area, e.g. the built-up area: GeoJSON / Shapefile / CSV / Excel polygons (研究范围，如建成区：面 GeoJSON)"},"analysis":{"description":"Coverage analysis settings. (覆盖分析参数。)","type":"object","additionalProperties":false,"properties":{"accessDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Land is served through its nearest road within this distance, metres (default 150). (地块经由此距离内最近道路到达，米，默认150。)"},"cellSizeM":{"type":"number","minimum":1,"maximum":1000,"description":"Raster cell size, metres (default 25). (栅格边长，米，默认25。)"},"bandsS":{"type":"array","minItems":1,"items":{"type":"number","exclusiveMinimum":0},"description":"Arrival-time band limits, seconds (default [180, 240, 300]). (到达时间分段，秒。)"},"year":{"type":"integer","minimum":0,"maximum":2200,"description":"Stations in service in this year: existing plus planned / under construction with year ≤ this; 0 (default) = existing only. (分析年份：现状站加该年及以前建成的规划站；0 为仅现状站。)"},"maxSnapDistanceM":{"type":"number","exclusiveMinimum":0,"maximum":5000,"description":"Maximum distance from a station to its road, metres (default 250). (消防站到道路的最大距离，米，默认250。)"}}},"water":{"description":"Water-supply analysis settings. (消防供水分析参数。)","type":"object","additionalProperties":false,"properties":{"hydrantRoadClasses":{"type":"array","items":{"enum":["motorway","motorway_link","trunk","trunk_link","primary","primary_link","secondary","secondary_link","tertiary","tertiary_link","unclassified","residential","living_street","service","unknown","快速路","主干路","次干路","支路"]},"description":"Road classes that need hydrants (default: primary…residential, living_street). (需设市政消火栓的道路等级。)"},"hydrantMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"Hydrants farther than this from a road do not count, metres (default 30). (距道路超过此距离的消火栓不计，米，默认30。)"},"severeCold":{"type":"boolean","description":"Severe-cold city: check water-crane spacing (default false). (严寒地区：检查消防水鹤间距。)"},"intakeMaxSnapM":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"An intake point counts when a drivable road is within this distance, metres (default 50). (取水点距可通行道路不超过此距离才计入，米，默认50。)"},"intakeTimeS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Land within this driving time of an intake point counts as supplied, seconds (default 300). (取水点行车此时间内的区域视为有水源，秒，默认300。)"}}},"indicators":{"description":"The plans' main indicators for the planning report (firecover report): baseline, target and binding per indicator; defaults from the preset. (规划主要指标：基期值、目标值与属性；缺省取标准预设。)","type":"object","additionalProperties":false,"properties":{"stationsPer100kPeople":{"description":"Fire stations per 100,000 people. (每10万人消防站数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"averageDistrictAreaKm2":{"description":"Average station district area, km². (消防站平均辖区面积，km²。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"landReachedPct":{"description":"Share of land reached within 5 min, %. (5分钟可达用地比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"populationReachedPct":{"description":"Share of population reached within 5 min, %. (5分钟可达人口比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantConstructionRatePct":{"description":"Municipal hydrant construction rate, %. (市政消火栓建有率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"hydrantIntactRatePct":{"description":"Municipal hydrant intact rate, %. (市政消火栓完好率，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"townshipCoveragePct":{"description":"Share of townships with a fire station or full-time brigade, %. (设有消防站或专职消防队的乡镇比例，%。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefightersPer10kPeople":{"description":"Firefighters per 10,000 people. (每万人消防员数。)","type":"object","additionalProperties":false,"properties":{"baseline":{"type":"number","description":"base-year value (基期值)"},"target":{"type":"number","description":"planned target (目标值)"},"binding":{"type":"boolean","description":"true: 约束性 (binding); false: 预期性 (expected)"}}},"firefighters":{"type":"number","minimum":0,"description":"Number of firefighters, for firefighters per 10,000 people. (消防员人数。)"},"townships":{"type":"string","description":"Township polygons (GeoJSON, properties name and nameZh), path relative to the scenario file, for the township coverage indicator. (乡镇范围面图层，用于乡镇消防队覆盖率。)"}}},"risk":{"description":"Risk and capability: hazard sites, micro fire stations, communities, townships, vehicle limits (docs/risk.md). (风险与能力：风险点、微型消防站、社区、乡镇、车辆限制。)","type":"object","additionalProperties":false,"properties":{"hazards":{"$ref":"#/definitions/layerRef","description":"Hazard sites: points, polygons or lines with class, heightM, optional needs. (风险点：点、面或线，含类别、高度。)"},"microStations":{"$ref":"#/definitions/layerRef","description":"Micro fire stations (points, mode foot / light_vehicle). (微型消防站。)"},"communities":{"$ref":"#/definitions/layerRef","description":"Communities: polygons or points. (社区。)"},"townships":{"$ref":"#/definitions/layerRef","description":"Townships (乡镇): polygons. (乡镇范围。)"},"classes":{"type":"object","additionalProperties":false,"description":"Per hazard class: needed capability and response standard over the preset's. (各风险类别的装备需求与到场标准。)","properties":{"major_hazard":{"$ref":"#/definitions/hazardClassRule","description":"major hazard: need and response over the preset's. (重大危险源：装备需求与到场标准。)"},"chemical_park":{"$ref":"#/definitions/hazardClassRule","description":"chemical park: need and response over the preset's. (化工园区：装备需求与到场标准。)"},"high_rise":{"$ref":"#/definitions/hazardClassRule","description":"high rise: need and response over the preset's. (高层建筑：装备需求与到场标准。)"},"crowded_place":{"$ref":"#/definitions/hazardClassRule","description":"crowded place: need and response over the preset's. (人员密集场所：装备需求与到场标准。)"},"underground":{"$ref":"#/definitions/hazardClassRule","description":"underground: need and response over the preset's. (地下空间：装备需求与到场标准。)"},"tunnel":{"$ref":"#/definitions/hazardClassRule","description":"tunnel: need and response over the preset's. (隧道：装备需求与到场标准。)"},"expressway":{"$ref":"#/definitions/hazardClassRule","description":"expressway: need and response over the preset's. (高速公路：装备需求与到场标准。)"}}},"vehicleProfiles":{"type":"object","description":"Vehicle profiles by name, over the preset's (engine, aerial_25t, foam_tender, water_tanker, light_rescue). (车辆参数。)","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"weightT":{"type":"number","exclusiveMinimum":0,"description":"Laden weight, tonnes. (总质量，吨。)"},"heightM":{"type":"number","exclusiveMinimum":0,"description":"Height, metres. (高度，米。)"},"widthM":{"type":"number","exclusiveMinimum":0,"description":"Width, metres. (宽度，米。)"},"hgv":{"type":"boolean","description":"A heavy goods vehicle: hgv=no roads are closed to it. (按货车管理：hgv=no 道路不可通行。)"}}}},"capabilityVehicle":{"type":"object","additionalProperties":false,"description":"The vehicle profile each capability arrives in. (各装备对应车辆。)","properties":{"none":{"type":"string","minLength":1,"description":"Vehicle profile for none. (无特殊需求对应车辆。)"},"aerial":{"type":"string","minLength":1,"description":"Vehicle profile for aerial. (举高对应车辆。)"},"foam":{"type":"string","minLength":1,"description":"Vehicle profile for foam. (泡沫对应车辆。)"},"tanker":{"type":"string","minLength":1,"description":"Vehicle profile for tanker. (水罐对应车辆。)"},"rescue":{"type":"string","minLength":1,"description":"Vehicle profile for rescue. (抢险救援对应车辆。)"},"special":{"type":"string","minLength":1,"description":"Vehicle profile for special. (特勤对应车辆。)"}}},"micro":{"type":"object","additionalProperties":false,"description":"Micro fire station standard over the preset's. (微型消防站到场标准。)","properties":{"responseS":{"type":"number","exclusiveMinimum":0,"maximum":3600,"description":"Alarm to arrival, seconds (default 180). (到场时间，秒。)"},"turnoutS":{"type":"number","minimum":0,"maximum":3600,"description":"Respond and set off, seconds (default 60). (响应时间，秒。)"},"footKmh":{"type":"number","exclusiveMinimum":0,"maximum":50,"description":"Speed on foot, km/h (default 6). (步行速度。)"},"lightVehicleKmh":{"type":"number","exclusiveMinimum":0,"maximum":120,"description":"Light vehicle speed, km/h (default 20). (轻便车辆速度。)"}}},"lineSnapM":{"type":"number","exclusiveMinimum":0,"maximum":500,"description":"A line hazard's points join a road within this distance, metres (default 30). (线状风险点吸附距离，米。)"}}}},"definitions":{"station":{"description":"A fire station (消防救援站).","type":"object","additionalProperties":false,"required":["id","name","lon","lat","class","status"],"properties":{"id":{"type":"string","minLength":1,"description":"Unique id. (唯一编号。)"},"name":{"type":"string","minLength":1,"description":"Name (English or pinyin). (名称，英文或拼音。)"},"nameZh":{"type":"string","description":"Chinese name. (中文名称。)"},"lon":{"type":"number","description":"Longitude, WGS84 degrees. (经度，WGS84。)"},"lat":{"type":"number","description":"Latitude, WGS84 degrees. (纬度，WGS84。)"},"class":{"enum":["class1","class2","special","small","logistics","township1","township2","fulltime","micro","volunteer","engine","ladder","一级","一级站","一级消防站","一级普通消防站","二级","二级站","二级消防站","二级普通消防站","特勤","特勤站","特勤消防站","小型","小型站","小型消防站","战勤保障","战勤保障站","战勤保障消防站","乡镇一级","乡镇二级","专职","专职消防队","微型","微型消防站","志愿","志愿消防队"],"description":"Station class: a code or a Chinese class name. (消防站类别：代码或中文名称，如 一级、二级、特勤、小型、战勤保障、乡镇一级、乡镇二级、专职、微型、志愿。)"},"status":{"enum":["existing","under_construction","planned","candidate","现状","现有","已建","已建成","在建","建设中","规划","拟建","新建","近期","近期规划","远期","远期规划","备选","候选","选址"],"description":"existing, under_construction, planned or candidate, or a Chinese status name: 现状 / 现有 / 已建 (existing), 在建 / 建设中 (under construction), 规划 / 拟建 / 新建 / 近期 / 远期 (planned), 备选 / 候选 / 选址 (candidate). (现状、在建、规划、备选，或中文状态名称。)"},"year":{"type":"integer","minimum":1900,"maximum":2200,"description":"Year the station enters service (planned / under construction). (投入使用年份。)"},"turnoutS":{"type":"number","minimum":0,"maximum":600,"description":"Turnout time, seconds (default from the preset, 60 s in China). (出动时间，秒，默认取自标准预设。)"},"urbanEdge":{"type":"boolean","description":"At the urban edge or in a new area with good roads: district cap 15 km². (位于城市边缘或道路条件较好的新区：辖区上限15 km²。)"},"landAreaM2":{"type":"number","minimum":0,"description":"Land area, m². (用地面积，m²。)"},"buildingAreaM2":{"type":"number","minimum":0,"description":"Building floor area, m². (建筑面积，m²。)"},"aerialM":{"type":"number","minimum":0,"description":"Tallest aerial ladder or platform, working height in metres (0 or absent: none). (举高消防车最大工作高度，米。)"},"foam":{"type":"boolean","description":"Carries foam apparatus. (配备泡沫消防车。)"},"tankerT":{"type":"number","minimum":0,"description":"Largest water tanker, tonnes of water. (最大水罐消防车载水量，吨。)"},"rescue":{"type":"boolean","description":"Carries rescue apparatus. (配备抢险救援消防车。)"},"staffing":{"type":"integer","minimum":0,"description":"Crew on duty, persons. (执勤人数。)"},"operator":{"enum":["government","enterprise"],"description":"Who runs a full-time brigade: government or enterprise. (专职消防队类别：政府专职或企业专职。)"}}},"layerRef":{"description":"A layer file: a path, or an object with the path and how to read it. Formats by extension: GeoJSON, Shapefile (.shp with .dbf, .prj, .cpg beside it), CSV or Excel (.xlsx) point tables. (图层文件：路径，或含路径及读取方式的对象；按扩展名识别 GeoJSON、Shapefile、CSV、Excel。)","oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1,"description":"File path relative to the scenario. (相对于情景文件的路径。)"},"crs":{"type":"string","minLength":1,"description":"Coordinate system of the file: EPSG:4326 (default), EPSG:4490 (CGCS2000), EPSG:4491-4554 (CGCS2000 Gauss-Kruger zones), EPSG:3857, another EPSG code proj4 knows, GCJ-02, BD-09, or a proj4 string. Default: the .prj or GeoJSON crs member, else WGS84. (坐标系：默认取 .prj 或 GeoJSON crs，否则 WGS84；可为 CGCS2000 高斯-克吕格投影带、GCJ-02、BD-09 等。)"},"encoding":{"type":"string","minLength":1,"description":"Text encoding of a CSV or DBF when it is not UTF-8 and not GB18030/GBK, e.g. Big5. (CSV 或 DBF 的文字编码，自动识别 UTF-8 与 GB18030/GBK 以外时填写。)"},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1},"description":"CSV/Excel: property -> header name, e.g. {\"x\": \"横坐标\", \"y\": \"纵坐标\", \"id\": \"栓号\"}; road Shapefiles: {\"class\": \"DLDJ\", \"oneway\": \"ONEWAY\", \"maxspeed\": \"SPEED\"}. (表格列名或道路字段名映射。)"},"sheet":{"type":"string","minLength":1,"description":"Excel: sheet name (default: the first sheet). (Excel 工作表名，默认第一个。)"}}}]},"hazardClassRule":{"description":"A hazard class's needed capability and response standard. (风险类别的装备需求与到场标准。)","type":"object","additionalProperties":false,"properties":{"aerialM":{"description":"Aerial working height needed, metres, or \"height\" (the site's heightM). (所需举高高度，米，或 \"height\" 取建筑高度。)","anyOf":[{"type":"number","minimum":0},{"const":"height"}]},"foam":{"type":"boolean","description":"Foam needed. (需要泡沫。)"},"tankerT":{"type":"number","minimum":0,"description":"Water tanker tonnes needed. (所需水罐载水量，吨。)"},"rescue":{"type":"boolean","description":"Rescue apparatus needed. (需要抢险救援装备。)"},"special":{"type":"boolean","description":"Only special-duty stations count. (仅特勤站。)"},"responseS":{"type":"number","exclusiveMinimum":0,"maximum":7200,"description":"Response standard from the dispatch order, seconds. (到场时间标准，秒。)"}}}}};

@@ -18,7 +18,20 @@ export interface Rule<T> {
   zh: string;
   /** True when the number or clause comes from a secondary source and should be checked. */
   verify?: boolean;
+  /** True when no standard fixes the value: a local planning choice (outputs say so). */
+  localChoice?: boolean;
 }
+
+import {
+  DEFAULT_CAPABILITY_VEHICLE,
+  DEFAULT_HAZARD_CLASS_RULES,
+  DEFAULT_VEHICLE_PROFILES,
+  type CapabilityVehicle,
+  type HazardClass,
+  type HazardClassRule,
+  type MicroMode,
+  type VehicleProfile,
+} from './risk_rules';
 
 /** Station classes: Chinese classes of 建标152-2017 / GB/T 35547-2017, plus NFPA-style equivalents. */
 export const STATION_CLASSES = [
@@ -31,6 +44,7 @@ export const STATION_CLASSES = [
   'township2', // 乡镇二级专职消防队
   'fulltime', // 政府/企业专职消防队
   'micro', // 微型消防站
+  'volunteer', // 志愿消防队
   'engine', // NFPA: engine company
   'ladder', // NFPA: ladder / truck company
 ] as const;
@@ -48,6 +62,7 @@ export const STATION_CLASS_LABELS: Readonly<Record<StationClass, { en: string; z
   township2: { en: 'township brigade, level 2', zh: '乡镇二级专职消防队' },
   fulltime: { en: 'full-time brigade', zh: '专职消防队' },
   micro: { en: 'micro fire station', zh: '微型消防站' },
+  volunteer: { en: 'volunteer brigade', zh: '志愿消防队' },
   engine: { en: 'engine company', zh: '消防车中队（NFPA）' },
   ladder: { en: 'ladder company', zh: '云梯车中队（NFPA）' },
 };
@@ -77,6 +92,8 @@ export const STATION_CLASS_ALIASES: Readonly<Record<string, StationClass>> = {
   专职消防队: 'fulltime',
   微型: 'micro',
   微型消防站: 'micro',
+  志愿: 'volunteer',
+  志愿消防队: 'volunteer',
 };
 
 /** A station's planning status: in service now, being built, planned (with a year), or a candidate site. */
@@ -142,6 +159,20 @@ export interface StandardsPreset {
   stationCrowdSetbackM: Rule<number>;
   /** Station: minimum distance from hazardous-goods sites, metres. */
   stationHazardSetbackM: Rule<number>;
+  /** Per hazard class: the capability a unit needs and the response standard (see risk_rules.ts). */
+  hazardClasses: Rule<Record<HazardClass, HazardClassRule>>;
+  /** The tallest aerial a site's height is asked of, metres (a taller building needs this one). */
+  aerialCapM: Rule<number>;
+  /** Vehicle profiles by name: weight, height, width, heavy-goods status (road limits). */
+  vehicleProfiles: Rule<Record<string, VehicleProfile>>;
+  /** The vehicle profile each capability arrives in. */
+  capabilityVehicle: Rule<CapabilityVehicle>;
+  /** Micro fire station (微型消防站): time from the alarm to arrival at the scene, seconds. */
+  microResponseS: Rule<number>;
+  /** Micro fire station: time to respond and set off, seconds (within `microResponseS`). */
+  microTurnoutS: Rule<number>;
+  /** Micro fire station travel speed by mode (on foot, light vehicle), km/h. */
+  microSpeedKmh: Rule<Record<MicroMode, number>>;
 }
 
 /** Kinds of barrier a district must not cross (GB 51080-2015 §4.1.3-4). */
@@ -186,7 +217,7 @@ export const CHINA_PRESET: StandardsPreset = {
     zh: '城市规划区边缘或道路条件较好的新区，按5分钟确定，不应大于15 km²',
   },
   districtAreaByClassKm2: {
-    value: { class1: 7, class2: 4, small: 2, special: 7, logistics: null, township1: 15, township2: 15, fulltime: 7, micro: null },
+    value: { class1: 7, class2: 4, small: 2, special: 7, logistics: null, township1: 15, township2: 15, fulltime: 7, micro: null, volunteer: null },
     clause: JB152,
     en: 'district area caps: class-1 7 km², class-2 4 km², small 2 km²; special-service as class-1; logistics none',
     zh: '辖区面积：一级站7 km²，二级站4 km²，小型站2 km²；特勤站同一级站；战勤保障站不设辖区',
@@ -249,6 +280,55 @@ export const CHINA_PRESET: StandardsPreset = {
     clause: `${GB51080} §4.1.5`,
     en: 'at least 200 m from hazardous-goods sites, upwind or crosswind of them',
     zh: '距危险化学品场所不应小于200 m，且宜位于其上风或侧风处',
+  },
+  hazardClasses: {
+    value: DEFAULT_HAZARD_CLASS_RULES,
+    clause: 'local choice per class (response: GB 51080-2015 §4.1.3-1 applied to the site)',
+    en: 'each hazard class: the capability its first unit needs and its response standard',
+    zh: '各风险类别：首到力量所需装备及到场时间标准',
+    localChoice: true,
+  },
+  aerialCapM: {
+    value: 100,
+    clause: 'local choice (the tallest aerial platforms in service reach about 100 m)',
+    en: 'a building taller than 100 m needs a 100 m aerial',
+    zh: '建筑高度超过100 m时按100 m举高车要求',
+    localChoice: true,
+  },
+  vehicleProfiles: {
+    value: DEFAULT_VEHICLE_PROFILES,
+    clause: 'local choice (GB 1589-2016 caps vehicle width at 2.55 m)',
+    en: 'fire-vehicle weights, heights and widths checked against road limits',
+    zh: '消防车辆质量、高度、宽度（用于道路限重、限高、限宽）',
+    localChoice: true,
+  },
+  capabilityVehicle: {
+    value: DEFAULT_CAPABILITY_VEHICLE,
+    clause: 'local choice',
+    en: 'the vehicle each capability arrives in',
+    zh: '各类装备对应的车辆',
+    localChoice: true,
+  },
+  microResponseS: {
+    value: 180,
+    clause: '公安部消防局《社区微型消防站建设标准（试行）》《消防安全重点单位微型消防站建设标准（试行）》(2015): "3分钟到场"',
+    en: 'a micro fire station reaches the scene within 3 min of the alarm',
+    zh: '微型消防站接警后3分钟内到场扑救',
+    verify: true,
+  },
+  microTurnoutS: {
+    value: 60,
+    clause: '公安部消防局 微型消防站建设标准（试行）(2015): "1分钟响应启动"',
+    en: 'a micro fire station responds and sets off within 1 min',
+    zh: '微型消防站1分钟内响应启动',
+    verify: true,
+  },
+  microSpeedKmh: {
+    value: { foot: 6, light_vehicle: 20 },
+    clause: 'local choice (no standard gives a speed)',
+    en: 'micro station crews travel at 6 km/h on foot, 20 km/h by light vehicle',
+    zh: '微型消防站步行6 km/h，轻便车辆20 km/h',
+    localChoice: true,
   },
 };
 
