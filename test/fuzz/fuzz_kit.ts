@@ -132,14 +132,15 @@ export function checkNetwork(net: RoadNetwork): void {
 
 /** GeoJSON features with finite coordinates in range (for layers already brought to WGS84). */
 export function checkWgs84Features(fcol: { features: readonly unknown[] }): void {
-  const walk = (c: unknown): void => {
+  const walk = (c: unknown, depth = 0): void => {
     if (!Array.isArray(c)) return;
+    if (depth > 3) throw new Error('coordinates nested deeper than a MultiPolygon');
     if (typeof c[0] === 'number') {
       const [lon, lat] = c as number[];
       if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) throw new Error(`position (${lon}, ${lat}) out of range`);
       return;
     }
-    for (const p of c) walk(p);
+    for (const p of c) walk(p, depth + 1);
   };
   for (const f of fcol.features) walk((f as { geometry?: { coordinates?: unknown } } | null)?.geometry?.coordinates);
 }

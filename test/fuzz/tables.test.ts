@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readEdgeTable, readLayer } from '../../packages/core/src/index';
+import { parseHydrants } from '../../packages/core/src/scenario/layers';
 import { SAMPLE_EDGES, SAMPLE_NODES } from '../../packages/cli/test/run_cli';
 import { checkNetwork, checkWgs84Features, cleanOutcome, cleanOutcomeAsync, fuzzParams, mutatedBytes, mutatedLines } from './fuzz_kit';
 
@@ -47,7 +48,11 @@ describe('fuzz: CSV point tables', () => {
   it('a hydrant table: WGS84 points or an InputError naming the file', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(mutatedBytes(hydrantsCsv), mutatedLines(new TextDecoder().decode(hydrantsCsv))), async (b) => {
-        await cleanOutcomeAsync(() => readLayer('h.csv', { layer: 'hydrants', displayName: 'h.csv', read: async () => b }), 'h.csv', (r) => checkWgs84Features(r.fc));
+        await cleanOutcomeAsync(
+          async () => parseHydrants((await readLayer('h.csv', { layer: 'hydrants', displayName: 'h.csv', read: async () => b })).fc, 'h.csv'),
+          'h.csv',
+          checkWgs84Features,
+        );
       }),
       fuzzParams('CSV point table', 600),
     );

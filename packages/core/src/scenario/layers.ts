@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { InputError } from '../input_error';
 import { parseJsonText } from '../io/json_text';
+import { briefName, briefValue } from '../io/brief_value';
 import type { BarrierProps, HydrantProps, StationProps, WaterSourceKind, WaterSourceProps } from '../io/map_features';
 
 /**
@@ -46,8 +47,8 @@ function typedFeatures<G extends Geometry>(fc: FeatureCollection, file: string, 
     if (!g || !types.includes(g.type)) {
       throw new InputError(
         where(file, i),
-        `geometry is ${g ? g.type : 'missing'}; ${what.en} must be ${types.join(' or ')}`,
-        `几何类型为 ${g ? g.type : '空'}；${what.zh}须为 ${types.join(' 或 ')}`,
+        `geometry is ${g ? briefName(g.type) : 'missing'}; ${what.en} must be ${types.join(' or ')}`,
+        `几何类型为 ${g ? briefName(g.type) : '空'}；${what.zh}须为 ${types.join(' 或 ')}`,
       );
     }
     checkPositions((g as { coordinates: unknown }).coordinates, file, i);
@@ -55,12 +56,16 @@ function typedFeatures<G extends Geometry>(fc: FeatureCollection, file: string, 
   });
 }
 
-function checkPositions(c: unknown, file: string, i: number): void {
+/** GeoJSON nests positions at most three arrays deep (MultiPolygon); deeper is damage, refused before it can exhaust the stack. */
+const MAX_COORDINATE_DEPTH = 3;
+
+function checkPositions(c: unknown, file: string, i: number, depth = 0): void {
   if (!Array.isArray(c)) throw new InputError(where(file, i), 'coordinates are not an array', '坐标不是数组');
+  if (depth > MAX_COORDINATE_DEPTH) throw new InputError(where(file, i), 'coordinates are nested deeper than any GeoJSON geometry', '坐标嵌套层数超过任何 GeoJSON 几何类型');
   if (typeof c[0] === 'number' || c.length === 0) {
     const [lon, lat] = c as number[];
     if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) {
-      throw new InputError(where(file, i), `a coordinate is not [lon, lat] numbers: ${JSON.stringify(c)}`, `坐标不是 [经度, 纬度] 数值：${JSON.stringify(c)}`);
+      throw new InputError(where(file, i), `a coordinate is not [lon, lat] numbers: ${briefValue(c)}`, `坐标不是 [经度, 纬度] 数值：${briefValue(c)}`);
     }
     if (Math.abs(lat) > 90) {
       const swapped = Math.abs(lon) <= 90 && Math.abs(lat) <= 180;
@@ -73,7 +78,7 @@ function checkPositions(c: unknown, file: string, i: number): void {
     if (Math.abs(lon) > 180) throw new InputError(where(file, i), `longitude ${lon} is out of range`, `经度 ${lon} 超出范围`);
     return;
   }
-  for (const p of c) checkPositions(p, file, i);
+  for (const p of c) checkPositions(p, file, i, depth + 1);
 }
 
 function idOf(props: Record<string, unknown>, file: string, i: number, fallback: string): string {
@@ -81,7 +86,7 @@ function idOf(props: Record<string, unknown>, file: string, i: number, fallback:
   if (id === undefined || id === null || id === '') return fallback;
   if (typeof id === 'string') return id;
   if (typeof id === 'number' && Number.isFinite(id)) return String(id);
-  throw new InputError(where(file, i), `id must be text or a number, got ${JSON.stringify(id)}`, `id 须为文本或数字，实际为 ${JSON.stringify(id)}`);
+  throw new InputError(where(file, i), `id must be text or a number, got ${briefValue(id)}`, `id 须为文本或数字，实际为 ${briefValue(id)}`);
 }
 
 function uniqueIds<T extends { properties: { id: string } }>(features: T[], file: string): void {
@@ -130,8 +135,8 @@ export function parseHydrants(fc: FeatureCollection, file: string): FeatureColle
       if (!s) {
         throw new InputError(
           where(file, i),
-          `status ${JSON.stringify(rawStatus)} must be one of working, damaged, low_pressure, unknown (or 完好 / 损坏 / 低压 / 未知)`,
-          `status ${JSON.stringify(rawStatus)} 须为 working、damaged、low_pressure、unknown（或 完好、损坏、低压、未知）之一`,
+          `status ${briefValue(rawStatus)} must be one of working, damaged, low_pressure, unknown (or 完好 / 损坏 / 低压 / 未知)`,
+          `status ${briefValue(rawStatus)} 须为 working、damaged、low_pressure、unknown（或 完好、损坏、低压、未知）之一`,
         );
       }
       status = s;
@@ -182,8 +187,8 @@ export function parseWaterSources(fc: FeatureCollection, file: string): FeatureC
       const zh = Object.keys(WATER_KIND_ALIASES).join(' / ');
       throw new InputError(
         where(file, i),
-        `kind ${raw === undefined ? 'is missing; it' : JSON.stringify(p.kind)} must be one of ${WATER_KINDS.join(', ')} (or ${zh})`,
-        `kind ${raw === undefined ? '缺失；' : JSON.stringify(p.kind)} 须为 ${WATER_KINDS.join('、')}（或 ${zh}）之一`,
+        `kind ${raw === undefined ? 'is missing; it' : briefValue(p.kind)} must be one of ${WATER_KINDS.join(', ')} (or ${zh})`,
+        `kind ${raw === undefined ? '缺失；' : briefValue(p.kind)} 须为 ${WATER_KINDS.join('、')}（或 ${zh}）之一`,
       );
     }
     const props: WaterSourceProps = { ...p, id: idOf(p, file, i, `water-${i}`), kind };
@@ -228,8 +233,8 @@ export function parseBarriers(fc: FeatureCollection, file: string): FeatureColle
     if (!kind) {
       throw new InputError(
         where(file, i),
-        `kind ${p.kind === undefined ? 'is missing; it' : JSON.stringify(p.kind)} must be expressway, railway or river (or 快速路 / 高速公路 / 铁路 / 河流)`,
-        `kind ${p.kind === undefined ? '缺失；' : JSON.stringify(p.kind)} 须为 expressway、railway、river（或 快速路、高速公路、铁路、河流）`,
+        `kind ${p.kind === undefined ? 'is missing; it' : briefValue(p.kind)} must be expressway, railway or river (or 快速路 / 高速公路 / 铁路 / 河流)`,
+        `kind ${p.kind === undefined ? '缺失；' : briefValue(p.kind)} 须为 expressway、railway、river（或 快速路、高速公路、铁路、河流）`,
       );
     }
     const props: BarrierProps = { ...p, id: idOf(p, file, i, `barrier-${i}`), kind };
@@ -273,8 +278,8 @@ export function parseDemand(fc: FeatureCollection, file: string, property: strin
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
       throw new InputError(
         where(file, i),
-        `"${property}" must be a number ≥ 0, got ${v === undefined ? 'nothing' : JSON.stringify(v)} (set demandProperty to use another property)`,
-        `"${property}" 须为非负数，实际为 ${v === undefined ? '空' : JSON.stringify(v)}（可用 demandProperty 指定其他字段）`,
+        `"${property}" must be a number ≥ 0, got ${briefValue(v)} (set demandProperty to use another property)`,
+        `"${property}" 须为非负数，实际为 ${v === undefined ? '空' : briefValue(v)}（可用 demandProperty 指定其他字段）`,
       );
     }
   });
