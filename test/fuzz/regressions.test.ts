@@ -1,5 +1,6 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseRoadsJson, readGeoJsonRoads, readLayer, readOsm, roadFields, type InputError } from '../../packages/core/src/index';
+import { parseRoadsJson, readGeoJsonRoads, readLayer, readOsm, roadFields, writeShapefile, type InputError } from '../../packages/core/src/index';
 import { parseHydrants, parseStudyArea } from '../../packages/core/src/scenario/layers';
 import { thrownInputError } from '../../packages/core/src/testing';
 import { pbfOf } from '../../packages/core/src/io/fixtures/pbf_blocks';
@@ -84,5 +85,46 @@ describe('fuzz regressions: GeoJSON', () => {
   it('a GeometryCollection whose geometries are not an array, in a layer to reproject (was: TypeError)', async () => {
     const e = await layerError(roads('{"type":"GeometryCollection","geometries":5}'), 'a.geojson', (fc) => parseStudyArea(fc, 'a.geojson'), 'GCJ-02');
     expect(e.where.file).toBe('a.geojson');
+  });
+});
+
+describe('fuzz regressions: Shapefile and Excel sizes', () => {
+  it('a .dbf whose record count says 4 billion (was: the parser built records until the heap ran out)', async () => {
+    const fc = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: { id: 'H1' }, geometry: { type: 'Point' as const, coordinates: [104, 30] } }] };
+    const set = writeShapefile(fc, 'h', { date: new Date(Date.UTC(2026, 0, 1)) }).sets[0];
+    const dbf = set.dbf.slice();
+    new DataView(dbf.buffer).setUint32(4, 0xffffffff, true);
+    const parts: Record<string, Uint8Array> = { 'h.shp': set.shp, 'h.dbf': dbf };
+    const read = async (p: string): Promise<Uint8Array> => parts[p] ?? Promise.reject(new Error('ENOENT'));
+    const e = await readLayer('h.shp', { layer: 'hydrants', displayName: 'h.shp', read }).then(
+      () => undefined,
+      (x: unknown) => x as InputError,
+    );
+    expect(e?.name).toBe('InputError');
+    expect(e?.where.file).toBe('h.dbf');
+    expect(e?.detail).toContain('4294967295 records');
+  });
+
+  it('an .xlsx entry whose central-directory size claims 4 GiB is refused before allocating it', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('s').addRow(['lon', 'lat']);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    // Central directory file headers (PK\x01\x02): uncompressed size at +24.
+    const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let patched = 0;
+    for (let i = 0; i + 46 <= bytes.length; i++) {
+      if (v.getUint32(i, true) === 0x02014b50) {
+        v.setUint32(i + 24, 0xfffffff0, true);
+        patched++;
+      }
+    }
+    expect(patched).toBeGreaterThan(0);
+    const e = await readLayer('h.xlsx', { layer: 'hydrants', displayName: 'h.xlsx', read: async () => bytes }).then(
+      () => undefined,
+      (x: unknown) => x as InputError,
+    );
+    expect(e?.name).toBe('InputError');
+    expect(e?.where.file).toBe('h.xlsx');
+    expect(e?.detail).toMatch(/zip structure is damaged \(an entry claims 4294967280 bytes/);
   });
 });

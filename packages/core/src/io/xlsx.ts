@@ -17,12 +17,33 @@ export interface SheetRows {
   rowNumbers: number[];
 }
 
+/** Deflate expands at most 1032-fold; a workbook part is one XML string, which V8 caps near 512 MiB. */
+const DEFLATE_MAX_RATIO = 1032;
+const MAX_PART_BYTES = 512 * 1024 * 1024;
+const MAX_ZIP_ENTRIES = 100_000;
+
+function damagedZip(file: string, what: string, whatZh: string): InputError {
+  return new InputError({ file }, `the workbook's zip structure is damaged (${what})`, `工作簿的 zip 结构已损坏（${whatZh}）`);
+}
+
 /** The rows of the first (or the named) sheet of an `.xlsx` workbook, shared strings and numbers resolved. */
 export function readXlsxSheet(bytes: Uint8Array, file: string, sheet?: string): SheetRows {
   let parts: Record<string, Uint8Array>;
+  let entries = 0;
   try {
-    parts = unzipSync(bytes, { filter: (f) => f.name.startsWith('xl/') && f.name.endsWith('.xml') || f.name.endsWith('.rels') });
+    parts = unzipSync(bytes, {
+      filter: (f) => {
+        // The zip's own sizes are checked before fflate allocates by them: a damaged size word would
+        // otherwise claim gigabytes, a damaged entry count billions of entries.
+        if (++entries > MAX_ZIP_ENTRIES) throw damagedZip(file, `more than ${MAX_ZIP_ENTRIES} entries`, `条目超过 ${MAX_ZIP_ENTRIES} 个`);
+        if (f.size > bytes.length) throw damagedZip(file, `an entry of ${f.size} bytes in a file of ${bytes.length}`, `条目 ${f.size} 字节超出文件长度 ${bytes.length}`);
+        const most = f.compression === 0 ? f.size : Math.min(MAX_PART_BYTES, f.size * DEFLATE_MAX_RATIO + 1024);
+        if (f.originalSize > most) throw damagedZip(file, `an entry claims ${f.originalSize} bytes from ${f.size} compressed`, `条目声称由 ${f.size} 字节解压为 ${f.originalSize} 字节`);
+        return (f.name.startsWith('xl/') && f.name.endsWith('.xml')) || f.name.endsWith('.rels');
+      },
+    });
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError({ file }, `not an Excel .xlsx workbook (${(e as Error).message}); save it as .xlsx (not .xls)`, `不是 Excel .xlsx 工作簿（${(e as Error).message}）；请另存为 .xlsx 格式（而非 .xls）`);
   }
   const workbook = parts['xl/workbook.xml'];
