@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseRoadsJson, readGeoJsonRoads, readLayer, readOsm, roadFields, writeShapefile, type InputError } from '../../packages/core/src/index';
+import { parseRoadsJson, readGeoJsonRoads, readLayer, readNetworkFile, readOsm, roadFields, writeNetworkFile, writeShapefile, type InputError } from '../../packages/core/src/index';
 import { parseHydrants, parseStudyArea } from '../../packages/core/src/scenario/layers';
-import { thrownInputError } from '../../packages/core/src/testing';
+import { pgrSampleNetwork, thrownInputError } from '../../packages/core/src/testing';
 import { pbfOf } from '../../packages/core/src/io/fixtures/pbf_blocks';
 
 // The smallest inputs the fuzz tests (test/fuzz/*.test.ts) found crashing an importer, each kept as a
@@ -126,5 +126,41 @@ describe('fuzz regressions: Shapefile and Excel sizes', () => {
     expect(e?.name).toBe('InputError');
     expect(e?.where.file).toBe('h.xlsx');
     expect(e?.detail).toMatch(/zip structure is damaged \(an entry claims 4294967280 bytes/);
+  });
+});
+
+describe('fuzz regressions: network files', () => {
+  const file = writeNetworkFile({ network: pgrSampleNetwork(), source: { name: 'a.csv', bytes: 1 } });
+  const headerLength = new DataView(file.buffer, file.byteOffset).getUint32(12, true);
+  const headerText = new TextDecoder().decode(file.subarray(16, 16 + headerLength));
+
+  it('a flipped letter in a road name inside the header (was: read without complaint, the name changed)', () => {
+    // The sample network has no names but the empty one; flip a letter of the source file's name instead.
+    const at = 16 + headerText.indexOf('"a.csv"') + 1;
+    const b = file.slice();
+    b[at] ^= 0x02; // "a.csv" → "c.csv": still valid JSON
+    const e = thrownInputError(() => readNetworkFile(b, 'n.fcnet'));
+    expect(e.detail).toBe('the header is damaged (checksum mismatch): import the source again');
+  });
+
+  it('a file written before the header checksum existed still loads', () => {
+    const old = new TextEncoder().encode(headerText.replace(/,"headerChecksum":\d+\}$/, '}'));
+    const start = (16 + old.length + 7) & ~7;
+    const arraysStart = (16 + headerLength + 7) & ~7;
+    const out = new Uint8Array(start + file.length - arraysStart);
+    out.set(file.subarray(0, 16));
+    new DataView(out.buffer).setUint32(12, old.length, true);
+    out.set(old, 16);
+    out.set(file.subarray(arraysStart), start);
+    expect(readNetworkFile(out, 'old.fcnet').network.linkCount).toBe(pgrSampleNetwork().linkCount);
+  });
+
+  it('a non-zero padding byte after the header is refused', () => {
+    // A writtenBy of 0–7 characters shifts the header's end through every residue mod 8: pick one that pads.
+    const padded = Array.from({ length: 8 }, (_, k) => writeNetworkFile({ network: pgrSampleNetwork(), writtenBy: `v${'x'.repeat(k)}` })).find((f) => (new DataView(f.buffer).getUint32(12, true) + 16) % 8 !== 0);
+    expect(padded).toBeDefined();
+    const b = padded!.slice();
+    b[16 + new DataView(b.buffer).getUint32(12, true)] = 1;
+    expect(thrownInputError(() => readNetworkFile(b, 'n.fcnet')).detail).toBe('the padding after the header is damaged');
   });
 });
