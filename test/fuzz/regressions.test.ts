@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseRoadsJson, readGeoJsonRoads, readLayer, readNetworkFile, readOsm, roadFields, writeNetworkFile, writeShapefile, type InputError } from '../../packages/core/src/index';
+import { parseRoadsJson, readEdgeTable, readGeoJsonRoads, readLayer, readNetworkFile, readOsm, roadFields, writeNetworkFile, writeShapefile, type InputError } from '../../packages/core/src/index';
 import { parseHydrants, parseStudyArea } from '../../packages/core/src/scenario/layers';
 import { pgrSampleNetwork, thrownInputError } from '../../packages/core/src/testing';
 import { pbfOf } from '../../packages/core/src/io/fixtures/pbf_blocks';
@@ -162,5 +162,23 @@ describe('fuzz regressions: network files', () => {
     const b = padded!.slice();
     b[16 + new DataView(b.buffer).getUint32(12, true)] = 1;
     expect(thrownInputError(() => readNetworkFile(b, 'n.fcnet')).detail).toBe('the padding after the header is damaged');
+  });
+});
+
+describe('fuzz regressions: messages quote a damaged field briefly', () => {
+  it('an edge id of 60,000 characters is quoted by its first 40 (was: the whole field printed)', () => {
+    const long = '<a>'.repeat(20000);
+    const e = thrownInputError(() => readEdgeTable(`id,source,target,cost,x1,y1,x2,y2\n${long},1,2,5,104,30,104.01,30\n`, 'e.csv'));
+    expect(e.where).toEqual({ file: 'e.csv', line: 2 });
+    expect(e.detail).toBe(`edge id "${long.slice(0, 40)}…" is not an integer`);
+  });
+
+  it('a hydrant table coordinate of 10,000 characters is quoted by its first 40', async () => {
+    const long = '9'.repeat(5000) + 'x'.repeat(5000);
+    const { message } = await readLayer('h.csv', { layer: 'hydrants', displayName: 'h.csv', read: async () => new TextEncoder().encode(`lon,lat\n104,${long}\n`) }).then(
+      () => ({ message: '' }),
+      (x: unknown) => x as InputError,
+    );
+    expect(message).toBe(`h.csv:2 (row 2): column "lat": "${long.slice(0, 40)}…" is not a number`);
   });
 });

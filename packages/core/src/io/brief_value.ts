@@ -27,3 +27,8 @@ export function briefName(v: unknown): string {
   if (typeof v === 'string') return v.length > 24 ? `${v.slice(0, 24)}…` : v;
   return briefValue(v);
 }
+
+/** A cell or attribute from an input file as quoted in a message: cut at `max` characters (default 40), so a damaged file's megabyte-long field is not printed whole. */
+export function briefText(s: string, max = 40): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}

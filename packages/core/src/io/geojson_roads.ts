@@ -7,7 +7,7 @@ import { RoadNetworkBuilder, type RoadNetwork } from '../network/road_network';
 import { applySpeedModel, DEFAULT_SPEED_MODEL, type SpeedModel } from '../cost/speed_model';
 import { LANE_WIDTH_M, onewayDirection, parseMaxspeedKmh, parseWidthM } from './osm_tags';
 import { parseJsonText } from './json_text';
-import { briefName, briefValue } from './brief_value';
+import { briefName, briefText, briefValue } from './brief_value';
 
 /** Options of `readGeoJsonRoads`: the junction tolerance and the speed model. */
 export interface GeoJsonRoadsOptions {
@@ -219,7 +219,7 @@ function attributesOf(feature: unknown, file: string, index: number): LinkAttrib
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'boolean') return v ? 'yes' : 'no';
     if (typeof v === 'number' || typeof v === 'string') return String(v).trim();
-    throw new InputError({ file, feature: `feature ${index}` }, `property "${k}" must be a string, number or boolean`, `属性“${k}”必须是字符串、数字或布尔值`);
+    throw new InputError({ file, feature: `feature ${index}` }, `property "${briefText(k)}" must be a string, number or boolean`, `属性“${briefText(k)}”必须是字符串、数字或布尔值`);
   };
   let roadClass = UNKNOWN_CLASS;
   for (const k of CLASS_KEYS) {

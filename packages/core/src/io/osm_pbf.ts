@@ -1,4 +1,5 @@
 import { Unzlib, unzlibSync } from 'fflate';
+import { briefText } from './brief_value';
 import { PbfReader } from 'pbf';
 import { InputError } from '../input_error';
 import { isNodeOfInterest, isRelationOfInterest, selectWays, type OsmData, type OsmMember, type OsmRelation, type OsmTaggedNode, type OsmWay } from './osm_data';
@@ -74,7 +75,7 @@ export function readOsmPbf(bytes: Uint8Array, fileName: string, onProgress?: (do
     if (dataSize < 0 || b.dataEnd > bytes.length) {
       throw new InputError(place(b), `truncated file: blob of ${dataSize} bytes but ${bytes.length - b.dataStart} bytes left`, '文件被截断: 数据块不完整');
     }
-    if (blobs.length === 0 && type !== 'OSMHeader') throw new InputError(place(b), `not an OSM PBF file: first blob is "${type}", expected "OSMHeader"`, '不是 OSM PBF 文件');
+    if (blobs.length === 0 && type !== 'OSMHeader') throw new InputError(place(b), `not an OSM PBF file: first blob is "${briefText(type)}", expected "OSMHeader"`, '不是 OSM PBF 文件');
     blobs.push(b);
     if (type === 'OSMHeader') {
       checkHeader(inflate(bytes, b, place), b);
@@ -91,7 +92,7 @@ export function readOsmPbf(bytes: Uint8Array, fileName: string, onProgress?: (do
         (tag, _r, pr) => {
           if (tag === 4) {
             const f = pr.readString();
-            if (!SUPPORTED_FEATURES.has(f)) throw new InputError(place(b), `file requires the unsupported feature "${f}"`, `文件需要不支持的特性 "${f}"`);
+            if (!SUPPORTED_FEATURES.has(f)) throw new InputError(place(b), `file requires the unsupported feature "${briefText(f)}"`, `文件需要不支持的特性 "${briefText(f)}"`);
           }
         },
         null,

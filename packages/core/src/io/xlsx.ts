@@ -1,4 +1,5 @@
 import { unzipSync, strFromU8 } from 'fflate';
+import { briefText } from './brief_value';
 import { SaxesParser } from 'saxes';
 import { InputError } from '../input_error';
 
@@ -58,7 +59,7 @@ export function readXlsxSheet(bytes: Uint8Array, file: string, sheet?: string): 
   if (sheets.length === 0) throw new InputError({ file }, 'the workbook has no sheet', '工作簿中没有工作表');
   const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s.name === sheet);
   if (!chosen) {
-    const names = sheets.map((s) => s.name).join(', ');
+    const names = sheets.slice(0, 20).map((s) => briefText(s.name)).join(', ') + (sheets.length > 20 ? ', …' : '');
     throw new InputError({ file }, `no sheet named "${sheet}" (sheets: ${names})`, `没有名为“${sheet}”的工作表（现有：${names}）`);
   }
 
@@ -74,7 +75,7 @@ export function readXlsxSheet(bytes: Uint8Array, file: string, sheet?: string): 
   const target = targets.get(chosen.rid) ?? `worksheets/sheet${sheets.indexOf(chosen) + 1}.xml`;
   const path = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
   const sheetXml = parts[path];
-  if (!sheetXml) throw new InputError({ file }, `sheet "${chosen.name}" is missing from the workbook (${path})`, `工作簿中缺少工作表“${chosen.name}”（${path}）`);
+  if (!sheetXml) throw new InputError({ file }, `sheet "${briefText(chosen.name)}" is missing from the workbook (${briefText(path)})`, `工作簿中缺少工作表“${briefText(chosen.name)}”（${briefText(path)}）`);
 
   const shared = sharedStrings(parts['xl/sharedStrings.xml'], file);
 

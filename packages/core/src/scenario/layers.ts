@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { InputError } from '../input_error';
 import { parseJsonText } from '../io/json_text';
-import { briefName, briefValue } from '../io/brief_value';
+import { briefName, briefText, briefValue } from '../io/brief_value';
 import type { BarrierProps, HydrantProps, StationProps, WaterSourceKind, WaterSourceProps } from '../io/map_features';
 
 /**
@@ -94,7 +94,7 @@ function uniqueIds<T extends { properties: { id: string } }>(features: T[], file
   features.forEach((f, i) => {
     const first = seen.get(f.properties.id);
     if (first !== undefined) {
-      throw new InputError(where(file, i), `duplicate id "${f.properties.id}" (also feature ${first})`, `编号 "${f.properties.id}" 重复（与 feature ${first} 相同）`);
+      throw new InputError(where(file, i), `duplicate id "${briefText(f.properties.id)}" (also feature ${first})`, `编号 "${briefText(f.properties.id)}" 重复（与 feature ${first} 相同）`);
     }
     seen.set(f.properties.id, i);
   });
