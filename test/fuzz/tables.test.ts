@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readEdgeTable, readLayer } from '../../packages/core/src/index';
+import { applyStatusTable, readEdgeTable, readLayer } from '../../packages/core/src/index';
 import { parseHydrants } from '../../packages/core/src/scenario/layers';
 import { SAMPLE_EDGES, SAMPLE_NODES } from '../../packages/cli/test/run_cli';
 import { checkNetwork, checkWgs84Features, cleanOutcome, cleanOutcomeAsync, fuzzParams, mutatedBytes, mutatedLines } from './fuzz_kit';
@@ -19,6 +19,7 @@ const edgesXy = enc.encode(
     '2,2,3,12,-1,116.31,39.90,116.31,39.91,1110,residential,=cmd\n' +
     '3,3,1,-1,20,116.31,39.91,116.30,39.90,1400,,\n',
 );
+const statusCsv = enc.encode('编号,状态,检查日期\nH1,损坏,2026-05-01\nH2,完好,2026/5/2\nH1,完好,2026-04-01\nH9,低压,\n');
 const hydrantsCsv = enc.encode('编号,经度,纬度,状态,管径\nH1,116.30,39.90,完好,150\nH2,116.301,39.901,损坏,100\nH3,,,完好,\n"H,4",116.302,"39.902",完好,"1,000"\n');
 
 describe('fuzz: edge tables', () => {
@@ -55,6 +56,22 @@ describe('fuzz: CSV point tables', () => {
         );
       }),
       fuzzParams('CSV point table', 600),
+    );
+  });
+});
+
+describe('fuzz: status update tables', () => {
+  it('applied to a hydrant layer: valid hydrants or an InputError naming the table or the layer', async () => {
+    const layer = (await readLayer('h.csv', { layer: 'hydrants', displayName: 'h.csv', read: async () => hydrantsCsv })).fc;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(mutatedBytes(statusCsv), mutatedLines(new TextDecoder().decode(statusCsv))), async (b) => {
+        await cleanOutcomeAsync(
+          async () => parseHydrants((await applyStatusTable(layer, 'status.csv', { layer: 'hydrantStatus', displayName: 'status.csv', read: async () => b })).fc, 'h.csv'),
+          ['status.csv', 'h.csv'],
+          checkWgs84Features,
+        );
+      }),
+      fuzzParams('status table', 400),
     );
   });
 });
