@@ -1,6 +1,8 @@
 import vm from 'node:vm';
 import fc from 'fast-check';
+import { vi } from 'vitest';
 import { InputError, type RoadNetwork } from '../../packages/core/src/index';
+import { concatBytes } from '../../packages/core/src/io/concat_bytes';
 
 /**
  * Shared pieces of the importer fuzz tests (test/fuzz/*.test.ts): seeded run parameters, byte and
@@ -11,6 +13,9 @@ import { InputError, type RoadNetwork } from '../../packages/core/src/index';
  * FIRECOVER_FUZZ_RUNS to a number of runs per property (default: each test's own, sized so the whole
  * suite stays within about a minute on two cores), e.g. `FIRECOVER_FUZZ_RUNS=5000 pnpm vitest run test/fuzz`.
  */
+
+// A long session (FIRECOVER_FUZZ_RUNS) may take far longer than the suite's default test timeout.
+vi.setConfig({ testTimeout: process.env.FIRECOVER_FUZZ_RUNS ? 6 * 3600_000 : 120_000 });
 
 /** Seed and run count for one property: FIRECOVER_FUZZ_SEED / FIRECOVER_FUZZ_RUNS, else a fresh seed and `defaultRuns`. */
 export function fuzzParams(name: string, defaultRuns: number): fc.Parameters<unknown> {
@@ -160,15 +165,7 @@ const deep = (open: string, n: number): Uint8Array => enc.encode(open.repeat(n))
 /** One mutation of a byte array. */
 type Mutation = (b: Uint8Array) => Uint8Array;
 
-const concat = (...parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-};
+const concat = (...parts: Uint8Array[]): Uint8Array => concatBytes(parts);
 
 /** Positions as fractions, so one arbitrary serves inputs of any length. */
 const frac = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });

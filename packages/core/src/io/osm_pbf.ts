@@ -2,6 +2,7 @@ import { Unzlib, unzlibSync } from 'fflate';
 import { briefText } from './brief_value';
 import { PbfReader } from 'pbf';
 import { InputError } from '../input_error';
+import { concatBytes } from './concat_bytes';
 import { isNodeOfInterest, isRelationOfInterest, selectWays, type OsmData, type OsmMember, type OsmRelation, type OsmTaggedNode, type OsmWay } from './osm_data';
 import type { OsmTags } from './osm_tags';
 
@@ -447,13 +448,7 @@ function inflateBounded(zlib: Uint8Array): Uint8Array {
   const step = 4096;
   for (let i = 0; i < zlib.length; i += step) u.push(zlib.subarray(i, Math.min(zlib.length, i + step)), i + step >= zlib.length);
   if (zlib.length === 0) u.push(zlib, true);
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 interface BlockScan {
