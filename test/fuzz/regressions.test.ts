@@ -4,6 +4,7 @@ import { parseRoadsJson, readEdgeTable, readGeoJsonRoads, readLayer, readNetwork
 import { parseHydrants, parseStudyArea } from '../../packages/core/src/scenario/layers';
 import { pgrSampleNetwork, thrownInputError } from '../../packages/core/src/testing';
 import { pbfOf } from '../../packages/core/src/io/fixtures/pbf_blocks';
+import { storedZip, zipParts } from '../../packages/core/src/io/fixtures/zip_parts';
 
 // The smallest inputs the fuzz tests (test/fuzz/*.test.ts) found crashing an importer, each kept as a
 // regression test: the import must refuse them with an InputError naming the file.
@@ -103,6 +104,20 @@ describe('fuzz regressions: Shapefile and Excel sizes', () => {
     expect(e?.name).toBe('InputError');
     expect(e?.where.file).toBe('h.dbf');
     expect(e?.detail).toContain('4294967295 records');
+  });
+
+  it('an .xlsx cell reference far beyond column XFD (was: a row padded to billions of empty cells)', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('s').addRow(['lon', 'lat']);
+    const parts = zipParts(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const sheet = new TextDecoder().decode(parts['xl/worksheets/sheet1.xml']).replace('r="B1"', 'r="ZZZZZZZZ1"');
+    expect(sheet).toContain('ZZZZZZZZ1');
+    const bytes = storedZip({ ...parts, 'xl/worksheets/sheet1.xml': new TextEncoder().encode(sheet) });
+    const e = await readLayer('h.xlsx', { layer: 'hydrants', displayName: 'h.xlsx', read: async () => bytes }).then(
+      () => undefined,
+      (x: unknown) => x as InputError,
+    );
+    expect(e?.message).toBe('h.xlsx: a cell reference lies beyond Excel\'s last column XFD ("ZZZZZZZZ1")');
   });
 
   it('an .xlsx entry whose central-directory size claims 4 GiB is refused before allocating it', async () => {

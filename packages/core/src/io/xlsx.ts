@@ -22,6 +22,7 @@ export interface SheetRows {
 const DEFLATE_MAX_RATIO = 1032;
 const MAX_PART_BYTES = 512 * 1024 * 1024;
 const MAX_ZIP_ENTRIES = 100_000;
+const MAX_COLUMNS = 16_384;
 
 function damagedZip(file: string, what: string, whatZh: string): InputError {
   return new InputError({ file }, `the workbook's zip structure is damaged (${what})`, `工作簿的 zip 结构已损坏（${whatZh}）`);
@@ -95,6 +96,8 @@ export function readXlsxSheet(bytes: Uint8Array, file: string, sheet?: string): 
         rowNumbers.push(a.r ? Number(a.r) : rowNumbers.length === 0 ? 1 : rowNumbers[rowNumbers.length - 1] + 1);
       } else if (name === 'c') {
         const col = a.r ? columnIndex(a.r) : nextCol;
+        // Excel's last column is XFD (16,384): a damaged reference must not make a row of billions of cells.
+        if (col >= MAX_COLUMNS) throw new InputError({ file }, `a cell reference lies beyond Excel's last column XFD ("${briefText(a.r ?? '')}")`, `单元格引用超出 Excel 的最后一列 XFD（“${briefText(a.r ?? '')}”）`);
         cell = { col, type: a.t ?? 'n' };
         nextCol = col + 1;
         text = '';
@@ -174,6 +177,7 @@ function walk(
   try {
     parser.write(xml).close();
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError({ file }, `the workbook's XML is damaged: ${(e as Error).message}`, `工作簿的 XML 已损坏：${(e as Error).message}`);
   }
 }
