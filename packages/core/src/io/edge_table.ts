@@ -1,4 +1,5 @@
 import { InputError } from '../input_error';
+import { briefText } from './brief_value';
 import { CsvReader, IdIndex, doubled } from './csv_reader';
 import { polylineLengthM } from '../network/geodesy';
 import { CHINESE_ROAD_CLASSES, LinkFlag, ROAD_CLASSES, UNKNOWN_CLASS, roadClassCode } from '../network/road_class';
@@ -307,7 +308,7 @@ function columnsOf(t: Table, file: string, required: string[]): number[] {
 function parseId(r: CsvReader, i: number, file: string, what: string, whatZh: string): number {
   const v = r.number(i);
   if (!Number.isInteger(v)) {
-    const s = r.text(i).trim();
+    const s = briefText(r.text(i).trim());
     throw new InputError({ file, line: r.line }, `${what} "${s}" is not an integer`, `${whatZh}“${s}”不是整数`);
   }
   return v;
@@ -317,7 +318,7 @@ function parseNumber(r: CsvReader, i: number, file: string, what: string, whatZh
   if (emptyMsg && r.isEmpty(i)) throw new InputError({ file, line: r.line }, emptyMsg, emptyMsgZh);
   const v = r.number(i);
   if (!Number.isFinite(v)) {
-    const s = r.text(i).trim();
+    const s = briefText(r.text(i).trim());
     throw new InputError({ file, line: r.line }, `${what} "${s}" is not a number`, `${whatZh}“${s}”不是数字`);
   }
   return v;

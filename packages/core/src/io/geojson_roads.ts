@@ -8,6 +8,7 @@ import { applySpeedModel, DEFAULT_SPEED_MODEL, type SpeedModel } from '../cost/s
 import { LANE_WIDTH_M, onewayDirection, parseMaxspeedKmh, parseWidthM } from './osm_tags';
 import { parseJsonText } from './json_text';
 import { featureVehicleLimits } from './osm_vehicle_limits';
+import { briefName, briefText, briefValue } from './brief_value';
 
 /** Options of `readGeoJsonRoads`: the junction tolerance and the speed model. */
 export interface GeoJsonRoadsOptions {
@@ -61,14 +62,14 @@ export function readGeoJsonRoads(text: string | FeatureCollection, fileName: str
     if (type === 'LineString') parts = [g!.coordinates];
     else if (type === 'MultiLineString' && Array.isArray(g!.coordinates)) parts = g!.coordinates;
     else {
-      throw new InputError(where, `geometry is ${g ? String(type) : 'missing'}, not a LineString or MultiLineString`, `几何类型为 ${g ? String(type) : '空'}，不是 LineString 或 MultiLineString`);
+      throw new InputError(where, `geometry is ${g ? briefName(type) : 'missing'}, not a LineString or MultiLineString`, `几何类型为 ${g ? briefName(type) : '空'}，不是 LineString 或 MultiLineString`);
     }
     for (const part of parts) {
       if (!Array.isArray(part)) throw new InputError(where, 'line coordinates are not an array', '线坐标不是数组');
       const flat: number[] = [];
       for (const p of part) {
         if (!Array.isArray(p) || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
-          throw new InputError(where, `a coordinate is not [lon, lat] numbers: ${JSON.stringify(p)}`, `坐标不是 [经度, 纬度] 数值：${JSON.stringify(p)}`);
+          throw new InputError(where, `a coordinate is not [lon, lat] numbers: ${briefValue(p)}`, `坐标不是 [经度, 纬度] 数值：${briefValue(p)}`);
         }
         flat.push(p[0], p[1]);
       }
@@ -224,7 +225,7 @@ function attributesOf(feature: unknown, file: string, index: number): LinkAttrib
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'boolean') return v ? 'yes' : 'no';
     if (typeof v === 'number' || typeof v === 'string') return String(v).trim();
-    throw new InputError({ file, feature: `feature ${index}` }, `property "${k}" must be a string, number or boolean`, `属性“${k}”必须是字符串、数字或布尔值`);
+    throw new InputError({ file, feature: `feature ${index}` }, `property "${briefText(k)}" must be a string, number or boolean`, `属性“${briefText(k)}”必须是字符串、数字或布尔值`);
   };
   let roadClass = UNKNOWN_CLASS;
   for (const k of CLASS_KEYS) {

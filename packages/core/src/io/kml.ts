@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, Geometry, LineString, Point, Polygon } from 'geojson';
+import { briefText } from './brief_value';
 import { SaxesParser } from 'saxes';
 import { InputError } from '../input_error';
 
@@ -87,7 +88,7 @@ function parseCoordinates(s: string, file: string, line: number): number[][] {
   for (const tuple of s.trim().split(/\s+/)) {
     if (tuple === '') continue;
     const parts = tuple.split(',').map(Number);
-    if (parts.length < 2 || !parts.every(Number.isFinite)) throw new InputError({ file, line }, `KML coordinates "${tuple}" are not lon,lat[,alt] numbers`, `KML 坐标“${tuple}”不是 经度,纬度[,高程] 数值`);
+    if (parts.length < 2 || !parts.every(Number.isFinite)) throw new InputError({ file, line }, `KML coordinates "${briefText(tuple)}" are not lon,lat[,alt] numbers`, `KML 坐标“${briefText(tuple)}”不是 经度,纬度[,高程] 数值`);
     out.push(parts.length > 2 ? parts.slice(0, 3) : parts);
   }
   if (out.length === 0) throw new InputError({ file, line }, 'empty KML <coordinates>', 'KML <coordinates> 为空');

@@ -236,36 +236,41 @@ function parseJsonLayer(text: string, file: string, parse?: (text: string, file:
 
 /** Every position of every feature (malformed ones are skipped: the layer parsers report them). */
 export function* positions(fc: FeatureCollection): Generator<LonLat> {
-  const walk = function* (c: unknown): Generator<LonLat> {
-    if (!Array.isArray(c)) return;
+  // Positions lie at most three arrays deep (MultiPolygon); deeper nesting is damage the layer parsers report.
+  const walk = function* (c: unknown, depth: number): Generator<LonLat> {
+    if (!Array.isArray(c) || depth > 3) return;
     if (typeof c[0] === 'number') {
       if (typeof c[1] === 'number') yield [c[0], c[1]];
       return;
     }
-    for (const p of c) yield* walk(p);
+    for (const p of c) yield* walk(p, depth + 1);
   };
   for (const f of fc.features ?? []) {
     const g = (f as { geometry?: { coordinates?: unknown; geometries?: { coordinates?: unknown }[] } } | null)?.geometry;
     if (!g) continue;
-    if (Array.isArray(g.geometries)) for (const gg of g.geometries) yield* walk(gg.coordinates);
-    else yield* walk(g.coordinates);
+    if (Array.isArray(g.geometries)) for (const gg of g.geometries) yield* walk(gg?.coordinates, 0);
+    else yield* walk(g.coordinates, 0);
   }
 }
 
 /** A copy of `fc` with every position transformed to WGS84 (extra ordinates such as z are kept). */
 export function reproject(fc: FeatureCollection, crs: Crs): FeatureCollection {
-  const map = (c: unknown): unknown => {
-    if (!Array.isArray(c)) return c;
+  // Deeper than a MultiPolygon's positions is left as it is, for the layer parsers to refuse.
+  const map = (c: unknown, depth: number): unknown => {
+    if (!Array.isArray(c) || depth > 3) return c;
     if (typeof c[0] === 'number' && typeof c[1] === 'number') {
+      // JSON's 1e999 is Infinity: no transform takes it; the layer parsers refuse it.
+      if (!Number.isFinite(c[0]) || !Number.isFinite(c[1])) return c;
       const [lon, lat] = crs.toWgs84(c[0], c[1]);
       return [lon, lat, ...c.slice(2)];
     }
-    return c.map(map);
+    return c.map((x) => map(x, depth + 1));
   };
-  const geom = (g: Geometry | null): Geometry | null => {
-    if (!g) return g;
-    if (g.type === 'GeometryCollection') return { ...g, geometries: g.geometries.map((x) => geom(x) as Geometry) };
-    return { ...g, coordinates: map(g.coordinates) } as Geometry;
+  // Malformed geometries (not objects, collections without an array, collections nested in collections) are left for the parsers to refuse.
+  const geom = (g: Geometry | null, nested = false): Geometry | null => {
+    if (!g || typeof g !== 'object') return g;
+    if (g.type === 'GeometryCollection') return nested || !Array.isArray(g.geometries) ? g : { ...g, geometries: g.geometries.map((x) => geom(x, true) as Geometry) };
+    return { ...g, coordinates: map(g.coordinates, 0) } as Geometry;
   };
   const { crs: _drop, ...rest } = fc as FeatureCollection & { crs?: unknown };
   return { ...rest, features: fc.features.map((f) => (f && typeof f === 'object' ? { ...f, geometry: geom(f.geometry) as Geometry } : f)) };

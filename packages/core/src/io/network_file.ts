@@ -26,6 +26,8 @@ import type { OsmImportReport } from './osm_import';
  * file written before them) loads as before; a reader that does not know a section skips its arrays (they
  * are in the checksum all the same).
  *
+ * The header ends with its own checksum (`"headerChecksum"`, FNV-1a over its bytes; files written before it
+ * existed load without), and the padding after it must be zeros, so a flipped byte anywhere is found.
  * The header records a checksum of the array section (FNV-1a over its 32-bit words), checked on reading, and the source file's name,
  * size and checksum (given by the writer), so a tool can tell whether the file is still current.
  * Reading validates every index (nodes of links and arcs, CSR offsets, geometry ranges), so a damaged
@@ -225,7 +227,7 @@ export function writeNetworkFile(contents: NetworkFileContents): Uint8Array {
     ...(contents.report ? { report: contents.report } : {}),
     ...(contents.writtenBy ? { writtenBy: contents.writtenBy } : {}),
   };
-  const headerBytes = utf8Bytes(JSON.stringify(header));
+  const headerBytes = withHeaderChecksum(utf8Bytes(JSON.stringify(header)));
   const start = align8(PREFIX_BYTES + headerBytes.length);
   const out = new Uint8Array(start + arraysBytes);
   out.set(MAGIC, 0);
@@ -256,9 +258,11 @@ export function readNetworkFile(bytes: Uint8Array, fileName: string): NetworkFil
   }
   const headerLength = view.getUint32(12, true);
   if (PREFIX_BYTES + headerLength > bytes.length) throw bad('the file is truncated (the header runs past its end)', '文件不完整（文件头超出文件末尾）');
+  const headerBytes = bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength);
+  if (!headerChecksumHolds(headerBytes)) throw bad('the header is damaged (checksum mismatch): import the source again', '文件头已损坏（校验和不符）：请重新导入源数据');
   let header: Header;
   try {
-    header = JSON.parse(strictUtf8Decoder().decode(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength))) as Header;
+    header = JSON.parse(strictUtf8Decoder().decode(headerBytes)) as Header;
   } catch {
     throw bad('the header is damaged (not valid JSON)', '文件头已损坏（不是有效的 JSON）');
   }
@@ -268,6 +272,7 @@ export function readNetworkFile(bytes: Uint8Array, fileName: string): NetworkFil
   if (!Number.isSafeInteger(header.arraysBytes) || start + header.arraysBytes !== bytes.length) {
     throw bad(`the file is truncated or has extra bytes (${bytes.length} bytes, the header says ${start + header.arraysBytes})`, `文件不完整或有多余字节（${bytes.length} 字节，文件头为 ${start + header.arraysBytes}）`);
   }
+  for (let i = PREFIX_BYTES + headerLength; i < start; i++) if (bytes[i] !== 0) throw bad('the padding after the header is damaged', '文件头后的填充字节已损坏');
   // Typed-array views need their element alignment; a buffer read whole is aligned, a slice may not be.
   let body = bytes.subarray(start);
   if ((bytes.byteOffset + start) % 8 !== 0) body = body.slice();
@@ -373,6 +378,41 @@ function checkStructure(net: RoadNetwork, c: Counts, bad: (d: string, z: string)
     if (net.arcHead[a] >= c.nodeCount) fail('arcHead', a);
     if (net.arcLink[a] >>> 1 >= c.linkCount) fail('arcLink', a);
   }
+}
+
+/**
+ * The header's integrity: its JSON ends with `,"headerChecksum":N}`, N being the byte-wise FNV-1a of the
+ * header as it would read without that member (the text before it, then `}`). Files written before the
+ * member existed have none and are read as before; the arrays keep their own checksum either way.
+ */
+const CHECKSUM_SUFFIX = /,"headerChecksum":(\d{1,10})\}$/;
+
+function withHeaderChecksum(json: Uint8Array): Uint8Array {
+  const c = fnv1aBytes(json, json.length);
+  const suffix = utf8Bytes(`,"headerChecksum":${c}}`);
+  const out = new Uint8Array(json.length - 1 + suffix.length);
+  out.set(json.subarray(0, json.length - 1));
+  out.set(suffix, json.length - 1);
+  return out;
+}
+
+function headerChecksumHolds(header: Uint8Array): boolean {
+  // The member is ASCII: its text is the header's last bytes.
+  let tail = '';
+  for (let i = Math.max(0, header.length - 32); i < header.length; i++) tail += String.fromCharCode(header[i]);
+  const m = CHECKSUM_SUFFIX.exec(tail);
+  if (!m) return !/"headerChecksum"/.test(tail);
+  // FNV over the bytes before the member, then the closing brace.
+  const before = header.length - m[0].length;
+  return fnv1aBytes(header, before, 0x7d) === Number(m[1]);
+}
+
+/** Byte-wise FNV-1a (32-bit) of `b[0..n)`, then of `last` when given. */
+function fnv1aBytes(b: Uint8Array, n: number, last?: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ b[i], 16777619);
+  if (last !== undefined) h = Math.imul(h ^ last, 16777619);
+  return h >>> 0;
 }
 
 /**

@@ -1,6 +1,8 @@
-import { unzlibSync } from 'fflate';
+import { Unzlib, unzlibSync } from 'fflate';
+import { briefText } from './brief_value';
 import { PbfReader } from 'pbf';
 import { InputError } from '../input_error';
+import { concatBytes } from './concat_bytes';
 import { isNodeOfInterest, isRelationOfInterest, isTurnRestrictionRelation, selectWays, type OsmData, type OsmMember, type OsmRelation, type OsmTaggedNode, type OsmWay } from './osm_data';
 import type { OsmTags } from './osm_tags';
 
@@ -19,6 +21,8 @@ import type { OsmTags } from './osm_tags';
 
 const SUPPORTED_FEATURES = new Set(['OsmSchema-V0.6', 'DenseNodes', 'HistoricalInformation']);
 const CACHE_LIMIT_BYTES = 512 * 1024 * 1024;
+/** The format's limit on a blob's uncompressed size ("must be less than 32 MiB"): a larger raw_size is damage, not a reason to allocate. */
+const MAX_BLOB_BYTES = 32 * 1024 * 1024;
 /** Way keys whose presence makes the way worth a tags object (see isWayOfInterest). */
 const WAY_KEYS = new Set(['highway', 'amenity', 'natural', 'waterway', 'landuse', 'railway', 'emergency']);
 const NODE_KEYS = new Set(['emergency', 'amenity', 'disused:emergency']);
@@ -72,7 +76,7 @@ export function readOsmPbf(bytes: Uint8Array, fileName: string, onProgress?: (do
     if (dataSize < 0 || b.dataEnd > bytes.length) {
       throw new InputError(place(b), `truncated file: blob of ${dataSize} bytes but ${bytes.length - b.dataStart} bytes left`, '文件被截断: 数据块不完整');
     }
-    if (blobs.length === 0 && type !== 'OSMHeader') throw new InputError(place(b), `not an OSM PBF file: first blob is "${type}", expected "OSMHeader"`, '不是 OSM PBF 文件');
+    if (blobs.length === 0 && type !== 'OSMHeader') throw new InputError(place(b), `not an OSM PBF file: first blob is "${briefText(type)}", expected "OSMHeader"`, '不是 OSM PBF 文件');
     blobs.push(b);
     if (type === 'OSMHeader') {
       checkHeader(inflate(bytes, b, place), b);
@@ -84,15 +88,20 @@ export function readOsmPbf(bytes: Uint8Array, fileName: string, onProgress?: (do
 
   function checkHeader(block: Uint8Array, b: BlobRef): void {
     const p = new PbfReader(block);
-    p.readFields(
-      (tag, _r, pr) => {
-        if (tag === 4) {
-          const f = pr.readString();
-          if (!SUPPORTED_FEATURES.has(f)) throw new InputError(place(b), `file requires the unsupported feature "${f}"`, `文件需要不支持的特性 "${f}"`);
-        }
-      },
-      null,
-    );
+    try {
+      p.readFields(
+        (tag, _r, pr) => {
+          if (tag === 4) {
+            const f = pr.readString();
+            if (!SUPPORTED_FEATURES.has(f)) throw new InputError(place(b), `file requires the unsupported feature "${briefText(f)}"`, `文件需要不支持的特性 "${briefText(f)}"`);
+          }
+        },
+        null,
+      );
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError(place(b), `malformed header block (${e instanceof Error ? e.message : String(e)})`, '文件头数据块格式错误');
+    }
   }
 
   // --- Pass 1: ways and relations.
@@ -417,13 +426,31 @@ function inflate(bytes: Uint8Array, b: BlobRef, place: (b: BlobRef) => { file: s
     const kind = other === 4 ? 'lzma' : other === 5 ? 'bzip2' : other === 6 ? 'lz4' : other === 7 ? 'zstd' : 'unknown';
     throw new InputError(place(b), `unsupported blob compression (${kind}); only raw and zlib are read`, `不支持的数据块压缩方式 (${kind})`);
   }
+  if (rawSize > MAX_BLOB_BYTES) {
+    throw new InputError(place(b), `damaged blob: it claims ${rawSize} bytes uncompressed, over the format's limit of 32 MiB`, `数据块已损坏：声称解压后 ${rawSize} 字节，超过格式上限 32 MiB`);
+  }
   try {
-    const out = rawSize > 0 ? unzlibSync(zlib, { out: new Uint8Array(rawSize) }) : unzlibSync(zlib);
+    const out = rawSize > 0 ? unzlibSync(zlib, { out: new Uint8Array(rawSize) }) : inflateBounded(zlib);
     if (rawSize > 0 && out.length !== rawSize) throw new Error(`inflated ${out.length} bytes, expected ${rawSize}`);
     return out;
   } catch (e) {
     throw new InputError(place(b), `corrupt zlib data (${e instanceof Error ? e.message : String(e)})`, '数据块 zlib 数据损坏');
   }
+}
+
+/** zlib data inflated in small steps, stopping past MAX_BLOB_BYTES (a blob without raw_size could otherwise inflate ~1000-fold). */
+function inflateBounded(zlib: Uint8Array): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const u = new Unzlib((chunk) => {
+    total += chunk.length;
+    if (total > MAX_BLOB_BYTES) throw new Error('it inflates past the format\'s limit of 32 MiB');
+    chunks.push(chunk);
+  });
+  const step = 4096;
+  for (let i = 0; i < zlib.length; i += step) u.push(zlib.subarray(i, Math.min(zlib.length, i + step)), i + step >= zlib.length);
+  if (zlib.length === 0) u.push(zlib, true);
+  return concatBytes(chunks);
 }
 
 interface BlockScan {

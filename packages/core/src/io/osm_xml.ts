@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { briefText } from './brief_value';
 import { InputError } from '../input_error';
 import { indexOfId, isNodeOfInterest, isRelationOfInterest, isTurnRestrictionRelation, selectWays, type OsmData, type OsmMember, type OsmRelation, type OsmWay } from './osm_data';
 import type { OsmTags } from './osm_tags';
@@ -36,7 +37,7 @@ export function readOsmXml(text: string, fileName: string): OsmData {
   const num = (attrs: Record<string, string>, name: string, what: string): number => {
     const v = attrs[name];
     const n = v === undefined || v.trim() === '' ? NaN : Number(v);
-    if (!Number.isFinite(n)) fail(`<${what}> has no valid ${name}="…" (got ${v === undefined ? 'nothing' : `"${v}"`})`, `<${what}> 缺少有效的 ${name} 属性`);
+    if (!Number.isFinite(n)) fail(`<${what}> has no valid ${name}="…" (got ${v === undefined ? 'nothing' : `"${briefText(v)}"`})`, `<${what}> 缺少有效的 ${name} 属性`);
     return n;
   };
 
@@ -81,7 +82,7 @@ export function readOsmXml(text: string, fileName: string): OsmData {
       case 'member':
         if (kind === 'relation') {
           const t = a.type;
-          if (t !== 'node' && t !== 'way' && t !== 'relation') fail(`<member> type must be node, way or relation (got "${t}")`, '<member> 的 type 必须是 node、way 或 relation');
+          if (t !== 'node' && t !== 'way' && t !== 'relation') fail(`<member> type must be node, way or relation (got "${briefText(String(t))}")`, '<member> 的 type 必须是 node、way 或 relation');
           members.push({ type: t as OsmMember['type'], ref: num(a, 'ref', 'member'), role: a.role ?? '' });
         }
         break;

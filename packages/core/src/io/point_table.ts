@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
+import { briefText } from './brief_value';
 import { CsvReader, guessDelimiter } from './csv_reader';
 import { utf8Bytes } from '../web_globals';
 import { InputError } from '../input_error';
@@ -136,7 +137,7 @@ export function pointTable(rows: Cell[][], rowNumbers: number[], file: string, c
     const x = toNumber(row[xi]);
     const y = toNumber(row[yi]);
     if (x === undefined || y === undefined) {
-      const [bad, col] = x === undefined ? [xs, header[xi]] : [ys, header[yi]];
+      const [bad, col] = (x === undefined ? [xs, header[xi]] : [ys, header[yi]]).map((t) => briefText(t));
       throw new InputError({ file, line, feature: `row ${line}` }, `column "${col}": "${bad}" is not a number`, `“${col}”列：“${bad}”不是数字`);
     }
     const props: Record<string, unknown> = {};

@@ -21,7 +21,11 @@ const FIELDS: Readonly<Record<string, readonly string[]>> = {
 /** A road layer's class / one-way / speed fields (named in `columns` or detected) mapped to the properties the road importer reads. */
 export function roadFields<T extends FeatureCollection>(fc: T, columns: Readonly<Record<string, string>> = {}): T {
   for (const f of fc.features) {
-    const p = (f.properties ?? {}) as Record<string, unknown>;
+    // Anything but an object with object (or absent) properties is left for the road importer to report.
+    if (typeof f !== 'object' || f === null) continue;
+    const raw: unknown = f.properties ?? {};
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) continue;
+    const p = raw as Record<string, unknown>;
     const lower = new Map(Object.keys(p).map((k) => [k.trim().toLowerCase(), k]));
     for (const [target, names] of Object.entries(FIELDS)) {
       const key = columns[target] ?? names.map((n) => lower.get(n)).find((k) => k !== undefined);

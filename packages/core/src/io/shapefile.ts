@@ -57,6 +57,7 @@ export function readShapefile(parts: ShapefileParts, file: string, fallbackEncod
       encoding = (fallbackEncoding && encodingLabel(fallbackEncoding)) || 'gb18030';
       encodingSource = fallbackEncoding ? 'declared' : 'detected';
     }
+    checkDbfHeader(dbf, file.replace(/\.shp$/i, '.dbf'));
     try {
       records = parseDbf(view(dbf), encoding);
     } catch (e) {
@@ -77,6 +78,26 @@ export function readShapefile(parts: ShapefileParts, file: string, fallbackEncod
     features.push({ type: 'Feature', geometry, properties: { ...records[i] } });
   });
   return { fc: { type: 'FeatureCollection', features }, read: geometries.length, dropped, encoding, encodingSource };
+}
+
+/**
+ * The DBF header's record count and sizes against the bytes there are: the parser trusts the count and
+ * would make that many records (up to 4 billion, from one damaged word) out of bytes that are not there.
+ */
+function checkDbfHeader(dbf: Uint8Array, file: string): void {
+  if (dbf.length < 32) throw new InputError({ file }, `the .dbf is truncated (${dbf.length} bytes, its header alone is 32)`, `.dbf 文件不完整（${dbf.length} 字节，仅文件头就需 32 字节）`);
+  const v = view(dbf);
+  const records = v.getUint32(4, true);
+  const headerLen = v.getUint16(8, true);
+  const recordLen = v.getUint16(10, true);
+  if (headerLen < 33 || headerLen > dbf.length) throw new InputError({ file }, `the .dbf header is damaged (it says ${headerLen} header bytes in a file of ${dbf.length})`, `.dbf 文件头已损坏（声称文件头 ${headerLen} 字节，文件共 ${dbf.length} 字节）`);
+  if (records > 0 && (recordLen < 1 || headerLen + records * recordLen > dbf.length)) {
+    throw new InputError(
+      { file },
+      `the .dbf is truncated or damaged: its header says ${records} records of ${recordLen} bytes, but ${dbf.length - headerLen} bytes follow the header`,
+      `.dbf 文件不完整或已损坏：文件头称有 ${records} 条 ${recordLen} 字节的记录，而文件头后只有 ${dbf.length - headerLen} 字节`,
+    );
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { unzipSync, strFromU8 } from 'fflate';
+import { briefText } from './brief_value';
 import { SaxesParser } from 'saxes';
 import { InputError } from '../input_error';
 
@@ -17,12 +18,34 @@ export interface SheetRows {
   rowNumbers: number[];
 }
 
+/** Deflate expands at most 1032-fold; a workbook part is one XML string, which V8 caps near 512 MiB. */
+const DEFLATE_MAX_RATIO = 1032;
+const MAX_PART_BYTES = 512 * 1024 * 1024;
+const MAX_ZIP_ENTRIES = 100_000;
+const MAX_COLUMNS = 16_384;
+
+function damagedZip(file: string, what: string, whatZh: string): InputError {
+  return new InputError({ file }, `the workbook's zip structure is damaged (${what})`, `工作簿的 zip 结构已损坏（${whatZh}）`);
+}
+
 /** The rows of the first (or the named) sheet of an `.xlsx` workbook, shared strings and numbers resolved. */
 export function readXlsxSheet(bytes: Uint8Array, file: string, sheet?: string): SheetRows {
   let parts: Record<string, Uint8Array>;
+  let entries = 0;
   try {
-    parts = unzipSync(bytes, { filter: (f) => f.name.startsWith('xl/') && f.name.endsWith('.xml') || f.name.endsWith('.rels') });
+    parts = unzipSync(bytes, {
+      filter: (f) => {
+        // The zip's own sizes are checked before fflate allocates by them: a damaged size word would
+        // otherwise claim gigabytes, a damaged entry count billions of entries.
+        if (++entries > MAX_ZIP_ENTRIES) throw damagedZip(file, `more than ${MAX_ZIP_ENTRIES} entries`, `条目超过 ${MAX_ZIP_ENTRIES} 个`);
+        if (f.size > bytes.length) throw damagedZip(file, `an entry of ${f.size} bytes in a file of ${bytes.length}`, `条目 ${f.size} 字节超出文件长度 ${bytes.length}`);
+        const most = f.compression === 0 ? f.size : Math.min(MAX_PART_BYTES, f.size * DEFLATE_MAX_RATIO + 1024);
+        if (f.originalSize > most) throw damagedZip(file, `an entry claims ${f.originalSize} bytes from ${f.size} compressed`, `条目声称由 ${f.size} 字节解压为 ${f.originalSize} 字节`);
+        return (f.name.startsWith('xl/') && f.name.endsWith('.xml')) || f.name.endsWith('.rels');
+      },
+    });
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError({ file }, `not an Excel .xlsx workbook (${(e as Error).message}); save it as .xlsx (not .xls)`, `不是 Excel .xlsx 工作簿（${(e as Error).message}）；请另存为 .xlsx 格式（而非 .xls）`);
   }
   const workbook = parts['xl/workbook.xml'];
@@ -37,7 +60,7 @@ export function readXlsxSheet(bytes: Uint8Array, file: string, sheet?: string): 
   if (sheets.length === 0) throw new InputError({ file }, 'the workbook has no sheet', '工作簿中没有工作表');
   const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s.name === sheet);
   if (!chosen) {
-    const names = sheets.map((s) => s.name).join(', ');
+    const names = sheets.slice(0, 20).map((s) => briefText(s.name)).join(', ') + (sheets.length > 20 ? ', …' : '');
     throw new InputError({ file }, `no sheet named "${sheet}" (sheets: ${names})`, `没有名为“${sheet}”的工作表（现有：${names}）`);
   }
 
@@ -53,7 +76,7 @@ export function readXlsxSheet(bytes: Uint8Array, file: string, sheet?: string): 
   const target = targets.get(chosen.rid) ?? `worksheets/sheet${sheets.indexOf(chosen) + 1}.xml`;
   const path = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
   const sheetXml = parts[path];
-  if (!sheetXml) throw new InputError({ file }, `sheet "${chosen.name}" is missing from the workbook (${path})`, `工作簿中缺少工作表“${chosen.name}”（${path}）`);
+  if (!sheetXml) throw new InputError({ file }, `sheet "${briefText(chosen.name)}" is missing from the workbook (${briefText(path)})`, `工作簿中缺少工作表“${briefText(chosen.name)}”（${briefText(path)}）`);
 
   const shared = sharedStrings(parts['xl/sharedStrings.xml'], file);
 
@@ -73,6 +96,8 @@ export function readXlsxSheet(bytes: Uint8Array, file: string, sheet?: string): 
         rowNumbers.push(a.r ? Number(a.r) : rowNumbers.length === 0 ? 1 : rowNumbers[rowNumbers.length - 1] + 1);
       } else if (name === 'c') {
         const col = a.r ? columnIndex(a.r) : nextCol;
+        // Excel's last column is XFD (16,384): a damaged reference must not make a row of billions of cells.
+        if (col >= MAX_COLUMNS) throw new InputError({ file }, `a cell reference lies beyond Excel's last column XFD ("${briefText(a.r ?? '')}")`, `单元格引用超出 Excel 的最后一列 XFD（“${briefText(a.r ?? '')}”）`);
         cell = { col, type: a.t ?? 'n' };
         nextCol = col + 1;
         text = '';
@@ -152,6 +177,7 @@ function walk(
   try {
     parser.write(xml).close();
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError({ file }, `the workbook's XML is damaged: ${(e as Error).message}`, `工作簿的 XML 已损坏：${(e as Error).message}`);
   }
 }

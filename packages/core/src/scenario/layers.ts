@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { InputError } from '../input_error';
 import { parseJsonText } from '../io/json_text';
+import { briefName, briefText, briefValue } from '../io/brief_value';
 import type { BarrierProps, HydrantProps, StationProps, WaterSourceKind, WaterSourceProps } from '../io/map_features';
 
 /**
@@ -46,8 +47,8 @@ export function typedFeatures<G extends Geometry>(fc: FeatureCollection, file: s
     if (!g || !types.includes(g.type)) {
       throw new InputError(
         where(file, i),
-        `geometry is ${g ? g.type : 'missing'}; ${what.en} must be ${types.join(' or ')}`,
-        `几何类型为 ${g ? g.type : '空'}；${what.zh}须为 ${types.join(' 或 ')}`,
+        `geometry is ${g ? briefName(g.type) : 'missing'}; ${what.en} must be ${types.join(' or ')}`,
+        `几何类型为 ${g ? briefName(g.type) : '空'}；${what.zh}须为 ${types.join(' 或 ')}`,
       );
     }
     checkPositions((g as { coordinates: unknown }).coordinates, file, i);
@@ -55,12 +56,16 @@ export function typedFeatures<G extends Geometry>(fc: FeatureCollection, file: s
   });
 }
 
-function checkPositions(c: unknown, file: string, i: number): void {
+/** GeoJSON nests positions at most three arrays deep (MultiPolygon); deeper is damage, refused before it can exhaust the stack. */
+const MAX_COORDINATE_DEPTH = 3;
+
+function checkPositions(c: unknown, file: string, i: number, depth = 0): void {
   if (!Array.isArray(c)) throw new InputError(where(file, i), 'coordinates are not an array', '坐标不是数组');
+  if (depth > MAX_COORDINATE_DEPTH) throw new InputError(where(file, i), 'coordinates are nested deeper than any GeoJSON geometry', '坐标嵌套层数超过任何 GeoJSON 几何类型');
   if (typeof c[0] === 'number' || c.length === 0) {
     const [lon, lat] = c as number[];
     if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) {
-      throw new InputError(where(file, i), `a coordinate is not [lon, lat] numbers: ${JSON.stringify(c)}`, `坐标不是 [经度, 纬度] 数值：${JSON.stringify(c)}`);
+      throw new InputError(where(file, i), `a coordinate is not [lon, lat] numbers: ${briefValue(c)}`, `坐标不是 [经度, 纬度] 数值：${briefValue(c)}`);
     }
     if (Math.abs(lat) > 90) {
       const swapped = Math.abs(lon) <= 90 && Math.abs(lat) <= 180;
@@ -73,7 +78,7 @@ function checkPositions(c: unknown, file: string, i: number): void {
     if (Math.abs(lon) > 180) throw new InputError(where(file, i), `longitude ${lon} is out of range`, `经度 ${lon} 超出范围`);
     return;
   }
-  for (const p of c) checkPositions(p, file, i);
+  for (const p of c) checkPositions(p, file, i, depth + 1);
 }
 
 function idOf(props: Record<string, unknown>, file: string, i: number, fallback: string): string {
@@ -81,7 +86,7 @@ function idOf(props: Record<string, unknown>, file: string, i: number, fallback:
   if (id === undefined || id === null || id === '') return fallback;
   if (typeof id === 'string') return id;
   if (typeof id === 'number' && Number.isFinite(id)) return String(id);
-  throw new InputError(where(file, i), `id must be text or a number, got ${JSON.stringify(id)}`, `id 须为文本或数字，实际为 ${JSON.stringify(id)}`);
+  throw new InputError(where(file, i), `id must be text or a number, got ${briefValue(id)}`, `id 须为文本或数字，实际为 ${briefValue(id)}`);
 }
 
 function uniqueIds<T extends { properties: { id: string } }>(features: T[], file: string): void {
@@ -89,7 +94,7 @@ function uniqueIds<T extends { properties: { id: string } }>(features: T[], file
   features.forEach((f, i) => {
     const first = seen.get(f.properties.id);
     if (first !== undefined) {
-      throw new InputError(where(file, i), `duplicate id "${f.properties.id}" (also feature ${first})`, `编号 "${f.properties.id}" 重复（与 feature ${first} 相同）`);
+      throw new InputError(where(file, i), `duplicate id "${briefText(f.properties.id)}" (also feature ${first})`, `编号 "${briefText(f.properties.id)}" 重复（与 feature ${first} 相同）`);
     }
     seen.set(f.properties.id, i);
   });
@@ -167,8 +172,8 @@ function waterStatusOf(raw: unknown, file: string, i: number): HydrantProps['sta
   if (!s) {
     throw new InputError(
       where(file, i),
-      `status ${JSON.stringify(raw)} must be one of working, damaged, low_pressure, unknown (or 完好 / 损坏 / 低压 / 未知)`,
-      `status ${JSON.stringify(raw)} 须为 working、damaged、low_pressure、unknown（或 完好、损坏、低压、未知）之一`,
+      `status ${briefValue(raw)} must be one of working, damaged, low_pressure, unknown (or 完好 / 损坏 / 低压 / 未知)`,
+      `status ${briefValue(raw)} 须为 working、damaged、low_pressure、unknown（或 完好、损坏、低压、未知）之一`,
     );
   }
   return s;
@@ -184,8 +189,8 @@ export function parseWaterSources(fc: FeatureCollection, file: string): FeatureC
       const zh = Object.keys(WATER_KIND_ALIASES).join(' / ');
       throw new InputError(
         where(file, i),
-        `kind ${raw === undefined ? 'is missing; it' : JSON.stringify(p.kind)} must be one of ${WATER_KINDS.join(', ')} (or ${zh})`,
-        `kind ${raw === undefined ? '缺失；' : JSON.stringify(p.kind)} 须为 ${WATER_KINDS.join('、')}（或 ${zh}）之一`,
+        `kind ${raw === undefined ? 'is missing; it' : briefValue(p.kind)} must be one of ${WATER_KINDS.join(', ')} (or ${zh})`,
+        `kind ${raw === undefined ? '缺失；' : briefValue(p.kind)} 须为 ${WATER_KINDS.join('、')}（或 ${zh}）之一`,
       );
     }
     const props: WaterSourceProps = { ...p, id: idOf(p, file, i, `water-${i}`), kind };
@@ -224,7 +229,7 @@ export function parseWaterAtlas(
     }
     const id = idOf(p, file, i, '');
     const first = seen.get(id);
-    if (first !== undefined) throw new InputError(where(file, i), `duplicate id "${id}" (also feature ${first}): atlas ids are unified across hydrants and other water sources`, `编号 "${id}" 重复（与 feature ${first} 相同）：一张图中消火栓与其他水源的编号须统一且唯一`);
+    if (first !== undefined) throw new InputError(where(file, i), `duplicate id ${briefValue(id)} (also feature ${first}): atlas ids are unified across hydrants and other water sources`, `编号 ${briefValue(id)} 重复（与 feature ${first} 相同）：一张图中消火栓与其他水源的编号须统一且唯一`);
     seen.set(id, i);
     const kind = typeof p.kind === 'string' ? p.kind.trim() : '';
     (HYDRANT_KIND_NAMES.includes(kind.toLowerCase()) || HYDRANT_KIND_NAMES.includes(kind) ? hydrantAt : otherAt).push(i);
@@ -276,8 +281,8 @@ export function parseBarriers(fc: FeatureCollection, file: string): FeatureColle
     if (!kind) {
       throw new InputError(
         where(file, i),
-        `kind ${p.kind === undefined ? 'is missing; it' : JSON.stringify(p.kind)} must be expressway, railway or river (or 快速路 / 高速公路 / 铁路 / 河流)`,
-        `kind ${p.kind === undefined ? '缺失；' : JSON.stringify(p.kind)} 须为 expressway、railway、river（或 快速路、高速公路、铁路、河流）`,
+        `kind ${p.kind === undefined ? 'is missing; it' : briefValue(p.kind)} must be expressway, railway or river (or 快速路 / 高速公路 / 铁路 / 河流)`,
+        `kind ${p.kind === undefined ? '缺失；' : briefValue(p.kind)} 须为 expressway、railway、river（或 快速路、高速公路、铁路、河流）`,
       );
     }
     const props: BarrierProps = { ...p, id: idOf(p, file, i, `barrier-${i}`), kind };
@@ -321,8 +326,8 @@ export function parseDemand(fc: FeatureCollection, file: string, property: strin
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
       throw new InputError(
         where(file, i),
-        `"${property}" must be a number ≥ 0, got ${v === undefined ? 'nothing' : JSON.stringify(v)} (set demandProperty to use another property)`,
-        `"${property}" 须为非负数，实际为 ${v === undefined ? '空' : JSON.stringify(v)}（可用 demandProperty 指定其他字段）`,
+        `"${property}" must be a number ≥ 0, got ${briefValue(v)} (set demandProperty to use another property)`,
+        `"${property}" 须为非负数，实际为 ${v === undefined ? '空' : briefValue(v)}（可用 demandProperty 指定其他字段）`,
       );
     }
   });

@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Geometry, Point, Position } from 'geojson';
 import { InputError } from '../input_error';
+import { briefName } from '../io/brief_value';
 import { rulerAt } from '../network/geodesy';
 import { linkCumulativeM, pointOnLink } from '../network/link_geometry';
 import { roadClassName } from '../network/road_class';
@@ -110,7 +111,7 @@ export function candidatesFromGeoJson(fc: FeatureCollection, file: string): { id
   fc.features.forEach((f: Feature, i) => {
     const g = f.geometry as Point | null;
     if (!g || g.type !== 'Point' || !Number.isFinite(g.coordinates[0]) || !Number.isFinite(g.coordinates[1])) {
-      throw new InputError({ file, feature: `feature ${i}` }, `candidate sites must be points, got ${g ? g.type : 'no geometry'}`, `候选站址必须是点要素，实际为 ${g ? g.type : '无几何'}`);
+      throw new InputError({ file, feature: `feature ${i}` }, `candidate sites must be points, got ${g ? briefName(g.type) : 'no geometry'}`, `候选站址必须是点要素，实际为 ${g ? briefName(g.type) : '无几何'}`);
     }
     const props = (f.properties ?? {}) as Record<string, unknown>;
     const id = String(props.id ?? f.id ?? `c${i + 1}`);
