@@ -17,6 +17,8 @@ const LAYER_TITLE: Record<string, Key> = {
   unprotected: 'L_unprotected',
   proposed_hydrants: 'L_proposed_hydrants',
   intake_reach: 'L_intake_reach',
+  plan_stations: 'st_not_yet',
+  newly_covered: 'L_newly_covered',
 };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
@@ -66,7 +68,7 @@ export function popupContent(features: MapGeoJSONFeature[]): HTMLElement {
         const ul = el('ul', undefined, 'checks');
         for (const c of d.checks) {
           const li = el('li');
-          li.append(el('span', c.ok ? '✓' : '✗', c.ok ? 'ok' : 'bad'), document.createTextNode(` ${pick(c.en, c.zh) || c.name}`));
+          li.append(el('span', c.ok ? '✓' : '✗', c.ok ? 'ok' : 'bad'), document.createTextNode(` ${checkName(c)}`));
           if (c.clause) li.append(el('small', ` — ${c.clause}`));
           ul.append(li);
         }
@@ -74,11 +76,11 @@ export function popupContent(features: MapGeoJSONFeature[]): HTMLElement {
       }
     } else {
       if (source === 'service_areas') row(t('L_bands'), bandLabel(Number(p.fc_band), state.info?.bandsS ?? [180, 240, 300]));
-      if (source === 'stations' || source === 'candidates') {
+      if (source === 'stations' || source === 'candidates' || source === 'plan_stations') {
         title.textContent = `${t(LAYER_TITLE[source])}: ${pick(String(p.name ?? p.id ?? ''), p.nameZh as string | undefined)}`;
         row(t('candidateClass'), stationClassLabel(String(p.fc_class ?? ''), STATION_CLASS_LABELS));
         const status = String(p.fc_status ?? 'existing');
-        row('status / 状态', t(`st_${status}` as Key));
+        row(t('status'), t(`st_${status}` as Key));
       }
       for (const [k, raw] of Object.entries(p)) {
         if (k.startsWith('fc_') || ['name', 'nameZh', 'class', 'status', 'checks'].includes(k)) continue;
@@ -106,4 +108,12 @@ export function popupContent(features: MapGeoJSONFeature[]): HTMLElement {
   }
   root.lang = getLang() === 'zh' ? 'zh-CN' : 'en';
   return root;
+}
+
+/** A check's name in the page language: its own en/zh text (e.g. the barriers crossed) after the rule's name. */
+function checkName(c: { name: string; en?: string; zh?: string }): string {
+  const key = `chk_${c.name}` as Key;
+  const rule = key === 'chk_area' || key === 'chk_arrival' || key === 'chk_barriers' || key === 'chk_centre' ? t(key) : c.name;
+  const own = pick(c.en, c.zh);
+  return own ? `${rule}: ${own}` : rule;
 }
