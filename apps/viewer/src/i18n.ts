@@ -286,3 +286,26 @@ export function stationClassLabel(code: string | undefined, labels: Record<strin
   const l = labels[code];
   return l ? l[lang] : code;
 }
+
+/** English notes inside clause texts (standards/preset.ts) and their Chinese, longest first. */
+const CLAUSE_NOTES: [string, string][] = [
+  ['siting near the district centre; "边缘化" in local plans', '站址宜位于辖区适中位置；地方规划称“边缘化”'],
+  ['local choice (GB 50974-2014 assumes working hydrants)', '地方自定（GB 50974-2014 以消火栓完好为前提）'],
+  ['local choice (township brigades: 乡镇消防队)', '地方自定（乡镇消防队）'],
+  ['local choice (no national figure)', '地方自定（无国家指标）'],
+  ['the whole district within 5 min', '辖区全部 5 分钟内可达'],
+  ['local choice for population', '人口指标由地方自定'],
+  ['every required hydrant built', '应建消火栓全部建成'],
+  ['overridden by user', '用户自定'],
+  ['common practice', '通行做法'],
+  ['local choice', '地方自定'],
+];
+const BARRIER_KINDS: Record<string, string> = { expressway: '快速路', railway: '铁路', river: '河流' };
+
+/** A clause (or a check's own text) in the page language: in Chinese, its English notes and barrier kinds translated. */
+export function localText(text: string | undefined | null): string {
+  let s = text ?? '';
+  if (lang !== 'zh' || !s) return s;
+  for (const [en, zh] of CLAUSE_NOTES) s = s.split(en).join(zh);
+  return s.replace(/\b(expressway|railway|river)\b:?\s?/g, (_m, k: string) => `${BARRIER_KINDS[k]}：`);
+}

@@ -199,15 +199,13 @@ wrapEl().append(rightStack);
 const planUi = new PlanUi({ view, worker, render, applyLayers }, rightStack);
 const siting = new SitingPanel(view, rightStack);
 const tools = new ToolsUi({ view, worker, stations: () => planUi.info?.stations ?? null }, wrapEl());
+Object.defineProperties(planApi(), {
+  year: { get: () => planUi.year, enumerable: true },
+  planYears: { get: () => planUi.info?.years ?? [], enumerable: true },
+});
 Object.assign(planApi(), {
   setYear: (year: number | null) => planUi.setYear(year),
   stationsOnMap: () => planUi.stationsOnMap(),
-  get year() {
-    return planUi.year;
-  },
-  get planYears() {
-    return planUi.info?.years ?? [];
-  },
   dueAt: (lon: number, lat: number) => tools.dueAt(lon, lat),
   measureBetween: (from: [number, number], to: [number, number]) => tools.measureBetween(from, to),
   runSiting: (o?: Parameters<SitingPanel['run']>[0]) => siting.run(o),

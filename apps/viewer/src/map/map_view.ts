@@ -48,8 +48,9 @@ export class MapView {
     this.map.once('load', () => installIcons(this.map, this.map.getPixelRatio()));
     this.map.on('error', (e) => {
       const msg = e.error?.message ?? String(e);
-      // The optional online basemap fails offline; that is expected and not worth a message.
-      if ((e as { sourceId?: string }).sourceId === 'osm') return;
+      // The optional online basemaps fail offline; that is expected and not worth a message.
+      const sourceId = (e as { sourceId?: string }).sourceId;
+      if (sourceId === 'osm' || sourceId === 'gaode') return;
       state.mapErrors.push(msg);
       console.error(msg);
     });

@@ -1,6 +1,6 @@
 import { STATION_CLASS_LABELS, type DistrictFeatureProperties } from '@firecover/core';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
-import { figureLabel, figureValue, getLang, pick, stationClassLabel, t, type Key } from '../i18n';
+import { figureLabel, figureValue, getLang, localText, pick, stationClassLabel, t, type Key } from '../i18n';
 import { districtRow } from '../normalize';
 import { bandLabel } from '../panel/legend';
 import { state } from '../app_state';
@@ -69,7 +69,7 @@ export function popupContent(features: MapGeoJSONFeature[]): HTMLElement {
         for (const c of d.checks) {
           const li = el('li');
           li.append(el('span', c.ok ? '✓' : '✗', c.ok ? 'ok' : 'bad'), document.createTextNode(` ${checkName(c)}`));
-          if (c.clause) li.append(el('small', ` — ${c.clause}`));
+          if (c.clause) li.append(el('small', ` — ${localText(c.clause)}`));
           ul.append(li);
         }
         box.append(ul);
@@ -96,12 +96,12 @@ export function popupContent(features: MapGeoJSONFeature[]): HTMLElement {
           const li = el('li');
           const ok = c.ok === true || c.pass === true;
           li.append(el('span', ok ? '✓' : '✗', ok ? 'ok' : 'bad'), document.createTextNode(` ${pick(c.en as string, c.zh as string) || String(c.name ?? '')}`));
-          if (c.clause) li.append(el('small', ` — ${String(c.clause)}`));
+          if (c.clause) li.append(el('small', ` — ${localText(String(c.clause))}`));
           ul.append(li);
         }
         box.append(ul);
       }
-      if (typeof p.clause === 'string') box.append(el('small', String(p.clause), 'clause'));
+      if (typeof p.clause === 'string') box.append(el('small', localText(String(p.clause)), 'clause'));
     }
     root.append(box);
     if (root.childElementCount >= 3) break;
@@ -114,6 +114,6 @@ export function popupContent(features: MapGeoJSONFeature[]): HTMLElement {
 function checkName(c: { name: string; en?: string; zh?: string }): string {
   const key = `chk_${c.name}` as Key;
   const rule = key === 'chk_area' || key === 'chk_arrival' || key === 'chk_barriers' || key === 'chk_centre' ? t(key) : c.name;
-  const own = pick(c.en, c.zh);
+  const own = localText(pick(c.en, c.zh));
   return own ? `${rule}: ${own}` : rule;
 }
