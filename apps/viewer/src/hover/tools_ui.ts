@@ -4,7 +4,7 @@ import { toDisplay, toWgs84 } from '../basemap/display_crs';
 import { getLang, onLangChange, pick, t } from '../i18n';
 import type { MapView } from '../map/map_view';
 import { esc } from '../panel/panel';
-import type { DueAnswer, MeasureAnswer, PlanStation } from '../plan/plan_service';
+import { POINT_MAX_SNAP_M, type DueAnswer, type MeasureAnswer, type PlanStation } from '../plan/plan_service';
 import type { WorkerClient } from '../worker_client';
 import { planApi } from '../plan/test_api';
 
@@ -100,7 +100,7 @@ export class ToolsUi {
     const a = this.lastHover;
     if (!a) return;
     const rows: string[] = [`<div><b>${esc(t('hoverTitle'))}</b></div>`, `<div class="small" id="hover-coords">${esc(t('coordinates'))}: ${a.lon.toFixed(6)}, ${a.lat.toFixed(6)}</div>`];
-    if (a.snapDistanceM === null) rows.push(`<div class="muted">${esc(t('hoverOffRoad', { m: 250 }))}</div>`);
+    if (a.snapDistanceM === null) rows.push(`<div class="muted">${esc(t('hoverOffRoad', { m: POINT_MAX_SNAP_M }))}</div>`);
     else {
       rows.push(`<div class="small muted">${esc(t('hoverToRoad', { m: Math.round(a.snapDistanceM) }))}</div><table class="figures" id="hover-due">`);
       for (const r of a.rows.slice(0, 2)) {

@@ -1,6 +1,6 @@
 import { STATION_CLASS_LABELS, type DistrictFeatureProperties } from '@firecover/core';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
-import { figureLabel, figureValue, getLang, localText, pick, stationClassLabel, t, type Key } from '../i18n';
+import { figureLabel, figureValue, getLang, localText, localValue, pick, stationClassLabel, t, type Key } from '../i18n';
 import { districtRow } from '../normalize';
 import { bandLabel } from '../panel/legend';
 import { state } from '../app_state';
@@ -84,9 +84,12 @@ export function popupContent(features: MapGeoJSONFeature[]): HTMLElement {
       }
       for (const [k, raw] of Object.entries(p)) {
         if (k.startsWith('fc_') || ['name', 'nameZh', 'class', 'status', 'checks'].includes(k)) continue;
-        const v = parseMaybeJson(raw);
+        // a "…Zh" twin stands in for its key in Chinese and is not listed on its own
+        if (k.endsWith('Zh') && k.slice(0, -2) in p) continue;
+        const zhTwin = getLang() === 'zh' ? p[`${k}Zh`] : undefined;
+        const v = typeof zhTwin === 'string' && zhTwin !== '' ? zhTwin : parseMaybeJson(raw);
         if (v === null || v === undefined || typeof v === 'object') continue;
-        row(figureLabel(k), figureValue(k, v));
+        row(figureLabel(k), typeof v === 'string' ? localValue(v) : figureValue(k, v));
       }
       box.append(table);
       const checks = parseMaybeJson(p.checks);

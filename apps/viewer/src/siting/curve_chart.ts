@@ -9,7 +9,7 @@ export function curveSvg(curve: SitingCurvePoint[], title: string, xLabel: strin
   if (curve.length === 0) return '';
   const base = curve[0].coveredShare - curve[0].marginalShare;
   const pts: [number, number][] = [[0, base * 100], ...curve.map((c) => [c.p, c.coveredShare * 100] as [number, number])];
-  const m = { l: 38, r: 10, t: 18, b: 28 };
+  const m = { l: 38, r: 20, t: 18, b: 28 };
   const x = scaleLinear().domain([0, pts[pts.length - 1][0]]).range([m.l, width - m.r]);
   const lo = Math.max(0, Math.floor(Math.min(...pts.map((p) => p[1])) / 5) * 5);
   const y = scaleLinear().domain([lo, 100]).range([height - m.b, m.t]).nice();

@@ -1,7 +1,7 @@
 import type { GeoJSONSource } from 'maplibre-gl';
 import { state } from '../app_state';
 import { toDisplay } from '../basemap/display_crs';
-import { getLang, onLangChange, t } from '../i18n';
+import { getLang, onLangChange, t, type Key } from '../i18n';
 import type { MapView } from '../map/map_view';
 import { esc } from '../panel/panel';
 import { planApi } from '../plan/test_api';
@@ -21,7 +21,9 @@ export class SitingPanel {
   private readonly client = new SitingClient();
   private open = false;
   private options: SitingRequestOptions = { model: 'mclp', p: 2, spacingM: 1000, curveMax: 4, timeLimitS: 60 };
-  private status = '';
+  /** What the status line says: a key and its values, so it follows the language. */
+  private status: { key: Key; vars?: Record<string, string | number>; extra?: string } | null = null;
+  private stage = '';
   private startedAt: number | null = null;
   private timer: number | null = null;
   view: SitingView | null = null;
@@ -38,7 +40,7 @@ export class SitingPanel {
   reset(): void {
     this.client.cancel();
     this.view = null;
-    this.status = '';
+    this.status = null;
     this.drawSites();
     this.draw();
   }
@@ -49,23 +51,28 @@ export class SitingPanel {
     this.open = true;
     this.view = null;
     this.startedAt = performance.now();
-    this.status = t('sitingRunning', { s: 0 });
+    this.status = { key: 'sitingRunning', vars: { s: 0 } };
+    this.stage = '';
     this.timer = window.setInterval(() => {
-      this.status = t('sitingRunning', { s: ((performance.now() - this.startedAt!) / 1000).toFixed(0) });
+      this.status = { key: 'sitingRunning', vars: { s: ((performance.now() - this.startedAt!) / 1000).toFixed(0) } };
       const el = this.root.querySelector('#siting-status');
-      if (el) el.textContent = this.status;
+      if (el) el.textContent = this.statusText();
     }, 500);
     this.draw();
     try {
-      const v = await this.client.run(this.options, () => {});
+      const v = await this.client.run(this.options, (stage) => {
+        this.stage = stage;
+        const el = this.root.querySelector('#siting-status');
+        if (el) el.textContent = this.statusText();
+      });
       this.view = v;
       planApi().siting = v;
-      this.status = t('sitingDone', { s: v.elapsedS.toFixed(1), solver: v.solver });
+      this.status = { key: 'sitingDone', vars: { s: v.elapsedS.toFixed(1), solver: v.solver } };
       this.drawSites();
       return v;
     } catch (e) {
       const s = e as SitingStopped;
-      this.status = s.cancelled ? t('sitingCancelled') : `${t('error')}: ${getLang() === 'zh' && s.messageZh ? s.messageZh : s.message}`;
+      this.status = s.cancelled ? { key: 'sitingCancelled' } : { key: 'error', extra: getLang() === 'zh' && s.messageZh ? s.messageZh : s.message };
       throw e;
     } finally {
       if (this.timer !== null) window.clearInterval(this.timer);
@@ -73,6 +80,13 @@ export class SitingPanel {
       this.startedAt = null;
       this.draw();
     }
+  }
+
+  private statusText(): string {
+    const st = this.status;
+    if (!st) return '';
+    const stage = st.key === 'sitingRunning' && this.stage ? ` · ${t(`sitingStage_${this.stage}` as Key)}` : '';
+    return `${t(st.key, st.vars)}${st.extra ? `: ${st.extra}` : ''}${stage}`;
   }
 
   private draw(): void {
@@ -86,14 +100,14 @@ export class SitingPanel {
         `<div class="row"><label>${esc(t('sitingP'))} <input id="siting-p" type="number" min="1" max="10" value="${o.p}" ${o.model === 'lscp' ? 'disabled' : ''}></label>`,
         `<label>${esc(t('sitingSpacing'))} <select id="siting-spacing">${[250, 500, 1000, 2000].map((m) => `<option value="${m}" ${m === o.spacingM ? 'selected' : ''}>${m} ${esc(t('m'))}</option>`).join('')}</select></label>`,
         `<label>${esc(t('sitingCurve'))} <input id="siting-curve-max" type="number" min="1" max="10" value="${o.curveMax}"></label></div>`,
-        `<div class="row"><button id="siting-run" ${running || state.mode !== 'scenario' ? 'disabled' : ''}>${esc(t('sitingRun'))}</button><button id="siting-cancel" ${running ? '' : 'disabled'}>${esc(t('sitingCancel'))}</button> <span id="siting-status" class="small">${esc(this.status)}</span></div>`,
+        `<div class="row"><button id="siting-run" ${running || state.mode !== 'scenario' ? 'disabled' : ''}>${esc(t('sitingRun'))}</button><button id="siting-cancel" ${running ? '' : 'disabled'}>${esc(t('sitingCancel'))}</button> <span id="siting-status" class="small">${esc(this.statusText())}</span></div>`,
       );
       const v = this.view;
       if (v) {
         const opt = v.optimal ? t('sitingOptimal') : t('sitingNotOptimal', { gap: (v.gap * 100).toFixed(2) });
         parts.push(`<p class="small">${esc(t('sitingCovered'))}: <b id="siting-covered">${(v.coveredShare * 100).toFixed(1)} %</b> · ${esc(opt)}<br>${esc(t('sitingCandidates', { n: v.candidates, r: v.rejected }))}${v.plannedRatio !== null ? `<br>${esc(t('sitingPlannedRatio', { pct: (v.plannedRatio * 100).toFixed(1) }))}` : ''}</p>`);
-        parts.push(`<table class="grid" id="siting-sites"><thead><tr><th>${esc(t('sitingRank'))}</th><th>${esc(t('sitingSite'))}</th><th>lon, lat</th></tr></thead><tbody>`);
-        for (const s of v.sites) parts.push(`<tr data-id="${esc(s.id)}"><td class="num">${s.rank}</td><td><a href="#" class="siting-zoom" data-lon="${s.lon}" data-lat="${s.lat}">${esc(s.name || s.id)}</a></td><td class="num">${s.lon.toFixed(5)}, ${s.lat.toFixed(5)}</td></tr>`);
+        parts.push(`<table class="grid" id="siting-sites"><thead><tr><th>${esc(t('sitingRank'))}</th><th>${esc(t('sitingSite'))}</th><th>${esc(t('lonLat'))}</th></tr></thead><tbody>`);
+        for (const s of v.sites) parts.push(`<tr data-id="${esc(s.id)}"><td class="num">${s.rank}</td><td><a href="#" class="siting-zoom" data-lon="${s.lon}" data-lat="${s.lat}">${esc(siteName(s.name || s.id))}</a></td><td class="num">${s.lon.toFixed(5)}, ${s.lat.toFixed(5)}</td></tr>`);
         parts.push('</tbody></table>', `<p class="muted small">${esc(t('sitingShown'))}</p>`, `<div class="chart"><div class="small"><b>${esc(t('sitingCurveTitle'))}</b></div>${curveSvg(v.curve, t('sitingCurveTitle'), t('sitingP'))}</div>`);
       }
       parts.push('</div>');
@@ -141,4 +155,10 @@ export class SitingPanel {
     map.addLayer({ id: 'siting-ring', type: 'circle', source: SITES, paint: { 'circle-radius': 11, 'circle-color': '#fff', 'circle-stroke-color': '#762a83', 'circle-stroke-width': 3 } });
     map.addLayer({ id: 'siting-rank', type: 'symbol', source: SITES, layout: { 'text-field': ['to-string', ['get', 'rank']], 'text-font': ['sans-serif'], 'text-size': 12, 'text-allow-overlap': true, 'icon-allow-overlap': true }, paint: { 'text-color': '#762a83' } });
   }
+}
+
+/** Core names generated candidates "generated site N": in Chinese "生成候选点 N". */
+function siteName(name: string): string {
+  const m = /^generated site (\d+)$/.exec(name);
+  return m && getLang() === 'zh' ? `生成候选点 ${m[1]}` : name;
 }
