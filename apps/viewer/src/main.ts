@@ -16,7 +16,7 @@ import { baseOverCap, overCapCount, panelSettings, renderPanel } from './panel/p
 import { WorkerClient } from './worker_client';
 import type { ResultMessage } from './worker/protocol';
 import { basemapControl, keepStationsClear, legendToggle } from './basemap/basemap_ui';
-import { toWgs84 } from './basemap/display_crs';
+import { toDisplay, toWgs84 } from './basemap/display_crs';
 import { ToolsUi } from './hover/tools_ui';
 import { PlanUi } from './plan/plan_ui';
 import { planApi } from './plan/test_api';
@@ -46,7 +46,7 @@ const actions = {
     for (const c of state.candidates) worker.removeCandidate(c.id);
   },
   zoomToPoint(lon: number, lat: number) {
-    view.map.easeTo({ center: [lon, lat], zoom: Math.max(view.map.getZoom(), 14) });
+    view.map.easeTo({ center: toDisplay(lon, lat), zoom: Math.max(view.map.getZoom(), 14) });
   },
   zoomTo(kind: 'district' | 'gap', id: string) {
     const fc = state.decoded[kind === 'district' ? 'districts' : 'gaps'];
@@ -196,7 +196,7 @@ const worker = new WorkerClient({
 const rightStack = document.createElement('div');
 rightStack.id = 'right-stack';
 wrapEl().append(rightStack);
-const planUi = new PlanUi({ view, worker, render, applyLayers }, rightStack);
+const planUi = new PlanUi({ view, worker, render, applyLayers, onResult }, rightStack);
 const siting = new SitingPanel(view, rightStack);
 const tools = new ToolsUi({ view, worker, stations: () => planUi.info?.stations ?? null }, wrapEl());
 Object.defineProperties(planApi(), {

@@ -5,7 +5,7 @@ import type { MapView } from '../map/map_view';
 import { encodeLayer } from '../normalize';
 import { esc } from '../panel/panel';
 import type { WorkerClient } from '../worker_client';
-import type { YearMessage } from '../worker/protocol';
+import type { ResultMessage, YearMessage } from '../worker/protocol';
 import { districtLabelPoints } from './district_labels';
 import type { PlanInfo, PlanStation } from './plan_service';
 
@@ -20,6 +20,8 @@ export interface PlanHost {
   worker: WorkerClient;
   render(): void;
   applyLayers(layers: Record<string, Uint8Array>): void;
+  /** Applies a worker result as the page does (used to redraw the base with its candidates). */
+  onResult(r: ResultMessage): void;
 }
 
 /** A station drawn now (`window.__firecover.stationsOnMap()`). */
@@ -42,6 +44,8 @@ export class PlanUi {
   compare = true;
   private last: YearMessage | null = null;
   private busy: number | null = null;
+  /** Candidates the session holds while a year is shown (they belong to the base analysis). */
+  private heldCandidates = 0;
   private readonly bar: HTMLElement;
 
   constructor(private readonly host: PlanHost, container: HTMLElement) {
@@ -64,6 +68,7 @@ export class PlanUi {
 
   /** An analyze output folder (no worker) or a new load: no plan. */
   reset(): void {
+    this.heldCandidates = 0;
     this.info = null;
     this.year = null;
     this.last = null;
@@ -72,6 +77,7 @@ export class PlanUi {
 
   /** Candidates changed: the map shows the base with them again. */
   onCandidates(): void {
+    this.heldCandidates = 0;
     if (this.year === null) return;
     this.year = null;
     this.last = null;
@@ -85,6 +91,17 @@ export class PlanUi {
     this.busy = year ?? 0;
     this.draw();
     try {
+      if (year === null && this.heldCandidates > 0) {
+        // the base with its candidates: the session recomputes it (removing no candidate) and the page applies it as usual
+        this.heldCandidates = 0;
+        const r = await this.host.worker.request('removeCandidate', { id: '' });
+        this.host.onResult(r);
+        this.year = null;
+        this.last = null;
+        await this.host.view.idle();
+        return;
+      }
+      if (year !== null && this.year === null) this.heldCandidates = state.candidates.length;
       const m = await this.host.worker.request('setYear', { year });
       this.year = year;
       this.last = year === null ? null : m;
@@ -96,8 +113,8 @@ export class PlanUi {
       this.drawPlanStations();
     } finally {
       this.busy = null;
+      this.draw();
     }
-    this.draw();
     this.host.render();
     await this.host.view.idle();
   }
@@ -178,7 +195,7 @@ export class PlanUi {
       if (added.length) parts.push(`<tr><th>${esc(t('L_stations'))}</th><td>+ ${added.map((s) => esc(pick(s.name, s.nameZh))).join(', ')}</td></tr>`);
       parts.push('</table>');
     }
-    if (state.candidates.length > 0 && this.year === null) parts.push(`<p class="muted small">${esc(t('planCandidatesNote'))}</p>`);
+    if ((state.candidates.length > 0 && this.year === null) || this.heldCandidates > 0) parts.push(`<p class="muted small">${esc(t('planCandidatesNote'))}</p>`);
     this.bar.innerHTML = parts.join('');
     this.bar.lang = getLang() === 'zh' ? 'zh-CN' : 'en';
     const slider = this.bar.querySelector<HTMLInputElement>('#plan-year')!;
