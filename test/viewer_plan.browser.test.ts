@@ -158,6 +158,27 @@ describe.runIf(haveChromium())('viewer: the plan year by year, hover, measure, s
     await page.screenshot({ path: path.join(SHOTS, 'firecover-viewer-measure.png') });
   }, 90_000);
 
+  it('candidates belong to the base: a year hides them, the way back redraws the base with them', async () => {
+    const huxi = scenario.stations.find((s) => s.id === 'huxi')!;
+    const at = await screenPoint(huxi.lon, huxi.lat);
+    const u = (await page.evaluate('window.__firecover.updates')) as number;
+    await page.click('#candidate-mode');
+    await page.mouse.click(at.x, at.y);
+    await page.waitForFunction(`window.__firecover.updates > ${u} && window.__firecover.candidates.length === 1`, null, { timeout: 60_000 });
+    await page.keyboard.press('Escape');
+    const withCandidate = (await page.evaluate('window.__firecover.coveragePct')) as number;
+    await page.evaluate('window.__firecover.setYear(2026)');
+    expect(await page.evaluate('window.__firecover.candidates.length')).toBe(0);
+    expect(await page.evaluate('window.__firecover.coveragePct')).toBe(landShare(analyzeScenario(scenario, { stations: 2026, compare: false, water: false }).summary));
+    expect(await page.textContent('#plan-bar')).toContain('Candidates are shown on the base');
+    await page.evaluate('window.__firecover.setYear(null)');
+    expect(await page.evaluate('window.__firecover.candidates.length')).toBe(1);
+    expect(await page.evaluate('window.__firecover.coveragePct')).toBe(withCandidate);
+    const u2 = (await page.evaluate('window.__firecover.updates')) as number;
+    await page.click('button.remove');
+    await page.waitForFunction(`window.__firecover.updates > ${u2} && window.__firecover.candidates.length === 0`, null, { timeout: 60_000 });
+  }, 120_000);
+
   it('search finds a station by its Chinese name and pans to it', async () => {
     await page.fill('#station-search', '湖西');
     await page.waitForSelector('#search-results a');
