@@ -71,6 +71,10 @@ describe.runIf(haveChromium())('viewer: the plan year by year, hover, measure, s
     expect(base.filter((s) => s.inService).map((s) => s.id).sort()).toEqual(stationsInService(scenario).map((s) => s.id).sort());
     expect(base.filter((s) => !s.inService).map((s) => s.id).sort()).toEqual(['huxi', 'xincheng']);
     const basePct = (await page.evaluate('window.__firecover.coveragePct')) as number;
+    // one label per district: no district's label is placed twice
+    const labels = (await page.evaluate("window.__firecover.map.queryRenderedFeatures({ layers: ['districts-label'] }).map((f) => f.properties.fc_station)")) as string[];
+    expect(labels.length).toBeGreaterThan(0);
+    expect(new Set(labels).size).toBe(labels.length);
     const baseNode = analyzeScenario(scenario, { compare: false, water: false });
     expect(basePct).toBe(landShare(baseNode.summary));
 
@@ -206,6 +210,14 @@ describe.runIf(haveChromium())('viewer: the plan year by year, hover, measure, s
     expect(await page.locator('#siting-sites tbody tr').count()).toBe(2);
     expect(await page.locator('#siting-curve circle').count()).toBe(4);
     await page.screenshot({ path: path.join(SHOTS, 'firecover-viewer-siting.png') });
+
+    // a long run (250 m candidates) can be cancelled: the worker stops and the panel says so
+    await page.selectOption('#siting-spacing', '250');
+    await page.click('#siting-run');
+    await page.waitForSelector('#siting-cancel:not([disabled])');
+    await page.click('#siting-cancel');
+    await page.waitForFunction("document.querySelector('#siting-status').textContent.includes('Cancelled')", null, { timeout: 10_000 });
+    expect(await page.isDisabled('#siting-cancel')).toBe(true);
   }, 180_000);
 
   it('Chinese reaches popups and checks; the legend collapses', async () => {

@@ -58,13 +58,15 @@ export class SitingPanel {
       const el = this.root.querySelector('#siting-status');
       if (el) el.textContent = this.statusText();
     }, 500);
-    this.draw();
     try {
-      const v = await this.client.run(this.options, (stage) => {
+      const running = this.client.run(this.options, (stage) => {
         this.stage = stage;
         const el = this.root.querySelector('#siting-status');
         if (el) el.textContent = this.statusText();
       });
+      // drawn once the worker runs, so Cancel is live
+      this.draw();
+      const v = await running;
       this.view = v;
       planApi().siting = v;
       this.status = { key: 'sitingDone', vars: { s: v.elapsedS.toFixed(1), solver: v.solver } };
