@@ -22,8 +22,12 @@ const MIME: Record<string, string> = {
   '.md': 'text/markdown',
 };
 
+/** Files kept out of the page: the sample city's list of planted defects (the answers a planner should find). */
+const WITHHELD = new Set(['PLANTED.md']);
+
 function servable(rel: string): string | null {
   const clean = path.posix.normalize(rel).replace(/^\/+/, '');
+  if (WITHHELD.has(path.posix.basename(clean))) return null;
   if (clean.startsWith('..') || !SERVED.some((d) => clean.startsWith(`${d}/`))) return null;
   if (!EXTENSIONS.has(path.extname(clean).toLowerCase())) return null;
   const abs = path.join(REPO_DATA, clean);
@@ -47,7 +51,7 @@ function listFiles(dir: string, rel = ''): string[] {
     const r = rel ? `${rel}/${name}` : name;
     const st = statSync(path.join(dir, r));
     if (st.isDirectory()) out = out.concat(listFiles(dir, r));
-    else if (EXTENSIONS.has(path.extname(name).toLowerCase())) out.push(r);
+    else if (EXTENSIONS.has(path.extname(name).toLowerCase()) && !WITHHELD.has(name)) out.push(r);
   }
   return out;
 }

@@ -15,6 +15,13 @@ import { legendGroups, swatchElement } from './panel/legend';
 import { baseOverCap, overCapCount, panelSettings, renderPanel } from './panel/panel';
 import { WorkerClient } from './worker_client';
 import type { ResultMessage } from './worker/protocol';
+import { basemapControl, keepStationsClear, legendToggle } from './basemap/basemap_ui';
+import { toDisplay, toWgs84 } from './basemap/display_crs';
+import { ToolsUi } from './hover/tools_ui';
+import { PlanUi } from './plan/plan_ui';
+import { planApi } from './plan/test_api';
+import { SitingPanel } from './siting/siting_panel';
+import { rememberScenario } from './siting/siting_client';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const panel = $('panel');
@@ -39,7 +46,7 @@ const actions = {
     for (const c of state.candidates) worker.removeCandidate(c.id);
   },
   zoomToPoint(lon: number, lat: number) {
-    view.map.easeTo({ center: [lon, lat], zoom: Math.max(view.map.getZoom(), 14) });
+    view.map.easeTo({ center: toDisplay(lon, lat), zoom: Math.max(view.map.getZoom(), 14) });
   },
   zoomTo(kind: 'district' | 'gap', id: string) {
     const fc = state.decoded[kind === 'district' ? 'districts' : 'gaps'];
@@ -87,7 +94,9 @@ function renderLegend(): void {
   const root = $('legend');
   root.replaceChildren();
   const head = document.createElement('div');
+  head.className = 'lg-title';
   head.innerHTML = `<b>${t('layers')}</b>`;
+  head.append(legendToggle(root));
   root.append(head);
   const bandsS = state.info?.bandsS ?? [180, 240, 300];
   for (const g of legendGroups(bandsS, (name) => present.has(name))) {
@@ -113,18 +122,8 @@ function renderLegend(): void {
     }
     root.append(box);
   }
-  // Online basemap: an option only (no tiles are reachable offline).
-  const osm = document.createElement('label');
-  osm.className = 'lg-head';
-  const cb = document.createElement('input');
-  cb.type = 'checkbox';
-  cb.checked = view.visible.has('osm');
-  cb.addEventListener('change', () => {
-    view.setGroup('osm', cb.checked);
-    view.map.getSource('osm');
-  });
-  osm.append(cb, document.createTextNode(t('L_osm')));
-  root.append(osm);
+  // Online basemap: an option only (no tiles are reachable offline); a GCJ-02 one shifts the layers to it.
+  root.append(basemapControl(view));
 }
 
 // ---- results ------------------------------------------------------------------------------
@@ -138,6 +137,7 @@ function applyLayers(layers: Record<string, Uint8Array>): void {
     if (bytes.byteLength > 60 || name === 'candidates') present.add(group);
   }
   view.setData(layers);
+  planUi.afterLayers(layers);
 }
 
 function onResult(r: ResultMessage): void {
@@ -156,10 +156,12 @@ function onResult(r: ResultMessage): void {
     baseOverCap.value = overCapCount(districtRows(state.decoded.districts));
     view.fit(r.info.bbox);
     renderLegend();
+    if (state.mode === 'scenario') void planUi.onLoad().then(() => keepStationsClear($('legend'), view, planUi.stationsOnMap().map((x) => [x.lon, x.lat])));
   } else {
     state.lastRecomputeMs = r.computeMs;
     state.lastLayersMs = r.layersMs;
     applyLayers(r.layers);
+    planUi.onCandidates();
   }
   const started = clickStartedAt;
   clickStartedAt = null;
@@ -190,6 +192,33 @@ const worker = new WorkerClient({
   },
 });
 
+// ---- the plan year by year, point tools, siting (plan/, hover/, siting/) ----------------------
+const rightStack = document.createElement('div');
+rightStack.id = 'right-stack';
+wrapEl().append(rightStack);
+const planUi = new PlanUi({ view, worker, render, applyLayers, onResult }, rightStack);
+const siting = new SitingPanel(view, rightStack);
+const tools = new ToolsUi({ view, worker, stations: () => planUi.info?.stations ?? null }, wrapEl());
+Object.defineProperties(planApi(), {
+  year: { get: () => planUi.year, enumerable: true },
+  planYears: { get: () => planUi.info?.years ?? [], enumerable: true },
+});
+Object.assign(planApi(), {
+  setYear: (year: number | null) => planUi.setYear(year),
+  stationsOnMap: () => planUi.stationsOnMap(),
+  dueAt: (lon: number, lat: number) => tools.dueAt(lon, lat),
+  measureBetween: (from: [number, number], to: [number, number]) => tools.measureBetween(from, to),
+  runSiting: (o?: Parameters<SitingPanel['run']>[0]) => siting.run(o),
+  hover: null,
+  hoverSeq: 0,
+  lastMeasure: null,
+  searchedStation: null,
+  siting: null,
+});
+function wrapEl(): HTMLElement {
+  return $('map-wrap');
+}
+
 // ---- opening scenarios --------------------------------------------------------------------
 
 function reset(): void {
@@ -208,6 +237,8 @@ function reset(): void {
   state.coveragePct = null;
   candidateSeq = 0;
   popup?.remove();
+  planUi.reset();
+  siting.reset();
   setCandidateMode(false);
   const empty = new TextEncoder().encode('{"type":"FeatureCollection","features":[]}');
   const blank: Record<string, Uint8Array> = {};
@@ -222,6 +253,7 @@ async function openText(text: string, fileName: string, source: FileSource, hint
   if (isScenario) {
     state.mode = 'scenario';
     render();
+    rememberScenario(text, fileName, source);
     worker.load(text, fileName, source);
     return;
   }
@@ -336,8 +368,10 @@ document.addEventListener('keydown', (e) => {
 });
 
 view.map.on('click', (e) => {
+  if (tools.measuring) return;
   if (state.candidateMode) {
-    const c: CandidateInput = { id: `C${++candidateSeq}`, lon: +e.lngLat.lng.toFixed(6), lat: +e.lngLat.lat.toFixed(6), stationClass: panelSettings.candidateClass };
+    const [lon, lat] = toWgs84(e.lngLat.lng, e.lngLat.lat);
+    const c: CandidateInput = { id: `C${++candidateSeq}`, lon: +lon.toFixed(6), lat: +lat.toFixed(6), stationClass: panelSettings.candidateClass };
     clickStartedAt = performance.now();
     worker.addCandidate(c);
     return;

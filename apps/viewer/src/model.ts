@@ -18,6 +18,10 @@ export const ANALYSIS_LAYERS = [
   'proposed_hydrants',
   'intake_reach',
   'candidates',
+  // the plan (plan/): land a plan year newly covers, stations not in service in the year shown, one label point per district
+  'newly_covered',
+  'plan_stations',
+  'district_labels',
 ] as const;
 export type AnalysisLayer = (typeof ANALYSIS_LAYERS)[number];
 

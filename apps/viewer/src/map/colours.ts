@@ -37,3 +37,6 @@ export const STATUS_COLOURS = {
 export const BAD = '#d7191c';
 export const HYDRANT_OK = '#2166ac';
 export const HYDRANT_BAD = '#e66101';
+
+/** Land a plan year newly covers (compare view). */
+export const NEWLY_COVERED = '#41ab5d';

@@ -4,7 +4,7 @@ import { BAD, STATUS_COLOURS } from './colours';
 /**
  * Symbols drawn on a canvas at run time (no sprite server): one shape per station status, so the
  * status reads without colour: existing ■ filled, under construction ◧ half, planned □ outline,
- * candidate ◇ diamond. The same drawings are used by the legend and the PNG export.
+ * candidate ◇ diamond; gaps a red line hatch, unprotected land an orange stipple. The same drawings are used by the legend and the PNG export.
  */
 export type IconName = 'st-existing' | 'st-under_construction' | 'st-planned' | 'st-candidate' | 'hatch-gap' | 'hatch-unprotected';
 
@@ -62,20 +62,27 @@ export function drawIcon(name: IconName, ctx: CanvasRenderingContext2D, size = S
       ctx.arc(s / 2, s / 2, s * 0.12, 0, Math.PI * 2);
       ctx.fill();
       break;
-    case 'hatch-gap':
     case 'hatch-unprotected': {
-      ctx.strokeStyle = name === 'hatch-gap' ? BAD : '#e66101';
+      // stipple, not lines: told apart from the gap hatch by its shape, not only its colour
+      ctx.fillStyle = '#e66101';
+      ctx.globalAlpha = 0.9;
+      const r = Math.max(1, s / 9);
+      for (const [x, y] of [[0.25, 0.25], [0.75, 0.75]]) {
+        ctx.beginPath();
+        ctx.arc(x * s, y * s, r, 0, Math.PI * 2);
+        ctx.fill();
+      }
+      ctx.globalAlpha = 1;
+      break;
+    }
+    case 'hatch-gap': {
+      ctx.strokeStyle = BAD;
       ctx.globalAlpha = 0.85;
       ctx.lineWidth = s / 8;
       for (let o = -s; o <= s; o += s / 2) {
         ctx.beginPath();
-        if (name === 'hatch-gap') {
-          ctx.moveTo(o, s);
-          ctx.lineTo(o + s, 0);
-        } else {
-          ctx.moveTo(o, 0);
-          ctx.lineTo(o + s, s);
-        }
+        ctx.moveTo(o, s);
+        ctx.lineTo(o + s, 0);
         ctx.stroke();
       }
       ctx.globalAlpha = 1;

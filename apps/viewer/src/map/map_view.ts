@@ -11,7 +11,7 @@ import { DEFAULT_ON, GROUPS, buildStyle, districtText, stationText } from './sty
 maplibregl.setWorkerUrl(workerUrl);
 
 /** Style layers a click can open a popup for, topmost first. */
-export const CLICKABLE = ['stations-icon', 'candidates-icon', 'hydrants-circle', 'proposed-hydrants', 'hydrant-gaps-point', 'hydrant-gaps-line', 'gaps-fill', 'unprotected-fill', 'districts-fill', 'bands-fill', 'reached-line', 'intake-point', 'intake-line', 'intake-fill', 'unprotected-line'];
+export const CLICKABLE = ['stations-icon', 'candidates-icon', 'plan-stations-icon', 'newly-covered-fill', 'hydrants-circle', 'proposed-hydrants', 'hydrant-gaps-point', 'hydrant-gaps-line', 'gaps-fill', 'unprotected-fill', 'districts-fill', 'bands-fill', 'reached-line', 'intake-point', 'intake-line', 'intake-fill', 'unprotected-line'];
 
 /**
  * The MapLibre map: offline style, layer data swapped in as blob URLs of the worker's GeoJSON bytes
@@ -23,6 +23,10 @@ export class MapView {
   /** Current blob URL per source (kept alive: the PNG export reuses them). */
   readonly urls: Record<string, string> = {};
   private bandsS = [180, 240, 300];
+  /** The bytes last given per source, before `transform` (so a change of display CRS can redo them). */
+  readonly raw: Record<string, Uint8Array> = {};
+  /** Applied to every source's bytes before the map gets them (basemap/: the GCJ-02 shift), or null. */
+  transform: ((name: string, bytes: Uint8Array) => Uint8Array) | null = null;
 
   constructor(container: HTMLElement) {
     this.map = new maplibregl.Map({
@@ -44,8 +48,9 @@ export class MapView {
     this.map.once('load', () => installIcons(this.map, this.map.getPixelRatio()));
     this.map.on('error', (e) => {
       const msg = e.error?.message ?? String(e);
-      // The optional online basemap fails offline; that is expected and not worth a message.
-      if ((e as { sourceId?: string }).sourceId === 'osm') return;
+      // The optional online basemaps fail offline; that is expected and not worth a message.
+      const sourceId = (e as { sourceId?: string }).sourceId;
+      if (sourceId === 'osm' || sourceId === 'gaode') return;
       state.mapErrors.push(msg);
       console.error(msg);
     });
@@ -68,7 +73,9 @@ export class MapView {
     for (const [name, bytes] of Object.entries(layers)) {
       const src = this.map.getSource(name) as maplibregl.GeoJSONSource | undefined;
       if (!src) continue;
-      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/geo+json' }));
+      this.raw[name] = bytes;
+      const shown = this.transform ? this.transform(name, bytes) : bytes;
+      const url = URL.createObjectURL(new Blob([shown as BlobPart], { type: 'application/geo+json' }));
       if (this.urls[name]) old.push(this.urls[name]);
       this.urls[name] = url;
       src.setData(url);
@@ -89,7 +96,7 @@ export class MapView {
 
   setLang(): void {
     const expr = stationText(getLang());
-    for (const id of ['stations-icon', 'candidates-icon']) this.map.setLayoutProperty(id, 'text-field', expr);
+    for (const id of ['stations-icon', 'candidates-icon', 'plan-stations-icon']) this.map.setLayoutProperty(id, 'text-field', expr);
     this.map.setLayoutProperty('districts-label', 'text-field', districtText(getLang()));
   }
 

@@ -1,6 +1,6 @@
 import { STATION_CLASS_LABELS, type DistrictFeatureProperties } from '@firecover/core';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
-import { figureLabel, figureValue, getLang, pick, stationClassLabel, t, type Key } from '../i18n';
+import { figureLabel, figureValue, getLang, localText, localValue, pick, stationClassLabel, t, type Key } from '../i18n';
 import { districtRow } from '../normalize';
 import { bandLabel } from '../panel/legend';
 import { state } from '../app_state';
@@ -17,6 +17,8 @@ const LAYER_TITLE: Record<string, Key> = {
   unprotected: 'L_unprotected',
   proposed_hydrants: 'L_proposed_hydrants',
   intake_reach: 'L_intake_reach',
+  plan_stations: 'st_not_yet',
+  newly_covered: 'L_newly_covered',
 };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
@@ -66,25 +68,28 @@ export function popupContent(features: MapGeoJSONFeature[]): HTMLElement {
         const ul = el('ul', undefined, 'checks');
         for (const c of d.checks) {
           const li = el('li');
-          li.append(el('span', c.ok ? '✓' : '✗', c.ok ? 'ok' : 'bad'), document.createTextNode(` ${pick(c.en, c.zh) || c.name}`));
-          if (c.clause) li.append(el('small', ` — ${c.clause}`));
+          li.append(el('span', c.ok ? '✓' : '✗', c.ok ? 'ok' : 'bad'), document.createTextNode(` ${checkName(c)}`));
+          if (c.clause) li.append(el('small', ` — ${localText(c.clause)}`));
           ul.append(li);
         }
         box.append(ul);
       }
     } else {
       if (source === 'service_areas') row(t('L_bands'), bandLabel(Number(p.fc_band), state.info?.bandsS ?? [180, 240, 300]));
-      if (source === 'stations' || source === 'candidates') {
+      if (source === 'stations' || source === 'candidates' || source === 'plan_stations') {
         title.textContent = `${t(LAYER_TITLE[source])}: ${pick(String(p.name ?? p.id ?? ''), p.nameZh as string | undefined)}`;
         row(t('candidateClass'), stationClassLabel(String(p.fc_class ?? ''), STATION_CLASS_LABELS));
         const status = String(p.fc_status ?? 'existing');
-        row('status / 状态', t(`st_${status}` as Key));
+        row(t('status'), t(`st_${status}` as Key));
       }
       for (const [k, raw] of Object.entries(p)) {
         if (k.startsWith('fc_') || ['name', 'nameZh', 'class', 'status', 'checks'].includes(k)) continue;
-        const v = parseMaybeJson(raw);
+        // a "…Zh" twin stands in for its key in Chinese and is not listed on its own
+        if (k.endsWith('Zh') && k.slice(0, -2) in p) continue;
+        const zhTwin = getLang() === 'zh' ? p[`${k}Zh`] : undefined;
+        const v = typeof zhTwin === 'string' && zhTwin !== '' ? zhTwin : parseMaybeJson(raw);
         if (v === null || v === undefined || typeof v === 'object') continue;
-        row(figureLabel(k), figureValue(k, v));
+        row(figureLabel(k), typeof v === 'string' ? localValue(v) : figureValue(k, v));
       }
       box.append(table);
       const checks = parseMaybeJson(p.checks);
@@ -94,16 +99,24 @@ export function popupContent(features: MapGeoJSONFeature[]): HTMLElement {
           const li = el('li');
           const ok = c.ok === true || c.pass === true;
           li.append(el('span', ok ? '✓' : '✗', ok ? 'ok' : 'bad'), document.createTextNode(` ${pick(c.en as string, c.zh as string) || String(c.name ?? '')}`));
-          if (c.clause) li.append(el('small', ` — ${String(c.clause)}`));
+          if (c.clause) li.append(el('small', ` — ${localText(String(c.clause))}`));
           ul.append(li);
         }
         box.append(ul);
       }
-      if (typeof p.clause === 'string') box.append(el('small', String(p.clause), 'clause'));
+      if (typeof p.clause === 'string') box.append(el('small', localText(String(p.clause)), 'clause'));
     }
     root.append(box);
     if (root.childElementCount >= 3) break;
   }
   root.lang = getLang() === 'zh' ? 'zh-CN' : 'en';
   return root;
+}
+
+/** A check's name in the page language: its own en/zh text (e.g. the barriers crossed) after the rule's name. */
+function checkName(c: { name: string; en?: string; zh?: string }): string {
+  const key = `chk_${c.name}` as Key;
+  const rule = key === 'chk_area' || key === 'chk_arrival' || key === 'chk_barriers' || key === 'chk_centre' ? t(key) : c.name;
+  const own = localText(pick(c.en, c.zh));
+  return own ? `${rule}: ${own}` : rule;
 }

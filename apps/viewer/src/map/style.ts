@@ -2,7 +2,7 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import { STATION_CLASS_LABELS } from '@firecover/core';
 import type { Lang } from '../i18n';
 import { ANALYSIS_LAYERS, BASE_LAYERS } from '../model';
-import { BAD, DISTRICT_COLOURS, HYDRANT_BAD, HYDRANT_OK, bandColours } from './colours';
+import { BAD, DISTRICT_COLOURS, HYDRANT_BAD, HYDRANT_OK, NEWLY_COVERED, bandColours } from './colours';
 
 /**
  * The offline map style: every source is the project's own GeoJSON (no tiles, no sprite, no glyph
@@ -24,12 +24,13 @@ export const GROUPS: Record<string, string[]> = {
   hydrant_gaps: ['hydrant-gaps-line', 'hydrant-gaps-point'],
   hydrants: ['hydrants-circle'],
   proposed_hydrants: ['proposed-hydrants'],
-  stations: ['stations-icon', 'candidates-icon'],
+  stations: ['stations-icon', 'candidates-icon', 'plan-stations-icon'],
+  newly_covered: ['newly-covered-fill', 'newly-covered-line'],
   base: ['water-fill', 'water-line', 'roads-casing', 'roads-line', 'railway-line', 'railway-dash', 'expressway-casing', 'expressway-line', 'study-outline'],
   osm: ['osm'],
 };
 
-export const DEFAULT_ON = new Set(['bands', 'districts', 'gaps', 'hydrant_gaps', 'hydrants', 'stations', 'base']);
+export const DEFAULT_ON = new Set(['bands', 'districts', 'gaps', 'hydrant_gaps', 'hydrants', 'stations', 'base', 'newly_covered']);
 
 /** Road line width by class and zoom, pixels; `extra` widens it (casing). */
 function roadWidth(extra: number): ExpressionSpecification {
@@ -71,6 +72,9 @@ export function buildStyle(bandsS: number[], on: Set<string> = DEFAULT_ON, data:
     { id: 'unprotected-line', type: 'line', source: 'unprotected', layout: g('unprotected'), paint: { 'line-color': HYDRANT_BAD, 'line-width': ['case', ['==', ['geometry-type'], 'LineString'], 2.5, 1], 'line-opacity': 0.8 } },
     { id: 'gaps-fill', type: 'fill', source: 'gaps', layout: g('gaps'), paint: { 'fill-pattern': 'hatch-gap' } },
     { id: 'gaps-line', type: 'line', source: 'gaps', layout: g('gaps'), paint: { 'line-color': BAD, 'line-width': 1.2 } },
+    // land a plan year newly covers (plan/newly_covered.ts): solid green with an outline, above the bands and gaps
+    { id: 'newly-covered-fill', type: 'fill', source: 'newly_covered', layout: g('newly_covered'), paint: { 'fill-color': NEWLY_COVERED, 'fill-opacity': 0.55, 'fill-antialias': false } },
+    { id: 'newly-covered-line', type: 'line', source: 'newly_covered', layout: g('newly_covered'), paint: { 'line-color': '#00441b', 'line-width': 0.6, 'line-opacity': 0.5 } },
     { id: 'districts-fill', type: 'fill', source: 'districts', layout: g('districts'), paint: { 'fill-color': districtColour, 'fill-opacity': 0.12 } },
     { id: 'roads-casing', type: 'line', source: 'roads', layout: { ...g('base'), 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': '#9a958a', 'line-width': roadWidth(1.2), 'line-opacity': 0.8 } },
     { id: 'roads-line', type: 'line', source: 'roads', layout: { ...g('base'), 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': ['match', ['get', 'c'], ['motorway', 'motorway_link', 'trunk', 'trunk_link'], '#f6c96b', ['primary', 'primary_link'], '#fde6a8', '#ffffff'], 'line-width': roadWidth(0) } },
@@ -94,7 +98,9 @@ export function buildStyle(bandsS: number[], on: Set<string> = DEFAULT_ON, data:
       'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 12, 0.6, 16, 2],
     } },
     { id: 'proposed-hydrants', type: 'circle', source: 'proposed_hydrants', layout: g('proposed_hydrants'), paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 2, 16, 5], 'circle-color': '#fff', 'circle-stroke-color': '#1b7837', 'circle-stroke-width': 2 } },
-    { id: 'districts-label', type: 'symbol', source: 'districts', layout: { ...g('districts'), 'text-field': districtText(lang), 'text-font': FONT, 'text-size': 12, 'text-max-width': 14, 'symbol-placement': 'point', 'text-variable-anchor': ['bottom', 'top', 'left', 'right'], 'text-radial-offset': 1.2 }, paint: { 'text-color': ['case', ['==', ['get', 'fc_bad'], true], '#a50f15', '#222'], 'text-halo-color': '#fff', 'text-halo-width': 1.6 } },
+    { id: 'districts-label', type: 'symbol', source: 'district_labels', layout: { ...g('districts'), 'text-field': districtText(lang), 'text-font': FONT, 'text-size': 12, 'text-max-width': 14, 'symbol-placement': 'point', 'text-variable-anchor': ['bottom', 'top', 'left', 'right'], 'text-radial-offset': 1.2 }, paint: { 'text-color': ['case', ['==', ['get', 'fc_bad'], true], '#a50f15', '#222'], 'text-halo-color': '#fff', 'text-halo-width': 1.6 } },
+    // stations of the plan not in service in the year shown: their status symbol, faded
+    { ...stationLayer('plan-stations-icon', 'plan_stations', g('stations'), lang), paint: { 'text-color': '#555', 'text-halo-color': '#fff', 'text-halo-width': 1.5, 'icon-opacity': 0.55, 'text-opacity': 0.8 } } as LayerSpecification,
     stationLayer('stations-icon', 'stations', g('stations'), lang),
     stationLayer('candidates-icon', 'candidates', g('stations'), lang),
   ];

@@ -1,4 +1,4 @@
-import { bandColours, BAD, HYDRANT_BAD, HYDRANT_OK } from '../map/colours';
+import { bandColours, BAD, HYDRANT_BAD, HYDRANT_OK, NEWLY_COVERED } from '../map/colours';
 import { drawIcon, type IconName } from '../map/icons';
 import { t, type Key } from '../i18n';
 
@@ -12,7 +12,7 @@ export type Swatch =
   | { kind: 'fill'; colour: string; opacity?: number; outline?: string }
   | { kind: 'line'; colour: string; width: number; dash?: boolean; casing?: string }
   | { kind: 'circle'; colour: string; stroke: string }
-  | { kind: 'icon'; icon: IconName };
+  | { kind: 'icon'; icon: IconName; opacity?: number };
 
 export interface LegendEntry {
   swatch: Swatch;
@@ -39,11 +39,15 @@ export function legendGroups(bandsS: number[], present: (group: string) => boole
       ],
     },
     { group: 'gaps', title: 'L_gaps', entries: [{ swatch: { kind: 'icon', icon: 'hatch-gap' }, label: t('L_gaps') }] },
+    { group: 'newly_covered', title: 'L_newly_covered', entries: [{ swatch: { kind: 'fill', colour: NEWLY_COVERED, opacity: 0.55, outline: '#00441b' }, label: t('L_newly_covered_entry') }] },
     { group: 'reached_network', title: 'L_reached_network', entries: [{ swatch: { kind: 'line', colour: '#08306b', width: 2 }, label: t('L_reached_network') }] },
     {
       group: 'stations',
       title: 'L_stations',
-      entries: (['existing', 'under_construction', 'planned', 'candidate'] as const).map((s) => ({ swatch: { kind: 'icon', icon: `st-${s}` as IconName }, label: t(`st_${s}` as Key) })),
+      entries: [
+        ...(['existing', 'under_construction', 'planned', 'candidate'] as const).map((s) => ({ swatch: { kind: 'icon', icon: `st-${s}` as IconName } as Swatch, label: t(`st_${s}` as Key) })),
+        { swatch: { kind: 'icon', icon: 'st-planned', opacity: 0.55 }, label: t('st_not_yet') },
+      ],
     },
     {
       group: 'hydrants',
@@ -135,6 +139,7 @@ export function drawSwatch(ctx: CanvasRenderingContext2D, s: Swatch, x: number, 
         ctx.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1);
       } else {
         const side = Math.min(w, h);
+        ctx.globalAlpha = s.opacity ?? 1;
         ctx.drawImage(c, x + (w - side) / 2, y + (h - side) / 2, side, side);
       }
       break;

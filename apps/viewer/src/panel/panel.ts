@@ -1,6 +1,6 @@
 import { STATION_CLASS_LABELS, STATION_CLASSES } from '@firecover/core';
 import { OVER_CAP_KEYS, coverageFigure, figure, figureLines, gapAreaKm2, state, type FigureLine } from '../app_state';
-import { figureLabel, figureValue, getLang, pick, stationClassLabel, t } from '../i18n';
+import { figureLabel, figureValue, getLang, localText, pick, stationClassLabel, t } from '../i18n';
 import type { DistrictRow } from '../model';
 import { districtRows, districtRowsFromSummary, gapsFromSummary, topGaps } from '../normalize';
 import { waterPanelHtml, type WaterPanelData } from './water_panel';
@@ -52,7 +52,7 @@ function figureLinesHtml(lines: FigureLine[]): string {
       const mark = l.pass === null ? '' : `<span class="${l.pass ? 'ok' : 'bad'}">${l.pass ? '✓' : '✗'}</span> `;
       const unit = l.unit === 'count' ? '' : ` ${l.unit === 's' ? t('s') : l.unit}`;
       const value = l.unit === 's' ? `${(l.value! / 60).toFixed(1)} ${t('min')} (${l.value} ${t('s')})` : `${l.value}${unit}`;
-      return `<tr data-key="${esc(l.key)}"><th>${mark}${esc(pick(l.en, l.zh))}${l.clause && l.clause !== '—' ? `<br><small class="muted">${esc(l.clause)}</small>` : ''}</th><td class="num">${esc(value)}</td></tr>`;
+      return `<tr data-key="${esc(l.key)}"><th>${mark}${esc(pick(l.en, l.zh))}${l.clause && l.clause !== '—' ? `<br><small class="muted">${esc(localText(l.clause))}</small>` : ''}</th><td class="num">${esc(value)}</td></tr>`;
     });
   return `<table class="figures lines">${rows.join('')}</table>`;
 }
@@ -64,7 +64,7 @@ function checksHtml(r: DistrictRow): string {
     return parts.join(' ');
   }
   return r.checks
-    .map((c) => `<span class="${c.ok ? 'ok' : 'bad'}" title="${esc(`${pick(c.en, c.zh) || c.name}${c.clause ? ` — ${c.clause}` : ''}`)}">${c.ok ? '✓' : '✗'}<small>${esc(c.clause ?? c.name)}</small></span>`)
+    .map((c) => `<span class="${c.ok ? 'ok' : 'bad'}" title="${esc(`${localText(pick(c.en, c.zh)) || c.name}${c.clause ? ` — ${localText(c.clause)}` : ''}`)}">${c.ok ? '✓' : '✗'}<small>${esc(localText(c.clause ?? c.name))}</small></span>`)
     .join('');
 }
 

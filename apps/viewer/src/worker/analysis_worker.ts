@@ -1,5 +1,7 @@
 import { encodeLayer } from '../normalize';
 import { AnalysisSession, requestError, type SessionResult } from './analysis_session';
+import { planHandlers } from '../plan/plan_worker';
+import { nameStationsLayer } from '../plan/place_names';
 import type { EventOf, FromWorker, PageRequestMap, Params, RequestOf, Result, ResultMessage, ToWorker, WorkerEventMap, WorkerRequestMap } from './protocol';
 
 /**
@@ -44,6 +46,9 @@ function pack(r: SessionResult, transfer: Transferable[]): ResultMessage {
     }
     return out;
   };
+  // Unnamed OSM stations (node/…) are shown by their place (plan/place_names.ts).
+  const loaded = session.scenarioAnalysis;
+  if (loaded && r.layers.stations) nameStationsLayer(loaded.scenario, r.layers.stations as never);
   const layers = encode(r.layers);
   const base = r.base ? encode(r.base) : undefined;
   return { kind: r.kind, info: r.info, layers, base, summary: r.summary, baseSummary: r.baseSummary, candidates: r.candidates, computeMs: r.computeMs, layersMs: performance.now() - t0 };
@@ -54,6 +59,7 @@ const handlers: { [T in keyof WorkerRequestMap]: (params: Params<WorkerRequestMa
   addCandidate: (p, transfer) => pack(session.addCandidate(p.candidate), transfer),
   removeCandidate: (p, transfer) => pack(session.removeCandidate(p.id), transfer),
   comparison: () => session.comparison(),
+  ...planHandlers(session),
 };
 
 function handle<T extends keyof WorkerRequestMap>(type: T, id: number, params: Params<WorkerRequestMap, T>): Promise<void> {

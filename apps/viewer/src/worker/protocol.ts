@@ -1,4 +1,5 @@
 import type { CandidateInput, ComparisonRow, LayerBytes, ScenarioInfo } from '../model';
+import type { DueAnswer, MeasureAnswer, PlanInfo, YearAnswer } from '../plan/plan_service';
 
 /**
  * The messages between the page and the analysis worker, typed once: each request type maps to its
@@ -33,6 +34,20 @@ export interface WorkerRequestMap {
   removeCandidate: [{ id: string }, ResultMessage];
   /** The plan's station sets side by side (existing, each planned year, full plan, with candidates). */
   comparison: [Record<string, never>, ComparisonRow[]];
+  /** The plan: its years and every station with status and year (plan/plan_service.ts). */
+  plan: [Record<string, never>, PlanInfo];
+  /** Show year Y of the plan (null: the loaded analysis again): layers, figures, newly covered land. */
+  setYear: [{ year: number | null }, YearMessage];
+  /** First and second due station at a point, among the stations of the year shown. */
+  due: [{ lon: number; lat: number }, DueAnswer];
+  /** Network distance and drive time between two points, with the route. */
+  measure: [{ from: [number, number]; to: [number, number] }, MeasureAnswer];
+}
+
+/** `setYear`'s answer: the year's layers as UTF-8 GeoJSON bytes. */
+export interface YearMessage extends Omit<YearAnswer, 'layers'> {
+  layers: Record<string, LayerBytes>;
+  layersMs: number;
 }
 
 /** Requests the worker sends the page: type → [params, result]. */
