@@ -81,6 +81,12 @@ export { neutraliseFormula, restoreFormula } from './io/csv_formula';
 export { parseJsonText } from './io/json_text';
 /** GeoJSON road lines (OSM `highway` or Chinese road classes). */
 export { readGeoJsonRoads, parseRoadsJson, type GeoJsonRoadsOptions } from './io/geojson_roads';
+/** GeoJSON road lines read from the file's bytes in chunks, feature by feature into typed arrays: files of any size, past V8's 512 MiB string limit. */
+export { readGeoJsonRoadsStream, type GeoJsonRoadsStreamOptions } from './io/geojson_roads_stream';
+/** A GeoJSON document streamed feature by feature (a byte-level scanner; each feature parsed alone), with located errors. */
+export { streamGeoJsonFeatures, readGeoJsonDocument, GEOJSON_MAX_VALUE_BYTES, type GeoJsonStreamOptions, type GeoJsonStreamResult } from './io/geojson_stream';
+/** A file's bytes as they arrive (async or sync iterable of chunks, or a web ReadableStream): what the streaming readers take. */
+export { chunksOf, chunksOfBuffer, type ByteChunks, type ReadableStreamLike } from './io/byte_chunks';
 
 // ---- travel costs ------------------------------------------------------------------------------------
 /** The fire-engine speed model: per-class speeds, maxspeed caps, congestion, per-road overrides. */

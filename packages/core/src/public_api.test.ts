@@ -89,6 +89,12 @@ const VALUES = [
   'parseJsonText',
   'requireStationsInService',
   'readGeoJsonRoads',
+  'readGeoJsonRoadsStream',
+  'streamGeoJsonFeatures',
+  'readGeoJsonDocument',
+  'GEOJSON_MAX_VALUE_BYTES',
+  'chunksOf',
+  'chunksOfBuffer',
   // travel costs
   'DEFAULT_SPEED_MODEL',
   'speedModelWith',

@@ -27,6 +27,7 @@ import {
   reachedPieces,
   readEdgeTable,
   readGeoJsonRoads,
+  readGeoJsonRoadsStream,
   readOsm,
   RoadNetworkBuilder,
   scenarioProblems,
@@ -54,6 +55,7 @@ import {
   type ShapefileLayer,
   type CoverageSummary,
   type InputErrorPlace,
+  type LayerImportReport,
   type LoadedScenario,
   type MapFeatures,
   type OsmImport,
@@ -109,6 +111,7 @@ exact<'pbf' | 'xml' | undefined>()(detectOsmFormat(bytes)) satisfies true;
 exact<RoadNetwork>()(readEdgeTable('id,source,target,cost,reverse_cost\n', 'edges.csv')) satisfies true;
 exact<{ edgesCsv: string; nodesCsv: string }>()(writeEdgeTable(net)) satisfies true;
 exact<RoadNetwork>()(readGeoJsonRoads('{}', 'roads.geojson', { toleranceM: 0.5 })) satisfies true;
+exact<Promise<{ network: RoadNetwork; report: LayerImportReport }>>()(readGeoJsonRoadsStream([bytes], 'roads.geojson', { toleranceM: 0.5, crs: 'EPSG:4547' })) satisfies true;
 
 // costs
 exact<RoadNetwork>()(applySpeedModel(net, DEFAULT_SPEED_MODEL)) satisfies true;

@@ -317,3 +317,13 @@ export async function streamGeoJsonFeatures(
   }
   return { members, hasFeatures, featureCount: count, bytesRead: base };
 }
+
+/**
+ * A whole GeoJSON document read from a stream (features parsed one at a time, so the file is never
+ * one string; the features are kept, as a layer needs them): `{...members, features}`.
+ */
+export async function readGeoJsonDocument(source: ByteChunks, file: string, options: GeoJsonStreamOptions = {}): Promise<unknown> {
+  const features: unknown[] = [];
+  const r = await streamGeoJsonFeatures(source, file, (f) => features.push(f), options);
+  return r.hasFeatures ? { ...r.members, features } : r.members;
+}

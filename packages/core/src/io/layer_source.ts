@@ -6,6 +6,8 @@ import type { LonLat } from './china_offsets';
 import { WGS84, crsFromGeoJsonMember, crsFromWkt, gaussKrugerZone, resolveCrs, type Crs } from './crs';
 import { firstProjectedPosition, projectedCoordinatesError } from './crs_detect';
 import { canonicalProperties, csvRows, pointTable, statusTable, type Cell, type StatusUpdate } from './point_table';
+import type { ByteChunks } from './byte_chunks';
+import { readGeoJsonDocument } from './geojson_stream';
 import { readKml } from './kml';
 import { readShapefile } from './shapefile';
 import { decodeTextAuto, type EncodingSource } from './text_encoding';
@@ -82,6 +84,13 @@ export interface ReadLayerOptions {
   hintLonDeg?: number;
   /** JSON.parse for GeoJSON text (default: JSON.parse with an InputError). */
   parseJson?: (text: string, file: string) => unknown;
+  /**
+   * Opens a file as a stream of byte chunks, or gives undefined to have it read whole (the CLI streams
+   * large files). A streamed GeoJSON is parsed feature by feature, never as one string, so it may be
+   * larger than the 512 MiB a JavaScript string can hold; it must be UTF-8 (an `encoding` other than
+   * UTF-8 reads the file whole).
+   */
+  openStream?: (path: string) => Promise<ByteChunks | undefined>;
 }
 
 /** The path of a reference. */
@@ -163,9 +172,16 @@ export async function readLayer(ref: LayerRef, opts: ReadLayerOptions): Promise<
     read = fc.features.length;
     for (const f of fc.features) f.properties = canonicalProperties(f.properties ?? {}, r.columns);
   } else {
-    const bytes = await opts.read(r.path);
-    const decoded = decodeTextAuto(bytes, r.encoding);
-    fc = parseJsonLayer(decoded.text, file, opts.parseJson);
+    const utf8 = r.encoding === undefined || /^utf-?8$/i.test(r.encoding.trim());
+    const stream = utf8 && opts.openStream ? await opts.openStream(r.path) : undefined;
+    if (stream) {
+      const [label, labelZh] = opts.parseJson ? ['invalid JSON', 'JSON 格式错误'] : ['not valid JSON', '不是有效的 JSON'];
+      fc = asLayerCollection(await readGeoJsonDocument(stream, file, { label, labelZh }), file);
+    } else {
+      const bytes = await opts.read(r.path);
+      const decoded = decodeTextAuto(bytes, r.encoding);
+      fc = parseJsonLayer(decoded.text, file, opts.parseJson);
+    }
     read = fc.features.length;
     const member = crsFromGeoJsonMember((fc as { crs?: unknown }).crs, { file, feature: 'crs' });
     if (member) ownCrs = { crs: member, source: 'GeoJSON crs' };
@@ -216,7 +232,11 @@ export async function readLayer(ref: LayerRef, opts: ReadLayerOptions): Promise<
 
 function parseJsonLayer(text: string, file: string, parse?: (text: string, file: string) => unknown): FeatureCollection {
   // The line and column of a syntax error, never a quote of the file's content (it may be private).
-  const doc: unknown = parse ? parse(text, file) : parseJsonText(text, file, 'not valid JSON', '不是有效的 JSON');
+  return asLayerCollection(parse ? parse(text, file) : parseJsonText(text, file, 'not valid JSON', '不是有效的 JSON'), file);
+}
+
+/** A parsed GeoJSON document as a FeatureCollection: a lone Feature or geometry is a collection of one. */
+function asLayerCollection(doc: unknown, file: string): FeatureCollection {
   const d = doc as { type?: unknown; features?: unknown; crs?: unknown } | null;
   if (d && d.type === 'FeatureCollection' && Array.isArray(d.features)) return doc as FeatureCollection;
   if (d && d.type === 'Feature') return { type: 'FeatureCollection', features: [doc as FeatureCollection['features'][number]] };
