@@ -32,6 +32,9 @@ export { stronglyConnectedComponents, islandOf, type Components } from './networ
 // ---- importers and exporters (bytes or text in, no file system) --------------------------------------
 /** OpenStreetMap `.osm.pbf` / `.osm` XML → network + stations, hydrants, water sources, barriers. */
 export { readOsm, detectOsmFormat, type OsmImport, type OsmImportOptions, type OsmImportReport } from './io/osm_import';
+/** The OSM importer over a byte stream: a PBF decoded one blob at a time (memory bounded by the graph, not the file). */
+export { readOsmStream } from './io/osm_import';
+export { PBF_STREAM_CACHE_BYTES, type OsmPbfStreamOptions } from './io/osm_pbf';
 /** The road classes imported by default, and the tag options of the OSM importer. */
 export { DEFAULT_DRIVABLE_CLASSES, type OsmTagOptions } from './io/osm_tags';
 /** Options for the map features taken from OSM (stations, hydrants, water, barriers). */

@@ -90,6 +90,8 @@ const VALUES = [
   'requireStationsInService',
   'readGeoJsonRoads',
   'readGeoJsonRoadsStream',
+  'readOsmStream',
+  'PBF_STREAM_CACHE_BYTES',
   'streamGeoJsonFeatures',
   'readGeoJsonDocument',
   'GEOJSON_MAX_VALUE_BYTES',

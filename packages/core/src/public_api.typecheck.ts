@@ -28,6 +28,7 @@ import {
   readEdgeTable,
   readGeoJsonRoads,
   readGeoJsonRoadsStream,
+  readOsmStream,
   readOsm,
   RoadNetworkBuilder,
   scenarioProblems,
@@ -104,6 +105,7 @@ exact<number>()(distanceM(104.6, 30.1, 104.61, 30.1)) satisfies true;
 
 // importers
 exact<OsmImport>()(readOsm(bytes, 'city.osm.pbf')) satisfies true;
+exact<Promise<OsmImport>>()(readOsmStream(() => [bytes], 'city.osm.pbf', {}, { size: bytes.length, cacheLimitBytes: 0 })) satisfies true;
 exact<RoadNetwork>()(readOsm('<osm/>', 'city.osm', { includeClasses: ['primary'] }).network) satisfies true;
 exact<MapFeatures>()(readOsm(bytes, 'city.osm.pbf').features) satisfies true;
 exact<OsmImportReport>()(readOsm(bytes, 'city.osm.pbf').report) satisfies true;
