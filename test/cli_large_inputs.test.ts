@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readNetworkFile } from '../packages/core/src/index';
 import { runCli, tempDir } from '../packages/cli/test/run_cli';
-import { REPO_ROOT } from './shared_data';
+import { haveSharedData, LAUF_PBF, REPO_ROOT } from './shared_data';
 
 // Large inputs: GeoJSON streamed past a size (FIRECOVER_STREAM_MB, lowered here so that small files take
 // the streaming path), progress of large reads, and `import` hashing in the pass that reads.
@@ -40,6 +40,21 @@ describe('large inputs', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cut\.geojson.*\(feature 1\).*ends too early/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.runIf(haveSharedData(LAUF_PBF))('--osm streamed block by block (FIRECOVER_STREAM_MB=0) gives the same info, and import the same checksum', async () => {
+    const whole = await runCli(['info', '--osm', LAUF_PBF, '--json']);
+    const streamed = await runCli(['info', '--osm', LAUF_PBF, '--json', '--progress', 'json'], { env: { FIRECOVER_STREAM_MB: '0' } });
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(streamed.code, streamed.stderr).toBe(0);
+    expect(JSON.parse(streamed.stdout)).toEqual(JSON.parse(whole.stdout));
+    const lines = streamed.stderr.trim().split('\n').map((l) => JSON.parse(l) as { step: string; fraction: number; done?: boolean });
+    expect(lines.at(-1)).toMatchObject({ step: 'import', fraction: 1, done: true });
+    const out = join(tmp.dir, 'lauf.fcnet');
+    const im = await runCli(['import', '--osm', LAUF_PBF, '--out', out], { env: { FIRECOVER_STREAM_MB: '0' } });
+    expect(im.code, im.stderr).toBe(0);
+    const sha = createHash('sha256').update(readFileSync(LAUF_PBF)).digest('hex');
+    expect(readNetworkFile(new Uint8Array(readFileSync(out)), out).source?.checksum).toBe(`sha256:${sha}`);
   });
 
   it('import records the SHA-256 of the file it read (one pass), for a streamed GeoJSON too', async () => {

@@ -141,6 +141,20 @@ export async function readInputBytes(path: string, hooks: ReadHooks = {}): Promi
   }
 }
 
+/** The first `n` bytes of an input (fewer if it is shorter), with the checks of `readInputBytes`. */
+export async function readInputHead(path: string, n: number): Promise<Uint8Array> {
+  const { handle } = await openInput(path);
+  try {
+    const buf = new Uint8Array(n);
+    const { bytesRead } = await handle.read(buf, 0, n, 0).catch((e: unknown) => {
+      throw readError(path, e);
+    });
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * An input file as a stream of chunks (1 MiB, each a fresh buffer) for the streaming readers, with
  * the checks of `readInputBytes` (regular file, size limit, also when it grows) and its progress.

@@ -1,10 +1,10 @@
 import type { MapFeatures, OsmImportReport, RoadNetwork } from '@firecover/core';
 import { createHash } from 'node:crypto';
-import { InputError, isNetworkFile, parseRoadsJson, readEdgeTable, readGeoJsonRoads, readGeoJsonRoadsStream, readLayer, readNetworkFile, readOsm, requireTravellableNetwork, roadFields, type LayerImportReport } from '@firecover/core';
+import { InputError, isNetworkFile, parseRoadsJson, readEdgeTable, readGeoJsonRoads, readGeoJsonRoadsStream, readLayer, readNetworkFile, readOsm, readOsmStream, requireTravellableNetwork, roadFields, type LayerImportReport } from '@firecover/core';
 import type { CliContext } from './command_module';
 import type { NetworkOptions } from './network_options';
 import { startProgress } from './progress';
-import { openInputStream, readInputBytes, streamMinBytes, type ReadHooks } from './read_input';
+import { openInputStream, readInputBytes, readInputHead, streamMinBytes, type ReadHooks } from './read_input';
 
 export type { NetworkOptions };
 
@@ -67,6 +67,17 @@ async function readNetworkWith(opts: NetworkOptions, ctx: CliContext, hooks: Rea
 
   if (opts.osm !== undefined) {
     const file = opts.osm;
+    const stream = await openInputStream(file, { ...hooks, noProgress: true });
+    if (stream.size >= streamMinBytes() && !isNetworkFile(await readInputHead(file, 64))) {
+      // A large extract is decoded one blob at a time as it is read: memory bounded by the graph, not the file.
+      const progress = await startProgress(ctx, ctx.t('importing', { file }));
+      try {
+        const r = await readOsmStream(() => stream.chunks, file, {}, { size: stream.size, onProgress: (done, total) => progress.update(total > 0 ? done / total : 0) });
+        return { network: r.network, features: r.features, report: r.report, inputs: [file], label: `--osm ${file}` };
+      } finally {
+        progress.stop();
+      }
+    }
     const bytes = await readInputBytes(file, hooks);
     if (bytes.length === 0) throw new InputError({ file }, 'the file is empty', '文件为空');
     if (isNetworkFile(bytes)) {
