@@ -31,6 +31,16 @@ describe('large inputs', () => {
     expect(r2.stdout).toBe(r1.stdout);
   });
 
+  it('a scenario whose network and layers are streamed (FIRECOVER_STREAM_MB=0) gives the same summary as read whole', async () => {
+    const scenario = join(REPO_ROOT, 'data', 'sample-city', 'scenario.json');
+    const a = await runCli(['analyze', scenario, '--out', join(tmp.dir, 'an-whole'), '--json']);
+    const b = await runCli(['analyze', scenario, '--out', join(tmp.dir, 'an-stream'), '--json'], { env: { FIRECOVER_STREAM_MB: '0' } });
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stdout.replaceAll('an-stream', 'an-X')).toBe(a.stdout.replaceAll('an-whole', 'an-X'));
+    expect((JSON.parse(a.stdout) as { imports: unknown[] }).imports.length).toBeGreaterThan(1);
+  });
+
   it('a streamed GeoJSON cut short is exit 2 naming the file and the feature, no stack trace', async () => {
     const text = readFileSync(ROADS, 'utf8');
     const cut = join(tmp.dir, 'cut.geojson');

@@ -146,7 +146,7 @@ export type { ScenarioFile, StationInput, AnalysisSettings, WaterSettings, Stati
 /** Validation against the published JSON Schema (precompiled), with problems named by field. */
 export { validateScenario, scenarioProblems, stationProblems, SCENARIO_SCHEMA, FROM_NETWORK, type ScenarioProblem } from './scenario/validate_scenario';
 /** Loading a scenario: the caller reads files (`readFile`), core parses and checks everything. */
-export { loadScenario, DEFAULT_ANALYSIS, DEFAULT_WATER, type ReadScenarioFile } from './scenario/load_scenario';
+export { loadScenario, DEFAULT_ANALYSIS, DEFAULT_WATER, type ReadScenarioFile, type OpenScenarioStream } from './scenario/load_scenario';
 /** The stations in service in a given year (existing, or planned by then). */
 export { stationsInService } from './scenario/stations';
 
