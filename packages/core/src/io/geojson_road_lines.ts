@@ -183,6 +183,12 @@ export class RoadLineStore {
     const nextInCell = new Column(i32);
     const uses = new Column(u8); // saturates at 2: only "used more than once" matters
     const vertexCluster = new Int32Array(nCoords >> 1);
+    // Most of the 3 × 3 cells around a vertex are empty: a bit per hashed cell (about 16 bits per
+    // vertex, so mostly zeros) skips them without a hash-table probe.
+    const filterLog2 = Math.min(29, Math.max(10, Math.ceil(Math.log2(Math.max(1, nCoords >> 1) * 16))));
+    const filter = new Int32Array(2 ** (filterLog2 - 5));
+    const shift = 32 - filterLog2;
+    const bucket = (a: number, b: number): number => (Math.imul(a | 0, 0x9e3779b1) ^ Math.imul((b | 0) ^ 0x7f4a7c15, 0x85ebca6b)) >>> shift;
     let w = 0; // write cursor (vertices)
     for (let li = 0; li < nLines; li++) {
       const from = start[li];
@@ -202,6 +208,8 @@ export class RoadLineStore {
           let bestD = Infinity;
           for (let dx = -1; dx <= 1; dx++) {
             for (let dy = -1; dy <= 1; dy++) {
+              const h = bucket(cx + dx, cy + dy);
+              if ((filter[h >>> 5] & (1 << (h & 31))) === 0) continue; // no cluster in that cell
               for (let k = clusters.get(cx + dx, cy + dy); k >= 0; k = nextInCell.data[k]) {
                 const r = repVertex.data[k];
                 const d = Math.hypot((c[2 * r] - lon) * kx, (c[2 * r + 1] - lat) * ky);
@@ -225,6 +233,8 @@ export class RoadLineStore {
           const cy = cellB(lat);
           nextInCell.push(clusters.get(cx, cy));
           clusters.set(cx, cy, found);
+          const h = bucket(cx, cy);
+          filter[h >>> 5] |= 1 << (h & 31);
         }
         vertexCluster[w] = found;
         w++;
