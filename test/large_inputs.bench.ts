@@ -17,8 +17,13 @@ const PBF_MB = Number(process.env.FIRECOVER_BENCH_PBF_MB ?? 100);
 const TARGET_GEOJSON_RSS_MIB = 1536;
 /** CPU seconds (user + sys) for the 500 MB file to a graph and its `info`. */
 const TARGET_GEOJSON_CPU_S = 90;
-/** Block by block, a PBF's extra bytes that add no road may add at most this share of themselves to the peak. */
-const TARGET_PBF_EXTRA_SHARE = 0.15;
+/**
+ * Block by block, memory is bounded by the graph and the cache of inflated node blocks kept between the
+ * passes (PBF_STREAM_CACHE_BYTES, 64 MiB), not by the file: a PBF's extra bytes that add no road may add
+ * at most that cache plus this share of themselves to the peak.
+ */
+const TARGET_PBF_EXTRA_SHARE = 0.05;
+const PBF_CACHE_MIB = 64;
 const BIN = join(REPO_ROOT, 'packages', 'cli', 'bin', 'firecover.mjs');
 
 interface Run {
@@ -44,10 +49,16 @@ function timed(args: string[], env: Record<string, string> = {}): Run {
 
 const ok = (good: boolean): string => (good ? 'OK' : 'OVER');
 
+// Each measurement is one whole process run, minutes long: the bench function does it once, however
+// often tinybench calls it.
+const once = new Set<string>();
+const first = (key: string): boolean => !once.has(key) && Boolean(once.add(key));
+
 describe('GeoJSON roads streamed into the graph (synthetic grid, tmpdir)', () => {
   bench(
     `${GEOJSON_MB} MB GeoJSON roads → graph (firecover info --geojson)`,
     () => {
+      if (!first('geojson')) return;
       const dir = mkdtempSync(join(tmpdir(), 'firecover-bigio-'));
       try {
         const file = join(dir, 'grid.geojson');
@@ -104,6 +115,7 @@ describe.runIf(haveSharedData(RHEIN_NECKAR_PBF))('OSM PBF block by block: peak m
   bench(
     `rnv.osm.pbf and a ${PBF_MB} MB synthetic PBF (its node blocks repeated), whole vs block by block`,
     () => {
+      if (!first('pbf')) return;
       const dir = mkdtempSync(join(tmpdir(), 'firecover-bigio-'));
       try {
         const rnv = new Uint8Array(readFileSync(RHEIN_NECKAR_PBF));
@@ -138,8 +150,8 @@ describe.runIf(haveSharedData(RHEIN_NECKAR_PBF))('OSM PBF block by block: peak m
         console.log(`PBF rnv.osm.pbf (${(rnv.length / 1e6).toFixed(1)} MB): peak RSS whole ${runs.rnvWhole.rssMiB.toFixed(0)} MiB, block by block ${runs.rnvBlocks.rssMiB.toFixed(0)} MiB`);
         console.log(
           `PBF synthetic ${bigMB.toFixed(0)} MB (same ${links(runs.bigBlocks)} links: ${same ? 'yes' : 'NO'}): peak RSS whole ${runs.bigWhole.rssMiB.toFixed(0)} MiB (+${addedWhole.toFixed(0)} MiB for ${extraMiB.toFixed(0)} MiB more file), ` +
-            `block by block ${runs.bigBlocks.rssMiB.toFixed(0)} MiB (+${addedBlocks.toFixed(0)} MiB; target ≤ ${(TARGET_PBF_EXTRA_SHARE * 100).toFixed(0)} % of the extra file = ${(TARGET_PBF_EXTRA_SHARE * extraMiB).toFixed(0)} MiB): ` +
-            `${ok(addedBlocks <= TARGET_PBF_EXTRA_SHARE * extraMiB)}; CPU whole ${runs.bigWhole.cpuS.toFixed(1)} s, block by block ${runs.bigBlocks.cpuS.toFixed(1)} s`,
+            `block by block ${runs.bigBlocks.rssMiB.toFixed(0)} MiB (+${addedBlocks.toFixed(0)} MiB; target ≤ the ${PBF_CACHE_MIB} MiB node-block cache + ${(TARGET_PBF_EXTRA_SHARE * 100).toFixed(0)} % of the extra file = ${(PBF_CACHE_MIB + TARGET_PBF_EXTRA_SHARE * extraMiB).toFixed(0)} MiB): ` +
+            `${ok(addedBlocks <= PBF_CACHE_MIB + TARGET_PBF_EXTRA_SHARE * extraMiB)}; CPU whole ${runs.bigWhole.cpuS.toFixed(1)} s, block by block ${runs.bigBlocks.cpuS.toFixed(1)} s`,
         );
       } finally {
         rmSync(dir, { recursive: true, force: true });
