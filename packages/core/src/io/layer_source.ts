@@ -151,7 +151,7 @@ export async function readLayer(ref: LayerRef, opts: ReadLayerOptions): Promise<
     let rows: Cell[][];
     let rowNumbers: number[];
     if (format === 'csv') {
-      const decoded = decodeTextAuto(bytes, r.encoding);
+      const decoded = decodeTextAuto(bytes, r.encoding, file);
       encoding = decoded.encoding;
       encodingSource = decoded.source;
       ({ rows, rowNumbers } = csvRows(decoded.text, file));
@@ -168,7 +168,7 @@ export async function readLayer(ref: LayerRef, opts: ReadLayerOptions): Promise<
     notes.push(`x = "${t.xColumn}", y = "${t.yColumn}"`);
   } else if (format === 'kml') {
     const bytes = await opts.read(r.path);
-    fc = readKml(decodeTextAuto(bytes, r.encoding).text, file);
+    fc = readKml(decodeTextAuto(bytes, r.encoding, file).text, file);
     read = fc.features.length;
     for (const f of fc.features) f.properties = canonicalProperties(f.properties ?? {}, r.columns);
   } else {
@@ -179,7 +179,7 @@ export async function readLayer(ref: LayerRef, opts: ReadLayerOptions): Promise<
       fc = asLayerCollection(await readGeoJsonDocument(stream, file, { label, labelZh }), file);
     } else {
       const bytes = await opts.read(r.path);
-      const decoded = decodeTextAuto(bytes, r.encoding);
+      const decoded = decodeTextAuto(bytes, r.encoding, file);
       fc = parseJsonLayer(decoded.text, file, opts.parseJson);
     }
     read = fc.features.length;
@@ -312,7 +312,7 @@ export async function applyStatusTable(fc: FeatureCollection, ref: LayerRef, opt
   let encoding: string | undefined;
   let encodingSource: EncodingSource | undefined;
   if (format === 'csv') {
-    const decoded = decodeTextAuto(bytes, r.encoding);
+    const decoded = decodeTextAuto(bytes, r.encoding, file);
     encoding = decoded.encoding;
     encodingSource = decoded.source;
     ({ rows, rowNumbers } = csvRows(decoded.text, file));
