@@ -111,6 +111,16 @@ describe('streamGeoJsonFeatures', () => {
     const got: unknown[] = [];
     await streamGeoJsonFeatures(stream, 'r.geojson', (f) => got.push(f));
     expect(got).toHaveLength(3);
+    // a stream without async iteration (older browsers): read through its reader
+    const bare = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (const chunk of chunksOfBuffer(bytes, 5)) c.enqueue(chunk.slice());
+        c.close();
+      },
+    });
+    const viaReader: unknown[] = [];
+    await streamGeoJsonFeatures({ getReader: () => bare.getReader() }, 'r.geojson', (f) => viaReader.push(f));
+    expect(viaReader).toEqual(got);
   });
 
   it('a file far larger than the per-value limit is read when each feature is under it (the limit is per value, never the file)', async () => {
