@@ -11,6 +11,8 @@ export interface CliScope {
   env: NodeJS.ProcessEnv;
   /** Output files this run wrote (as given), for the --json document. */
   written: string[];
+  /** Starts the progress display of reading a large file (set by `main`; absent: no progress). */
+  readProgress?: (file: string) => Promise<{ update(fraction: number, bytes?: { done: number; total: number }): void; stop(): void }>;
 }
 
 const storage = new AsyncLocalStorage<CliScope>();

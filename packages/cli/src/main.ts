@@ -114,7 +114,8 @@ export interface CliIo {
 export async function main(argv: readonly string[], io: CliIo = {}): Promise<number> {
   const env = io.env ?? process.env;
   const ctx = makeContext(detectLang(argv, env), io.out ?? process.stdout, io.err ?? process.stderr, env);
-  return withScope({ cwd: io.cwd ?? process.cwd(), env, written: [] }, async () => {
+  const readProgress = async (file: string) => (await import('./progress')).startProgress(ctx, ctx.t('importing', { file }), 'read');
+  return withScope({ cwd: io.cwd ?? process.cwd(), env, written: [], readProgress }, async () => {
     try {
       const program = buildProgram(ctx);
       // runCommand sets ctx.exitCode when a command fails.

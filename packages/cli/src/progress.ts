@@ -2,36 +2,56 @@ import type { CliContext } from './command_module';
 
 /** A progress display for a long step; a no-op when stderr is not a terminal (pipes, CI, tests). */
 export interface Progress {
-  /** Fraction done, 0..1. */
-  update(fraction: number): void;
+  /** Fraction done, 0..1; a read also gives the bytes read so far and the file's size. */
+  update(fraction: number, bytes?: ReadBytes): void;
   stop(): void;
 }
 
+/** Bytes read of a file's size, for the progress of a large read. */
+export interface ReadBytes {
+  done: number;
+  total: number;
+}
+
 const NONE: Progress = { update() {}, stop() {} };
+
+const mb = (n: number): string => (n / 1e6).toFixed(n < 1e8 ? 1 : 0);
 
 /**
  * `--progress json`: one JSON object per line on stderr, for tools:
  * `{"type":"progress","step":"import","label":"reading lauf.osm.pbf","fraction":0.42}`, at most one
  * line per percent, then `{"type":"progress","step":…,"fraction":1,"done":true}` when the step ends.
+ * Reading a large file (step "read") adds `"bytes"` (read so far) and `"totalBytes"` (the file's size).
  */
 function jsonLines(ctx: CliContext, step: string, label: string): Progress {
   let last = -1;
   let stopped = false;
-  const line = (fraction: number, done: boolean) =>
-    ctx.stderr.write(`${JSON.stringify({ type: 'progress', step, label, fraction: Math.round(fraction * 1000) / 1000, ...(done ? { done: true } : {}) })}\n`);
-  line(0, false);
-  last = 0;
+  let total: number | undefined;
+  const line = (fraction: number, done: boolean, bytes?: number) =>
+    ctx.stderr.write(
+      `${JSON.stringify({ type: 'progress', step, label, fraction: Math.round(fraction * 1000) / 1000, ...(bytes !== undefined && total !== undefined ? { bytes, totalBytes: total } : {}), ...(done ? { done: true } : {}) })}\n`,
+    );
+  let started = false;
+  const start = (b?: ReadBytes) => {
+    if (started) return;
+    started = true;
+    if (b) total = b.total;
+    line(0, false, b ? 0 : undefined);
+    last = 0;
+  };
   return {
-    update(fraction) {
+    update(fraction, bytes) {
+      start(bytes);
       const f = Math.max(0, Math.min(1, fraction));
       if (stopped || Math.floor(f * 100) <= Math.floor(last * 100)) return;
       last = f;
-      line(f, false);
+      line(f, false, bytes?.done);
     },
     stop() {
+      start();
       if (stopped) return;
       stopped = true;
-      line(1, true);
+      line(1, true, total);
     },
   };
 }
@@ -50,7 +70,7 @@ export async function startProgress(ctx: CliContext, label: string, step = 'impo
   const { SingleBar, Presets } = await import('cli-progress');
   const bar = new SingleBar(
     {
-      format: `${label} [{bar}] {percentage}% | {duration_formatted}`,
+      format: `${label} [{bar}] {percentage}%{bytes} | {duration_formatted}`,
       stream: ctx.stderr,
       hideCursor: true,
       clearOnComplete: true,
@@ -59,11 +79,11 @@ export async function startProgress(ctx: CliContext, label: string, step = 'impo
     },
     Presets.shades_classic,
   );
-  bar.start(1000, 0);
+  bar.start(1000, 0, { bytes: '' });
   let stopped = false;
   return {
-    update(fraction) {
-      if (!stopped) bar.update(Math.max(0, Math.min(1000, Math.round(fraction * 1000))));
+    update(fraction, bytes) {
+      if (!stopped) bar.update(Math.max(0, Math.min(1000, Math.round(fraction * 1000))), { bytes: bytes ? ` | ${mb(bytes.done)}/${mb(bytes.total)} MB` : '' });
     },
     stop() {
       if (!stopped) {

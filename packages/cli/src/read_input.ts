@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { InputError } from '@firecover/core';
 import { currentScope, resolvePath } from './cli_scope';
 
@@ -41,14 +41,29 @@ function readError(path: string, e: unknown): InputError {
   return new InputError({ file: path }, `cannot read the file (${code})`, `无法读取该文件（${code}）`);
 }
 
+/** Files at least this large show the progress of their reading: 16 MiB. */
+export const READ_PROGRESS_MIN_BYTES = 16 * 1024 * 1024;
+
 /**
- * Reads an input file whole, bounded. Only a regular file is read: a directory, a FIFO (which would
- * block), a device such as /dev/zero (which never ends) are refused before opening. A file over
- * `maxInputBytes` is refused, also when it grows while being read. Every failure is an InputError
- * naming the file and the problem (exit code 2, no stack trace), never its content. Inputs are only
- * ever read.
+ * Files at least this large are streamed where a reader can take a stream (GeoJSON, OSM PBF): 64 MiB,
+ * or `FIRECOVER_STREAM_MB` megabytes (MiB). Smaller ones are read whole, as always.
  */
-export async function readInputBytes(path: string): Promise<Uint8Array> {
+export function streamMinBytes(env: NodeJS.ProcessEnv = currentScope().env): number {
+  const mb = Number(env.FIRECOVER_STREAM_MB);
+  return Number.isFinite(mb) && mb >= 0 ? Math.floor(mb * 1024 * 1024) : 64 * 1024 * 1024;
+}
+
+/** What a reader is told while it reads: every chunk, in order (to hash the file in the same pass). */
+export interface ReadHooks {
+  onChunk?: (chunk: Uint8Array) => void;
+  /** No progress display of the reading (the caller shows its own). */
+  noProgress?: boolean;
+}
+
+const STEP_BYTES = 8 * 1024 * 1024;
+
+/** Opens an input for reading after the regular-file and size checks; returns the handle and its size. */
+async function openInput(path: string): Promise<{ handle: FileHandle; size: number; limit: number }> {
   const abs = resolvePath(path);
   const limit = maxInputBytes();
   const before = await stat(abs).catch((e: unknown) => {
@@ -63,28 +78,122 @@ export async function readInputBytes(path: string): Promise<Uint8Array> {
   try {
     const st = await handle.stat();
     if (!st.isFile()) throw notRegular(path, st);
+    return { handle, size: st.size, limit };
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+}
+
+/** The progress of reading a file of `size` bytes (nothing for small files or without a display). */
+async function readProgress(path: string, size: number): Promise<((done: number) => void) & { stop(): void }> {
+  const p = size >= READ_PROGRESS_MIN_BYTES ? await currentScope().readProgress?.(path) : undefined;
+  const update = ((done: number) => p?.update(Math.min(1, done / size), { done, total: size })) as ((done: number) => void) & { stop(): void };
+  update.stop = () => p?.stop();
+  return update;
+}
+
+/**
+ * Reads an input file whole, bounded. Only a regular file is read: a directory, a FIFO (which would
+ * block), a device such as /dev/zero (which never ends) are refused before opening. A file over
+ * `maxInputBytes` is refused, also when it grows while being read. Every failure is an InputError
+ * naming the file and the problem (exit code 2, no stack trace), never its content. Inputs are only
+ * ever read. Files of 16 MiB or more show the progress of their reading; `hooks.onChunk` sees
+ * every chunk as it is read.
+ */
+export async function readInputBytes(path: string, hooks: ReadHooks = {}): Promise<Uint8Array> {
+  const { handle, size, limit } = await openInput(path);
+  const progress = await readProgress(path, hooks.noProgress ? 0 : size);
+  try {
     const chunks: Uint8Array[] = [];
     let total = 0;
-    const chunkBytes = Math.min(limit + 1, Math.max(64 * 1024, st.size + 1));
+    // One buffer of the file's size (+1 to see growth); more only if the file grows while read.
+    let buf = new Uint8Array(Math.min(limit + 1, Math.max(64 * 1024, size + 1)));
+    let at = 0;
     for (;;) {
-      const buf = new Uint8Array(chunkBytes);
+      if (at === buf.length) {
+        chunks.push(buf);
+        buf = new Uint8Array(Math.min(limit + 1, Math.max(64 * 1024, size + 1)));
+        at = 0;
+      }
+      const { bytesRead } = await handle.read(buf, at, Math.min(STEP_BYTES, buf.length - at), null).catch((e: unknown) => {
+        throw readError(path, e);
+      });
+      if (bytesRead === 0) break;
+      hooks.onChunk?.(buf.subarray(at, at + bytesRead));
+      at += bytesRead;
+      total += bytesRead;
+      if (total > limit) throw tooBig(path, limit);
+      progress(total);
+    }
+    if (chunks.length === 0) return at === buf.length ? buf : buf.subarray(0, at);
+    chunks.push(buf.subarray(0, at));
+    const out = new Uint8Array(total);
+    let o = 0;
+    for (const c of chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
+  } finally {
+    progress.stop();
+    await handle.close();
+  }
+}
+
+/** The first `n` bytes of an input (fewer if it is shorter), with the checks of `readInputBytes`. */
+export async function readInputHead(path: string, n: number): Promise<Uint8Array> {
+  const { handle } = await openInput(path);
+  try {
+    const buf = new Uint8Array(n);
+    const { bytesRead } = await handle.read(buf, 0, n, 0).catch((e: unknown) => {
+      throw readError(path, e);
+    });
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * An input file as a stream of chunks (1 MiB, each a fresh buffer) for the streaming readers, with
+ * the checks of `readInputBytes` (regular file, size limit, also when it grows) and its progress.
+ * The file is opened when iteration starts and closed when it ends, so it can be read more than once
+ * (the OSM PBF reader reads twice).
+ */
+export async function openInputStream(path: string, hooks: ReadHooks = {}): Promise<{ size: number; chunks: AsyncIterable<Uint8Array> }> {
+  const { handle, size } = await openInput(path);
+  await handle.close();
+  // The hooks see the first reading only: a second pass is not hashed twice.
+  let first = true;
+  const iterator = (): AsyncGenerator<Uint8Array> => {
+    const h = first ? hooks : { noProgress: hooks.noProgress };
+    first = false;
+    return streamInput(path, h);
+  };
+  return { size, chunks: { [Symbol.asyncIterator]: iterator } };
+}
+
+async function* streamInput(path: string, hooks: ReadHooks): AsyncGenerator<Uint8Array> {
+  const { handle, size, limit } = await openInput(path);
+  const progress = await readProgress(path, hooks.noProgress ? 0 : size);
+  try {
+    let total = 0;
+    for (;;) {
+      const buf = new Uint8Array(1024 * 1024);
       const { bytesRead } = await handle.read(buf, 0, buf.length, null).catch((e: unknown) => {
         throw readError(path, e);
       });
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > limit) throw tooBig(path, limit);
-      chunks.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
+      const chunk = bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
+      hooks.onChunk?.(chunk);
+      progress(total);
+      yield chunk;
     }
-    if (chunks.length === 1) return chunks[0];
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
   } finally {
+    progress.stop();
     await handle.close();
   }
 }

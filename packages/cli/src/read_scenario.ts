@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { parseStationSet, type LoadedScenario } from '@firecover/core';
 import { resolvePath } from './cli_scope';
-import { readInputBytes, readInputText } from './read_input';
+import { openInputStream, readInputBytes, readInputText, streamMinBytes } from './read_input';
 
 /** A scenario read from disk, and every file it was read from (outputs may never overwrite them). */
 export interface ReadScenario {
@@ -27,11 +27,23 @@ export async function readScenario(scenarioPath: string): Promise<ReadScenario> 
   }
   const base = dirname(resolvePath(scenarioPath));
   const inputs: string[] = [scenarioPath];
-  const scenario = await core.loadScenario(json, scenarioPath, async (rel) => {
-    const p = resolve(base, rel);
-    inputs.push(p);
-    return readInputBytes(p);
-  });
+  const scenario = await core.loadScenario(
+    json,
+    scenarioPath,
+    async (rel) => {
+      const p = resolve(base, rel);
+      inputs.push(p);
+      return readInputBytes(p);
+    },
+    // Large GeoJSON layers and networks are streamed, feature by feature.
+    async (rel) => {
+      const p = resolve(base, rel);
+      const stream = await openInputStream(p);
+      if (stream.size < streamMinBytes()) return undefined;
+      inputs.push(p);
+      return stream.chunks;
+    },
+  );
   // The same refusal as the network commands' (`requireRoads`): nothing to drive on, nothing to analyse.
   core.requireTravellableNetwork(scenario.network, scenarioPath);
   return { scenario, inputs };

@@ -32,6 +32,9 @@ export { stronglyConnectedComponents, islandOf, type Components } from './networ
 // ---- importers and exporters (bytes or text in, no file system) --------------------------------------
 /** OpenStreetMap `.osm.pbf` / `.osm` XML → network + stations, hydrants, water sources, barriers. */
 export { readOsm, detectOsmFormat, type OsmImport, type OsmImportOptions, type OsmImportReport } from './io/osm_import';
+/** The OSM importer over a byte stream: a PBF decoded one blob at a time (memory bounded by the graph, not the file). */
+export { readOsmStream } from './io/osm_import';
+export { PBF_STREAM_CACHE_BYTES, type OsmPbfStreamOptions } from './io/osm_pbf';
 /** The road classes imported by default, and the tag options of the OSM importer. */
 export { DEFAULT_DRIVABLE_CLASSES, type OsmTagOptions } from './io/osm_tags';
 /** Options for the map features taken from OSM (stations, hydrants, water, barriers). */
@@ -81,6 +84,12 @@ export { neutraliseFormula, restoreFormula } from './io/csv_formula';
 export { parseJsonText } from './io/json_text';
 /** GeoJSON road lines (OSM `highway` or Chinese road classes). */
 export { readGeoJsonRoads, parseRoadsJson, type GeoJsonRoadsOptions } from './io/geojson_roads';
+/** GeoJSON road lines read from the file's bytes in chunks, feature by feature into typed arrays: files of any size, past V8's 512 MiB string limit. */
+export { readGeoJsonRoadsStream, type GeoJsonRoadsStreamOptions } from './io/geojson_roads_stream';
+/** A GeoJSON document streamed feature by feature (a byte-level scanner; each feature parsed alone), with located errors. */
+export { streamGeoJsonFeatures, readGeoJsonDocument, GEOJSON_MAX_VALUE_BYTES, type GeoJsonStreamOptions, type GeoJsonStreamResult } from './io/geojson_stream';
+/** A file's bytes as they arrive (async or sync iterable of chunks, or a web ReadableStream): what the streaming readers take. */
+export { chunksOf, chunksOfBuffer, type ByteChunks, type ReadableStreamLike } from './io/byte_chunks';
 
 // ---- travel costs ------------------------------------------------------------------------------------
 /** The fire-engine speed model: per-class speeds, maxspeed caps, congestion, per-road overrides. */
@@ -171,7 +180,7 @@ export type { ScenarioFile, StationInput, AnalysisSettings, WaterSettings, Stati
 /** Validation against the published JSON Schema (precompiled), with problems named by field. */
 export { validateScenario, scenarioProblems, stationProblems, SCENARIO_SCHEMA, FROM_NETWORK, type ScenarioProblem } from './scenario/validate_scenario';
 /** Loading a scenario: the caller reads files (`readFile`), core parses and checks everything. */
-export { loadScenario, DEFAULT_ANALYSIS, DEFAULT_WATER, type ReadScenarioFile } from './scenario/load_scenario';
+export { loadScenario, DEFAULT_ANALYSIS, DEFAULT_WATER, type ReadScenarioFile, type OpenScenarioStream } from './scenario/load_scenario';
 /** The stations in service in a given year (existing, or planned by then). */
 export { stationsInService } from './scenario/stations';
 

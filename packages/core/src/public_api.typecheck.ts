@@ -37,6 +37,8 @@ import {
   reachedPieces,
   readEdgeTable,
   readGeoJsonRoads,
+  readGeoJsonRoadsStream,
+  readOsmStream,
   readOsm,
   RoadNetworkBuilder,
   scenarioProblems,
@@ -68,6 +70,7 @@ import {
   type ShapefileLayer,
   type CoverageSummary,
   type InputErrorPlace,
+  type LayerImportReport,
   type LoadedScenario,
   type MapFeatures,
   type OsmImport,
@@ -116,6 +119,7 @@ exact<number>()(distanceM(104.6, 30.1, 104.61, 30.1)) satisfies true;
 
 // importers
 exact<OsmImport>()(readOsm(bytes, 'city.osm.pbf')) satisfies true;
+exact<Promise<OsmImport>>()(readOsmStream(() => [bytes], 'city.osm.pbf', {}, { size: bytes.length, cacheLimitBytes: 0 })) satisfies true;
 exact<RoadNetwork>()(readOsm('<osm/>', 'city.osm', { includeClasses: ['primary'] }).network) satisfies true;
 exact<MapFeatures>()(readOsm(bytes, 'city.osm.pbf').features) satisfies true;
 exact<OsmImportReport>()(readOsm(bytes, 'city.osm.pbf').report) satisfies true;
@@ -123,6 +127,7 @@ exact<'pbf' | 'xml' | undefined>()(detectOsmFormat(bytes)) satisfies true;
 exact<RoadNetwork>()(readEdgeTable('id,source,target,cost,reverse_cost\n', 'edges.csv')) satisfies true;
 exact<{ edgesCsv: string; nodesCsv: string }>()(writeEdgeTable(net)) satisfies true;
 exact<RoadNetwork>()(readGeoJsonRoads('{}', 'roads.geojson', { toleranceM: 0.5 })) satisfies true;
+exact<Promise<{ network: RoadNetwork; report: LayerImportReport }>>()(readGeoJsonRoadsStream([bytes], 'roads.geojson', { toleranceM: 0.5, crs: 'EPSG:4547' })) satisfies true;
 
 // costs
 exact<RoadNetwork>()(applySpeedModel(net, DEFAULT_SPEED_MODEL)) satisfies true;

@@ -43,19 +43,11 @@ export const importCommand: CommandModule = {
 async function runImport(opts: ImportOptions, ctx: CliContext): Promise<void> {
   const t = translator(importMessages, ctx.lang);
   const core = await import('@firecover/core');
-  const { createHash } = await import('node:crypto');
-  const { readFile, stat } = await import('node:fs/promises');
   const { readNetwork, requireRoads } = await import('../read_network');
-  const loaded = await readNetwork(opts, ctx);
+  // The checksum of the source, taken while reading it (edges and nodes tables hashed in that order), so a stale file can be told.
+  const loaded = await readNetwork(opts, ctx, { hashInputs: true });
   requireRoads(loaded);
-  // The checksum of the source as read (edges and nodes tables hashed in that order), so a stale file can be told.
-  const hash = createHash('sha256');
-  let size = 0;
-  for (const p of loaded.inputs) {
-    hash.update(await readFile(p));
-    size += (await stat(p)).size;
-  }
-  const sha = hash.digest('hex');
+  const { sha256: sha, bytes: size } = loaded.sourceDigest!;
   const format = opts.osm !== undefined ? (loaded.report?.format === 'xml' ? 'osm-xml' : 'osm-pbf') : opts.geojson !== undefined ? 'geojson' : 'edge-table';
   const { version } = await import('../version');
   const bytes = core.writeNetworkFile({

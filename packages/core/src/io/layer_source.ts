@@ -7,6 +7,8 @@ import { WGS84, crsFromGeoJsonMember, crsFromWkt, gaussKrugerZone, resolveCrs, t
 import { firstProjectedPosition, projectedCoordinatesError } from './crs_detect';
 import { canonicalProperties, csvRows, pointTable, statusTable, type Cell, type StatusUpdate } from './point_table';
 import { readFlatGeobuf } from './flatgeobuf';
+import type { ByteChunks } from './byte_chunks';
+import { readGeoJsonDocument } from './geojson_stream';
 import { readKml } from './kml';
 import { readShapefile } from './shapefile';
 import { decodeTextAuto, type EncodingSource } from './text_encoding';
@@ -83,6 +85,13 @@ export interface ReadLayerOptions {
   hintLonDeg?: number;
   /** JSON.parse for GeoJSON text (default: JSON.parse with an InputError). */
   parseJson?: (text: string, file: string) => unknown;
+  /**
+   * Opens a file as a stream of byte chunks, or gives undefined to have it read whole (the CLI streams
+   * large files). A streamed GeoJSON is parsed feature by feature, never as one string, so it may be
+   * larger than the 512 MiB a JavaScript string can hold; it must be UTF-8 (an `encoding` other than
+   * UTF-8 reads the file whole).
+   */
+  openStream?: (path: string) => Promise<ByteChunks | undefined>;
 }
 
 /** The path of a reference. */
@@ -144,7 +153,7 @@ export async function readLayer(ref: LayerRef, opts: ReadLayerOptions): Promise<
     let rows: Cell[][];
     let rowNumbers: number[];
     if (format === 'csv') {
-      const decoded = decodeTextAuto(bytes, r.encoding);
+      const decoded = decodeTextAuto(bytes, r.encoding, file);
       encoding = decoded.encoding;
       encodingSource = decoded.source;
       ({ rows, rowNumbers } = csvRows(decoded.text, file));
@@ -161,7 +170,7 @@ export async function readLayer(ref: LayerRef, opts: ReadLayerOptions): Promise<
     notes.push(`x = "${t.xColumn}", y = "${t.yColumn}"`);
   } else if (format === 'kml') {
     const bytes = await opts.read(r.path);
-    fc = readKml(decodeTextAuto(bytes, r.encoding).text, file);
+    fc = readKml(decodeTextAuto(bytes, r.encoding, file).text, file);
     read = fc.features.length;
     for (const f of fc.features) f.properties = canonicalProperties(f.properties ?? {}, r.columns);
   } else if (format === 'flatgeobuf') {
@@ -172,10 +181,17 @@ export async function readLayer(ref: LayerRef, opts: ReadLayerOptions): Promise<
     // FlatGeobuf's spec: a code without an organisation is an EPSG code.
     if (g.crs && (g.crs.org === null || g.crs.org.toUpperCase() === 'EPSG') && g.crs.code > 0) ownCrs = { crs: resolveCrs(`EPSG:${g.crs.code}`, { file, feature: 'header crs' }), source: 'FlatGeobuf header' };
     else if (g.crs?.wkt) ownCrs = { crs: crsFromWkt(g.crs.wkt, { file, feature: 'header crs' }), source: 'FlatGeobuf header' };
-} else {
-    const bytes = await opts.read(r.path);
-    const decoded = decodeTextAuto(bytes, r.encoding);
-    fc = parseJsonLayer(decoded.text, file, opts.parseJson);
+  } else {
+    const utf8 = r.encoding === undefined || /^utf-?8$/i.test(r.encoding.trim());
+    const stream = utf8 && opts.openStream ? await opts.openStream(r.path) : undefined;
+    if (stream) {
+      const [label, labelZh] = opts.parseJson ? ['invalid JSON', 'JSON 格式错误'] : ['not valid JSON', '不是有效的 JSON'];
+      fc = asLayerCollection(await readGeoJsonDocument(stream, file, { label, labelZh }), file);
+    } else {
+      const bytes = await opts.read(r.path);
+      const decoded = decodeTextAuto(bytes, r.encoding, file);
+      fc = parseJsonLayer(decoded.text, file, opts.parseJson);
+    }
     read = fc.features.length;
     const member = crsFromGeoJsonMember((fc as { crs?: unknown }).crs, { file, feature: 'crs' });
     if (member) ownCrs = { crs: member, source: 'GeoJSON crs' };
@@ -226,7 +242,11 @@ export async function readLayer(ref: LayerRef, opts: ReadLayerOptions): Promise<
 
 function parseJsonLayer(text: string, file: string, parse?: (text: string, file: string) => unknown): FeatureCollection {
   // The line and column of a syntax error, never a quote of the file's content (it may be private).
-  const doc: unknown = parse ? parse(text, file) : parseJsonText(text, file, 'not valid JSON', '不是有效的 JSON');
+  return asLayerCollection(parse ? parse(text, file) : parseJsonText(text, file, 'not valid JSON', '不是有效的 JSON'), file);
+}
+
+/** A parsed GeoJSON document as a FeatureCollection: a lone Feature or geometry is a collection of one. */
+function asLayerCollection(doc: unknown, file: string): FeatureCollection {
   const d = doc as { type?: unknown; features?: unknown; crs?: unknown } | null;
   if (d && d.type === 'FeatureCollection' && Array.isArray(d.features)) return doc as FeatureCollection;
   if (d && d.type === 'Feature') return { type: 'FeatureCollection', features: [doc as FeatureCollection['features'][number]] };
@@ -307,7 +327,7 @@ export async function applyStatusTable(fc: FeatureCollection, ref: LayerRef, opt
   let encoding: string | undefined;
   let encodingSource: EncodingSource | undefined;
   if (format === 'csv') {
-    const decoded = decodeTextAuto(bytes, r.encoding);
+    const decoded = decodeTextAuto(bytes, r.encoding, file);
     encoding = decoded.encoding;
     encodingSource = decoded.source;
     ({ rows, rowNumbers } = csvRows(decoded.text, file));

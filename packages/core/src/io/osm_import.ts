@@ -4,7 +4,8 @@ import type { OsmData } from './osm_data';
 import { extractOsmFeatures, type OsmFeatureOptions, type StationMerge } from './osm_features';
 import { buildOsmGraph, countOneWayLinks } from './osm_graph';
 import { osmVehicleLimits } from './osm_vehicle_limits';
-import { readOsmPbf } from './osm_pbf';
+import { readOsmPbf, readOsmPbfPasses, type OsmPbfStreamOptions } from './osm_pbf';
+import { chunksOf, type ByteChunks } from './byte_chunks';
 import type { DropReason, OsmTagOptions } from './osm_tags';
 import { readOsmXml } from './osm_xml';
 import type { RoadNetwork } from '../network/road_network';
@@ -89,6 +90,60 @@ export function readOsm(data: Uint8Array | string, fileName: string, options: Os
       gz ? '文件经 gzip 压缩: 请先解压' : '不是 OSM 文件: 既不是 OSM PBF 也不是 OSM XML',
     );
   }
+  return importOsmData(osm, format, fileName, options);
+}
+
+/**
+ * `readOsm` for an OSM PBF given as its bytes in chunks, read block by block (`readOsmPbfStream`):
+ * memory bounded by the graph, not the file. `open()` gives the bytes from the start each time
+ * (the reader may need a second pass over the node blocks). OSM XML is not streamed: the stream is
+ * gathered and read as `readOsm` reads it. The same result as `readOsm` on the whole file.
+ */
+export async function readOsmStream(open: () => ByteChunks, fileName: string, options: OsmImportOptions = {}, how: OsmPbfStreamOptions = {}): Promise<OsmImport> {
+  // The first bytes tell the format; the same reading goes on as the first pass (read once).
+  const it = chunksOf(open())[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let headBytes = 0;
+  while (headBytes < 64) {
+    const r = await it.next();
+    if (r.done) break;
+    head.push(r.value);
+    headBytes += r.value.length;
+  }
+  const first = concat(head, headBytes);
+  const rest = async function* (): AsyncGenerator<Uint8Array> {
+    yield first;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  };
+  if (detectOsmFormat(first) !== 'pbf') {
+    const parts: Uint8Array[] = [];
+    let size = 0;
+    for await (const c of rest()) {
+      parts.push(c);
+      size += c.length;
+    }
+    return readOsm(concat(parts, size), fileName, options, how.onProgress);
+  }
+  const osm = await readOsmPbfPasses(rest(), open, fileName, how);
+  return importOsmData(osm, 'pbf', fileName, options);
+}
+
+function concat(parts: Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of parts) {
+    all.set(c, at);
+    at += c.length;
+  }
+  return all;
+}
+
+function importOsmData(osm: OsmData, format: 'pbf' | 'xml', fileName: string, options: OsmImportOptions): OsmImport {
   let built;
   try {
     built = buildOsmGraph(osm, options);

@@ -5,6 +5,7 @@ import { InputError } from '../input_error';
 import { concatBytes } from './concat_bytes';
 import { isNodeOfInterest, isRelationOfInterest, isTurnRestrictionRelation, selectWays, type OsmData, type OsmMember, type OsmRelation, type OsmTaggedNode, type OsmWay } from './osm_data';
 import type { OsmTags } from './osm_tags';
+import { chunksOf, type ByteChunks } from './byte_chunks';
 
 /**
  * Reads an `.osm.pbf` file (https://wiki.openstreetmap.org/wiki/PBF_Format) into `OsmData`.
@@ -38,53 +39,218 @@ interface BlobRef {
 
 /** Reads one `.osm.pbf` file. `onProgress(done, total)` is called per blob (total = 2 × file bytes: two passes). */
 export function readOsmPbf(bytes: Uint8Array, fileName: string, onProgress?: (done: number, total: number) => void): OsmData {
-  const total = bytes.length * 2;
-  const place = (b: BlobRef | undefined, extra?: string): { file: string; feature: string } => ({
+  const d = pbfDecoder(fileName, bytes.length, onProgress, CACHE_LIMIT_BYTES);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let pos = 0;
+  let n = 0;
+  const dataBlobs: BlobRef[] = [];
+  while (pos < bytes.length) {
+    const b: BlobRef = { n: n++, offset: pos, dataStart: 0, dataEnd: 0 };
+    if (pos + 4 > bytes.length) throw new InputError(d.place(b), 'truncated file: incomplete blob header length', '文件被截断: 数据块头长度不完整');
+    const headerLen = view.getInt32(pos);
+    if (headerLen <= 0 || headerLen > MAX_HEADER_BYTES || pos + 4 + headerLen > bytes.length) throw headerLengthError(d.place(b), headerLen, bytes.length - pos - 4);
+    const { type, dataSize } = readBlobHeader(bytes.subarray(pos + 4, pos + 4 + headerLen), d.place(b));
+    b.dataStart = pos + 4 + headerLen;
+    b.dataEnd = b.dataStart + dataSize;
+    if (dataSize < 0 || b.dataEnd > bytes.length) throw dataSizeError(d.place(b), dataSize, bytes.length - b.dataStart);
+    if (d.framed(b, type, bytes.subarray(b.dataStart, b.dataEnd))) dataBlobs.push(b);
+    pos = b.dataEnd;
+  }
+  // The whole file is framed before any block is decoded: a damaged tail is told first.
+  for (const b of dataBlobs) d.pass1(b, bytes.subarray(b.dataStart, b.dataEnd));
+  d.endPass1();
+  for (const nb of d.nodeBlocks) d.pass2(nb, nb.data ? undefined : bytes.subarray(nb.b.dataStart, nb.b.dataEnd));
+  return d.finish();
+}
+
+/** How `readOsmPbfStream` reads. */
+export interface OsmPbfStreamOptions {
+  /** The file's size in bytes, when known: progress fractions, and the same messages as the whole-buffer reader. */
+  size?: number;
+  /** `onProgress(done, total)` per blob; total = 2 × size (two passes). */
+  onProgress?: (done: number, total: number) => void;
+  /** Inflated node blocks kept between the passes, bytes (default 64 MiB); the rest is read again from `open()`. */
+  cacheLimitBytes?: number;
+}
+
+/** Inflated node blocks the streaming reader keeps between its passes by default: 64 MiB. */
+export const PBF_STREAM_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads an `.osm.pbf` from its bytes in chunks, one blob at a time: the file is never held whole, so
+ * memory is bounded by the graph (and a 64 MiB cache of node blocks), not by the file. `open()` gives
+ * the bytes from the start each time it is called: once for ways and relations, and once more for
+ * the node blocks not cached, should there be more than the cache holds (a CLI reopens the file; a
+ * browser calls `file.stream()` again). The same `OsmData` as `readOsmPbf` on the whole buffer.
+ */
+export function readOsmPbfStream(open: () => ByteChunks, fileName: string, options: OsmPbfStreamOptions = {}): Promise<OsmData> {
+  return readOsmPbfPasses(open(), open, fileName, options);
+}
+
+/** `readOsmPbfStream` with the first pass's bytes given (already opened, the format told from its start). */
+export async function readOsmPbfPasses(first: ByteChunks, open: () => ByteChunks, fileName: string, options: OsmPbfStreamOptions = {}): Promise<OsmData> {
+  const d = pbfDecoder(fileName, options.size ?? 0, options.onProgress, options.cacheLimitBytes ?? PBF_STREAM_CACHE_BYTES);
+  const pass1: BlobRef[] = [];
+  for await (const { b, type, blob } of streamBlobs(first, d.place, () => true)) {
+    pass1.push(b);
+    if (d.framed(b, type, blob)) d.pass1(b, blob);
+  }
+  d.endPass1();
+  const reread = new Set(d.nodeBlocks.filter((nb) => !nb.data).map((nb) => nb.b.n));
+  if (reread.size === 0) {
+    for (const nb of d.nodeBlocks) d.pass2(nb, undefined);
+    return d.finish();
+  }
+  let k = 0;
+  const changed = (b: BlobRef) => new InputError(d.place(b), 'the file changed while it was being read (read it again)', '读取过程中文件发生了变化（请重新读取）');
+  for await (const { b, blob } of streamBlobs(open(), d.place, (b) => reread.has(b.n))) {
+    const first = pass1[b.n];
+    if (!first || first.offset !== b.offset || first.dataEnd !== b.dataEnd) throw changed(b);
+    while (k < d.nodeBlocks.length && d.nodeBlocks[k].b.n < b.n) d.pass2(d.nodeBlocks[k++], undefined);
+    if (k < d.nodeBlocks.length && d.nodeBlocks[k].b.n === b.n) d.pass2(d.nodeBlocks[k++], blob);
+  }
+  while (k < d.nodeBlocks.length) {
+    if (!d.nodeBlocks[k].data) throw changed(d.nodeBlocks[k].b);
+    d.pass2(d.nodeBlocks[k++], undefined);
+  }
+  return d.finish();
+}
+
+const MAX_HEADER_BYTES = 64 * 1024;
+type Place = { file: string; feature: string };
+
+function headerLengthError(place: Place, headerLen: number, left: number): InputError {
+  return new InputError(place, `truncated or not an OSM PBF file: blob header length ${headerLen} does not fit the ${left} bytes left`, '文件被截断或不是 OSM PBF 文件');
+}
+
+function dataSizeError(place: Place, dataSize: number, left: number): InputError {
+  return new InputError(place, `truncated file: blob of ${dataSize} bytes but ${left} bytes left`, '文件被截断: 数据块不完整');
+}
+
+function readBlobHeader(header: Uint8Array, place: Place): { type: string; dataSize: number } {
+  let type = '';
+  let dataSize = -1;
+  try {
+    const h = new PbfReader(header);
+    h.readFields(
+      (tag, _r, p) => {
+        if (tag === 1) type = p.readString();
+        else if (tag === 3) dataSize = p.readVarint();
+      },
+      null,
+    );
+  } catch {
+    throw new InputError(place, 'malformed blob header', '数据块头格式错误');
+  }
+  return { type, dataSize };
+}
+
+/**
+ * The blobs of a PBF byte stream, framed as `readOsmPbf` frames a buffer (the same checks and
+ * messages); `want(b)` false skips a blob's data without keeping it. Each blob is a copy of its own.
+ */
+async function* streamBlobs(source: ByteChunks, place: (b: BlobRef) => Place, want: (b: BlobRef) => boolean): AsyncGenerator<{ b: BlobRef; type: string; blob: Uint8Array }> {
+  const it = chunksOf(source)[Symbol.asyncIterator]();
+  let chunk: Uint8Array = new Uint8Array(0);
+  let at = 0; // read position in chunk
+  let base = 0; // file offset of chunk[0]
+  let ended = false;
+  /** Makes `n` bytes available from `at` (fewer at the end of the file); returns how many are. */
+  const fill = async (n: number): Promise<number> => {
+    while (chunk.length - at < n && !ended) {
+      const r = await it.next();
+      if (r.done) {
+        ended = true;
+        break;
+      }
+      const rest = chunk.subarray(at);
+      const joined = new Uint8Array(rest.length + r.value.length);
+      joined.set(rest);
+      joined.set(r.value, rest.length);
+      base += at;
+      chunk = joined;
+      at = 0;
+    }
+    return Math.min(n, chunk.length - at);
+  };
+  /** Skips `n` bytes without keeping them; returns how many there were. */
+  const skip = async (n: number): Promise<number> => {
+    let left = n;
+    while (left > 0) {
+      if (at === chunk.length) {
+        if (ended) break;
+        const r = await it.next();
+        if (r.done) {
+          ended = true;
+          break;
+        }
+        base += chunk.length;
+        chunk = r.value;
+        at = 0;
+      }
+      const step = Math.min(left, chunk.length - at);
+      at += step;
+      left -= step;
+    }
+    return n - left;
+  };
+  /** Bytes from `at` to the end of the file (reads it through; only for a message). */
+  const rest = async (): Promise<number> => {
+    let count = chunk.length - at;
+    at = chunk.length;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return count;
+      count += r.value.length;
+    }
+  };
+  for (let n = 0; ; n++) {
+    if ((await fill(1)) === 0) return;
+    const b: BlobRef = { n, offset: base + at, dataStart: 0, dataEnd: 0 };
+    if ((await fill(4)) < 4) throw new InputError(place(b), 'truncated file: incomplete blob header length', '文件被截断: 数据块头长度不完整');
+    const headerLen = new DataView(chunk.buffer, chunk.byteOffset + at, 4).getInt32(0);
+    at += 4;
+    if (headerLen <= 0 || headerLen > MAX_HEADER_BYTES) throw headerLengthError(place(b), headerLen, await rest());
+    const got = await fill(headerLen);
+    if (got < headerLen) throw headerLengthError(place(b), headerLen, got);
+    const { type, dataSize } = readBlobHeader(chunk.subarray(at, at + headerLen), place(b));
+    at += headerLen;
+    b.dataStart = base + at;
+    b.dataEnd = b.dataStart + dataSize;
+    if (dataSize < 0) throw dataSizeError(place(b), dataSize, await rest());
+    // A blob is at most 32 MiB uncompressed, so its stored bytes are too (plus zlib's few bytes): more is damage.
+    if (dataSize > MAX_BLOB_BYTES + 1024 * 1024) throw new InputError(place(b), `damaged blob header: it claims ${dataSize} bytes of data, over the format's limit of 32 MiB`, `数据块头已损坏：声称数据 ${dataSize} 字节，超过格式上限 32 MiB`);
+    if (!want(b)) {
+      const skipped = await skip(dataSize);
+      if (skipped < dataSize) throw dataSizeError(place(b), dataSize, skipped);
+      continue;
+    }
+    const have = await fill(dataSize);
+    if (have < dataSize) throw dataSizeError(place(b), dataSize, have);
+    const blob = chunk.slice(at, at + dataSize);
+    at += dataSize;
+    yield { b, type, blob };
+  }
+}
+
+interface NodeBlock {
+  b: BlobRef;
+  data: Uint8Array | undefined;
+}
+
+/**
+ * The two passes of the PBF reader over blobs, whoever frames them: `pass1` for every blob in file
+ * order, `endPass1`, `pass2` for every node block in file order (with its blob bytes when the
+ * inflated block was not cached), `finish`.
+ */
+function pbfDecoder(fileName: string, fileBytes: number, onProgress: ((done: number, total: number) => void) | undefined, cacheLimit: number) {
+  const total = fileBytes * 2;
+  const place = (b: BlobRef | undefined, extra?: string): Place => ({
     file: fileName,
     feature: `${extra ? `${extra}, ` : ''}${b ? `blob ${b.n} at byte ${b.offset}` : 'header'}`,
   });
-
-  // --- Framing: list the blobs.
-  const blobs: BlobRef[] = [];
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let pos = 0;
+  let blobCount = 0;
   let sawHeader = false;
-  const dataBlobs: BlobRef[] = [];
-  while (pos < bytes.length) {
-    const b: BlobRef = { n: blobs.length, offset: pos, dataStart: 0, dataEnd: 0 };
-    if (pos + 4 > bytes.length) throw new InputError(place(b), 'truncated file: incomplete blob header length', '文件被截断: 数据块头长度不完整');
-    const headerLen = view.getInt32(pos);
-    if (headerLen <= 0 || headerLen > 64 * 1024 || pos + 4 + headerLen > bytes.length) {
-      throw new InputError(place(b), `truncated or not an OSM PBF file: blob header length ${headerLen} does not fit the ${bytes.length - pos - 4} bytes left`, '文件被截断或不是 OSM PBF 文件');
-    }
-    let type = '';
-    let dataSize = -1;
-    try {
-      const h = new PbfReader(bytes.subarray(pos + 4, pos + 4 + headerLen));
-      h.readFields(
-        (tag, _r, p) => {
-          if (tag === 1) type = p.readString();
-          else if (tag === 3) dataSize = p.readVarint();
-        },
-        null,
-      );
-    } catch {
-      throw new InputError(place(b), 'malformed blob header', '数据块头格式错误');
-    }
-    b.dataStart = pos + 4 + headerLen;
-    b.dataEnd = b.dataStart + dataSize;
-    if (dataSize < 0 || b.dataEnd > bytes.length) {
-      throw new InputError(place(b), `truncated file: blob of ${dataSize} bytes but ${bytes.length - b.dataStart} bytes left`, '文件被截断: 数据块不完整');
-    }
-    if (blobs.length === 0 && type !== 'OSMHeader') throw new InputError(place(b), `not an OSM PBF file: first blob is "${briefText(type)}", expected "OSMHeader"`, '不是 OSM PBF 文件');
-    blobs.push(b);
-    if (type === 'OSMHeader') {
-      checkHeader(inflate(bytes, b, place), b);
-      sawHeader = true;
-    } else if (type === 'OSMData') dataBlobs.push(b);
-    pos = b.dataEnd;
-  }
-  if (!sawHeader) throw new InputError({ file: fileName }, 'empty file: no OSM PBF blobs', '空文件: 没有 OSM PBF 数据块');
 
   function checkHeader(block: Uint8Array, b: BlobRef): void {
     const p = new PbfReader(block);
@@ -104,21 +270,32 @@ export function readOsmPbf(bytes: Uint8Array, fileName: string, onProgress?: (do
     }
   }
 
+
   // --- Pass 1: ways and relations.
   const allWays: OsmWay[] = [];
   let refs = new Float64Array(1 << 16);
   let refCount = 0;
   const relations: OsmRelation[] = [];
   const turnRestrictions: OsmRelation[] = [];
-  const nodeBlocks: { b: BlobRef; data: Uint8Array | undefined }[] = [];
+  const nodeBlocks: NodeBlock[] = [];
   let cached = 0;
 
-  for (const b of dataBlobs) {
-    const data = inflate(bytes, b, place);
+  /** A blob as framed, in file order: the header is checked; returns whether it is a data blob for pass 1. */
+  function framed(b: BlobRef, type: string, blob: Uint8Array): boolean {
+    if (blobCount++ === 0 && type !== 'OSMHeader') throw new InputError(place(b), `not an OSM PBF file: first blob is "${briefText(type)}", expected "OSMHeader"`, '不是 OSM PBF 文件');
+    if (type === 'OSMHeader') {
+      checkHeader(inflate(blob, b, place), b);
+      sawHeader = true;
+    }
+    return type === 'OSMData';
+  }
+
+  function pass1(b: BlobRef, blob: Uint8Array): void {
+    const data = inflate(blob, b, place);
     try {
       const blk = scanBlock(data);
       if (blk.hasNodes) {
-        const keep = cached + data.length <= CACHE_LIMIT_BYTES;
+        const keep = cached + data.length <= cacheLimit;
         if (keep) cached += data.length;
         nodeBlocks.push({ b, data: keep ? data : undefined });
       }
@@ -223,11 +400,23 @@ export function readOsmPbf(bytes: Uint8Array, fileName: string, onProgress?: (do
     (restriction ? turnRestrictions : relations).push({ id, tags, members });
   }
 
-  const { ways, wayRefs, neededIds } = selectWays(allWays, refs.subarray(0, refCount), relations);
+  let ways: OsmWay[] = [];
+  let wayRefs: Float64Array = new Float64Array(0);
+  let neededIds: Float64Array = new Float64Array(0);
+  let nodeLon = new Float64Array(0);
+  let nodeLat = new Float64Array(0);
+
+  /** After every data blob went through pass 1: the ways kept and the node ids they need. */
+  function endPass1(): void {
+    if (!sawHeader) throw new InputError({ file: fileName }, 'empty file: no OSM PBF blobs', '空文件: 没有 OSM PBF 数据块');
+    ({ ways, wayRefs, neededIds } = selectWays(allWays, refs.subarray(0, refCount), relations));
+    allWays.length = 0;
+    refs = new Float64Array(0);
+    nodeLon = new Float64Array(neededIds.length).fill(NaN);
+    nodeLat = new Float64Array(neededIds.length).fill(NaN);
+  }
 
   // --- Pass 2: node coordinates for the needed ids, tags for feature nodes.
-  const nodeLon = new Float64Array(neededIds.length).fill(NaN);
-  const nodeLat = new Float64Array(neededIds.length).fill(NaN);
   const taggedNodes: OsmTaggedNode[] = [];
   let cursor = 0;
   const needed = (id: number): number => {
@@ -254,9 +443,10 @@ export function readOsmPbf(bytes: Uint8Array, fileName: string, onProgress?: (do
   let lons = new Float64Array(8192);
   let kv = new Int32Array(8192);
 
-  for (const nb of nodeBlocks) {
+  /** One node block, in file order: its cached inflated data, else its blob's bytes. */
+  function pass2(nb: NodeBlock, blob: Uint8Array | undefined): void {
     const b = nb.b;
-    const data = nb.data ?? inflate(bytes, b, place);
+    const data = nb.data ?? inflate(blob!, b, place);
     nb.data = undefined;
     try {
       const blk = scanBlock(data);
@@ -390,10 +580,15 @@ export function readOsmPbf(bytes: Uint8Array, fileName: string, onProgress?: (do
       if (e instanceof InputError) throw e;
       throw new InputError(place(b), `malformed node block (${e instanceof Error ? e.message : String(e)})`, '节点数据块格式错误');
     }
-    onProgress?.(bytes.length + b.dataEnd, total);
+    onProgress?.(fileBytes + b.dataEnd, total);
   }
-  onProgress?.(total, total);
-  return { nodeIds: neededIds, nodeLon, nodeLat, ways, wayRefs, relations, taggedNodes, turnRestrictions };
+
+  function finish(): OsmData {
+    onProgress?.(total, total);
+    return { nodeIds: neededIds, nodeLon, nodeLat, ways, wayRefs, relations, taggedNodes, turnRestrictions };
+  }
+
+  return { place, framed, pass1, endPass1, nodeBlocks, pass2, finish };
 }
 
 function grow(a: Float64Array): Float64Array<ArrayBuffer> {
@@ -402,13 +597,14 @@ function grow(a: Float64Array): Float64Array<ArrayBuffer> {
   return g;
 }
 
-function inflate(bytes: Uint8Array, b: BlobRef, place: (b: BlobRef) => { file: string; feature: string }): Uint8Array {
+/** A Blob message (`blob`: its bytes) inflated. */
+function inflate(blob: Uint8Array, b: BlobRef, place: (b: BlobRef) => { file: string; feature: string }): Uint8Array {
   let raw: Uint8Array | undefined;
   let zlib: Uint8Array | undefined;
   let rawSize = -1;
   let other = 0;
   try {
-    const p = new PbfReader(bytes.subarray(b.dataStart, b.dataEnd));
+    const p = new PbfReader(blob);
     p.readFields(
       (tag, _r, pr) => {
         if (tag === 1) raw = pr.readBytes();

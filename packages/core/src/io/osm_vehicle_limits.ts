@@ -84,6 +84,18 @@ export function osmVehicleLimits(net: RoadNetwork, data: OsmData): VehicleLimits
 
 const LIMIT_KEYS = ['maxweight', 'maxheight', 'maxheight:physical', 'maxwidth', 'maxwidth:physical', 'hgv', 'goods'] as const;
 
+/** The limits a road feature's properties carry (`maxweight`, `maxheight`, `maxwidth`, `hgv`, `goods`, numbers or OSM-style text, read as OSM tags); null for none. */
+export function propertiesVehicleLimits(props: unknown): ReturnType<typeof wayVehicleLimits> {
+  const tags: OsmTags = {};
+  if (typeof props === 'object' && props !== null) {
+    for (const k of LIMIT_KEYS) {
+      const v = (props as Record<string, unknown>)[k];
+      if (typeof v === 'number' || typeof v === 'string') tags[k] = String(v);
+    }
+  }
+  return wayVehicleLimits(tags);
+}
+
 /**
  * The per-link limits of a network read from GeoJSON / Shapefile roads: each link's feature properties
  * (`maxweight`, `maxheight`, `maxwidth`, `hgv`, `goods`, numbers or OSM-style text) read as OSM tags;
@@ -96,15 +108,7 @@ export function featureVehicleLimits(features: readonly unknown[], linkFeature: 
     const fi = linkFeature[l];
     let lim = byFeature.get(fi);
     if (lim === undefined) {
-      const props = (features[fi] as { properties?: unknown } | null)?.properties;
-      const tags: OsmTags = {};
-      if (typeof props === 'object' && props !== null) {
-        for (const k of LIMIT_KEYS) {
-          const v = (props as Record<string, unknown>)[k];
-          if (typeof v === 'number' || typeof v === 'string') tags[k] = String(v);
-        }
-      }
-      lim = wayVehicleLimits(tags);
+      lim = propertiesVehicleLimits((features[fi] as { properties?: unknown } | null)?.properties);
       byFeature.set(fi, lim);
     }
     if (!lim) continue;

@@ -3,6 +3,8 @@ import { InputError, isInputError } from '../input_error';
 import { closeRoads } from '../cost/closures';
 import { readEdgeTable } from '../io/edge_table';
 import { parseRoadsJson, readGeoJsonRoads } from '../io/geojson_roads';
+import { readGeoJsonRoadsStream } from '../io/geojson_roads_stream';
+import type { ByteChunks } from '../io/byte_chunks';
 import { detectChinaOffset } from '../io/crs_detect';
 import { offsetWarning, type InputWarning } from '../io/import_report';
 import { applyStatusTable, layerFormat, layerPath, readLayer, type LayerFormat, type LayerImportReport, type LayerRef } from '../io/layer_source';
@@ -27,6 +29,12 @@ import { loadRiskLayers } from '../risk/load_risk';
 
 /** Reads a file named in the scenario, by its path relative to the scenario file. */
 export type ReadScenarioFile = (relativePath: string) => Promise<Uint8Array>;
+
+/**
+ * Opens a file named in the scenario as a stream of byte chunks, or gives undefined to have it read
+ * whole (the CLI streams large files): GeoJSON networks and layers are then read feature by feature.
+ */
+export type OpenScenarioStream = (relativePath: string) => Promise<ByteChunks | undefined>;
 
 /** Defaults of `analysis` (see AnalysisSettings). `year` 0 = existing stations only. */
 export const DEFAULT_ANALYSIS: Readonly<Required<AnalysisSettings>> = {
@@ -55,7 +63,7 @@ export const DEFAULT_WATER: Readonly<Required<WaterSettings>> = {
  * `fileName` is the scenario's path as the user gave it (used in messages, and to show the paths of the
  * files it names); `readFile` receives paths exactly as written in the scenario, relative to it.
  */
-export async function loadScenario(json: unknown, fileName: string, readFile: ReadScenarioFile): Promise<LoadedScenario> {
+export async function loadScenario(json: unknown, fileName: string, readFile: ReadScenarioFile, openStream?: OpenScenarioStream): Promise<LoadedScenario> {
   const file = validateScenario(json, fileName);
   const read = async (field: string, rel: string): Promise<{ bytes: Uint8Array; name: string }> => {
     const name = beside(fileName, rel);
@@ -78,7 +86,8 @@ export async function loadScenario(json: unknown, fileName: string, readFile: Re
   const readGeoJson = async (field: string, ref: LayerRef, parseJson?: (text: string, file: string) => unknown, format?: LayerFormat): Promise<{ fc: FeatureCollection; name: string }> => {
     const rel = layerPath(ref);
     const name = beside(fileName, rel);
-    const { fc, report } = await readLayer(ref, { layer: field, displayName: name, read: async (p) => (p === rel ? (await read(field, p)).bytes : readFile(p)), hintLonDeg, parseJson, ...(format ? { format } : {}) });
+    const stream = openStream && ((p: string) => (p === rel ? openStream(p) : Promise.resolve(undefined)));
+    const { fc, report } = await readLayer(ref, { layer: field, displayName: name, read: async (p) => (p === rel ? (await read(field, p)).bytes : readFile(p)), hintLonDeg, parseJson, ...(format ? { format } : {}), ...(stream ? { openStream: stream } : {}) });
     imports.push(report);
     return { fc, name };
   };
@@ -99,9 +108,20 @@ export async function loadScenario(json: unknown, fileName: string, readFile: Re
     osmFeatures = imported.features ?? null;
   } else if ('geojson' in net || 'shapefile' in net) {
     const ref = 'geojson' in net ? net.geojson : net.shapefile;
-    // The scenario names the format (network.geojson / network.shapefile): the file's extension does not decide.
-    const { fc, name } = await readGeoJson('network', ref, parseRoadsJson, 'geojson' in net ? 'geojson' : 'shapefile');
-    network = readGeoJsonRoads(roadFields(fc, typeof ref === 'string' ? {} : ref.columns), name, { speedModel });
+    const r = typeof ref === 'string' ? { path: ref } : ref;
+    // A large GeoJSON network streams straight into typed arrays (no object per feature kept).
+    const utf8 = r.encoding === undefined || /^utf-?8$/i.test(r.encoding.trim());
+    const stream = 'geojson' in net && utf8 && openStream ? await openStream(r.path) : undefined;
+    if (stream) {
+      const name = beside(fileName, r.path);
+      const streamed = await readGeoJsonRoadsStream(stream, name, { speedModel, ...(r.crs === undefined ? {} : { crs: r.crs }), ...(r.columns ? { columns: r.columns } : {}) });
+      imports.push(streamed.report);
+      network = streamed.network;
+    } else {
+      // The scenario names the format (network.geojson / network.shapefile): the file's extension does not decide.
+      const { fc, name } = await readGeoJson('network', ref, parseRoadsJson, 'geojson' in net ? 'geojson' : 'shapefile');
+      network = readGeoJsonRoads(roadFields(fc, typeof ref === 'string' ? {} : ref.columns), name, { speedModel });
+    }
   } else {
     const edges = await readText('network.edges', net.edges);
     const nodes = net.nodes === undefined ? undefined : await readText('network.nodes', net.nodes);
