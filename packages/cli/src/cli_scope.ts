@@ -11,6 +11,16 @@ export interface CliScope {
   env: NodeJS.ProcessEnv;
   /** Output files this run wrote (as given), for the --json document. */
   written: string[];
+  /**
+   * `firecover batch`: told of every input file read whole (absolute path and the bytes read), so the
+   * output set's manifest can record exactly what the run read.
+   */
+  onInputRead?: (path: string, bytes: Uint8Array) => void;
+  /**
+   * `firecover batch`: more fields for an output set's manifest (`firecover_manifest.json`), given the
+   * absolute paths of the inputs the command read; called once the command has read all its inputs.
+   */
+  manifestExtra?: (inputs: readonly string[]) => Promise<Record<string, unknown>> | Record<string, unknown>;
 }
 
 const storage = new AsyncLocalStorage<CliScope>();

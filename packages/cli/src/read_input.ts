@@ -76,13 +76,16 @@ export async function readInputBytes(path: string): Promise<Uint8Array> {
       if (total > limit) throw tooBig(path, limit);
       chunks.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
     }
-    if (chunks.length === 1) return chunks[0];
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
+    const out = chunks.length === 1 ? chunks[0] : new Uint8Array(total);
+    if (chunks.length !== 1) {
+      let at = 0;
+      for (const c of chunks) {
+        out.set(c, at);
+        at += c.length;
+      }
     }
+    // `firecover batch` records what each run read (its manifest's checksums).
+    currentScope().onInputRead?.(abs, out);
     return out;
   } finally {
     await handle.close();
