@@ -135,7 +135,7 @@ function optionArgs(
         opt.parseArg(text, undefined);
       } catch (e) {
         const msg = e instanceof Error ? e.message : String(e);
-        throw fail(where(key), msg, msg);
+        throw fail(where(key), `invalid value: ${msg}`, `值无效：${msg}`);
       }
     }
     args.push(flag, text);
