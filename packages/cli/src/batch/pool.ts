@@ -16,6 +16,22 @@ export function workerEntry(): URL {
   throw new Error('firecover: dist/batch_worker.js not found beside the program (run `pnpm install` or `node scripts/build.mjs`)');
 }
 
+/**
+ * The parent's Node flags for the worker, less export conditions: the worker is built JavaScript and
+ * must load @firecover/core's dist/, also when the parent runs the TypeScript sources (the tests run
+ * with `--conditions firecover-source`).
+ */
+function workerExecArgv(): string[] {
+  const out: string[] = [];
+  const args = process.execArgv;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--conditions' || a === '-C') i++;
+    else if (!a.startsWith('--conditions=')) out.push(a);
+  }
+  return out;
+}
+
 export interface PoolResult {
   /** The signal (SIGINT, SIGTERM) that stopped the batch, or null when every task ran. */
   signal: NodeJS.Signals | null;
@@ -86,7 +102,7 @@ export function runPool(tasks: readonly BatchTask[], jobs: number, onDone: (r: T
     };
 
     const spawn = (): Worker => {
-      const w = new Worker(entry);
+      const w = new Worker(entry, { execArgv: workerExecArgv() });
       let lastError: Error | undefined;
       workers.add(w);
       w.on('message', (m: { type: string; result: TaskResult }) => {

@@ -94,7 +94,7 @@ export async function runBatch(manifestPath: string, opts: BatchOptions, ctx: Cl
   const jobs = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), Math.max(1, entries.length)));
   const cwd = currentScope().cwd;
   const env: Record<string, string | undefined> = { ...ctx.env };
-  const tasks: BatchTask[] = entries.map((e) => ({ id: e.id, scenario: e.scenario, scenarioArg: shownPath(e.scenario, cwd), command: e.command, args: e.args, outDir: join(outBase, e.id), force: Boolean(opts.force), lang: ctx.lang, env, cwd }));
+  const tasks: BatchTask[] = entries.map((e) => ({ id: e.id, scenario: e.scenario, scenarioArg: e.scenarioGiven, command: e.command, args: e.args, outDir: join(outBase, e.id), force: Boolean(opts.force), lang: ctx.lang, env, cwd: dirname(manifest.file) }));
   const summaryPath = join(outBase, summaryFileName(shard));
   const shownSummary = opts.out !== undefined ? join(opts.out, summaryFileName(shard)) : shownPath(summaryPath, cwd);
 

@@ -14,7 +14,11 @@ export interface BatchTask {
   id: string;
   /** Absolute scenario path. */
   scenario: string;
-  /** The scenario path given to the command (relative to `cwd` when below it), as its messages show it. */
+  /**
+   * The scenario path given to the command, as the manifest gives it: the command runs in the
+   * manifest's folder (`cwd`), so its files and messages are those of `firecover analyze PATH` run
+   * there, wherever the batch was started.
+   */
   scenarioArg: string;
   command: BatchCommand;
   /** The command's options as arguments (not `--out`). */
