@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeContext } from '../command_module';
 import { buildProgram } from '../main';
-import { defaultFolderName, readBatchManifest } from './manifest';
+import { BATCH_COMMANDS, defaultFolderName, ENTRY_KEYS, readBatchManifest, TOP_KEYS } from './manifest';
 
 const dir = mkdtempSync(join(tmpdir(), 'firecover-manifest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -97,4 +97,21 @@ describe('batch manifest', () => {
       expect(e.messageZh).not.toBe(e.message);
     });
   }
+});
+
+describe('the published schema (packages/cli/schema/batch.schema.json)', () => {
+  it('names the fields and commands the reader accepts', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../schema/batch.schema.json', import.meta.url), 'utf8')) as {
+      properties: Record<string, unknown> & { scenarios: { items: { oneOf: [unknown, { properties: Record<string, unknown> }] } } };
+      definitions: { command: { enum: string[] } };
+    };
+    expect(Object.keys(schema.properties).sort()).toEqual([...TOP_KEYS].sort());
+    expect(Object.keys(schema.properties.scenarios.items.oneOf[1].properties).sort()).toEqual([...ENTRY_KEYS].sort());
+    expect(schema.definitions.command.enum).toEqual([...BATCH_COMMANDS]);
+  });
+
+  it('a manifest may name the schema', async () => {
+    const m = await read(JSON.stringify({ $schema: '../node_modules/@firecover/cli/schema/batch.schema.json', scenarios: ['a.json'] }));
+    expect(m.entries.map((e) => e.id)).toEqual(['a']);
+  });
 });

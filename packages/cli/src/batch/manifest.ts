@@ -21,8 +21,8 @@ export type BatchCommand = (typeof BATCH_COMMANDS)[number];
 
 /** Options the batch itself sets for every run; a manifest may not give them. */
 const MANAGED = new Set(['out', 'help', 'lang', 'json', 'quiet', 'progress', 'version']);
-const TOP_KEYS = new Set(['$schema', 'out', 'command', 'options', 'scenarios']);
-const ENTRY_KEYS = new Set(['scenario', 'out', 'command', 'options']);
+export const TOP_KEYS = new Set(['$schema', 'out', 'command', 'options', 'scenarios']);
+export const ENTRY_KEYS = new Set(['scenario', 'out', 'command', 'options']);
 /**
  * A folder name: no separators and no dot (so `..`, hidden folders, and names whose staging folders
  * could be taken for another's, `a` and `a.1`, are impossible), at most 120 characters.
