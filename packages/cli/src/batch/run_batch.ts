@@ -102,7 +102,9 @@ export async function runBatch(manifestPath: string, opts: BatchOptions, ctx: Cl
     `${t('start', { manifest: manifestPath, count: entries.length, total: manifest.entries.length, jobs, shard: shard ? t('shardPart', { index: shard.index, count: shard.count }) : '' })}\n`,
   );
   const results = new Map<string, TaskResult>();
-  const progress = await startProgress(ctx, t('progressLabel'), 'batch');
+  // On a terminal the per-scenario lines are the progress (a bar between them would be torn); an
+  // explicit --progress bar or json is honoured.
+  const progress = ctx.output.progress === 'auto' ? { update() {}, stop() {} } : await startProgress(ctx, t('progressLabel'), 'batch');
   const statusText = (s: BatchStatus): string => t(s);
   const { signal } = await runPool(tasks, jobs, (r) => {
     results.set(r.id, r);
