@@ -257,4 +257,34 @@ describe('firecover batch as a process', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(statuses(JSON.parse(r.stdout) as Summary)).toEqual({ t1: 'skipped' });
   }, 180_000);
+
+  it('SIGTERM while a set is moved into place: the folder is complete when the batch has died', async () => {
+    // The move is synchronous: the stopped thread finishes it (this test hook's pauses block the thread
+    // and cannot be interrupted), or, stopped between two renames, the batch finishes it from the journal.
+    const m = join(tmp.dir, 'term.json');
+    const o = join(tmp.dir, 'out-term');
+    const before = snapshot(join(o, 't1'));
+    const child = spawn(process.execPath, [BIN, 'batch', m, '--out', o, '--shard', '1/3', '--force'], {
+      env: { ...process.env, NO_COLOR: '1', LANG: 'C', FIRECOVER_LANG: '', FIRECOVER_TEST_COMMIT_DELAY_MS: '300' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const done = new Promise<{ signal: NodeJS.Signals | null }>((r) => child.on('exit', (_code, signal) => r({ signal })));
+    const t0 = Date.now();
+    // the commit removes the old manifest first, then moves the files one by one (300 ms apart here)
+    while (existsSync(join(o, 't1', MANIFEST))) {
+      if (Date.now() - t0 > 90_000) throw new Error(`timed out; stderr: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await new Promise((r) => setTimeout(r, 700));
+    child.kill('SIGTERM');
+    expect((await done).signal).toBe('SIGTERM');
+    expect(stderr).not.toContain('    at ');
+    const after = snapshot(join(o, 't1'));
+    // the same inputs: the same bytes, every file of the set and the manifest back in place
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    for (const f of Object.keys(before)) if (f !== MANIFEST) expect(after[f].data, f).toBe(before[f].data);
+    expect(stagings(o)).toEqual([]);
+  }, 180_000);
 });
