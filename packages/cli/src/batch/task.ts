@@ -154,11 +154,16 @@ export async function runTask(task: BatchTask): Promise<TaskResult> {
   const onInputRead = (path: string, bytes: Uint8Array) => {
     read.set(path, { path, bytes: bytes.length, sha256: sha256(bytes) });
   };
-  const manifestExtra = async (inputs: readonly string[]) => {
+  const manifestExtra = async (inputs: readonly string[]): Promise<Record<string, unknown>> => {
     const all = new Map(read);
     for (const p of inputs) {
-      // An input the command names but read some other way (streamed): its checksum now.
-      if (!all.has(p)) all.set(p, { path: p, bytes: (await stat(p)).size, sha256: await fileSha256(p) });
+      if (all.has(p)) continue;
+      // An input the command names but read some other way (streamed): its checksum now. Unreadable
+      // now: no record at all, so the next batch runs the scenario again.
+      const st = await stat(p).catch(() => undefined);
+      const hash = st?.isFile() ? await fileSha256(p).catch(() => undefined) : undefined;
+      if (!st || hash === undefined) return {};
+      all.set(p, { path: p, bytes: st.size, sha256: hash });
     }
     const list = [...all.values()].map((r) => ({ ...r, path: relative(task.outDir, r.path) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const record: BatchRecord = { version: version(), fingerprint: expected, command: task.command, args: task.args, inputs: list };
