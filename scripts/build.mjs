@@ -105,7 +105,8 @@ async function buildCli(out) {
   const pkg = JSON.parse(readFileSync(join(CLI, 'package.json'), 'utf8'));
   await esbuild.build({
     absWorkingDir: CLI,
-    entryPoints: { main: 'src/main.ts' },
+    // the batch command's worker threads run dist/batch_worker.js (packages/cli/src/batch/pool.ts)
+    entryPoints: { main: 'src/main.ts', batch_worker: 'src/batch/worker.ts' },
     outdir: out,
     bundle: true,
     splitting: true, // each command's heavy modules stay in chunks loaded by its action

@@ -121,6 +121,9 @@ describe('the firecover command package', () => {
     expect(list).toContain('bin/firecover.mjs');
     expect(list).toContain('dist/main.js');
     expect(list.some((p) => p.startsWith('dist/chunks/'))).toBe(true);
+    // `firecover batch`: its worker threads' entry and the manifest's schema
+    expect(list).toContain('dist/batch_worker.js');
+    expect(list).toContain('schema/batch.schema.json');
     expect(list.filter((p) => p.startsWith('src/') || p.startsWith('test/') || p.endsWith('.ts'))).toEqual([]);
     expect(readdirSync(resolve(CLI, 'dist'))).toContain('main.js');
   });

@@ -143,9 +143,10 @@ function stageParent(dir: string): string {
 /**
  * Finishes or removes what a killed firecover left for `dir`: a staging folder with a journal (killed
  * while moving files into place) is moved in; one without (killed while writing) is removed. Folders of
- * a firecover still running are left alone.
+ * a firecover still running are left alone; with `includeThisProcess`, also this process's own (`batch`,
+ * once it has stopped the worker threads that were writing them).
  */
-export function recoverOutputs(dir: string): void {
+export function recoverOutputs(dir: string, includeThisProcess = false): void {
   const abs = resolvePath(dir);
   const prefix = `${STAGE}${basename(abs)}.`;
   for (const parent of [stageParent(abs), abs]) {
@@ -158,7 +159,7 @@ export function recoverOutputs(dir: string): void {
     for (const n of names) {
       if (!n.startsWith(prefix)) continue;
       const pid = Number(n.slice(prefix.length).split('.')[0]);
-      if (!Number.isInteger(pid) || pid === process.pid || pidAlive(pid)) continue;
+      if (!Number.isInteger(pid) || (pid === process.pid ? !includeThisProcess : pidAlive(pid))) continue;
       recoverStage(join(parent, n), abs);
     }
   }
@@ -220,7 +221,8 @@ export async function writeFilesAtomic(files: readonly OutputFile[], inputs: rea
       groups.set(setDir, g);
     }
     const names = g.files.map((f) => f.name).sort();
-    const manifest = { firecover: 'output set', command: options.command ?? null, files: names };
+    const extra = (await currentScope().manifestExtra?.([...inputSet])) ?? {};
+    const manifest = { firecover: 'output set', command: options.command ?? null, files: names, ...extra };
     g.files.push({ name: MANIFEST, data: `${JSON.stringify(manifest, null, 2)}\n`, path: join(options.setDir as string, MANIFEST) });
   }
 

@@ -13,6 +13,16 @@ export interface CliScope {
   written: string[];
   /** Starts the progress display of reading a large file (set by `main`; absent: no progress). */
   readProgress?: (file: string) => Promise<{ update(fraction: number, bytes?: { done: number; total: number }): void; stop(): void }>;
+  /**
+   * `firecover batch`: told of every input file read whole (absolute path and the bytes read), so the
+   * output set's manifest can record exactly what the run read.
+   */
+  onInputRead?: (path: string, bytes: Uint8Array) => void;
+  /**
+   * `firecover batch`: more fields for an output set's manifest (`firecover_manifest.json`), given the
+   * absolute paths of the inputs the command read; called once the command has read all its inputs.
+   */
+  manifestExtra?: (inputs: readonly string[]) => Promise<Record<string, unknown>> | Record<string, unknown>;
 }
 
 const storage = new AsyncLocalStorage<CliScope>();

@@ -35,6 +35,8 @@ export interface CliContext {
   result(doc: unknown): void;
   /** What the command gave to `result`, if anything. */
   resultDoc?: unknown;
+  /** The --json document is `resultDoc` also when the run fails (`batch`: its summary lists the failures). */
+  resultOnFailure?: boolean;
   /** The error of a failed run, for the --json document. */
   errorDoc?: unknown;
   /** Colours for stderr messages: real only when stderr is a terminal and NO_COLOR is unset. */

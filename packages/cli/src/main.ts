@@ -1,6 +1,6 @@
 import { Command, Help, Option } from 'commander';
 import { makeContext, type CliContext, type CommandModule, type OutputMode } from './command_module';
-import { currentScope, withScope } from './cli_scope';
+import { currentScope, withScope, type CliScope } from './cli_scope';
 import { detectLang } from './i18n';
 import { EXIT_OK, reportFailure, usageErrorText } from './run_command';
 import { exportGraphCommand } from './commands/export_graph';
@@ -12,13 +12,14 @@ import { dueCommand } from './commands/due';
 import { importCommand } from './commands/import';
 import { reportCommand } from './commands/report';
 import { siteCommand } from './commands/site';
+import { batchCommand } from './commands/batch';
 import { version } from './version';
 
 /**
  * The subcommands, in help order. To add one, write `commands/<name>.ts` exporting a `CommandModule`
  * and list it here.
  */
-export const COMMANDS: readonly CommandModule[] = [reachCommand, dueCommand, infoCommand, importCommand, exportGraphCommand, analyzeCommand, hydrantsCommand, siteCommand, reportCommand];
+export const COMMANDS: readonly CommandModule[] = [reachCommand, dueCommand, infoCommand, importCommand, exportGraphCommand, analyzeCommand, hydrantsCommand, siteCommand, reportCommand, batchCommand];
 
 const ZH_TITLES: Readonly<Record<string, string>> = {
   'Usage:': '用法：',
@@ -91,7 +92,7 @@ export function buildProgram(ctx: CliContext, commands: readonly CommandModule[]
  */
 function writeJsonDocument(ctx: CliContext, program: Command | undefined, code: number): void {
   const command = program?.args[0] ?? null;
-  const doc = code === EXIT_OK ? (ctx.resultDoc ?? { command, exitCode: code, files: currentScope().written }) : { command, exitCode: code, error: ctx.errorDoc ?? null };
+  const doc = code === EXIT_OK || (ctx.resultOnFailure && ctx.resultDoc !== undefined) ? (ctx.resultDoc ?? { command, exitCode: code, files: currentScope().written }) : { command, exitCode: code, error: ctx.errorDoc ?? null };
   ctx.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
 }
 
@@ -105,6 +106,8 @@ export interface CliIo {
   env?: NodeJS.ProcessEnv;
   /** Working directory for relative paths (default: process.cwd()). */
   cwd?: string;
+  /** Hooks of the run's scope (`firecover batch` records the inputs read and the manifest's extra fields). */
+  scope?: Pick<CliScope, 'onInputRead' | 'manifestExtra'>;
 }
 
 /**
@@ -115,7 +118,7 @@ export async function main(argv: readonly string[], io: CliIo = {}): Promise<num
   const env = io.env ?? process.env;
   const ctx = makeContext(detectLang(argv, env), io.out ?? process.stdout, io.err ?? process.stderr, env);
   const readProgress = async (file: string) => (await import('./progress')).startProgress(ctx, ctx.t('importing', { file }), 'read');
-  return withScope({ cwd: io.cwd ?? process.cwd(), env, written: [], readProgress }, async () => {
+  return withScope({ cwd: io.cwd ?? process.cwd(), env, written: [], readProgress, ...io.scope }, async () => {
     try {
       const program = buildProgram(ctx);
       // runCommand sets ctx.exitCode when a command fails.

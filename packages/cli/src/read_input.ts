@@ -126,14 +126,19 @@ export async function readInputBytes(path: string, hooks: ReadHooks = {}): Promi
       if (total > limit) throw tooBig(path, limit);
       progress(total);
     }
-    if (chunks.length === 0) return at === buf.length ? buf : buf.subarray(0, at);
-    chunks.push(buf.subarray(0, at));
-    const out = new Uint8Array(total);
-    let o = 0;
-    for (const c of chunks) {
-      out.set(c, o);
-      o += c.length;
+    let out: Uint8Array;
+    if (chunks.length === 0) out = at === buf.length ? buf : buf.subarray(0, at);
+    else {
+      chunks.push(buf.subarray(0, at));
+      out = new Uint8Array(total);
+      let o = 0;
+      for (const c of chunks) {
+        out.set(c, o);
+        o += c.length;
+      }
     }
+    // `firecover batch` records what each run read (its manifest's checksums).
+    currentScope().onInputRead?.(resolvePath(path), out);
     return out;
   } finally {
     progress.stop();
