@@ -52,6 +52,13 @@ export async function printMap(view: MapView, paper: Paper, orientation: Orienta
   const bandsS = info?.bandsS ?? [180, 240, 300];
   const data = await readSources(view, visibleSources(view));
   const b = view.map.getBounds();
+  // The view, narrowed to the data when the data is smaller than the view (the map then fills the frame).
+  let bbox: [number, number, number, number] = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  const d = info?.bbox;
+  if (d) {
+    const cut: [number, number, number, number] = [Math.max(bbox[0], d[0]), Math.max(bbox[1], d[1]), Math.min(bbox[2], d[2]), Math.min(bbox[3], d[3])];
+    if (cut[0] < cut[2] && cut[1] < cut[3]) bbox = cut;
+  }
   const osm = (info?.osm ?? false) || view.visible.has('osm');
   const subtitle = [info?.synthetic ? t('synthetic') : '', info?.presetName ? `${t('standard')}: ${info.presetName[getLang()]}` : '', state.candidates.length ? `${t('candidates')}: ${state.candidates.length}` : ''].filter(Boolean).join(' · ');
   return renderPrintMap({
@@ -62,7 +69,7 @@ export async function printMap(view: MapView, paper: Paper, orientation: Orienta
     legendTitle: pt('legendTitle'),
     layers: printLayers(data, view, bandsS),
     legend: printLegend(data, view, bandsS),
-    bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+    bbox,
     dataLine: [`${pt('dataLabel')}: ${info?.provenance ?? ''}`, `${pt('printed')}: ${today()}`, 'firecover'].join(' · '),
     attribution: osm ? '© OpenStreetMap contributors' : null,
     lang: getLang(),
