@@ -5,6 +5,7 @@ import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import type { Page } from '../apps/viewer/node_modules/playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haveSharedData, LAUF_PBF } from './shared_data';
 import { haveChromium, startViewer, type ViewerHarness } from './viewer_harness';
 
 /**
@@ -183,6 +184,19 @@ describe.runIf(haveChromium())('viewer print exports in Chromium', () => {
       await osm.close();
     }
   }, 120_000);
+
+  it.runIf(haveSharedData(LAUF_PBF))('Lauf an der Pegnitz (real OSM, ../shared/data) carries "© OpenStreetMap contributors" in SVG and PNG exports', async () => {
+    const lauf = await viewer.open('?scenario=fixtures/lauf-pegnitz/scenario.json');
+    try {
+      const svg = await exportMap(lauf, "{ format: 'svg', paper: 'A4', orientation: 'landscape' }");
+      expect(svg.bytes.toString('utf8')).toContain('© OpenStreetMap contributors');
+      const png = await exportMap(lauf, "{ format: 'png', paper: 'A4', orientation: 'landscape', dpi: 150 }");
+      expect([png.width, png.height]).toEqual([1754, 1240]); // 297 and 210 mm at 150 dpi
+      writeFileSync(path.join(tmpdir(), 'firecover-print-lauf-A4-150dpi.png'), png.bytes);
+    } finally {
+      await lauf.close();
+    }
+  }, 180_000);
 
   it('the print dialog shows its progress in English and in Chinese, and downloads the file', async () => {
     for (const [lang, done] of [

@@ -101,3 +101,25 @@ describe('renderPrintMap', () => {
     expect(label?.slice(1)).toEqual(['500', 'm']);
   });
 });
+
+describe('renderPrintMap fitting', () => {
+  it('a legend too tall for the frame is set smaller so its box stays within the frame height', () => {
+    const s = spec('A4', 'landscape', null);
+    const items = Array.from({ length: 40 }, (_, i) => ({ kind: 'area' as const, label: `class ${i}`, style: { fill: '#888' } }));
+    const m = renderPrintMap({ ...s, legend: [{ title: 'Many', items }] });
+    expect(m.legend.height).toBeLessThanOrEqual(m.frame.height);
+    // the last entry's text baseline lies inside the frame's height (≥ 60 % size still fits 40 rows on A4 landscape)
+    const ys = [...m.svg.matchAll(/<text x="[\d.]+" y="([\d.]+)" font-size="[\d.]+" fill="#222"><tspan[^>]*>class 39</g)].map((x) => Number(x[1]));
+    expect(ys).toHaveLength(1);
+    expect(ys[0]).toBeLessThan(m.frame.y + m.frame.height);
+  });
+  it('a long data line wraps above the attribution, and the frame ends above the foot', () => {
+    const s = spec('A4', 'portrait', '© OpenStreetMap contributors');
+    const m = renderPrintMap({ ...s, dataLine: `Data: ${'a long description of where the data came from '.repeat(6)}` });
+    const foot = [...m.svg.matchAll(/<text x="[\d.]+" y="([\d.]+)" font-size="7" fill="#555">([^<]*)</g)].map((x) => ({ y: Number(x[1]), text: x[2] }));
+    expect(foot.length).toBeGreaterThanOrEqual(3);
+    expect(foot[foot.length - 1].text).toBe('© OpenStreetMap contributors');
+    for (let i = 1; i < foot.length; i++) expect(foot[i].y).toBeGreaterThan(foot[i - 1].y);
+    expect(m.frame.y + m.frame.height).toBeLessThan(foot[0].y - 7);
+  });
+});

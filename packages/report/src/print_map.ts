@@ -170,7 +170,10 @@ export function renderPrintMap(spec: PrintMapSpec): PrintMap {
   const margin = 28.35 * sc;
   const cw = W - 2 * margin;
   const top = margin + (spec.subtitle ? 40 : 28) * sc;
-  const bottom = H - margin - 16 * sc;
+  // Foot: the data line (wrapped to the page width), then the attribution on a line of its own.
+  const footFs = 7 * sc;
+  const footLines = [...wrapLabel(spec.dataLine, (cw / footFs) * 0.95), ...(spec.attribution ? [spec.attribution] : [])];
+  const bottom = H - margin - (footLines.length - 1) * footFs * 1.3 - 12 * sc;
   const gap = 10 * sc;
   const legendW = cw * (spec.orientation === 'portrait' ? 0.27 : 0.21);
   const frame: PageBox = { x: margin, y: top, width: cw - legendW - gap, height: bottom - top };
@@ -218,34 +221,41 @@ export function renderPrintMap(spec: PrintMapSpec): PrintMap {
     `<path d="M${num(nx)} ${num(ny)}L${num(nx + 6 * sc)} ${num(ny + 18 * sc)}L${num(nx)} ${num(ny + 14 * sc)}L${num(nx - 6 * sc)} ${num(ny + 18 * sc)}Z" fill="#222"/>` +
     `<text x="${num(nx)}" y="${num(ny + 26 * sc)}" font-size="${num(8 * sc)}" font-weight="bold" text-anchor="middle" fill="#222">${spec.lang === 'zh' ? '北' : 'N'}</text></g>`;
 
-  // Legend column.
-  const pad = 6 * sc;
-  const itemFs = 7.5 * sc;
-  const sw = 16 * sc;
-  const sh = 9 * sc;
-  const rowGap = 3 * sc;
-  const textX = pad + sw + 5 * sc;
-  const maxEms = (legendW - textX - pad) / itemFs;
-  const legendParts: string[] = [];
-  let ly = pad + 10 * sc;
+  // Legend column; a legend taller than the frame is laid out again at a smaller size (down to 60 %).
   const lx = frame.x + frame.width + gap;
-  legendParts.push(`<text x="${num(lx + pad)}" y="${num(frame.y + ly)}" font-size="${num(10 * sc)}" font-weight="bold" fill="#111">${esc(spec.legendTitle)}</text>`);
-  ly += 8 * sc;
-  for (const g of spec.legend) {
-    ly += 10 * sc;
-    legendParts.push(`<text x="${num(lx + pad)}" y="${num(frame.y + ly)}" font-size="${num(8.5 * sc)}" font-weight="bold" fill="#222">${esc(g.title)}</text>`);
-    ly += 4 * sc;
-    for (const it of g.items) {
-      const lines = wrapLabel(it.label, maxEms);
-      const rowH = Math.max(sh, lines.length * itemFs * 1.2);
-      legendParts.push(swatchSvg(it, lx + pad, frame.y + ly, sw, sh, k));
-      legendParts.push(
-        `<text x="${num(lx + textX)}" y="${num(frame.y + ly + itemFs * 0.95)}" font-size="${num(itemFs)}" fill="#222">${lines.map((l, i) => `<tspan x="${num(lx + textX)}" dy="${i === 0 ? 0 : num(itemFs * 1.2)}">${esc(l)}</tspan>`).join('')}</text>`,
-      );
-      ly += rowH + rowGap;
+  const layoutLegend = (f: number): { parts: string[]; height: number } => {
+    const u = sc * f;
+    const pad = 6 * u;
+    const itemFs = 7.5 * u;
+    const sw = 16 * u;
+    const sh = 9 * u;
+    const rowGap = 3 * u;
+    const textX = pad + sw + 5 * u;
+    const maxEms = ((legendW - textX - pad) / itemFs) * 0.95;
+    const parts: string[] = [];
+    let ly = pad + 10 * u;
+    parts.push(`<text x="${num(lx + pad)}" y="${num(frame.y + ly)}" font-size="${num(10 * u)}" font-weight="bold" fill="#111">${esc(spec.legendTitle)}</text>`);
+    ly += 8 * u;
+    for (const g of spec.legend) {
+      ly += 10 * u;
+      parts.push(`<text x="${num(lx + pad)}" y="${num(frame.y + ly)}" font-size="${num(8.5 * u)}" font-weight="bold" fill="#222">${esc(g.title)}</text>`);
+      ly += 4 * u;
+      for (const it of g.items) {
+        const lines = wrapLabel(it.label, maxEms);
+        const rowH = Math.max(sh, lines.length * itemFs * 1.2);
+        parts.push(swatchSvg(it, lx + pad, frame.y + ly, sw, sh, k * f));
+        parts.push(
+          `<text x="${num(lx + textX)}" y="${num(frame.y + ly + itemFs * 0.95)}" font-size="${num(itemFs)}" fill="#222">${lines.map((l, i) => `<tspan x="${num(lx + textX)}" dy="${i === 0 ? 0 : num(itemFs * 1.2)}">${esc(l)}</tspan>`).join('')}</text>`,
+        );
+        ly += rowH + rowGap;
+      }
     }
-  }
-  const legend: PageBox = { x: lx, y: frame.y, width: legendW, height: Math.min(frame.height, ly + pad) };
+    return { parts, height: ly + pad };
+  };
+  let laid = layoutLegend(1);
+  if (laid.height > frame.height) laid = layoutLegend(Math.max(0.6, (frame.height / laid.height) * 0.98));
+  const legendParts = laid.parts;
+  const legend: PageBox = { x: lx, y: frame.y, width: legendW, height: Math.min(frame.height, laid.height) };
 
   const font = spec.fontFamily ?? FONT;
   const foot = H - margin;
@@ -261,8 +271,7 @@ export function renderPrintMap(spec: PrintMapSpec): PrintMap {
     north,
     `<rect x="${num(legend.x)}" y="${num(legend.y)}" width="${num(legend.width)}" height="${num(legend.height)}" fill="#ffffff" stroke="#999" stroke-width="${num(0.6 * sc)}"/>`,
     `<g>${legendParts.join('')}</g>`,
-    `<text x="${num(margin)}" y="${num(foot)}" font-size="${num(7 * sc)}" fill="#555">${esc(spec.dataLine)}</text>`,
-    spec.attribution ? `<text x="${num(W - margin)}" y="${num(foot)}" font-size="${num(7 * sc)}" fill="#555" text-anchor="end">${esc(spec.attribution)}</text>` : '',
+    ...footLines.map((l, i) => `<text x="${num(margin)}" y="${num(foot - (footLines.length - 1 - i) * footFs * 1.3)}" font-size="${num(footFs)}" fill="#555">${esc(l)}</text>`),
     '</svg>',
   ].join('\n');
   return { svg, widthPt: W, heightPt: H, frame, legend };

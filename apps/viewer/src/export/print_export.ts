@@ -59,7 +59,9 @@ export async function printMap(view: MapView, paper: Paper, orientation: Orienta
     const cut: [number, number, number, number] = [Math.max(bbox[0], d[0]), Math.max(bbox[1], d[1]), Math.min(bbox[2], d[2]), Math.min(bbox[3], d[3])];
     if (cut[0] < cut[2] && cut[1] < cut[3]) bbox = cut;
   }
-  const osm = (info?.osm ?? false) || view.visible.has('osm');
+  // Attribution for what is drawn: the scenario's OSM-derived data. The online raster basemap is never printed
+  // (no tiles in the vector layout), so switching it on adds nothing here.
+  const osm = info?.osm ?? false;
   const subtitle = [info?.synthetic ? t('synthetic') : '', info?.presetName ? `${t('standard')}: ${info.presetName[getLang()]}` : '', state.candidates.length ? `${t('candidates')}: ${state.candidates.length}` : ''].filter(Boolean).join(' · ');
   return renderPrintMap({
     paper,
