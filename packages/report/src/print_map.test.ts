@@ -1,6 +1,6 @@
 import type { Feature } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { pageSizePt, pageSizePx, renderPrintMap, wrapLabel, type Orientation, type Paper, type PrintMapSpec } from './print_map';
+import { pageSizePt, pageSizePx, placeLabels, renderPrintMap, wrapLabel, type Orientation, type Paper, type PrintMapSpec } from './print_map';
 
 // ISO 216: A4 = 210 × 297 mm, A3 = 297 × 420 mm; 1 in = 25.4 mm = 72 pt.
 describe('paper sizes', () => {
@@ -91,14 +91,36 @@ describe('renderPrintMap', () => {
     expect(osm.svg).toContain('© OpenStreetMap contributors');
   });
 
-  it('a scale bar of the 1-2-5 length that fits a quarter of the frame: 500 m for a 0.04° square at 30° N on A4', () => {
+  it('a scale bar of the 1-2-5 length that fits a quarter of the frame: 1 km for a 0.04° square at 30° N on A4', () => {
     // Frame on A4 portrait: 538.6 pt of content width less the legend (27 %) and a 10 pt gutter = 383.2 pt wide,
-    // 729.2 pt tall. The bbox is 0.04° × cos 30° × 111.195 km = 3.852 km wide and 4.448 km tall: the width
-    // binds, 3852 m / 383.2 pt = 10.05 m/pt; a quarter of the frame is 95.8 pt = 963 m → the bar is 500 m.
+    // the data fitted into its inner 90 % = 344.9 pt. The bbox is 0.04° × cos 30° × 111.195 km = 3.852 km wide
+    // and 4.448 km tall (the frame is 733 pt tall: the width binds), 3852 m / 344.9 pt = 11.17 m/pt; a quarter
+    // of the frame, 95.8 pt, is 1070 m → the longest 1-2-5 length not above it is 1 km.
     const m = renderPrintMap(spec('A4', 'portrait', null));
     expect(m.frame.width).toBeCloseTo(383.2, 0);
     const label = /text-anchor="middle">(\d+(?:\.\d+)?) (m|km)<\/text>/.exec(m.svg);
-    expect(label?.slice(1)).toEqual(['500', 'm']);
+    expect(label?.slice(1)).toEqual(['1', 'km']);
+  });
+});
+
+describe('placeLabels', () => {
+  const box = (svg: string) => {
+    const m = /<text x="([\d.-]+)" y="([\d.-]+)"[^>]*fill="#ffffff"/.exec(svg)!;
+    return { x: Number(m[1]), y: Number(m[2]) };
+  };
+  it('a label that would cover a higher one moves to a free position; a free label stays at its first choice', () => {
+    // Same point twice: the later (upper) label takes "below", the earlier one must go elsewhere (above).
+    const out = placeLabels([
+      { x: 100, y: 100, r: 6, lines: ['lower'], color: '#000' },
+      { x: 100, y: 100, r: 6, lines: ['upper'], color: '#000' },
+    ]);
+    const upper = box(out[0]);
+    const lower = box(out[1]);
+    expect(upper.y).toBeGreaterThan(100); // below the symbol
+    expect(lower.y).toBeLessThan(100); // above it
+    const alone = box(placeLabels([{ x: 300, y: 300, r: 6, lines: ['alone'], color: '#000' }])[0]);
+    expect(alone.x).toBe(300);
+    expect(alone.y).toBeGreaterThan(300);
   });
 });
 

@@ -123,7 +123,43 @@ function haloText(x: number, y: number, lines: string[], size: number, color: st
   return `<text ${common} fill="#ffffff" stroke="#ffffff" stroke-width="${num(size / 4)}" stroke-linejoin="round">${tsp}</text><text ${common} fill="${esc(color)}">${tsp}</text>`;
 }
 
-function featureSvg(p: GeoProjection, f: Feature, s: Style, labels: string[]): string {
+/** A label waiting for placement: at a point symbol of radius `r`, or at a polygon's anchor (`r` null). */
+interface PendingLabel {
+  x: number;
+  y: number;
+  r: number | null;
+  lines: string[];
+  color: string;
+}
+
+const LABEL_SIZE = 12;
+const LINE_STEP = LABEL_SIZE * 1.17;
+
+/**
+ * Places labels greedily, topmost layer first (stations before districts): each takes the first of its
+ * candidate positions (point: below, above, right, left of the symbol; area: the anchor, then shifted
+ * down or up) whose box is free, else its first candidate — a label is never dropped from a print.
+ */
+export function placeLabels(pending: readonly PendingLabel[]): string[] {
+  const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
+  const out: string[] = [];
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const l = pending[i];
+    const w = Math.max(...l.lines.map(textEms)) * LABEL_SIZE + 4;
+    const h = l.lines.length * LINE_STEP + 2;
+    // candidate box top-left corners
+    const c: [number, number][] =
+      l.r === null
+        ? [[l.x - w / 2, l.y - h / 2], [l.x - w / 2, l.y + h / 2 + 2], [l.x - w / 2, l.y - 1.5 * h - 2]]
+        : [[l.x - w / 2, l.y + l.r + 2], [l.x - w / 2, l.y - l.r - 2 - h], [l.x + l.r + 3, l.y - h / 2], [l.x - l.r - 3 - w, l.y - h / 2]];
+    const free = c.find(([x0, y0]) => placed.every((b) => x0 >= b.x1 || x0 + w <= b.x0 || y0 >= b.y1 || y0 + h <= b.y0)) ?? c[0];
+    placed.push({ x0: free[0], y0: free[1], x1: free[0] + w, y1: free[1] + h });
+    out.push(haloText(free[0] + w / 2, free[1] + 1 + LABEL_SIZE * 0.9, l.lines, LABEL_SIZE, l.color));
+  }
+  return out;
+}
+
+function featureSvg(p: GeoProjection, f: Feature, s: Style, labels: PendingLabel[]): string {
   const g = f.geometry;
   if (!g) return '';
   if (g.type === 'Point' || g.type === 'MultiPoint') {
@@ -133,7 +169,7 @@ function featureSvg(p: GeoProjection, f: Feature, s: Style, labels: string[]): s
       const xy = p([c[0], c[1]]);
       if (!xy) continue;
       out += symbolSvg(xy[0], xy[1], s);
-      if (s.label) labels.push(haloText(xy[0], xy[1] + (s.size ?? 8) / 2 + 13, s.label, 12, s.labelColor ?? '#111'));
+      if (s.label) labels.push({ x: xy[0], y: xy[1], r: (s.size ?? 8) / 2, lines: s.label, color: s.labelColor ?? '#111' });
     }
     return out;
   }
@@ -141,7 +177,7 @@ function featureSvg(p: GeoProjection, f: Feature, s: Style, labels: string[]): s
   const d = pathOf(p, g);
   if (s.label && kind === 'area') {
     const a = polygonAnchor(p, g);
-    if (a) labels.push(haloText(a[0], a[1] - 7 * (s.label.length - 1), s.label, 12, s.labelColor ?? '#222'));
+    if (a) labels.push({ x: a[0], y: a[1], r: null, lines: s.label, color: s.labelColor ?? '#222' });
   }
   // A label-only style (no fill, no stroke) draws no path.
   const paints = (s.fill !== undefined && s.fill !== 'none') || s.stroke !== undefined;
@@ -188,10 +224,11 @@ export function renderPrintMap(spec: PrintMapSpec): PrintMap {
     const t = i / 8;
     pts.push([w + (e - w) * t, s], [w + (e - w) * t, n], [w, s + (n - s) * t], [e, s + (n - s) * t]);
   }
-  const p = fittedProjection(pts, { x: 0, y: 0, width: iw, height: ih });
+  // 5 % of the frame kept free on each side, so labels at the edge of the data stay on the page.
+  const p = fittedProjection(pts, { x: iw * 0.05, y: ih * 0.05, width: iw * 0.9, height: ih * 0.9 });
 
   const body: string[] = [];
-  const labels: string[] = [];
+  const labels: PendingLabel[] = [];
   for (const layer of spec.layers) {
     const parts: string[] = [];
     for (const f of layer.features) {
@@ -265,7 +302,7 @@ export function renderPrintMap(spec: PrintMapSpec): PrintMap {
     `<text x="${num(margin)}" y="${num(margin + 14 * sc)}" font-size="${num(16 * sc)}" font-weight="bold" fill="#111">${esc(spec.title)}</text>`,
     spec.subtitle ? `<text x="${num(margin)}" y="${num(margin + 28 * sc)}" font-size="${num(8.5 * sc)}" fill="#444">${esc(spec.subtitle)}</text>` : '',
     `<defs><clipPath id="print-frame"><rect x="0" y="0" width="${num(iw)}" height="${num(ih)}"/></clipPath></defs>`,
-    `<g transform="translate(${num(frame.x)} ${num(frame.y)}) scale(${k.toFixed(4)})"><rect x="0" y="0" width="${num(iw)}" height="${num(ih)}" fill="#f4f3ef"/><g clip-path="url(#print-frame)">${body.join('')}<g>${labels.join('')}</g></g></g>`,
+    `<g transform="translate(${num(frame.x)} ${num(frame.y)}) scale(${k.toFixed(4)})"><rect x="0" y="0" width="${num(iw)}" height="${num(ih)}" fill="#f4f3ef"/><g clip-path="url(#print-frame)">${body.join('')}<g>${placeLabels(labels).join('')}</g></g></g>`,
     `<rect x="${num(frame.x)}" y="${num(frame.y)}" width="${num(frame.width)}" height="${num(frame.height)}" fill="none" stroke="#444" stroke-width="${num(0.8 * sc)}"/>`,
     scaleBar,
     north,
