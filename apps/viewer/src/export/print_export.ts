@@ -111,32 +111,43 @@ async function rasterise(svg: string, width: number, height: number, dpi: number
   }
 }
 
-let fontBinary: Promise<string> | null = null;
+const fontBinaries = new Map<string, Promise<string>>();
 
-/** Noto Sans SC (OFL) as a binary string for jsPDF, fetched once from the built page's assets. */
-function pdfFont(): Promise<string> {
-  fontBinary ??= (async () => {
-    const { default: url } = await import('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf?url');
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`font ${url}: HTTP ${res.status}`);
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    let s = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return s;
-  })();
-  fontBinary.catch(() => (fontBinary = null));
-  return fontBinary;
+/** A font file from the built page's assets as a binary string for jsPDF, fetched once per page load. */
+function fontBinary(key: string, load: () => Promise<{ default: string }>): Promise<string> {
+  let p = fontBinaries.get(key);
+  if (!p) {
+    p = (async () => {
+      const { default: url } = await load();
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`font ${url}: HTTP ${res.status}`);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      let s = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return s;
+    })();
+    p.catch(() => fontBinaries.delete(key));
+    fontBinaries.set(key, p);
+  }
+  return p;
 }
+
+/** Noto Sans SC (SIL OFL 1.1) regular and bold, TrueType outlines (what jsPDF embeds). */
+const pdfFonts = () =>
+  Promise.all([
+    fontBinary('regular', () => import('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf?url')),
+    fontBinary('bold', () => import('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf?url')),
+  ]);
 
 async function toPdf(doc: PrintMap, orientation: Orientation, progress: (s: string) => void): Promise<Uint8Array> {
   progress(pt('p_font'));
-  const [{ jsPDF }, { svg2pdf }, font] = await Promise.all([import('jspdf'), import('svg2pdf.js'), pdfFont()]);
+  const [{ jsPDF }, { svg2pdf }, [regular, bold]] = await Promise.all([import('jspdf'), import('svg2pdf.js'), pdfFonts()]);
   progress(pt('p_pdf'));
   const pdf = new jsPDF({ unit: 'pt', format: [doc.widthPt, doc.heightPt], orientation, compress: true });
-  pdf.addFileToVFS('NotoSansSC-Regular.ttf', font);
-  // One face for both weights: the bold title is set in the regular face rather than in a Latin-only standard font.
+  pdf.addFileToVFS('NotoSansSC-Regular.ttf', regular);
+  pdf.addFileToVFS('NotoSansSC-Bold.ttf', bold);
   pdf.addFont('NotoSansSC-Regular.ttf', PDF_FONT, 'normal');
-  pdf.addFont('NotoSansSC-Regular.ttf', PDF_FONT, 'bold');
+  pdf.addFont('NotoSansSC-Bold.ttf', PDF_FONT, 'bold');
   pdf.setFont(PDF_FONT, 'normal');
   pdf.setProperties({ title: state.info ? pick(state.info.name, state.info.nameZh) : 'firecover', creator: 'firecover viewer' });
   const el = new DOMParser().parseFromString(doc.svg, 'image/svg+xml').documentElement;
