@@ -16,14 +16,26 @@ const median = (xs: number[]): number => {
   return s[s.length >> 1];
 };
 
-async function timed(page: Page, opts: string): Promise<{ ms: number; size: number; width: number; height: number }> {
-  return (await page.evaluate(`window.__firecover.exportMap(${opts}).then((r) => ({ ms: r.ms, size: r.bytes.length, width: r.width, height: r.height }))`)) as { ms: number; size: number; width: number; height: number };
+interface Run {
+  ms: number;
+  size: number;
+  width: number;
+  height: number;
+  stagesMs: Record<string, number>;
 }
 
-function report(label: string, runs: { ms: number; size: number; width: number; height: number }[]): void {
+async function timed(page: Page, opts: string): Promise<Run> {
+  return (await page.evaluate(`window.__firecover.exportMap(${opts}).then((r) => ({ ms: r.ms, size: r.bytes.length, width: r.width, height: r.height, stagesMs: r.stagesMs }))`)) as Run;
+}
+
+const STAGE_NAMES: Record<string, string> = { p_layers: 'layers + layout', p_raster: 'rasterise + PNG encode', p_font: 'font + libraries', p_pdf: 'SVG → PDF' };
+
+function report(label: string, runs: Run[]): void {
   const ms = median(runs.map((r) => r.ms));
   const last = runs[runs.length - 1];
   console.log(`${label}: median ${(ms / 1000).toFixed(2)} s, fastest ${(Math.min(...runs.slice(WARMUP).map((r) => r.ms)) / 1000).toFixed(2)} s (target ≤ ${TARGET_MS / 1000} s): ${ms <= TARGET_MS ? 'OK' : 'OVER'} — ${Math.round(last.width)} × ${Math.round(last.height)}, ${(last.size / 1e6).toFixed(2)} MB`);
+  const stages = Object.keys(last.stagesMs).map((k) => `${STAGE_NAMES[k] ?? k} ${(median(runs.map((r) => r.stagesMs[k] ?? 0)) / 1000).toFixed(2)} s`);
+  console.log(`  of which (medians) ${stages.join('; ')}`);
 }
 
 const cases = [
@@ -45,7 +57,7 @@ let remaining = scenarios.length * cases.length;
 describe.runIf(viewer !== null)('viewer print export', () => {
   for (const s of scenarios)
     for (const c of cases) {
-      const runs: { ms: number; size: number; width: number; height: number }[] = [];
+      const runs: Run[] = [];
       let calls = 0;
       bench(
         `${s.name}: ${c.name}`,

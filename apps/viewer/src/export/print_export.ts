@@ -3,7 +3,7 @@ import { state } from '../app_state';
 import { getLang, pick, t } from '../i18n';
 import type { MapView } from '../map/map_view';
 import { printLayers, printLegend, readSources, visibleSources } from './print_layers';
-import { pt } from './print_text';
+import { pt, type PrintKey } from './print_text';
 
 /**
  * Print exports of the current view: the report's SVG map renderer (`@firecover/report/print`) lays the
@@ -36,6 +36,28 @@ export interface ExportMapResult {
   fileName: string;
   /** Wall time of the export, ms. */
   ms: number;
+  /** Wall time per stage, ms, by progress key (`p_layers` covers reading the layers and the layout). */
+  stagesMs: Record<string, number>;
+}
+
+/** Progress reporting that also times each stage. */
+class Stages {
+  readonly ms: Record<string, number> = {};
+  private key: string | null = null;
+  private at = performance.now();
+  constructor(private readonly progress: (s: string) => void) {}
+  step(key: PrintKey, vars?: Record<string, string | number>): void {
+    this.end();
+    this.key = key;
+    this.progress(pt(key, vars));
+  }
+  end(): Record<string, number> {
+    const now = performance.now();
+    if (this.key) this.ms[this.key] = (this.ms[this.key] ?? 0) + now - this.at;
+    this.key = null;
+    this.at = now;
+    return this.ms;
+  }
 }
 
 export const DEFAULT_DPI = 300;
@@ -139,10 +161,10 @@ const pdfFonts = () =>
     fontBinary('bold', () => import('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf?url')),
   ]);
 
-async function toPdf(doc: PrintMap, orientation: Orientation, progress: (s: string) => void): Promise<Uint8Array> {
-  progress(pt('p_font'));
+async function toPdf(doc: PrintMap, orientation: Orientation, stages: Stages): Promise<Uint8Array> {
+  stages.step('p_font');
   const [{ jsPDF }, { svg2pdf }, [regular, bold]] = await Promise.all([import('jspdf'), import('svg2pdf.js'), pdfFonts()]);
-  progress(pt('p_pdf'));
+  stages.step('p_pdf');
   const pdf = new jsPDF({ unit: 'pt', format: [doc.widthPt, doc.heightPt], orientation, compress: true });
   pdf.addFileToVFS('NotoSansSC-Regular.ttf', regular);
   pdf.addFileToVFS('NotoSansSC-Bold.ttf', bold);
@@ -169,22 +191,23 @@ export async function exportMap(view: MapView, opts: ExportMapOptions, progress:
   const paper = opts.paper ?? 'A4';
   const orientation = opts.orientation ?? 'portrait';
   const stem = `${baseName()}-map-${paper}-${orientation}`;
-  progress(pt('p_layers'));
+  const stages = new Stages(progress);
+  stages.step('p_layers');
   if (opts.format === 'png') {
     const dpi = opts.dpi ?? DEFAULT_DPI;
     const doc = await printMap(view, paper, orientation);
-    progress(pt('p_raster', { dpi }));
+    stages.step('p_raster', { dpi });
     const { width, height } = pageSizePx(paper, orientation, dpi);
     const bytes = await rasterise(doc.svg, width, height, dpi);
     const k = width / doc.widthPt;
-    return { bytes, width, height, unit: 'px', frame: scaleBox(doc.frame, k), legend: scaleBox(doc.legend, k), mime: 'image/png', fileName: `${stem}-${dpi}dpi.png`, ms: performance.now() - t0 };
+    return { bytes, width, height, unit: 'px', frame: scaleBox(doc.frame, k), legend: scaleBox(doc.legend, k), mime: 'image/png', fileName: `${stem}-${dpi}dpi.png`, ms: performance.now() - t0, stagesMs: stages.end() };
   }
   if (opts.format === 'svg') {
     const doc = await printMap(view, paper, orientation);
     const bytes = new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${doc.svg}\n`);
-    return { bytes, width: doc.widthPt, height: doc.heightPt, unit: 'pt', frame: doc.frame, legend: doc.legend, mime: 'image/svg+xml', fileName: `${stem}.svg`, ms: performance.now() - t0 };
+    return { bytes, width: doc.widthPt, height: doc.heightPt, unit: 'pt', frame: doc.frame, legend: doc.legend, mime: 'image/svg+xml', fileName: `${stem}.svg`, ms: performance.now() - t0, stagesMs: stages.end() };
   }
   const doc = await printMap(view, paper, orientation, `${PDF_FONT},${FONT}`);
-  const bytes = await toPdf(doc, orientation, progress);
-  return { bytes, width: doc.widthPt, height: doc.heightPt, unit: 'pt', frame: doc.frame, legend: doc.legend, mime: 'application/pdf', fileName: `${stem}.pdf`, ms: performance.now() - t0 };
+  const bytes = await toPdf(doc, orientation, stages);
+  return { bytes, width: doc.widthPt, height: doc.heightPt, unit: 'pt', frame: doc.frame, legend: doc.legend, mime: 'application/pdf', fileName: `${stem}.pdf`, ms: performance.now() - t0, stagesMs: stages.end() };
 }
