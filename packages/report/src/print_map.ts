@@ -70,6 +70,8 @@ export interface PrintMapSpec {
   lang: Lang;
   /** Font family list (the PDF path puts its embedded font first). */
   fontFamily?: string;
+  /** SVG definitions the styles refer to (`fill: 'url(#id)'`: hatch patterns), placed in `<defs>` as given. */
+  defs?: string;
 }
 
 /** A rectangle on the page, points from the top-left corner. */
@@ -301,7 +303,7 @@ export function renderPrintMap(spec: PrintMapSpec): PrintMap {
     `<rect width="${W.toFixed(2)}" height="${H.toFixed(2)}" fill="#ffffff"/>`,
     `<text x="${num(margin)}" y="${num(margin + 14 * sc)}" font-size="${num(16 * sc)}" font-weight="bold" fill="#111">${esc(spec.title)}</text>`,
     spec.subtitle ? `<text x="${num(margin)}" y="${num(margin + 28 * sc)}" font-size="${num(8.5 * sc)}" fill="#444">${esc(spec.subtitle)}</text>` : '',
-    `<defs><clipPath id="print-frame"><rect x="0" y="0" width="${num(iw)}" height="${num(ih)}"/></clipPath></defs>`,
+    `<defs>${spec.defs ?? ''}<clipPath id="print-frame"><rect x="0" y="0" width="${num(iw)}" height="${num(ih)}"/></clipPath></defs>`,
     `<g transform="translate(${num(frame.x)} ${num(frame.y)}) scale(${k.toFixed(4)})"><rect x="0" y="0" width="${num(iw)}" height="${num(ih)}" fill="#f4f3ef"/><g clip-path="url(#print-frame)">${body.join('')}<g>${placeLabels(labels).join('')}</g></g></g>`,
     `<rect x="${num(frame.x)}" y="${num(frame.y)}" width="${num(frame.width)}" height="${num(frame.height)}" fill="none" stroke="#444" stroke-width="${num(0.8 * sc)}"/>`,
     scaleBar,

@@ -2,7 +2,7 @@ import { pageSizePx, renderPrintMap, withDpi, FONT, type Orientation, type PageB
 import { state } from '../app_state';
 import { getLang, pick, t } from '../i18n';
 import type { MapView } from '../map/map_view';
-import { printLayers, printLegend, readSources, visibleSources } from './print_layers';
+import { HATCH_DEFS, printLayers, printLegend, readSources, visibleSources } from './print_layers';
 import { pt, type PrintKey } from './print_text';
 
 /**
@@ -98,6 +98,7 @@ export async function printMap(view: MapView, paper: Paper, orientation: Orienta
     attribution: osm ? '© OpenStreetMap contributors' : null,
     lang: getLang(),
     fontFamily,
+    defs: HATCH_DEFS,
   });
 }
 

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { DISTRICT_COLOURS, STATUS_COLOURS } from '../map/colours';
 import type { MapView } from '../map/map_view';
-import { printLayers, printLegend, visibleSources } from './print_layers';
+import { HATCH_DEFS, printLayers, printLegend, visibleSources } from './print_layers';
 
 /** Only what print_layers reads of a MapView: the switched-on groups and the zoom. */
 const fakeView = (groups: string[], zoom: number) => ({ visible: new Set(groups), map: { getZoom: () => zoom } }) as unknown as MapView;
@@ -55,5 +55,17 @@ describe('printLegend', () => {
     // gaps: on but empty; stations: has data but off
     expect(groups.map((g) => g.title)).toEqual(['Districts']);
     expect(groups[0].items.map((i) => i.kind)).toEqual(['line', 'line']);
+  });
+});
+
+describe('hatches', () => {
+  it('gaps are filled with a hatch pattern that the defs define, in the map and in the legend', () => {
+    const data = { gaps: fc([poly({ kind: 'late' })]) };
+    const layer = printLayers(data, fakeView(['gaps'], 12), [180, 240, 300]).find((l) => l.features.length === 1 && l.features[0].properties?.kind === 'late');
+    const fill = layer?.style(layer.features[0])?.fill;
+    expect(fill).toBe('url(#fc-hatch-gap)');
+    expect(HATCH_DEFS).toContain('<pattern id="fc-hatch-gap"');
+    const legend = printLegend(data, fakeView(['gaps'], 12), [180, 240, 300]);
+    expect(legend[0].items[0].style.fill).toBe(fill);
   });
 });

@@ -75,8 +75,16 @@ const STATUS_STYLE: Readonly<Record<string, Style>> = {
   planned: { symbol: 'square', fill: '#ffffff', stroke: STATUS_COLOURS.planned, strokeWidth: 2.2, size: 12 },
   candidate: { symbol: 'diamond', fill: '#ffffff', stroke: STATUS_COLOURS.candidate, strokeWidth: 2.4, size: 15 },
 };
-const GAP_STYLE: Style = { fill: BAD, opacity: 0.32, stroke: BAD, strokeWidth: 1.2 };
-const UNPROTECTED_STYLE: Style = { fill: HYDRANT_BAD, opacity: 0.22, stroke: HYDRANT_BAD, strokeWidth: 1 };
+/**
+ * The page's hatches as SVG patterns (map units; the same diagonals as icons.ts draws): gaps read by the
+ * hatch, not by hue alone, on paper too. Each tile holds three parallel diagonals 6 units apart, so tiles
+ * join seamlessly.
+ */
+export const HATCH_DEFS =
+  `<pattern id="fc-hatch-gap" patternUnits="userSpaceOnUse" width="12" height="12"><path d="M-6 12L6 0M0 12L12 0M6 12L18 0" stroke="${BAD}" stroke-width="1.6" opacity="0.85"/></pattern>` +
+  `<pattern id="fc-hatch-unprotected" patternUnits="userSpaceOnUse" width="12" height="12"><path d="M-6 0L6 12M0 0L12 12M6 0L18 12" stroke="${HYDRANT_BAD}" stroke-width="1.6" opacity="0.85"/></pattern>`;
+const GAP_STYLE: Style = { fill: 'url(#fc-hatch-gap)', stroke: BAD, strokeWidth: 1.2 };
+const UNPROTECTED_STYLE: Style = { fill: 'url(#fc-hatch-unprotected)', stroke: HYDRANT_BAD, strokeWidth: 1, opacity: 0.8 };
 
 function stationLabel(f: Feature): string[] {
   const lang = getLang();
