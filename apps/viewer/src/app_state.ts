@@ -2,6 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Map as MlMap } from 'maplibre-gl';
 import type { CandidateInput, ComparisonRow, ScenarioInfo } from './model';
 import type { FigureLine } from '@firecover/core';
+import type { ExportMapOptions, ExportMapResult } from './export/print_export';
 
 /** Everything the page knows; also exposed as `window.__firecover` for tests and the console. */
 export interface AppState {
@@ -58,7 +59,14 @@ export const state: AppState = {
 
 declare global {
   interface Window {
-    __firecover: AppState & { exportPng?: (pixelRatio?: number) => Promise<Blob>; districtsCsv?: () => string };
+    __firecover: AppState & {
+      exportPng?: (pixelRatio?: number) => Promise<Blob>;
+      districtsCsv?: () => string;
+      /** Print export of the current view (docs/viewer.md, "Print and exports"). */
+      exportMap?: (opts: ExportMapOptions) => Promise<ExportMapResult>;
+      /** The visible layers as one FeatureCollection, each feature tagged with `fc_layer`. */
+      visibleLayersGeojson?: () => Promise<FeatureCollection>;
+    };
   }
 }
 window.__firecover = state;

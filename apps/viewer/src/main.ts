@@ -3,6 +3,9 @@ import './styles.css';
 import { coverageFigure, state } from './app_state';
 import { districtsCsv, download } from './export/districts_csv';
 import { exportMapPng } from './export/map_png';
+import { installPrintDialog } from './export/print_dialog';
+import { exportMap } from './export/print_export';
+import { visibleLayersGeojson } from './export/visible_geojson';
 import { getLang, onLangChange, setLang, t, type Key } from './i18n';
 import { loadAnalysisFolder, bboxOf } from './load/analysis_folder';
 import { droppedFiles, filesSource, findEntry, urlSource, type FileSource } from './load/file_source';
@@ -362,6 +365,9 @@ const csv = () => districtsCsv(districtRows(state.decoded.districts));
 $('export-csv').addEventListener('click', () => download(new Blob([csv()], { type: 'text/csv;charset=utf-8' }), `${(state.info?.name ?? 'firecover').replace(/[^\w.-]+/g, '_')}-districts.csv`));
 window.__firecover.exportPng = exportPng;
 window.__firecover.districtsCsv = csv;
+window.__firecover.exportMap = (opts) => exportMap(view, opts);
+window.__firecover.visibleLayersGeojson = () => visibleLayersGeojson(view);
+installPrintDialog(view);
 
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && state.candidateMode) setCandidateMode(false);

@@ -80,7 +80,8 @@ export function pathOf(p: GeoProjection, g: Geometry): string {
   }
 }
 
-function styleAttrs(s: Style, kind: 'area' | 'line' | 'point'): string {
+/** SVG presentation attributes of a style for an area, line or point. */
+export function styleAttrs(s: Style, kind: 'area' | 'line' | 'point'): string {
   const a: string[] = [];
   a.push(`fill="${kind === 'line' ? 'none' : esc(s.fill ?? 'none')}"`);
   if (s.stroke) a.push(`stroke="${esc(s.stroke)}" stroke-width="${num(s.strokeWidth ?? 1)}"`);
@@ -121,7 +122,7 @@ function labelSvg(x: number, y: number, lines: string[], color = '#222'): string
 }
 
 /** A label position for a polygon: the centre of the bounding box of its largest ring, in map units. */
-function polygonAnchor(p: GeoProjection, g: Geometry): [number, number] | null {
+export function polygonAnchor(p: GeoProjection, g: Geometry): [number, number] | null {
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
   let best: [number, number] | null = null;
   let bestArea = -1;
