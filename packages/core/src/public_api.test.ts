@@ -133,6 +133,7 @@ const VALUES = [
   'planStationSets',
   'compareStationSets',
   'coverageLayers',
+  'arrivalBandLayer',
   'coverageSummary',
   'comparisonSummary',
   // water
