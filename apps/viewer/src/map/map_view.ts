@@ -62,18 +62,23 @@ export class MapView {
     this.map.setPaintProperty('bands-fill', 'fill-color', expr);
   }
 
-  /** Replaces source data; `bytes` is UTF-8 GeoJSON. Old URLs are released once the map has the new data. */
-  setData(layers: Record<string, Uint8Array>): void {
+  /**
+   * Replaces source data; `bytes` is UTF-8 GeoJSON. Old URLs are released once the map has the new data.
+   * Resolves when MapLibre's worker has loaded every layer (parsed and indexed, before drawing).
+   */
+  setData(layers: Record<string, Uint8Array>): Promise<void> {
     const old: string[] = [];
+    const loaded: Promise<void>[] = [];
     for (const [name, bytes] of Object.entries(layers)) {
       const src = this.map.getSource(name) as maplibregl.GeoJSONSource | undefined;
       if (!src) continue;
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/geo+json' }));
       if (this.urls[name]) old.push(this.urls[name]);
       this.urls[name] = url;
-      src.setData(url);
+      loaded.push(src.setData(url));
     }
     if (old.length) this.map.once('idle', () => setTimeout(() => old.forEach((u) => URL.revokeObjectURL(u)), 1000));
+    return Promise.all(loaded).then(() => undefined);
   }
 
   fit(bbox: [number, number, number, number] | undefined, animate = false): void {

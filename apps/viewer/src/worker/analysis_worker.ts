@@ -1,4 +1,4 @@
-import { encodeLayer } from '../normalize';
+import { LayerSender } from '../live/layer_sender';
 import { AnalysisSession, requestError, type SessionResult } from './analysis_session';
 import type { EventOf, FromWorker, PageRequestMap, Params, RequestOf, Result, ResultMessage, ToWorker, WorkerEventMap, WorkerRequestMap } from './protocol';
 
@@ -16,6 +16,7 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 const session = new AnalysisSession();
+const sender = new LayerSender();
 let nextId = 1;
 const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
 let queue: Promise<void> = Promise.resolve();
@@ -33,27 +34,23 @@ function readFile(relPath: string): Promise<Uint8Array> {
   });
 }
 
-/** Encodes the layers (transferring their buffers). */
+/** Encodes the layers that changed since they were last sent (transferring their buffers). */
 function pack(r: SessionResult, transfer: Transferable[]): ResultMessage {
   const t0 = performance.now();
-  const encode = (layers: Record<string, unknown>): Record<string, Uint8Array> => {
-    const out: Record<string, Uint8Array> = {};
-    for (const [name, fc] of Object.entries(layers)) {
-      out[name] = encodeLayer(fc);
-      transfer.push(out[name].buffer);
-    }
-    return out;
-  };
-  const layers = encode(r.layers);
-  const base = r.base ? encode(r.base) : undefined;
+  if (r.kind === 'load') sender.reset();
+  const layers = sender.pack(r.layers, transfer);
+  const base = r.base ? sender.pack(r.base, transfer) : undefined;
   return { kind: r.kind, info: r.info, layers, base, summary: r.summary, baseSummary: r.baseSummary, candidates: r.candidates, computeMs: r.computeMs, layersMs: performance.now() - t0 };
 }
 
 const handlers: { [T in keyof WorkerRequestMap]: (params: Params<WorkerRequestMap, T>, transfer: Transferable[]) => Promise<Result<WorkerRequestMap, T>> | Result<WorkerRequestMap, T> } = {
-  load: async (p, transfer) => pack(await session.load(p.scenarioText, p.fileName, readFile, (stage) => emit('progress', { stage })), transfer),
+  load: async (p, transfer) => pack(await session.load(p.scenarioText, p.fileName, readFile, (stage) => emit('progress', { stage }), p.visible), transfer),
   addCandidate: (p, transfer) => pack(session.addCandidate(p.candidate), transfer),
   removeCandidate: (p, transfer) => pack(session.removeCandidate(p.id), transfer),
   comparison: () => session.comparison(),
+  setCandidates: (p, transfer) => pack(session.setCandidates(p.candidates, p.visible), transfer),
+  layers: (p, transfer) => pack(session.layersOf(p.names), transfer),
+  saveScenario: () => ({ text: session.saveScenario() }),
 };
 
 function handle<T extends keyof WorkerRequestMap>(type: T, id: number, params: Params<WorkerRequestMap, T>): Promise<void> {

@@ -28,11 +28,20 @@ export interface ResultMessage {
 /** Requests the page sends the worker: type → [params, result]. */
 export interface WorkerRequestMap {
   /** Load and analyse a scenario (files it names are asked of the page with `readFile`). */
-  load: [{ scenarioText: string; fileName: string }, ResultMessage];
+  load: [{ scenarioText: string; fileName: string; /** Sources to send now (default all); the rest on `layers`. */ visible?: string[] }, ResultMessage];
   addCandidate: [{ candidate: CandidateInput }, ResultMessage];
   removeCandidate: [{ id: string }, ResultMessage];
   /** The plan's station sets side by side (existing, each planned year, full plan, with candidates). */
   comparison: [Record<string, never>, ComparisonRow[]];
+  /**
+   * The whole candidate list (add, move, edit, delete, undo are all this): recomputed from the first
+   * candidate that differs; only the `visible` layers that changed come back.
+   */
+  setCandidates: [{ candidates: CandidateInput[]; visible: string[] }, ResultMessage];
+  /** Layers by name for the current candidates (a layer shown after it was hidden; hydrants from street scale). */
+  layers: [{ names: string[] }, ResultMessage];
+  /** The scenario with the candidates, as scenario JSON text (`firecover analyze` reads it). */
+  saveScenario: [Record<string, never>, { text: string }];
 }
 
 /** Requests the worker sends the page: type → [params, result]. */
