@@ -15,7 +15,6 @@ import {
   type CoverageLayerName,
   type ScenarioAnalysis,
   type ScenarioFile,
-  type Station,
   type StationInput,
   type WaterFigures,
 } from '@firecover/core';
