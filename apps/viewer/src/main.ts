@@ -14,15 +14,23 @@ import { decodeLayer, districtRows } from './normalize';
 import { legendGroups, swatchElement } from './panel/legend';
 import { baseOverCap, overCapCount, panelSettings, renderPanel } from './panel/panel';
 import { WorkerClient } from './worker_client';
-import type { ResultMessage } from './worker/protocol';
+import type { RequestError, ResultMessage } from './worker/protocol';
+import { candidateEditor } from './live/candidate_panel';
+import { installCandidateDrag } from './live/drag';
+import { CandidateError, LiveCandidates } from './live/live_candidates';
+import { SourceFreshness, visibleSources } from './live/visible_sources';
+import { fetchText, loadError, withFallback } from './scenario_file/open_scenario';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const panel = $('panel');
 const view = new MapView($('map'));
 state.map = view.map;
 let popup: maplibregl.Popup | null = null;
-let candidateSeq = 0;
 let clickStartedAt: number | null = null;
+/** Which sources hold data current for the candidates (hidden ones are sent when shown). */
+const fresh = new SourceFreshness();
+/** The source of the scenario shown (a reopened lone scenario file reads its layers from here). */
+let currentSource: FileSource | null = null;
 /** Layer sources that hold data (legend shows only these). */
 const present = new Set<string>();
 
@@ -32,11 +40,11 @@ const actions = {
   },
   removeCandidate(id: string) {
     clickStartedAt = performance.now();
-    worker.removeCandidate(id);
+    void live.remove(id).catch(() => {});
   },
   removeAllCandidates() {
     clickStartedAt = performance.now();
-    for (const c of state.candidates) worker.removeCandidate(c.id);
+    void live.removeAll().catch(() => {});
   },
   zoomToPoint(lon: number, lat: number) {
     view.map.easeTo({ center: [lon, lat], zoom: Math.max(view.map.getZoom(), 14) });
@@ -102,6 +110,7 @@ function renderLegend(): void {
     cb.addEventListener('change', () => {
       view.setGroup(g.group, cb.checked);
       box.classList.toggle('off', !cb.checked);
+      if (cb.checked) fetchMissing();
     });
     label.append(cb, document.createTextNode(t(g.title)));
     box.append(label);
@@ -129,7 +138,7 @@ function renderLegend(): void {
 
 // ---- results ------------------------------------------------------------------------------
 
-function applyLayers(layers: Record<string, Uint8Array>): void {
+function applyLayers(layers: Record<string, Uint8Array>): Promise<void> {
   for (const name of ['districts', 'gaps', 'stations', 'candidates']) {
     if (layers[name]) state.decoded[name] = decodeLayer(layers[name]);
   }
@@ -137,10 +146,43 @@ function applyLayers(layers: Record<string, Uint8Array>): void {
     const group = name === 'service_areas' ? 'bands' : name === 'candidates' ? 'stations' : (BASE_LAYERS as readonly string[]).includes(name) ? 'base' : name;
     if (bytes.byteLength > 60 || name === 'candidates') present.add(group);
   }
-  view.setData(layers);
+  return view.setData(layers);
 }
 
-function onResult(r: ResultMessage): void {
+/** The sources drawn now (what the worker builds and sends). */
+const visibleNow = (): string[] => visibleSources(view.map, view.visible);
+
+/** Asks the worker for the shown sources it has not sent for the current candidates (a layer switched on, street scale reached). */
+function fetchMissing(): void {
+  if (state.mode !== 'scenario' || !state.ready) return;
+  const names = fresh.missing(visibleNow());
+  if (!names.length) return;
+  fresh.received(names, null);
+  worker.request('layers', { names }).then(
+    (r) => {
+      const hadLegend = present.size;
+      void applyLayers(r.layers);
+      if (present.size !== hadLegend) renderLegend();
+    },
+    (e: RequestError) => showError(e),
+  );
+}
+
+function showError(e: RequestError): void {
+  state.error = `${e.where ? `${e.where}: ` : ''}${getLang() === 'zh' && e.messageZh ? e.messageZh : e.message}`;
+  state.loading = false;
+  state.updates++;
+  render();
+}
+
+function onResult(r: ResultMessage, asked: string[] | null = null): Promise<void> {
+  if (r.kind === 'load') {
+    reset();
+    if (pendingMode) {
+      state.mode = pendingMode.mode;
+      currentSource = pendingMode.source;
+    }
+  }
   state.info = r.info;
   state.summary = r.summary;
   state.baseSummary = r.baseSummary;
@@ -148,18 +190,24 @@ function onResult(r: ResultMessage): void {
   state.coveragePct = coverageFigure(r.summary);
   state.error = null;
   state.loading = false;
+  let handed: Promise<void>;
   if (r.kind === 'load') {
     present.clear();
+    fresh.clear();
+    live.reset(r.candidates);
     view.setBands(r.info.bandsS);
-    if (r.base) applyLayers(r.base);
-    applyLayers(r.layers);
-    baseOverCap.value = overCapCount(districtRows(state.decoded.districts));
+    // fit first: the sources then cut tiles for the view that is drawn
     view.fit(r.info.bbox);
+    const base = r.base ? applyLayers(r.base) : Promise.resolve();
+    handed = Promise.all([base, applyLayers(r.layers)]).then(() => undefined);
+    fresh.received([...Object.keys(r.layers), ...Object.keys(r.base ?? {})], null);
+    baseOverCap.value = overCapCount(districtRows(state.decoded.districts));
     renderLegend();
   } else {
     state.lastRecomputeMs = r.computeMs;
     state.lastLayersMs = r.layersMs;
-    applyLayers(r.layers);
+    handed = applyLayers(r.layers);
+    fresh.received(Object.keys(r.layers), asked);
   }
   const started = clickStartedAt;
   clickStartedAt = null;
@@ -167,27 +215,80 @@ function onResult(r: ResultMessage): void {
   view.idle().then(() => {
     if (started !== null) state.lastRoundTripMs = performance.now() - started;
     state.updates++;
+    const first = !state.ready;
     state.ready = true;
     render();
+    if (first) fetchMissing();
   });
+  return handed;
 }
 
 const worker = new WorkerClient({
-  onResult,
+  onResult: (r) => void onResult(r),
   onComparison(rows) {
     state.comparison = rows;
     render();
   },
   onError(message, messageZh, where) {
-    state.error = `${where ? `${where}: ` : ''}${getLang() === 'zh' && messageZh ? messageZh : message}`;
-    state.loading = false;
-    state.updates++;
-    render();
+    showError({ message, messageZh, where });
+    live.confirm(state.candidates);
   },
   onProgress(stage) {
     state.stage = t(`stage_${stage}` as Key);
     render();
   },
+});
+
+// ---- candidates: add, drag, edit, delete, undo, save ----------------------------------------
+
+function previewCandidates(list: readonly CandidateInput[]): void {
+  const src = view.map.getSource('candidates') as maplibregl.GeoJSONSource | undefined;
+  src?.setData({
+    type: 'FeatureCollection',
+    features: list.map((c) => ({ type: 'Feature', properties: { id: c.id, name: c.name || c.id, fc_status: 'candidate', fc_class: c.stationClass }, geometry: { type: 'Point', coordinates: [c.lon, c.lat] } })),
+  });
+}
+
+const live = new LiveCandidates({
+  setCandidates: (candidates, visible) => worker.request('setCandidates', { candidates, visible }),
+  apply: (r, asked) => onResult(r, asked),
+  visible: visibleNow,
+  preview: previewCandidates,
+  onError: (e) => {
+    showError(e);
+    live.confirm(state.candidates);
+  },
+});
+
+async function saveScenarioText(): Promise<string> {
+  return (await worker.request('saveScenario', {})).text;
+}
+
+candidateEditor.actions = {
+  edit: (id, patch) => {
+    clickStartedAt = performance.now();
+    void live.edit(id, patch).catch((e: unknown) => e instanceof CandidateError && showError({ message: e.message, messageZh: e.messageZh }));
+  },
+  undo: () => void live.undo().catch(() => {}),
+  save: () => {
+    saveScenarioText().then(
+      (text) => download(new Blob([text], { type: 'application/json' }), `${(state.info?.name ?? 'scenario').replace(/[^\w.-]+/g, '_')}-scenario.json`),
+      (e: RequestError) => showError(e),
+    );
+  },
+  canUndo: () => live.canUndo,
+  defaultTurnoutS: () => null,
+};
+
+Object.defineProperty(window.__firecover, 'lastUpdateMs', { get: () => live.lastUpdateMs, enumerable: true });
+Object.assign(window.__firecover, {
+  addCandidate: (lon: number, lat: number, cls = 'class2') => live.add(lon, lat, cls),
+  moveCandidate: (id: string, lon: number, lat: number) => live.move(id, lon, lat),
+  editCandidate: (id: string, patch: Partial<Pick<CandidateInput, 'stationClass' | 'name' | 'turnoutS'>>) => live.edit(id, patch),
+  removeCandidate: (id: string) => live.remove(id),
+  undo: () => live.undo(),
+  saveScenario: saveScenarioText,
+  openScenarioUrl: openUrl,
 });
 
 // ---- opening scenarios --------------------------------------------------------------------
@@ -206,7 +307,6 @@ function reset(): void {
   state.lastRoundTripMs = null;
   state.lastLayersMs = null;
   state.coveragePct = null;
-  candidateSeq = 0;
   popup?.remove();
   setCandidateMode(false);
   const empty = new TextEncoder().encode('{"type":"FeatureCollection","features":[]}');
@@ -215,61 +315,74 @@ function reset(): void {
   view.setData(blank);
 }
 
+/**
+ * Opens a scenario or an analyze output. The current scenario stays until the new one is ready, and stays
+ * when it fails (the error says why).
+ */
 async function openText(text: string, fileName: string, source: FileSource, hint?: 'scenario' | 'analysis'): Promise<void> {
-  reset();
-  const json = JSON.parse(text) as Record<string, unknown>;
-  const isScenario = hint === 'scenario' || (hint === undefined && 'network' in json && 'stations' in json);
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(text) as Record<string, unknown>;
+  } catch (e) {
+    throw loadError('notJson', { file: fileName, detail: e instanceof Error ? e.message : String(e) });
+  }
+  const isScenario = hint === 'scenario' || (hint === undefined && json !== null && typeof json === 'object' && 'network' in json && 'stations' in json);
   if (isScenario) {
-    state.mode = 'scenario';
+    state.loading = true;
+    state.error = null;
     render();
-    worker.load(text, fileName, source);
+    worker.load(text, fileName, source, visibleSources(view.map, view.visible, 99).filter((n) => !HIDDEN_AT_START.has(n)));
+    pendingMode = { mode: 'scenario', source };
     return;
   }
-  worker.stop();
-  state.mode = 'analysis';
+  if (hint === undefined && !(json && typeof json === 'object' && ('coverage' in json || 'scenario' in json || 'figures' in json))) throw loadError('notScenario', { file: fileName });
   const a = await loadAnalysisFolder(text, source);
-  onResult({ kind: 'load', info: a.info, layers: a.layers, summary: a.summary, baseSummary: a.summary, candidates: [], computeMs: 0, layersMs: 0 });
+  worker.stop();
+  pendingMode = { mode: 'analysis', source };
+  void onResult({ kind: 'load', info: a.info, layers: a.layers, summary: a.summary, baseSummary: a.summary, candidates: [], computeMs: 0, layersMs: 0 });
 }
+
+/** Sources not sent with the first picture: hydrants are drawn from street scale only (they follow on zoom). */
+const HIDDEN_AT_START = new Set(['hydrants']);
+/** The mode and source of the scenario being opened (applied when its first result arrives). */
+let pendingMode: { mode: 'scenario' | 'analysis'; source: FileSource } | null = null;
 
 async function openUrl(url: string): Promise<void> {
   const abs = new URL(url, location.href).href;
-  const tryFetch = async (u: string) => {
-    const res = await fetch(u);
-    if (!res.ok) throw new Error(`${u}: HTTP ${res.status}`);
-    return res.text();
-  };
   try {
     if (abs.endsWith('/')) {
       for (const name of ['scenario.json', 'summary.json']) {
+        let text: string;
         try {
-          const text = await tryFetch(abs + name);
-          await openText(text, abs + name, urlSource(abs + name));
-          return;
+          text = await fetchText(abs + name);
         } catch {
-          // try the next entry file
+          continue; // try the next entry file
         }
+        await openText(text, abs + name, urlSource(abs + name));
+        return;
       }
-      throw new Error(`${abs}: neither scenario.json nor summary.json found`);
+      throw loadError('neitherEntry', { url: abs });
     }
-    await openText(await tryFetch(abs), abs, urlSource(abs));
+    await openText(await fetchText(abs), abs, urlSource(abs));
   } catch (e) {
-    state.loading = false;
-    state.error = e instanceof Error ? e.message : String(e);
-    state.updates++;
-    render();
+    showError(e as RequestError);
   }
 }
 
 async function openFiles(files: Map<string, File>, label: string): Promise<void> {
   try {
     const entry = await findEntry(files);
-    if (!entry) throw new Error(t('openHint'));
-    const source = filesSource(files, entry.dir, label);
+    if (!entry) {
+      // a lone .json that is not a scenario: say what is wrong with it (invalid JSON, not a scenario)
+      const only = [...files.values()];
+      if (only.length === 1 && only[0].name.endsWith('.json')) return await openText(await only[0].text(), only[0].name, filesSource(files, '', label));
+      throw loadError('openHint', {});
+    }
+    // A saved scenario opened alone reads the layers it names from the scenario shown now (same folder).
+    const source = withFallback(filesSource(files, entry.dir, label), entry.kind === 'scenario' ? currentSource : null);
     await openText(await files.get(entry.path)!.text(), entry.path, source, entry.kind);
   } catch (e) {
-    state.loading = false;
-    state.error = e instanceof Error ? e.message : String(e);
-    render();
+    showError(e as RequestError);
   }
 }
 
@@ -333,13 +446,24 @@ window.__firecover.districtsCsv = csv;
 
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && state.candidateMode) setCandidateMode(false);
+  const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
+  if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !inField && state.mode === 'scenario') {
+    e.preventDefault();
+    void live.undo().catch(() => {});
+  }
+});
+
+const drag = installCandidateDrag(view.map, {
+  onStart: () => live.beginDrag(),
+  onMove: (id, lon, lat) => void live.move(id, lon, lat).catch(() => {}),
+  onEnd: () => render(),
 });
 
 view.map.on('click', (e) => {
+  if (drag.swallowClick()) return;
   if (state.candidateMode) {
-    const c: CandidateInput = { id: `C${++candidateSeq}`, lon: +e.lngLat.lng.toFixed(6), lat: +e.lngLat.lat.toFixed(6), stationClass: panelSettings.candidateClass };
     clickStartedAt = performance.now();
-    worker.addCandidate(c);
+    void live.add(e.lngLat.lng, e.lngLat.lat, panelSettings.candidateClass).catch(() => {});
     return;
   }
   const features = view.featuresAt(e.point);
@@ -356,6 +480,8 @@ for (const id of Object.values(GROUPS).flat()) {
     view.map.getCanvas().style.cursor = '';
   });
 }
+
+view.map.on('zoomend', () => fetchMissing());
 
 applyStaticLabels();
 render();
