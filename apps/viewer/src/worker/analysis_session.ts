@@ -157,12 +157,14 @@ export class AnalysisSession {
   private applyCandidates(list: readonly CandidateInput[]): void {
     const loaded = this.need();
     const keep = Math.min(commonPrefix(this.candidates, list), this.prefix.length - 1);
-    this.prefix.length = keep + 1;
-    let a = this.prefix[keep];
+    // built aside: a refused candidate (too far from a road) leaves the session as it was
+    const prefix = this.prefix.slice(0, keep + 1);
+    let a = prefix[keep];
     for (let i = keep; i < list.length; i++) {
       a = addStation(a, candidateStation(list[i], loaded.scenario.preset.turnoutS.value));
-      this.prefix.push(a);
+      prefix.push(a);
     }
+    this.prefix = prefix;
     this.analysis = a;
     this.candidates = list.map((c) => ({ ...c }));
   }
