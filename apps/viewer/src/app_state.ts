@@ -77,6 +77,8 @@ export interface LiveTestApi {
   /** The scenario with its candidates, as the Save button downloads it. */
   saveScenario(): Promise<string>;
   openScenarioUrl(url: string): Promise<void>;
+  /** Resolves when no candidate change waits or runs (after a mouse drag). */
+  candidatesSettled(): Promise<void>;
 }
 
 /** A figure line of `coverageSummary().figures`: value with unit, its clause and pass/fail. */

@@ -288,6 +288,7 @@ Object.assign(window.__firecover, {
   removeCandidate: (id: string) => live.remove(id),
   undo: () => live.undo(),
   saveScenario: saveScenarioText,
+  candidatesSettled: () => live.whenIdle(),
   openScenarioUrl: openUrl,
 });
 

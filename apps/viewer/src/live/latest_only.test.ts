@@ -16,7 +16,11 @@ describe('LatestOnly', () => {
       inFlight--;
     });
     const all = [1, 2, 3, 4, 5].map((v) => q.push(v));
+    let idle = false;
+    const whenIdle = q.idle().then(() => (idle = true));
     await Promise.all(all);
+    await whenIdle;
+    expect(idle).toBe(true);
     // 1 starts at once; 2..4 are replaced by 5 while it runs
     expect(ran).toEqual([1, 5]);
     expect(maxInFlight).toBe(1);

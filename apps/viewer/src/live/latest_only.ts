@@ -10,8 +10,16 @@ export class LatestOnly<T> {
   /** `run(value, pushedAt)`: `pushedAt` is the performance.now() of the push that value came from. */
   constructor(private readonly run: (value: T, pushedAt: number) => Promise<void>) {}
 
+  private idleWaiters: (() => void)[] = [];
+
   get busy(): boolean {
     return this.running || this.next !== null;
+  }
+
+  /** Resolves when nothing runs or waits. */
+  idle(): Promise<void> {
+    if (!this.busy) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   push(value: T): Promise<void> {
@@ -36,5 +44,8 @@ export class LatestOnly<T> {
       }
     }
     this.running = false;
+    const idle = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const f of idle) f();
   }
 }

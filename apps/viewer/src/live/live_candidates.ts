@@ -57,6 +57,11 @@ export class LiveCandidates {
     return this.latest;
   }
 
+  /** Resolves once no change is waiting or in flight (a drag's last position drawn). */
+  whenIdle(): Promise<void> {
+    return this.queue.idle();
+  }
+
   get canUndo(): boolean {
     return this.undoStack.length > 0;
   }

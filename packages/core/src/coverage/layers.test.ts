@@ -25,8 +25,8 @@ describe('arrivalBandLayer', () => {
       expect(scenario.analysis.bandsS).toEqual([180, 240, 300]);
       const within = bands.features.filter((f) => f.properties.withinStandard);
       expect(within).toHaveLength(3);
-      const union = all.find((f) => f.properties.kind === 'all')!.properties.areaKm2;
-      const sum = within.reduce((s, f) => s + f.properties.areaKm2, 0);
+      const union = all.find((f) => f.properties.kind === 'all')!.properties.areaKm2!;
+      const sum = within.reduce((s, f) => s + f.properties.areaKm2!, 0);
       expect(Math.abs(sum - union)).toBeLessThanOrEqual(0.003);
     }
     expect(arrivalBandLayer(moved).features).not.toEqual(arrivalBandLayer(base).features);
