@@ -79,6 +79,8 @@ export interface LiveTestApi {
   openScenarioUrl(url: string): Promise<void>;
   /** Resolves when no candidate change waits or runs (after a mouse drag). */
   candidatesSettled(): Promise<void>;
+  /** Per candidate change: total to the map, analysis, layer building, encoding (ms) and bytes sent, newest last. */
+  liveSamples: readonly { totalMs: number; computeMs: number; buildMs: number; encodeMs: number; bytes: number }[];
 }
 
 /** A figure line of `coverageSummary().figures`: value with unit, its clause and pass/fail. */

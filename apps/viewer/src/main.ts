@@ -289,6 +289,7 @@ Object.assign(window.__firecover, {
   undo: () => live.undo(),
   saveScenario: saveScenarioText,
   candidatesSettled: () => live.whenIdle(),
+  liveSamples: live.samples,
   openScenarioUrl: openUrl,
 });
 

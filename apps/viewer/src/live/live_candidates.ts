@@ -41,6 +41,8 @@ export class LiveCandidates {
   lastUpdateMs: number | null = null;
   /** Worker analysis time of the last change, ms. */
   lastComputeMs: number | null = null;
+  /** The last changes' times (benchmarks read them): total to the map, analysis, layer building, encoding, bytes sent. */
+  readonly samples: { totalMs: number; computeMs: number; buildMs: number; encodeMs: number; bytes: number }[] = [];
   private readonly queue: LatestOnly<CandidateInput[]>;
 
   constructor(private readonly host: LiveHost) {
@@ -50,6 +52,8 @@ export class LiveCandidates {
       await host.apply(r, asked);
       this.lastComputeMs = r.computeMs;
       this.lastUpdateMs = performance.now() - pushedAt;
+      this.samples.push({ totalMs: this.lastUpdateMs, computeMs: r.computeMs, buildMs: r.buildMs ?? 0, encodeMs: r.layersMs, bytes: Object.values(r.layers).reduce((n, b) => n + b.byteLength, 0) });
+      if (this.samples.length > 500) this.samples.shift();
     });
   }
 

@@ -47,6 +47,8 @@ export interface SessionResult {
   baseSummary: Record<string, unknown> & { water: WaterSummary };
   candidates: CandidateInput[];
   computeMs: number;
+  /** Building the layers (contours, GeoJSON), ms. */
+  buildMs?: number;
 }
 
 export type ReadFile = (relPath: string) => Promise<Uint8Array>;
@@ -136,7 +138,8 @@ export class AnalysisSession {
     const t0 = performance.now();
     this.applyCandidates(list);
     const computeMs = performance.now() - t0;
-    return this.resultOf('update', computeMs, this.liveLayers(visible, false));
+    const layers = this.liveLayers(visible, false);
+    return { ...this.resultOf('update', computeMs, layers), buildMs: performance.now() - t0 - computeMs };
   }
 
   /** Layers by name for the current candidates (the page asks for a hidden layer when it is shown). */

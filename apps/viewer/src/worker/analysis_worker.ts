@@ -40,7 +40,7 @@ function pack(r: SessionResult, transfer: Transferable[]): ResultMessage {
   if (r.kind === 'load') sender.reset();
   const layers = sender.pack(r.layers, transfer);
   const base = r.base ? sender.pack(r.base, transfer) : undefined;
-  return { kind: r.kind, info: r.info, layers, base, summary: r.summary, baseSummary: r.baseSummary, candidates: r.candidates, computeMs: r.computeMs, layersMs: performance.now() - t0 };
+  return { kind: r.kind, info: r.info, layers, base, summary: r.summary, baseSummary: r.baseSummary, candidates: r.candidates, computeMs: r.computeMs, buildMs: r.buildMs, layersMs: performance.now() - t0 };
 }
 
 const handlers: { [T in keyof WorkerRequestMap]: (params: Params<WorkerRequestMap, T>, transfer: Transferable[]) => Promise<Result<WorkerRequestMap, T>> | Result<WorkerRequestMap, T> } = {
