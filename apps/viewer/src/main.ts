@@ -29,6 +29,9 @@ let popup: maplibregl.Popup | null = null;
 let clickStartedAt: number | null = null;
 /** Which sources hold data current for the candidates (hidden ones are sent when shown). */
 const fresh = new SourceFreshness();
+/** Background layers drawn ahead of the first result (the worker does not send them again). */
+let earlyBase: Record<string, Uint8Array> | null = null;
+let earlyBaseHanded: Promise<void> = Promise.resolve();
 /** The source of the scenario shown (a reopened lone scenario file reads its layers from here). */
 let currentSource: FileSource | null = null;
 /** Layer sources that hold data (legend shows only these). */
@@ -142,11 +145,15 @@ function applyLayers(layers: Record<string, Uint8Array>): Promise<void> {
   for (const name of ['districts', 'gaps', 'stations', 'candidates']) {
     if (layers[name]) state.decoded[name] = decodeLayer(layers[name]);
   }
+  markPresent(layers);
+  return view.setData(layers);
+}
+
+function markPresent(layers: Record<string, Uint8Array>): void {
   for (const [name, bytes] of Object.entries(layers)) {
     const group = name === 'service_areas' ? 'bands' : name === 'candidates' ? 'stations' : (BASE_LAYERS as readonly string[]).includes(name) ? 'base' : name;
     if (bytes.byteLength > 60 || name === 'candidates') present.add(group);
   }
-  return view.setData(layers);
 }
 
 /** The sources drawn now (what the worker builds and sends). */
@@ -177,7 +184,7 @@ function showError(e: RequestError): void {
 
 function onResult(r: ResultMessage, asked: string[] | null = null): Promise<void> {
   if (r.kind === 'load') {
-    reset();
+    reset(Object.keys(earlyBase ?? {}));
     if (pendingMode) {
       state.mode = pendingMode.mode;
       currentSource = pendingMode.source;
@@ -198,7 +205,14 @@ function onResult(r: ResultMessage, asked: string[] | null = null): Promise<void
     view.setBands(r.info.bandsS);
     // fit first: the sources then cut tiles for the view that is drawn
     view.fit(r.info.bbox);
-    const base = r.base ? applyLayers(r.base) : Promise.resolve();
+    // background layers sent ahead (first picture) are already on the map; the others come now
+    const ahead = earlyBase ?? {};
+    const baseNow: Record<string, Uint8Array> = {};
+    for (const [n, b] of Object.entries(r.base ?? {})) if (!ahead[n]) baseNow[n] = b;
+    const base = Promise.all([applyLayers(baseNow), earlyBaseHanded]).then(() => undefined);
+    fresh.received(Object.keys(ahead), null);
+    markPresent(ahead);
+    earlyBase = null;
     handed = Promise.all([base, applyLayers(r.layers)]).then(() => undefined);
     fresh.received([...Object.keys(r.layers), ...Object.keys(r.base ?? {})], null);
     baseOverCap.value = overCapCount(districtRows(state.decoded.districts));
@@ -232,6 +246,18 @@ const worker = new WorkerClient({
   onError(message, messageZh, where) {
     showError({ message, messageZh, where });
     live.confirm(state.candidates);
+  },
+  onBase(layers, info) {
+    // With nothing shown yet (the first picture), the roads are drawn while the analysis runs; otherwise
+    // they come with the result (a load that fails must leave the current scenario as it was).
+    if (state.info || state.mode === 'analysis') {
+      earlyBase = null;
+      return;
+    }
+    earlyBase = layers;
+    view.setBands(info.bandsS);
+    view.fit(info.bbox);
+    earlyBaseHanded = applyLayers(layers);
   },
   onProgress(stage) {
     state.stage = t(`stage_${stage}` as Key);
@@ -295,7 +321,8 @@ Object.assign(window.__firecover, {
 
 // ---- opening scenarios --------------------------------------------------------------------
 
-function reset(): void {
+/** Clears the page for a new scenario; `keep`: sources that already hold the new scenario's data. */
+function reset(keep: string[] = []): void {
   state.ready = false;
   state.loading = true;
   state.error = null;
@@ -313,7 +340,7 @@ function reset(): void {
   setCandidateMode(false);
   const empty = new TextEncoder().encode('{"type":"FeatureCollection","features":[]}');
   const blank: Record<string, Uint8Array> = {};
-  for (const n of [...ANALYSIS_LAYERS, ...BASE_LAYERS]) blank[n] = empty;
+  for (const n of [...ANALYSIS_LAYERS, ...BASE_LAYERS]) if (!keep.includes(n)) blank[n] = empty;
   view.setData(blank);
 }
 

@@ -1,4 +1,4 @@
-import type { CandidateInput, ComparisonRow } from './model';
+import type { CandidateInput, ComparisonRow, ScenarioInfo } from './model';
 import type { FileSource } from './load/file_source';
 import type { FromWorker, Params, RequestError, Result, ResultMessage, ToWorker, WorkerRequestMap } from './worker/protocol';
 
@@ -7,6 +7,8 @@ export interface WorkerHandlers {
   onComparison(rows: ComparisonRow[]): void;
   onError(message: string, messageZh?: string, where?: string): void;
   onProgress(stage: string): void;
+  /** Background layers of a scenario being loaded, before its analysis (`current`: no scenario is shown yet). */
+  onBase?(layers: Record<string, Uint8Array>, info: ScenarioInfo): void;
 }
 
 /**
@@ -48,7 +50,8 @@ export class WorkerClient {
 
   private receive(w: Worker, source: FileSource, m: FromWorker): void {
     if (m.kind === 'event') {
-      this.handlers.onProgress(m.params.stage);
+      if (m.type === 'base') this.handlers.onBase?.(m.params.layers, m.params.info);
+      else this.handlers.onProgress(m.params.stage);
       return;
     }
     if (m.kind === 'request') {

@@ -101,11 +101,22 @@ export class AnalysisSession {
    * Reads and analyses a scenario: the stations in service in its `analysis.year` (else the existing
    * ones), water on their districts, the plan comparison. A water error is shown beside the coverage.
    */
-  async load(scenarioText: string, fileName: string, readFile: ReadFile, onStage: (stage: 'loading' | 'coverage') => void = () => {}, visible?: readonly string[]): Promise<SessionResult> {
+  async load(
+    scenarioText: string,
+    fileName: string,
+    readFile: ReadFile,
+    onStage: (stage: 'loading' | 'coverage') => void = () => {},
+    visible?: readonly string[],
+    /** Called with the background layers before the analysis starts (the map can draw the roads meanwhile). */
+    onBase?: (base: Record<string, FeatureCollection>, info: ScenarioInfo) => void,
+  ): Promise<SessionResult> {
     onStage('loading');
     const json = JSON.parse(scenarioText) as unknown;
     const scenario = await loadScenario(json, fileName, readFile);
     const info = scenarioInfo(scenario);
+    this.infoCache = info;
+    const base = this.normalize(baseLayers(scenario) as Record<string, FeatureCollection>);
+    onBase?.(base, info);
     onStage('coverage');
     const t0 = performance.now();
     // The plan comparison waits for its own request (`comparison`), after the first picture.
@@ -125,8 +136,7 @@ export class AnalysisSession {
     if (saved.length) this.applyCandidates(saved);
     const layers = this.liveLayers(visible ?? null, true);
     const computeMs = performance.now() - t0;
-    const base = baseLayers(scenario) as Record<string, FeatureCollection>;
-    return { ...this.resultOf('load', computeMs, layers), base: this.normalize(base) };
+    return { ...this.resultOf('load', computeMs, layers), base };
   }
 
   /**

@@ -21,8 +21,8 @@ let nextId = 1;
 const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
 let queue: Promise<void> = Promise.resolve();
 
-function emit<T extends keyof WorkerEventMap>(type: T, params: WorkerEventMap[T]): void {
-  scope.postMessage({ kind: 'event', type, params } as EventOf<WorkerEventMap>);
+function emit<T extends keyof WorkerEventMap>(type: T, params: WorkerEventMap[T], transfer: Transferable[] = []): void {
+  scope.postMessage({ kind: 'event', type, params } as EventOf<WorkerEventMap>, transfer);
 }
 
 function readFile(relPath: string): Promise<Uint8Array> {
@@ -37,14 +37,21 @@ function readFile(relPath: string): Promise<Uint8Array> {
 /** Encodes the layers that changed since they were last sent (transferring their buffers). */
 function pack(r: SessionResult, transfer: Transferable[]): ResultMessage {
   const t0 = performance.now();
-  if (r.kind === 'load') sender.reset();
   const layers = sender.pack(r.layers, transfer);
   const base = r.base ? sender.pack(r.base, transfer) : undefined;
   return { kind: r.kind, info: r.info, layers, base, summary: r.summary, baseSummary: r.baseSummary, candidates: r.candidates, computeMs: r.computeMs, buildMs: r.buildMs, layersMs: performance.now() - t0 };
 }
 
 const handlers: { [T in keyof WorkerRequestMap]: (params: Params<WorkerRequestMap, T>, transfer: Transferable[]) => Promise<Result<WorkerRequestMap, T>> | Result<WorkerRequestMap, T> } = {
-  load: async (p, transfer) => pack(await session.load(p.scenarioText, p.fileName, readFile, (stage) => emit('progress', { stage }), p.visible), transfer),
+  load: async (p, transfer) => {
+    sender.reset();
+    // sent ahead as they are, and again with the result (the page skips them there when it drew them ahead)
+    const onBase = (base: Record<string, unknown>, info: ResultMessage['info']) => {
+      const t: Transferable[] = [];
+      emit('base', { layers: new LayerSender().pack(base, t), info }, t);
+    };
+    return pack(await session.load(p.scenarioText, p.fileName, readFile, (stage) => emit('progress', { stage }), p.visible, onBase), transfer);
+  },
   addCandidate: (p, transfer) => pack(session.addCandidate(p.candidate), transfer),
   removeCandidate: (p, transfer) => pack(session.removeCandidate(p.id), transfer),
   comparison: () => session.comparison(),

@@ -55,6 +55,8 @@ export interface PageRequestMap {
 /** One-way notices from the worker: type → params. */
 export interface WorkerEventMap {
   progress: { stage: 'loading' | 'coverage' };
+  /** The background layers (roads, water, …) as soon as the scenario is read, before its analysis. */
+  base: { layers: Record<string, LayerBytes>; info: ScenarioInfo };
 }
 
 /** Why a request failed: an `InputError`'s English and Chinese detail and where, or a plain message. */
