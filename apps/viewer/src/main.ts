@@ -15,6 +15,7 @@ import { legendGroups, swatchElement } from './panel/legend';
 import { baseOverCap, overCapCount, panelSettings, renderPanel } from './panel/panel';
 import { WorkerClient } from './worker_client';
 import type { RequestError, ResultMessage } from './worker/protocol';
+import { applyDiff, type LayerDiff } from './live/apply_diff';
 import { candidateEditor } from './live/candidate_panel';
 import { installCandidateDrag } from './live/drag';
 import { CandidateError, LiveCandidates } from './live/live_candidates';
@@ -149,6 +150,17 @@ function applyLayers(layers: Record<string, Uint8Array>): Promise<void> {
   return view.setData(layers);
 }
 
+/** Layer changes by feature id (`updateData`); the panel's copies follow. Resolves when MapLibre has them. */
+function applyDiffs(diffs: Record<string, Uint8Array> | undefined): Promise<void> {
+  if (!diffs) return Promise.resolve();
+  const decoded: Record<string, LayerDiff> = {};
+  for (const [name, bytes] of Object.entries(diffs)) {
+    decoded[name] = JSON.parse(new TextDecoder().decode(bytes)) as LayerDiff;
+    if (['districts', 'gaps', 'stations', 'candidates'].includes(name)) state.decoded[name] = applyDiff(state.decoded[name], decoded[name]);
+  }
+  return view.updateData(decoded);
+}
+
 function markPresent(layers: Record<string, Uint8Array>): void {
   for (const [name, bytes] of Object.entries(layers)) {
     const group = name === 'service_areas' ? 'bands' : name === 'candidates' ? 'stations' : (BASE_LAYERS as readonly string[]).includes(name) ? 'base' : name;
@@ -220,8 +232,8 @@ function onResult(r: ResultMessage, asked: string[] | null = null): Promise<void
   } else {
     state.lastRecomputeMs = r.computeMs;
     state.lastLayersMs = r.layersMs;
-    handed = applyLayers(r.layers);
-    fresh.received(Object.keys(r.layers), asked);
+    handed = Promise.all([applyLayers(r.layers), applyDiffs(r.diffs)]).then(() => undefined);
+    fresh.received([...Object.keys(r.layers), ...Object.keys(r.diffs ?? {})], asked);
   }
   const started = clickStartedAt;
   clickStartedAt = null;
@@ -271,7 +283,7 @@ function previewCandidates(list: readonly CandidateInput[]): void {
   const src = view.map.getSource('candidates') as maplibregl.GeoJSONSource | undefined;
   src?.setData({
     type: 'FeatureCollection',
-    features: list.map((c) => ({ type: 'Feature', properties: { id: c.id, name: c.name || c.id, fc_status: 'candidate', fc_class: c.stationClass }, geometry: { type: 'Point', coordinates: [c.lon, c.lat] } })),
+    features: list.map((c) => ({ type: 'Feature', id: c.id, properties: { id: c.id, name: c.name || c.id, fc_status: 'candidate', fc_class: c.stationClass }, geometry: { type: 'Point', coordinates: [c.lon, c.lat] } })),
   });
 }
 
@@ -484,7 +496,7 @@ document.addEventListener('keydown', (e) => {
 
 const drag = installCandidateDrag(view.map, {
   onStart: () => live.beginDrag(),
-  onMove: (id, lon, lat) => void live.move(id, lon, lat).catch(() => {}),
+  onMove: (id, lon, lat) => void live.move(id, lon, lat, true).catch(() => {}),
   onEnd: () => render(),
 });
 

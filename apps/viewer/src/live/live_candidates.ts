@@ -41,18 +41,19 @@ export class LiveCandidates {
   lastUpdateMs: number | null = null;
   /** Worker analysis time of the last change, ms. */
   lastComputeMs: number | null = null;
-  /** The last changes' times (benchmarks read them): total to the map, analysis, layer building, encoding, bytes sent. */
-  readonly samples: { totalMs: number; computeMs: number; buildMs: number; encodeMs: number; bytes: number }[] = [];
+  /** The last changes' times (benchmarks read them): total to the map, result back on the page, analysis, layer building, encoding, bytes sent. */
+  readonly samples: { totalMs: number; receivedMs: number; computeMs: number; buildMs: number; encodeMs: number; bytes: number }[] = [];
   private readonly queue: LatestOnly<CandidateInput[]>;
 
   constructor(private readonly host: LiveHost) {
     this.queue = new LatestOnly(async (list, pushedAt) => {
       const asked = host.visible().filter((n) => (CANDIDATE_SOURCES as readonly string[]).includes(n));
       const r = await host.setCandidates(list, asked);
+      const receivedMs = performance.now() - pushedAt;
       await host.apply(r, asked);
       this.lastComputeMs = r.computeMs;
       this.lastUpdateMs = performance.now() - pushedAt;
-      this.samples.push({ totalMs: this.lastUpdateMs, computeMs: r.computeMs, buildMs: r.buildMs ?? 0, encodeMs: r.layersMs, bytes: Object.values(r.layers).reduce((n, b) => n + b.byteLength, 0) });
+      this.samples.push({ totalMs: this.lastUpdateMs, receivedMs, computeMs: r.computeMs, buildMs: r.buildMs ?? 0, encodeMs: r.layersMs, bytes: [...Object.values(r.layers), ...Object.values(r.diffs ?? {})].reduce((n, b) => n + b.byteLength, 0) });
       if (this.samples.length > 500) this.samples.shift();
     });
   }
@@ -86,11 +87,14 @@ export class LiveCandidates {
     return c.id;
   }
 
-  /** Moves a candidate (no undo step: `beginDrag` made one). Resolves when its layers are on the map. */
-  move(id: string, lon: number, lat: number): Promise<void> {
+  /**
+   * Moves a candidate (no undo step: `beginDrag` made one). Resolves when its layers are on the map.
+   * `preview`: draw the marker there at once (a mouse drag), before the analysis.
+   */
+  move(id: string, lon: number, lat: number, preview = false): Promise<void> {
     const next = this.latest.map((c) => (c.id === id ? { ...c, lon: +lon.toFixed(6), lat: +lat.toFixed(6) } : c));
     this.latest = next;
-    this.host.preview(next);
+    if (preview) this.host.preview(next);
     return this.send(next);
   }
 

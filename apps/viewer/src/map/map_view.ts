@@ -81,6 +81,16 @@ export class MapView {
     return Promise.all(loaded).then(() => undefined);
   }
 
+  /** Applies layer changes by feature id (`GeoJSONSource.updateData`); resolves when MapLibre's worker has them. */
+  updateData(diffs: Record<string, maplibregl.GeoJSONSourceDiff>): Promise<void> {
+    const loaded: Promise<void>[] = [];
+    for (const [name, diff] of Object.entries(diffs)) {
+      const src = this.map.getSource(name) as maplibregl.GeoJSONSource | undefined;
+      if (src) loaded.push(src.updateData(diff));
+    }
+    return Promise.all(loaded).then(() => undefined);
+  }
+
   fit(bbox: [number, number, number, number] | undefined, animate = false): void {
     if (!bbox) return;
     this.map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 30, animate });

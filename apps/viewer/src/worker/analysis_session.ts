@@ -200,7 +200,7 @@ export class AnalysisSession {
       for (const [n, fc] of Object.entries(w ?? {})) if (want(n)) out[n] = fc;
     }
     out.candidates = this.candidateLayer();
-    return this.normalize(out);
+    return withFeatureIds(this.normalize(out));
   }
 
   private resultOf(kind: 'load' | 'update', computeMs: number, layers: Record<string, FeatureCollection>): SessionResult {
@@ -279,4 +279,25 @@ export class AnalysisSession {
       computeMs,
     };
   }
+}
+
+/** Feature ids of the layers a candidate changes, so the page can update them by diff (`updateData`). */
+const FEATURE_ID: Record<string, (p: Record<string, unknown>) => unknown> = {
+  service_areas: (p) => `band-${String(p.fc_band)}`,
+  districts: (p) => p.fc_station,
+  gaps: (p) => p.fc_id,
+  stations: (p) => p.id,
+  candidates: (p) => p.id,
+};
+
+function withFeatureIds(layers: Record<string, FeatureCollection>): Record<string, FeatureCollection> {
+  for (const [name, fc] of Object.entries(layers)) {
+    const key = FEATURE_ID[name];
+    if (!key) continue;
+    for (const f of fc.features) {
+      const id = key(f.properties ?? {});
+      if (typeof id === 'string' || typeof id === 'number') f.id = id;
+    }
+  }
+  return layers;
 }

@@ -35,11 +35,12 @@ function readFile(relPath: string): Promise<Uint8Array> {
 }
 
 /** Encodes the layers that changed since they were last sent (transferring their buffers). */
-function pack(r: SessionResult, transfer: Transferable[]): ResultMessage {
+function pack(r: SessionResult, transfer: Transferable[], asDiffs = false): ResultMessage {
   const t0 = performance.now();
-  const layers = sender.pack(r.layers, transfer);
+  const packed = asDiffs ? sender.packDiffs(r.layers, transfer) : { layers: sender.pack(r.layers, transfer), diffs: undefined };
+  const layers = packed.layers;
   const base = r.base ? sender.pack(r.base, transfer) : undefined;
-  return { kind: r.kind, info: r.info, layers, base, summary: r.summary, baseSummary: r.baseSummary, candidates: r.candidates, computeMs: r.computeMs, buildMs: r.buildMs, layersMs: performance.now() - t0 };
+  return { kind: r.kind, info: r.info, layers, base, summary: r.summary, baseSummary: r.baseSummary, candidates: r.candidates, computeMs: r.computeMs, buildMs: r.buildMs, diffs: packed.diffs, layersMs: performance.now() - t0 };
 }
 
 const handlers: { [T in keyof WorkerRequestMap]: (params: Params<WorkerRequestMap, T>, transfer: Transferable[]) => Promise<Result<WorkerRequestMap, T>> | Result<WorkerRequestMap, T> } = {
@@ -55,7 +56,7 @@ const handlers: { [T in keyof WorkerRequestMap]: (params: Params<WorkerRequestMa
   addCandidate: (p, transfer) => pack(session.addCandidate(p.candidate), transfer),
   removeCandidate: (p, transfer) => pack(session.removeCandidate(p.id), transfer),
   comparison: () => session.comparison(),
-  setCandidates: (p, transfer) => pack(session.setCandidates(p.candidates, p.visible), transfer),
+  setCandidates: (p, transfer) => pack(session.setCandidates(p.candidates, p.visible), transfer, true),
   layers: (p, transfer) => pack(session.layersOf(p.names), transfer),
   saveScenario: () => ({ text: session.saveScenario() }),
 };

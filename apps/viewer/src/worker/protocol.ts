@@ -23,6 +23,8 @@ export interface ResultMessage {
   computeMs: number;
   /** Time to build and encode the layers, ms. */
   layersMs: number;
+  /** Of a candidate change: layers the page holds, as the changes to apply (JSON of a MapLibre `GeoJSONSourceDiff`). */
+  diffs?: Record<string, LayerBytes>;
   /** Of a candidate change: building the layers (contours, GeoJSON objects), ms; `layersMs` is then the encoding. */
   buildMs?: number;
 }
