@@ -376,7 +376,8 @@ async function openText(text: string, fileName: string, source: FileSource, hint
     pendingMode = { mode: 'scenario', source };
     return;
   }
-  if (hint === undefined && !(json && typeof json === 'object' && ('coverage' in json || 'scenario' in json || 'figures' in json))) throw loadError('notScenario', { file: fileName });
+  const summaryLike = json !== null && typeof json === 'object' && ['scenario', 'coverage', 'figures', 'layers', 'water'].some((k) => k in json);
+  if (hint === undefined && !fileName.endsWith('summary.json') && !summaryLike) throw loadError('notScenario', { file: fileName });
   const a = await loadAnalysisFolder(text, source);
   worker.stop();
   pendingMode = { mode: 'analysis', source };
