@@ -151,14 +151,12 @@ function applyLayers(layers: Record<string, Uint8Array>): Promise<void> {
 }
 
 /** Layer changes by feature id (`updateData`); the panel's copies follow. Resolves when MapLibre has them. */
-function applyDiffs(diffs: Record<string, Uint8Array> | undefined): Promise<void> {
+function applyDiffs(diffs: Record<string, LayerDiff> | undefined): Promise<void> {
   if (!diffs) return Promise.resolve();
-  const decoded: Record<string, LayerDiff> = {};
-  for (const [name, bytes] of Object.entries(diffs)) {
-    decoded[name] = JSON.parse(new TextDecoder().decode(bytes)) as LayerDiff;
-    if (['districts', 'gaps', 'stations', 'candidates'].includes(name)) state.decoded[name] = applyDiff(state.decoded[name], decoded[name]);
+  for (const [name, diff] of Object.entries(diffs)) {
+    if (['districts', 'gaps', 'stations', 'candidates'].includes(name)) state.decoded[name] = applyDiff(state.decoded[name], diff);
   }
-  return view.updateData(decoded);
+  return view.updateData(diffs);
 }
 
 function markPresent(layers: Record<string, Uint8Array>): void {

@@ -16,7 +16,7 @@ describe('LayerSender', () => {
     // b changed, c gone, e new
     const second = s.packDiffs({ d: fc(f('a', 1), f('b', 5), f('e', 9)) }, []);
     expect(second.layers).toEqual({});
-    expect(dec(second.diffs.d)).toEqual({ remove: ['b', 'c'], add: [f('b', 5), f('e', 9)] });
+    expect(second.diffs.d).toEqual({ remove: ['b', 'c'], add: [f('b', 5), f('e', 9)] });
     expect(s.packDiffs({ d: fc(f('a', 1), f('b', 5), f('e', 9)) }, [])).toEqual({ layers: {}, diffs: {} });
   });
 
@@ -26,7 +26,7 @@ describe('LayerSender', () => {
     const apply = (p: ReturnType<LayerSender['packDiffs']>) => {
       if (p.layers.d) page = new Map((dec(p.layers.d) as { features: { id: string }[] }).features.map((x) => [x.id, x]));
       if (p.diffs.d) {
-        const d = dec(p.diffs.d) as { remove: string[]; add: { id: string }[] };
+        const d = p.diffs.d as { remove: string[]; add: { id: string }[] };
         for (const id of d.remove) page.delete(id);
         for (const x of d.add) page.set(x.id, x);
       }

@@ -1,15 +1,20 @@
+import type { Feature } from 'geojson';
+import type { LayerDiff } from './apply_diff';
+
 /**
  * What the worker sends the page after a change, each layer as UTF-8 JSON in a transferred buffer:
  * - a layer the page has not had (or one without feature ids) whole, as GeoJSON text;
  * - a layer it has, as a MapLibre `GeoJSONSourceDiff` keyed by feature id (`remove` the features gone or
  *   changed, `add` the new and changed ones), for `GeoJSONSource.updateData`, or not at all when no
  *   feature changed (a moved candidate leaves most districts, the water layers and the roads alone).
+ *   Diffs travel as objects (structured clone): the page hands them to MapLibre without parsing them,
+ *   which measured faster than JSON text for the few hundred kilobytes a move changes (docs/viewer.md).
  */
 export interface Packed {
   /** Whole layers (GeoJSON text). */
   layers: Record<string, Uint8Array>;
-  /** Diffs of layers the page holds (JSON of `{ remove, add }`). */
-  diffs: Record<string, Uint8Array>;
+  /** Diffs of layers the page holds. */
+  diffs: Record<string, LayerDiff>;
 }
 
 interface Feat {
@@ -38,7 +43,7 @@ export class LayerSender {
 
   private send(layers: Record<string, unknown>, transfer: Transferable[], diffs: boolean): Packed {
     const out: Packed = { layers: {}, diffs: {} };
-    const put = (into: Record<string, Uint8Array>, name: string, text: string) => {
+    const put = (into: Packed['layers'], name: string, text: string) => {
       const bytes = this.encoder.encode(text);
       into[name] = bytes;
       transfer.push(bytes.buffer);
@@ -53,16 +58,16 @@ export class LayerSender {
         const now = new Map<string | number, string>();
         features.forEach((f, i) => now.set(f.id!, texts[i]));
         const remove: (string | number)[] = [];
-        const add: string[] = [];
-        for (const [id, text] of now) {
-          const was = held.get(id);
-          if (was === text) continue;
-          if (was !== undefined) remove.push(id);
-          add.push(text);
-        }
+        const add: Feature[] = [];
+        features.forEach((f, i) => {
+          const was = held.get(f.id!);
+          if (was === texts[i]) return;
+          if (was !== undefined) remove.push(f.id!);
+          add.push(f as Feature);
+        });
         for (const id of held.keys()) if (!now.has(id)) remove.push(id);
         this.held.set(name, now);
-        if (remove.length || add.length) put(out.diffs, name, `{"remove":${JSON.stringify(remove)},"add":[${add.join(',')}]}`);
+        if (remove.length || add.length) out.diffs[name] = { remove, add };
         continue;
       }
       const whole = `{"type":"FeatureCollection","features":[${texts.join(',')}]}`;

@@ -42,7 +42,7 @@ export class LiveCandidates {
   /** Worker analysis time of the last change, ms. */
   lastComputeMs: number | null = null;
   /** The last changes' times (benchmarks read them): total to the map, result back on the page, analysis, layer building, encoding, bytes sent. */
-  readonly samples: { totalMs: number; receivedMs: number; computeMs: number; buildMs: number; encodeMs: number; bytes: number }[] = [];
+  readonly samples: { totalMs: number; receivedMs: number; computeMs: number; buildMs: number; encodeMs: number; bytes: number; diffFeatures: number }[] = [];
   private readonly queue: LatestOnly<CandidateInput[]>;
 
   constructor(private readonly host: LiveHost) {
@@ -53,7 +53,7 @@ export class LiveCandidates {
       await host.apply(r, asked);
       this.lastComputeMs = r.computeMs;
       this.lastUpdateMs = performance.now() - pushedAt;
-      this.samples.push({ totalMs: this.lastUpdateMs, receivedMs, computeMs: r.computeMs, buildMs: r.buildMs ?? 0, encodeMs: r.layersMs, bytes: [...Object.values(r.layers), ...Object.values(r.diffs ?? {})].reduce((n, b) => n + b.byteLength, 0) });
+      this.samples.push({ totalMs: this.lastUpdateMs, receivedMs, computeMs: r.computeMs, buildMs: r.buildMs ?? 0, encodeMs: r.layersMs, bytes: Object.values(r.layers).reduce((n, b) => n + b.byteLength, 0), diffFeatures: Object.values(r.diffs ?? {}).reduce((n, d) => n + d.add.length, 0) });
       if (this.samples.length > 500) this.samples.shift();
     });
   }

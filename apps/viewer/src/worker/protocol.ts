@@ -1,4 +1,5 @@
 import type { CandidateInput, ComparisonRow, LayerBytes, ScenarioInfo } from '../model';
+import type { LayerDiff } from '../live/apply_diff';
 
 /**
  * The messages between the page and the analysis worker, typed once: each request type maps to its
@@ -23,8 +24,8 @@ export interface ResultMessage {
   computeMs: number;
   /** Time to build and encode the layers, ms. */
   layersMs: number;
-  /** Of a candidate change: layers the page holds, as the changes to apply (JSON of a MapLibre `GeoJSONSourceDiff`). */
-  diffs?: Record<string, LayerBytes>;
+  /** Of a candidate change: layers the page holds, as the changes to apply (a MapLibre `GeoJSONSourceDiff`: remove by id, add). */
+  diffs?: Record<string, LayerDiff>;
   /** Of a candidate change: building the layers (contours, GeoJSON objects), ms; `layersMs` is then the encoding. */
   buildMs?: number;
 }
