@@ -35,6 +35,8 @@ export class CandidateError extends Error {
 export class LiveCandidates {
   /** The newest list (ahead of the figures while an analysis runs). */
   private latest: CandidateInput[] = [];
+  /** The list of the figures shown (the worker's last answer). */
+  private confirmed: CandidateInput[] = [];
   private readonly undoStack: CandidateInput[][] = [];
   private seq = 0;
   /** The last change's time from the change to its layers handed to the map, ms. */
@@ -50,6 +52,7 @@ export class LiveCandidates {
       const asked = host.visible().filter((n) => (CANDIDATE_SOURCES as readonly string[]).includes(n));
       const r = await host.setCandidates(list, asked);
       const receivedMs = performance.now() - pushedAt;
+      this.confirmed = r.candidates;
       await host.apply(r, asked);
       this.lastComputeMs = r.computeMs;
       this.lastUpdateMs = performance.now() - pushedAt;
@@ -74,6 +77,7 @@ export class LiveCandidates {
   /** A scenario was loaded (with its saved candidates): no undo across scenarios. */
   reset(list: readonly CandidateInput[]): void {
     this.latest = list.map((c) => ({ ...c }));
+    this.confirmed = this.latest;
     this.undoStack.length = 0;
     this.seq = nextCandidateSeq(list);
   }
@@ -135,6 +139,11 @@ export class LiveCandidates {
 
   private send(list: CandidateInput[]): Promise<void> {
     return this.queue.push(list).catch((e: unknown) => {
+      // refused (e.g. too far from a road) and nothing newer waiting: back to the list the figures show
+      if (!this.queue.busy) {
+        this.latest = this.confirmed;
+        this.host.preview(this.latest);
+      }
       const err = e as RequestError;
       this.host.onError({ message: err.message ?? String(e), messageZh: err.messageZh, where: err.where });
       throw e;
@@ -144,5 +153,10 @@ export class LiveCandidates {
   /** After a failed change: the list the figures show is the truth again. */
   confirm(list: readonly CandidateInput[]): void {
     if (!this.queue.busy) this.latest = list.map((c) => ({ ...c }));
+  }
+
+  /** The list of the figures shown. */
+  get shown(): readonly CandidateInput[] {
+    return this.confirmed;
   }
 }
