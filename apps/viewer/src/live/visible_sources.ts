@@ -3,10 +3,10 @@ import { GROUPS } from '../map/style';
 
 /**
  * The data sources the map would draw now: those of the style layers in the groups switched on, whose
- * `minzoom` is reached (or nearly: one zoom level ahead, so hydrants are there when street scale comes).
+ * `minzoom` is reached (or nearly: half a zoom level ahead, so hydrants are there when street scale comes).
  * Only these are built and sent; a source becomes wanted when its group is switched on or the map zooms in.
  */
-export function visibleSources(map: MlMap, groups: ReadonlySet<string>, zoomAhead = 1): string[] {
+export function visibleSources(map: MlMap, groups: ReadonlySet<string>, zoomAhead = 0.5): string[] {
   const zoom = map.getZoom();
   const out = new Set<string>();
   for (const group of groups) {
