@@ -261,6 +261,21 @@ describe.runIf(haveChromium())('viewer live what-if in Chromium', () => {
     expect(viewer.pageErrors).toEqual([]);
   }, 240_000);
 
+  it('sends hidden layers and street-scale hydrants only when they are shown', async () => {
+    const page = await viewer.open('');
+    const count = (src: string) => page.evaluate(`window.__firecover.map.querySourceFeatures('${src}').length`) as Promise<number>;
+    // the first picture: bands and districts, but neither the reached roads (off) nor the hydrants (street scale)
+    expect(await count('districts')).toBeGreaterThan(0);
+    expect(await page.evaluate('window.__firecover.map.getZoom() < 12.5')).toBe(true);
+    expect(await count('hydrants')).toBe(0);
+    expect(await count('reached_network')).toBe(0);
+    await page.check('input[data-group="reached_network"]');
+    await page.waitForFunction("window.__firecover.map.querySourceFeatures('reached_network').length > 0", null, { timeout: 60_000 });
+    await page.evaluate('window.__firecover.map.jumpTo({ zoom: 14 })');
+    await page.waitForFunction("window.__firecover.map.querySourceFeatures('hydrants').length > 0", null, { timeout: 60_000 });
+    await page.close();
+  }, 240_000);
+
   it.runIf(haveSharedData(LAUF_PBF))('opens Lauf (real OpenStreetMap data) by URL with the figures core computes', async () => {
     const page = await viewer.open('?scenario=fixtures/lauf-pegnitz/scenario.json');
     expect(await page.evaluate('window.__firecover.error')).toBeNull();
