@@ -225,6 +225,8 @@ function onResult(r: ResultMessage, asked: string[] | null = null): Promise<void
     earlyBase = null;
     handed = Promise.all([base, applyLayers(r.layers)]).then(() => undefined);
     fresh.received([...Object.keys(r.layers), ...Object.keys(r.base ?? {})], null);
+    // layers not sent yet (hidden, street scale) still get their legend entry and checkbox
+    for (const n of r.available ?? []) present.add(n === 'service_areas' ? 'bands' : n === 'candidates' ? 'stations' : n);
     baseOverCap.value = overCapCount(districtRows(state.decoded.districts));
     renderLegend();
   } else {

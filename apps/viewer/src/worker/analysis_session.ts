@@ -49,6 +49,8 @@ export interface SessionResult {
   computeMs: number;
   /** Building the layers (contours, GeoJSON), ms. */
   buildMs?: number;
+  /** Of a load: every layer that has features, sent now or not (the legend lists them all). */
+  available?: string[];
 }
 
 export type ReadFile = (relPath: string) => Promise<Uint8Array>;
@@ -136,7 +138,11 @@ export class AnalysisSession {
     if (saved.length) this.applyCandidates(saved);
     const layers = this.liveLayers(visible ?? null, true);
     const computeMs = performance.now() - t0;
-    return { ...this.resultOf('load', computeMs, layers), base };
+    const available = Object.entries(layers).filter(([, fc]) => fc.features.length > 0).map(([n]) => n);
+    // not sent now: the reached roads exist with any station; the water layers are built already
+    if (r.coverage.stations.length > 0) available.push('reached_network');
+    for (const [n, fc] of Object.entries((r.water ? r.layers([]).water : null) ?? {})) if ((fc as FeatureCollection).features.length > 0) available.push(n);
+    return { ...this.resultOf('load', computeMs, layers), base, available: [...new Set(available)] };
   }
 
   /**

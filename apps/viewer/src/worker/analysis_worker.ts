@@ -40,7 +40,7 @@ function pack(r: SessionResult, transfer: Transferable[], asDiffs = false): Resu
   const packed = asDiffs ? sender.packDiffs(r.layers, transfer) : { layers: sender.pack(r.layers, transfer), diffs: undefined };
   const layers = packed.layers;
   const base = r.base ? sender.pack(r.base, transfer) : undefined;
-  return { kind: r.kind, info: r.info, layers, base, summary: r.summary, baseSummary: r.baseSummary, candidates: r.candidates, computeMs: r.computeMs, buildMs: r.buildMs, diffs: packed.diffs, layersMs: performance.now() - t0 };
+  return { kind: r.kind, info: r.info, layers, base, summary: r.summary, baseSummary: r.baseSummary, candidates: r.candidates, computeMs: r.computeMs, buildMs: r.buildMs, diffs: packed.diffs, available: r.available, layersMs: performance.now() - t0 };
 }
 
 const handlers: { [T in keyof WorkerRequestMap]: (params: Params<WorkerRequestMap, T>, transfer: Transferable[]) => Promise<Result<WorkerRequestMap, T>> | Result<WorkerRequestMap, T> } = {

@@ -24,6 +24,8 @@ export interface ResultMessage {
   computeMs: number;
   /** Time to build and encode the layers, ms. */
   layersMs: number;
+  /** Of a load: every layer with features, sent now or not (the legend lists them). */
+  available?: string[];
   /** Of a candidate change: layers the page holds, as the changes to apply (a MapLibre `GeoJSONSourceDiff`: remove by id, add). */
   diffs?: Record<string, LayerDiff>;
   /** Of a candidate change: building the layers (contours, GeoJSON objects), ms; `layersMs` is then the encoding. */
