@@ -10,6 +10,8 @@ import type { Plugin } from 'vite';
  * Only data files are exposed (no generator scripts), and paths cannot climb out of the folder.
  */
 const REPO_DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
+/** Real data beside the repository (../shared/data): served by the dev server at /shared-data/, never built in. */
+const SHARED_DATA = path.resolve(REPO_DATA, '..', '..', 'shared', 'data');
 const SERVED = ['sample-city'];
 const EXTENSIONS = new Set(['.json', '.geojson', '.osm', '.pbf', '.csv', '.txt', '.md']);
 const MIME: Record<string, string> = {
@@ -60,6 +62,24 @@ export function repoDataPlugin(): Plugin {
   return {
     name: 'firecover-repo-data',
     configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = decodeURIComponent((req.url ?? '').split('?')[0]);
+        if (!url.startsWith('/shared-data/')) return next();
+        const abs = path.resolve(SHARED_DATA, url.slice('/shared-data/'.length));
+        let ok = false;
+        try {
+          ok = abs.startsWith(SHARED_DATA + path.sep) && statSync(abs).isFile();
+        } catch {
+          ok = false;
+        }
+        if (!ok) {
+          res.statusCode = 404;
+          res.end();
+          return;
+        }
+        res.setHeader('Content-Type', MIME[path.extname(abs).toLowerCase()] ?? 'application/octet-stream');
+        createReadStream(abs).pipe(res);
+      });
       server.middlewares.use((req, res, next) => {
         const url = (req.url ?? '').split('?')[0];
         const m = /\/data\/(.+)$/.exec(decodeURIComponent(url));

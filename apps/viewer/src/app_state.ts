@@ -23,6 +23,8 @@ export interface AppState {
   lastLayersMs: number | null;
   /** Click to map data updated, ms. */
   lastRoundTripMs: number | null;
+  /** The last candidate change's time from the change to its layers handed to the map (loaded by MapLibre, before drawing), ms. */
+  lastUpdateMs: number | null;
   /** Parsed small layers the panel reads (districts, gaps, stations). */
   decoded: Record<string, FeatureCollection>;
   /** Counts worker results applied (tests wait for it to change). */
@@ -49,6 +51,7 @@ export const state: AppState = {
   lastRecomputeMs: null,
   lastRoundTripMs: null,
   lastLayersMs: null,
+  lastUpdateMs: null,
   decoded: {},
   updates: 0,
   candidateMode: false,
@@ -66,10 +69,27 @@ declare global {
       exportMap?: (opts: ExportMapOptions) => Promise<ExportMapResult>;
       /** The visible layers as one FeatureCollection, each feature tagged with `fc_layer`. */
       visibleLayersGeojson?: () => Promise<FeatureCollection>;
-    };
+    } & Partial<LiveTestApi>;
   }
 }
 window.__firecover = state;
+
+/** The candidate test API (src/live): each change resolves when its layers are handed to the map. */
+export interface LiveTestApi {
+  /** `cls`: a class code (`class2`) or Chinese name (`二级`); resolves with the new candidate's id. */
+  addCandidate(lon: number, lat: number, cls?: string): Promise<string>;
+  moveCandidate(id: string, lon: number, lat: number): Promise<void>;
+  editCandidate(id: string, patch: Partial<Pick<CandidateInput, 'stationClass' | 'name' | 'turnoutS'>>): Promise<void>;
+  removeCandidate(id: string): Promise<void>;
+  undo(): Promise<void>;
+  /** The scenario with its candidates, as the Save button downloads it. */
+  saveScenario(): Promise<string>;
+  openScenarioUrl(url: string): Promise<void>;
+  /** Resolves when no candidate change waits or runs (after a mouse drag). */
+  candidatesSettled(): Promise<void>;
+  /** Per candidate change: total to the map, analysis, layer building, encoding (ms) and bytes sent, newest last. */
+  liveSamples: readonly { totalMs: number; receivedMs: number; computeMs: number; buildMs: number; encodeMs: number; bytes: number; diffFeatures: number }[];
+}
 
 /** A figure line of `coverageSummary().figures`: value with unit, its clause and pass/fail. */
 export type { FigureLine };

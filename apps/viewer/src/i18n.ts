@@ -169,6 +169,23 @@ const T = {
   chk_arrival: { en: 'District edge reached within the standard', zh: '标准时间内到达辖区边缘' },
   chk_barriers: { en: 'District does not cross an expressway, railway or large river', zh: '辖区不跨越快速路、铁路或较大河流' },
   chk_centre: { en: 'Station near its district centre', zh: '消防站位于辖区适中位置' },
+  // live what-if: candidate editing, save / reopen, loading
+  candName: { en: 'Name', zh: '名称' },
+  candTurnout: { en: 'Turnout', zh: '出动时间' },
+  candDragHint: { en: 'Drag a candidate on the map to move it.', zh: '在地图上拖动备选站可移动其位置。' },
+  undo: { en: 'Undo', zh: '撤销' },
+  saveScenario: { en: 'Save scenario', zh: '保存情景' },
+  saveHint: {
+    en: 'Scenario JSON with the candidates (status "candidate"); keep it in the folder of the scenario it came from: its layer paths are relative to it.',
+    zh: '含备选站（status 为 "candidate"）的情景 JSON；请保存在原情景所在文件夹，其图层路径相对于该文件夹。',
+  },
+  lastUpdate: { en: 'Change to map', zh: '修改至地图更新' },
+  loadFailedKept: { en: 'Could not open it; the current scenario stays.', zh: '无法打开，当前情景保持不变。' },
+  notFound: { en: 'Not found: {url} (HTTP {status})', zh: '未找到：{url}（HTTP {status}）' },
+  httpFailed: { en: 'Could not fetch {url} (HTTP {status})', zh: '无法获取 {url}（HTTP {status}）' },
+  notJson: { en: '{file} is not valid JSON: {detail}', zh: '{file} 不是有效的 JSON：{detail}' },
+  notScenario: { en: '{file} is neither a scenario (network and stations) nor an analyze summary.json', zh: '{file} 既不是情景文件（含 network 与 stations），也不是分析结果 summary.json' },
+  neitherEntry: { en: '{url}: neither scenario.json nor summary.json found', zh: '{url}：未找到 scenario.json 或 summary.json' },
 } as const;
 
 export type Key = keyof typeof T;
@@ -194,6 +211,12 @@ export function t(key: Key, vars?: Record<string, string | number>): string {
   let s: string = T[key][lang];
   if (vars) for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
   return s;
+}
+
+/** A text in both languages (messages kept with an error, shown in the language of the moment). */
+export function tBoth(key: Key, vars?: Record<string, string | number>): { en: string; zh: string } {
+  const fill = (x: string) => (vars ? Object.entries(vars).reduce((acc, [k, v]) => acc.replace(`{${k}}`, String(v)), x) : x);
+  return { en: fill(T[key].en), zh: fill(T[key].zh) };
 }
 
 /** Pick the language's text from an {en, zh} pair (or a name with an optional Chinese name). */

@@ -17,7 +17,13 @@ import { decodeLayer, districtRows } from './normalize';
 import { legendGroups, swatchElement } from './panel/legend';
 import { baseOverCap, overCapCount, panelSettings, renderPanel } from './panel/panel';
 import { WorkerClient } from './worker_client';
-import type { ResultMessage } from './worker/protocol';
+import type { RequestError, ResultMessage } from './worker/protocol';
+import { applyDiff, type LayerDiff } from './live/apply_diff';
+import { candidateEditor } from './live/candidate_panel';
+import { installCandidateDrag } from './live/drag';
+import { CandidateError, LiveCandidates } from './live/live_candidates';
+import { SourceFreshness, visibleSources } from './live/visible_sources';
+import { fetchText, loadError, withFallback } from './scenario_file/open_scenario';
 import { basemapControl, keepStationsClear, legendToggle } from './basemap/basemap_ui';
 import { toDisplay, toWgs84 } from './basemap/display_crs';
 import { ToolsUi } from './hover/tools_ui';
@@ -31,8 +37,14 @@ const panel = $('panel');
 const view = new MapView($('map'));
 state.map = view.map;
 let popup: maplibregl.Popup | null = null;
-let candidateSeq = 0;
 let clickStartedAt: number | null = null;
+/** Which sources hold data current for the candidates (hidden ones are sent when shown). */
+const fresh = new SourceFreshness();
+/** Background layers drawn ahead of the first result (the worker does not send them again). */
+let earlyBase: Record<string, Uint8Array> | null = null;
+let earlyBaseHanded: Promise<void> = Promise.resolve();
+/** The source of the scenario shown (a reopened lone scenario file reads its layers from here). */
+let currentSource: FileSource | null = null;
 /** Layer sources that hold data (legend shows only these). */
 const present = new Set<string>();
 
@@ -42,11 +54,11 @@ const actions = {
   },
   removeCandidate(id: string) {
     clickStartedAt = performance.now();
-    worker.removeCandidate(id);
+    void live.remove(id).catch(() => {});
   },
   removeAllCandidates() {
     clickStartedAt = performance.now();
-    for (const c of state.candidates) worker.removeCandidate(c.id);
+    void live.removeAll().catch(() => {});
   },
   zoomToPoint(lon: number, lat: number) {
     view.map.easeTo({ center: toDisplay(lon, lat), zoom: Math.max(view.map.getZoom(), 14) });
@@ -114,6 +126,7 @@ function renderLegend(): void {
     cb.addEventListener('change', () => {
       view.setGroup(g.group, cb.checked);
       box.classList.toggle('off', !cb.checked);
+      if (cb.checked) fetchMissing();
     });
     label.append(cb, document.createTextNode(t(g.title)));
     box.append(label);
@@ -131,19 +144,69 @@ function renderLegend(): void {
 
 // ---- results ------------------------------------------------------------------------------
 
-function applyLayers(layers: Record<string, Uint8Array>): void {
+function applyLayers(layers: Record<string, Uint8Array>): Promise<void> {
   for (const name of ['districts', 'gaps', 'stations', 'candidates']) {
     if (layers[name]) state.decoded[name] = decodeLayer(layers[name]);
   }
+  markPresent(layers);
+  const handed = view.setData(layers);
+  // one label per district (plan/district_labels.ts), from the districts just decoded
+  if (layers.districts) planUi.afterLayers(layers);
+  return handed;
+}
+
+/** Layer changes by feature id (`updateData`); the panel's copies follow. Resolves when MapLibre has them. */
+function applyDiffs(diffs: Record<string, LayerDiff> | undefined): Promise<void> {
+  if (!diffs) return Promise.resolve();
+  for (const [name, diff] of Object.entries(diffs)) {
+    if (['districts', 'gaps', 'stations', 'candidates'].includes(name)) state.decoded[name] = applyDiff(state.decoded[name], diff);
+  }
+  const handed = view.updateData(diffs);
+  if (diffs.districts) planUi.afterLayers({ districts: new Uint8Array(1) });
+  return handed;
+}
+
+function markPresent(layers: Record<string, Uint8Array>): void {
   for (const [name, bytes] of Object.entries(layers)) {
     const group = name === 'service_areas' ? 'bands' : name === 'candidates' ? 'stations' : (BASE_LAYERS as readonly string[]).includes(name) ? 'base' : name;
     if (bytes.byteLength > 60 || name === 'candidates') present.add(group);
   }
-  view.setData(layers);
-  planUi.afterLayers(layers);
 }
 
-function onResult(r: ResultMessage): void {
+/** The sources drawn now (what the worker builds and sends). */
+const visibleNow = (): string[] => visibleSources(view.map, view.visible);
+
+/** Asks the worker for the shown sources it has not sent for the current candidates (a layer switched on, street scale reached). */
+function fetchMissing(): void {
+  if (state.mode !== 'scenario' || !state.ready) return;
+  const names = fresh.missing(visibleNow());
+  if (!names.length) return;
+  fresh.received(names, null);
+  worker.request('layers', { names }).then(
+    (r) => {
+      const hadLegend = present.size;
+      void applyLayers(r.layers);
+      if (present.size !== hadLegend) renderLegend();
+    },
+    (e: RequestError) => showError(e),
+  );
+}
+
+function showError(e: RequestError): void {
+  state.error = `${e.where ? `${e.where}: ` : ''}${getLang() === 'zh' && e.messageZh ? e.messageZh : e.message}`;
+  state.loading = false;
+  state.updates++;
+  render();
+}
+
+function onResult(r: ResultMessage, asked: string[] | null = null): Promise<void> {
+  if (r.kind === 'load') {
+    reset(Object.keys(earlyBase ?? {}));
+    if (pendingMode) {
+      state.mode = pendingMode.mode;
+      currentSource = pendingMode.source;
+    }
+  }
   state.info = r.info;
   state.summary = r.summary;
   state.baseSummary = r.baseSummary;
@@ -151,19 +214,34 @@ function onResult(r: ResultMessage): void {
   state.coveragePct = coverageFigure(r.summary);
   state.error = null;
   state.loading = false;
+  let handed: Promise<void>;
   if (r.kind === 'load') {
     present.clear();
+    fresh.clear();
+    live.reset(r.candidates);
     view.setBands(r.info.bandsS);
-    if (r.base) applyLayers(r.base);
-    applyLayers(r.layers);
-    baseOverCap.value = overCapCount(districtRows(state.decoded.districts));
+    // fit first: the sources then cut tiles for the view that is drawn
     view.fit(r.info.bbox);
+    // background layers sent ahead (first picture) are already on the map; the others come now
+    const ahead = earlyBase ?? {};
+    const baseNow: Record<string, Uint8Array> = {};
+    for (const [n, b] of Object.entries(r.base ?? {})) if (!ahead[n]) baseNow[n] = b;
+    const base = Promise.all([applyLayers(baseNow), earlyBaseHanded]).then(() => undefined);
+    fresh.received(Object.keys(ahead), null);
+    markPresent(ahead);
+    earlyBase = null;
+    handed = Promise.all([base, applyLayers(r.layers)]).then(() => undefined);
+    fresh.received([...Object.keys(r.layers), ...Object.keys(r.base ?? {})], null);
+    // layers not sent yet (hidden, street scale) still get their legend entry and checkbox
+    for (const n of r.available ?? []) present.add(n === 'service_areas' ? 'bands' : n === 'candidates' ? 'stations' : n);
+    baseOverCap.value = overCapCount(districtRows(state.decoded.districts));
     renderLegend();
     if (state.mode === 'scenario') void planUi.onLoad().then(() => keepStationsClear($('legend'), view, planUi.stationsOnMap().map((x) => [x.lon, x.lat])));
   } else {
     state.lastRecomputeMs = r.computeMs;
     state.lastLayersMs = r.layersMs;
-    applyLayers(r.layers);
+    handed = Promise.all([applyLayers(r.layers), applyDiffs(r.diffs)]).then(() => undefined);
+    fresh.received([...Object.keys(r.layers), ...Object.keys(r.diffs ?? {})], asked);
     planUi.onCandidates();
   }
   const started = clickStartedAt;
@@ -172,22 +250,35 @@ function onResult(r: ResultMessage): void {
   view.idle().then(() => {
     if (started !== null) state.lastRoundTripMs = performance.now() - started;
     state.updates++;
+    const first = !state.ready;
     state.ready = true;
     render();
+    if (first) fetchMissing();
   });
+  return handed;
 }
 
 const worker = new WorkerClient({
-  onResult,
+  onResult: (r) => void onResult(r),
   onComparison(rows) {
     state.comparison = rows;
     render();
   },
   onError(message, messageZh, where) {
-    state.error = `${where ? `${where}: ` : ''}${getLang() === 'zh' && messageZh ? messageZh : message}`;
-    state.loading = false;
-    state.updates++;
-    render();
+    showError({ message, messageZh, where });
+    live.confirm(state.candidates);
+  },
+  onBase(layers, info) {
+    // With nothing shown yet (the first picture), the roads are drawn while the analysis runs; otherwise
+    // they come with the result (a load that fails must leave the current scenario as it was).
+    if (state.info || state.mode === 'analysis') {
+      earlyBase = null;
+      return;
+    }
+    earlyBase = layers;
+    view.setBands(info.bandsS);
+    view.fit(info.bbox);
+    earlyBaseHanded = applyLayers(layers);
   },
   onProgress(stage) {
     state.stage = t(`stage_${stage}` as Key);
@@ -222,9 +313,64 @@ function wrapEl(): HTMLElement {
   return $('map-wrap');
 }
 
+// ---- candidates: add, drag, edit, delete, undo, save ----------------------------------------
+
+function previewCandidates(list: readonly CandidateInput[]): void {
+  const src = view.map.getSource('candidates') as maplibregl.GeoJSONSource | undefined;
+  src?.setData({
+    type: 'FeatureCollection',
+    features: list.map((c) => ({ type: 'Feature', id: c.id, properties: { id: c.id, name: c.name || c.id, fc_status: 'candidate', fc_class: c.stationClass }, geometry: { type: 'Point', coordinates: [c.lon, c.lat] } })),
+  });
+}
+
+const live = new LiveCandidates({
+  setCandidates: (candidates, visible) => worker.request('setCandidates', { candidates, visible }),
+  apply: (r, asked) => onResult(r, asked),
+  visible: visibleNow,
+  preview: previewCandidates,
+  onError: (e) => {
+    showError(e);
+    live.confirm(state.candidates);
+  },
+});
+
+async function saveScenarioText(): Promise<string> {
+  return (await worker.request('saveScenario', {})).text;
+}
+
+candidateEditor.actions = {
+  edit: (id, patch) => {
+    clickStartedAt = performance.now();
+    void live.edit(id, patch).catch((e: unknown) => e instanceof CandidateError && showError({ message: e.message, messageZh: e.messageZh }));
+  },
+  undo: () => void live.undo().catch(() => {}),
+  save: () => {
+    saveScenarioText().then(
+      (text) => download(new Blob([text], { type: 'application/json' }), `${(state.info?.name ?? 'scenario').replace(/[^\w.-]+/g, '_')}-scenario.json`),
+      (e: RequestError) => showError(e),
+    );
+  },
+  canUndo: () => live.canUndo,
+  defaultTurnoutS: () => null,
+};
+
+Object.defineProperty(window.__firecover, 'lastUpdateMs', { get: () => live.lastUpdateMs, enumerable: true });
+Object.assign(window.__firecover, {
+  addCandidate: (lon: number, lat: number, cls = 'class2') => live.add(lon, lat, cls),
+  moveCandidate: (id: string, lon: number, lat: number) => live.move(id, lon, lat),
+  editCandidate: (id: string, patch: Partial<Pick<CandidateInput, 'stationClass' | 'name' | 'turnoutS'>>) => live.edit(id, patch),
+  removeCandidate: (id: string) => live.remove(id),
+  undo: () => live.undo(),
+  saveScenario: saveScenarioText,
+  candidatesSettled: () => live.whenIdle(),
+  liveSamples: live.samples,
+  openScenarioUrl: openUrl,
+});
+
 // ---- opening scenarios --------------------------------------------------------------------
 
-function reset(): void {
+/** Clears the page for a new scenario; `keep`: sources that already hold the new scenario's data. */
+function reset(keep: string[] = []): void {
   state.ready = false;
   state.loading = true;
   state.error = null;
@@ -238,73 +384,86 @@ function reset(): void {
   state.lastRoundTripMs = null;
   state.lastLayersMs = null;
   state.coveragePct = null;
-  candidateSeq = 0;
   popup?.remove();
   planUi.reset();
   siting.reset();
   setCandidateMode(false);
   const empty = new TextEncoder().encode('{"type":"FeatureCollection","features":[]}');
   const blank: Record<string, Uint8Array> = {};
-  for (const n of [...ANALYSIS_LAYERS, ...BASE_LAYERS]) blank[n] = empty;
+  for (const n of [...ANALYSIS_LAYERS, ...BASE_LAYERS]) if (!keep.includes(n)) blank[n] = empty;
   view.setData(blank);
 }
 
+/**
+ * Opens a scenario or an analyze output. The current scenario stays until the new one is ready, and stays
+ * when it fails (the error says why).
+ */
 async function openText(text: string, fileName: string, source: FileSource, hint?: 'scenario' | 'analysis'): Promise<void> {
-  reset();
-  const json = JSON.parse(text) as Record<string, unknown>;
-  const isScenario = hint === 'scenario' || (hint === undefined && 'network' in json && 'stations' in json);
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(text) as Record<string, unknown>;
+  } catch (e) {
+    throw loadError('notJson', { file: fileName, detail: e instanceof Error ? e.message : String(e) });
+  }
+  const isScenario = hint === 'scenario' || (hint === undefined && json !== null && typeof json === 'object' && 'network' in json && 'stations' in json);
   if (isScenario) {
-    state.mode = 'scenario';
+    state.loading = true;
+    state.error = null;
     render();
     rememberScenario(text, fileName, source);
-    worker.load(text, fileName, source);
+    worker.load(text, fileName, source, visibleSources(view.map, view.visible, 99).filter((n) => !HIDDEN_AT_START.has(n)));
+    pendingMode = { mode: 'scenario', source };
     return;
   }
-  worker.stop();
-  state.mode = 'analysis';
+  const summaryLike = json !== null && typeof json === 'object' && ['scenario', 'coverage', 'figures', 'layers', 'water'].some((k) => k in json);
+  if (hint === undefined && !fileName.endsWith('summary.json') && !summaryLike) throw loadError('notScenario', { file: fileName });
   const a = await loadAnalysisFolder(text, source);
-  onResult({ kind: 'load', info: a.info, layers: a.layers, summary: a.summary, baseSummary: a.summary, candidates: [], computeMs: 0, layersMs: 0 });
+  worker.stop();
+  pendingMode = { mode: 'analysis', source };
+  void onResult({ kind: 'load', info: a.info, layers: a.layers, summary: a.summary, baseSummary: a.summary, candidates: [], computeMs: 0, layersMs: 0 });
 }
+
+/** Sources not sent with the first picture: hydrants are drawn from street scale only (they follow on zoom). */
+const HIDDEN_AT_START = new Set(['hydrants']);
+/** The mode and source of the scenario being opened (applied when its first result arrives). */
+let pendingMode: { mode: 'scenario' | 'analysis'; source: FileSource } | null = null;
 
 async function openUrl(url: string): Promise<void> {
   const abs = new URL(url, location.href).href;
-  const tryFetch = async (u: string) => {
-    const res = await fetch(u);
-    if (!res.ok) throw new Error(`${u}: HTTP ${res.status}`);
-    return res.text();
-  };
   try {
     if (abs.endsWith('/')) {
       for (const name of ['scenario.json', 'summary.json']) {
+        let text: string;
         try {
-          const text = await tryFetch(abs + name);
-          await openText(text, abs + name, urlSource(abs + name));
-          return;
+          text = await fetchText(abs + name);
         } catch {
-          // try the next entry file
+          continue; // try the next entry file
         }
+        await openText(text, abs + name, urlSource(abs + name));
+        return;
       }
-      throw new Error(`${abs}: neither scenario.json nor summary.json found`);
+      throw loadError('neitherEntry', { url: abs });
     }
-    await openText(await tryFetch(abs), abs, urlSource(abs));
+    await openText(await fetchText(abs), abs, urlSource(abs));
   } catch (e) {
-    state.loading = false;
-    state.error = e instanceof Error ? e.message : String(e);
-    state.updates++;
-    render();
+    showError(e as RequestError);
   }
 }
 
 async function openFiles(files: Map<string, File>, label: string): Promise<void> {
   try {
     const entry = await findEntry(files);
-    if (!entry) throw new Error(t('openHint'));
-    const source = filesSource(files, entry.dir, label);
+    if (!entry) {
+      // a lone .json that is not a scenario: say what is wrong with it (invalid JSON, not a scenario)
+      const only = [...files.values()];
+      if (only.length === 1 && only[0].name.endsWith('.json')) return await openText(await only[0].text(), only[0].name, filesSource(files, '', label));
+      throw loadError('openHint', {});
+    }
+    // A saved scenario opened alone reads the layers it names from the scenario shown now (same folder).
+    const source = withFallback(filesSource(files, entry.dir, label), entry.kind === 'scenario' ? currentSource : null);
     await openText(await files.get(entry.path)!.text(), entry.path, source, entry.kind);
   } catch (e) {
-    state.loading = false;
-    state.error = e instanceof Error ? e.message : String(e);
-    render();
+    showError(e as RequestError);
   }
 }
 
@@ -371,15 +530,30 @@ installPrintDialog(view);
 
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && state.candidateMode) setCandidateMode(false);
+  const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
+  if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !inField && state.mode === 'scenario') {
+    e.preventDefault();
+    void live.undo().catch(() => {});
+  }
+});
+
+const drag = installCandidateDrag(view.map, {
+  onStart: () => live.beginDrag(),
+  onMove: (id, lon, lat) => {
+    const [x, y] = toWgs84(lon, lat);
+    void live.move(id, x, y, true).catch(() => {});
+  },
+  onEnd: () => render(),
 });
 
 view.map.on('click', (e) => {
   if (tools.measuring) return;
+  if (drag.swallowClick()) return;
   if (state.candidateMode) {
-    const [lon, lat] = toWgs84(e.lngLat.lng, e.lngLat.lat);
-    const c: CandidateInput = { id: `C${++candidateSeq}`, lon: +lon.toFixed(6), lat: +lat.toFixed(6), stationClass: panelSettings.candidateClass };
     clickStartedAt = performance.now();
-    worker.addCandidate(c);
+    // the map may be drawn in GCJ-02 (a Chinese basemap): candidates are WGS84
+    const [lon, lat] = toWgs84(e.lngLat.lng, e.lngLat.lat);
+    void live.add(lon, lat, panelSettings.candidateClass).catch(() => {});
     return;
   }
   const features = view.featuresAt(e.point);
@@ -396,6 +570,8 @@ for (const id of Object.values(GROUPS).flat()) {
     view.map.getCanvas().style.cursor = '';
   });
 }
+
+view.map.on('zoomend', () => fetchMissing());
 
 applyStaticLabels();
 render();

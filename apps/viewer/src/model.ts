@@ -83,7 +83,12 @@ export interface CandidateInput {
   id: string;
   lon: number;
   lat: number;
+  /** A station class code (`class2`) or a Chinese class name (`二级`). */
   stationClass: string;
+  /** Shown name (default: the id). */
+  name?: string;
+  /** Turnout, seconds (default: the preset's). */
+  turnoutS?: number;
 }
 
 export type Decoded = Record<string, FeatureCollection>;

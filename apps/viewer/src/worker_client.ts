@@ -1,4 +1,4 @@
-import type { CandidateInput, ComparisonRow } from './model';
+import type { CandidateInput, ComparisonRow, ScenarioInfo } from './model';
 import type { FileSource } from './load/file_source';
 import type { FromWorker, Params, RequestError, Result, ResultMessage, ToWorker, WorkerRequestMap } from './worker/protocol';
 
@@ -7,79 +7,96 @@ export interface WorkerHandlers {
   onComparison(rows: ComparisonRow[]): void;
   onError(message: string, messageZh?: string, where?: string): void;
   onProgress(stage: string): void;
+  /** Background layers of a scenario being loaded, before its analysis (`current`: no scenario is shown yet). */
+  onBase?(layers: Record<string, Uint8Array>, info: ScenarioInfo): void;
 }
 
-/** The page side of the analysis worker: typed requests (`WorkerRequestMap`), and answers to its file requests. */
+/**
+ * The page side of the analysis worker: typed requests (`WorkerRequestMap`), and answers to its file
+ * requests. A scenario loads in a new worker while the current one keeps serving: the current scenario
+ * stays until the new one has loaded, and stays when it fails.
+ */
 export class WorkerClient {
   private worker: Worker | null = null;
-  private source: FileSource | null = null;
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (r: never) => void; reject: (e: RequestError) => void }>();
 
   constructor(private readonly handlers: WorkerHandlers) {}
 
-  private start(): Worker {
-    this.stop();
+  private spawn(source: FileSource): Worker {
     const w = new Worker(new URL('./worker/analysis_worker.ts', import.meta.url), { type: 'module', name: 'firecover-analysis' });
-    w.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+    w.onmessage = (e: MessageEvent<FromWorker>) => this.receive(w, source, e.data);
     w.onerror = (e) => this.handlers.onError(e.message || 'analysis worker failed to start');
-    this.worker = w;
     return w;
   }
 
-  private post(m: ToWorker, transfer: Transferable[] = []): void {
-    this.worker?.postMessage(m, transfer);
+  private post(w: Worker | null, m: ToWorker, transfer: Transferable[] = []): void {
+    w?.postMessage(m, transfer);
   }
 
-  /** Sends one request; resolves with its typed result, rejects with the worker's error. */
+  /** Sends one request to the current worker; resolves with its typed result, rejects with the worker's error. */
   request<T extends keyof WorkerRequestMap>(type: T, params: Params<WorkerRequestMap, T>): Promise<Result<WorkerRequestMap, T>> {
+    return this.requestOn(this.worker, type, params);
+  }
+
+  private requestOn<T extends keyof WorkerRequestMap>(w: Worker | null, type: T, params: Params<WorkerRequestMap, T>): Promise<Result<WorkerRequestMap, T>> {
+    if (!w) return Promise.reject({ message: 'no scenario loaded', messageZh: '尚未加载情景' } satisfies RequestError);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve: resolve as (r: never) => void, reject });
-      this.post({ kind: 'request', id, type, params } as ToWorker);
+      this.post(w, { kind: 'request', id, type, params } as ToWorker);
     });
   }
 
-  private receive(m: FromWorker): void {
+  private receive(w: Worker, source: FileSource, m: FromWorker): void {
     if (m.kind === 'event') {
-      this.handlers.onProgress(m.params.stage);
+      if (m.type === 'base') this.handlers.onBase?.(m.params.layers, m.params.info);
+      else this.handlers.onProgress(m.params.stage);
       return;
     }
     if (m.kind === 'request') {
-      this.readFile(m.id, m.params.relPath);
+      this.readFile(w, source, m.id, m.params.relPath);
       return;
     }
-    const w = this.waiting.get(m.id);
+    const waiter = this.waiting.get(m.id);
     this.waiting.delete(m.id);
-    if (!w) return;
-    if (m.kind === 'response') w.resolve(m.result as never);
-    else w.reject(m.error);
+    if (!waiter) return;
+    if (m.kind === 'response') waiter.resolve(m.result as never);
+    else waiter.reject(m.error);
   }
 
-  private readFile(id: number, relPath: string): void {
-    const fail = (message: string): void => this.post({ kind: 'error', id, type: 'readFile', error: { message } });
-    if (!this.source) {
-      fail('no scenario source');
-      return;
-    }
-    this.source.bytes(relPath).then(
-      (bytes) => this.post({ kind: 'response', id, type: 'readFile', result: bytes }, [bytes.buffer]),
+  private readFile(w: Worker, source: FileSource, id: number, relPath: string): void {
+    const fail = (message: string): void => this.post(w, { kind: 'error', id, type: 'readFile', error: { message } });
+    source.bytes(relPath).then(
+      (bytes) => this.post(w, { kind: 'response', id, type: 'readFile', result: bytes }, [bytes.buffer]),
       (e: unknown) => fail(e instanceof Error ? e.message : String(e)),
     );
   }
 
   private fail = (e: RequestError): void => this.handlers.onError(e.message, e.messageZh, e.where);
 
-  /** Loads a scenario in a fresh worker (a previous one is stopped), then asks for the plan comparison. */
-  load(scenarioText: string, fileName: string, source: FileSource): void {
-    this.source = source;
-    this.start();
-    this.request('load', { scenarioText, fileName })
-      .then((r) => {
-        this.handlers.onResult(r);
-        return this.request('comparison', {});
-      })
-      .then((rows) => this.handlers.onComparison(rows), this.fail);
+  /**
+   * Loads a scenario in a new worker; on success it replaces the current one (then the plan comparison is
+   * asked for), on failure it is dropped and the current scenario stays. `visible`: the sources to send now.
+   */
+  load(scenarioText: string, fileName: string, source: FileSource, visible?: string[]): void {
+    const w = this.spawn(source);
+    this.requestOn(w, 'load', { scenarioText, fileName, visible })
+      .then(
+        (r) => {
+          this.worker?.terminate();
+          this.worker = w;
+          this.handlers.onResult(r);
+          return this.requestOn(w, 'comparison', {}).then((rows) => {
+            if (this.worker === w) this.handlers.onComparison(rows);
+          });
+        },
+        (e: RequestError) => {
+          w.terminate();
+          throw e;
+        },
+      )
+      .catch(this.fail);
   }
 
   addCandidate(candidate: CandidateInput): void {
@@ -93,7 +110,5 @@ export class WorkerClient {
   stop(): void {
     this.worker?.terminate();
     this.worker = null;
-    // Answers from a stopped worker never come: forget what was asked of it.
-    this.waiting.clear();
   }
 }

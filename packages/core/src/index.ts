@@ -194,8 +194,8 @@ export { type CoverageFigures } from './coverage/figures';
 export { type GapZone, type GapReport } from './coverage/gaps';
 /** Existing versus each planned year (or any station sets): the analyses and their differences. */
 export { planStationSets, compareStationSets, type StationSet, type SetComparison, type SetChange, type ComparedSet } from './coverage/compare';
-/** The coverage results as GeoJSON layers, and the typed properties of their features. */
-export { coverageLayers, type CoverageLayerName } from './coverage/layers';
+/** The coverage results as GeoJSON layers (`arrivalBandLayer`: only the arrival bands, what a map redraws after a move), and the typed properties of their features. */
+export { coverageLayers, arrivalBandLayer, type CoverageLayerName } from './coverage/layers';
 export type {
   CoverageLayers,
   ServiceAreaProperties,

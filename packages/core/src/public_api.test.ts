@@ -152,6 +152,7 @@ const VALUES = [
   'planStationSets',
   'compareStationSets',
   'coverageLayers',
+  'arrivalBandLayer',
   'coverageSummary',
   'coverageByHour',
   'comparisonSummary',

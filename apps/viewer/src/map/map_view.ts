@@ -67,9 +67,13 @@ export class MapView {
     this.map.setPaintProperty('bands-fill', 'fill-color', expr);
   }
 
-  /** Replaces source data; `bytes` is UTF-8 GeoJSON. Old URLs are released once the map has the new data. */
-  setData(layers: Record<string, Uint8Array>): void {
+  /**
+   * Replaces source data; `bytes` is UTF-8 GeoJSON. Old URLs are released once the map has the new data.
+   * Resolves when MapLibre's worker has loaded every layer (parsed and indexed, before drawing).
+   */
+  setData(layers: Record<string, Uint8Array>): Promise<void> {
     const old: string[] = [];
+    const loaded: Promise<void>[] = [];
     for (const [name, bytes] of Object.entries(layers)) {
       const src = this.map.getSource(name) as maplibregl.GeoJSONSource | undefined;
       if (!src) continue;
@@ -78,9 +82,20 @@ export class MapView {
       const url = URL.createObjectURL(new Blob([shown as BlobPart], { type: 'application/geo+json' }));
       if (this.urls[name]) old.push(this.urls[name]);
       this.urls[name] = url;
-      src.setData(url);
+      loaded.push(src.setData(url));
     }
     if (old.length) this.map.once('idle', () => setTimeout(() => old.forEach((u) => URL.revokeObjectURL(u)), 1000));
+    return Promise.all(loaded).then(() => undefined);
+  }
+
+  /** Applies layer changes by feature id (`GeoJSONSource.updateData`); resolves when MapLibre's worker has them. */
+  updateData(diffs: Record<string, maplibregl.GeoJSONSourceDiff>): Promise<void> {
+    const loaded: Promise<void>[] = [];
+    for (const [name, diff] of Object.entries(diffs)) {
+      const src = this.map.getSource(name) as maplibregl.GeoJSONSource | undefined;
+      if (src) loaded.push(src.updateData(diff));
+    }
+    return Promise.all(loaded).then(() => undefined);
   }
 
   fit(bbox: [number, number, number, number] | undefined, animate = false): void {

@@ -4,6 +4,7 @@ import { figureLabel, figureValue, getLang, localText, pick, stationClassLabel, 
 import type { DistrictRow } from '../model';
 import { districtRows, districtRowsFromSummary, gapsFromSummary, topGaps } from '../normalize';
 import { waterPanelHtml, type WaterPanelData } from './water_panel';
+import { candidateItemsHtml, candidateToolsHtml, wireCandidateEditor } from '../live/candidate_panel';
 
 export interface PanelActions {
   toggleCandidateMode(): void;
@@ -112,7 +113,7 @@ export function renderPanel(root: HTMLElement, actions: PanelActions): void {
     if (s.candidates.length === 0) parts.push(`<p class="muted">${esc(t('noCandidates'))}</p>`);
     else {
       parts.push('<ul class="cand-list">');
-      for (const c of s.candidates) parts.push(`<li>${esc(c.id)} · ${esc(stationClassLabel(c.stationClass, STATION_CLASS_LABELS))} · ${c.lon.toFixed(4)}, ${c.lat.toFixed(4)} <button class="remove" data-id="${esc(c.id)}">${esc(t('remove'))}</button></li>`);
+      parts.push(candidateItemsHtml(s.candidates));
       parts.push(`</ul><button id="remove-all">${esc(t('removeAll'))}</button>`);
       const before = coverageFigure(s.baseSummary);
       const after = coverageFigure(s.summary);
@@ -126,7 +127,9 @@ export function renderPanel(root: HTMLElement, actions: PanelActions): void {
       if (capB !== null) parts.push(`<tr><th>${esc(figureLabel('districtsOverCap'))}</th><td class="num">${capB} → ${capA}</td></tr>`);
       parts.push('</table>');
     }
-    if (s.lastRecomputeMs !== null) parts.push(`<p class="muted" id="recompute-ms">${esc(t('recompute'))}: ${s.lastRecomputeMs.toFixed(0)} ms${s.lastRoundTripMs !== null ? ` (${lang === 'zh' ? '含绘制' : 'with drawing'} ${s.lastRoundTripMs.toFixed(0)} ms)` : ''}</p>`);
+    if (s.lastRecomputeMs !== null) parts.push(`<p class="muted" id="recompute-ms">${esc(t('recompute'))}: ${s.lastRecomputeMs.toFixed(0)} ms${s.lastRoundTripMs !== null ? ` (${lang === 'zh' ? '含绘制' : 'with drawing'} ${s.lastRoundTripMs.toFixed(0)} ms)` : ''}${s.lastUpdateMs !== null ? ` · ${esc(t('lastUpdate'))} <span id="last-update-ms">${s.lastUpdateMs.toFixed(0)}</span> ms` : ''}</p>`);
+    if (s.candidates.length) parts.push(`<p class="hint">${esc(t('candDragHint'))}</p>`);
+    parts.push(candidateToolsHtml());
   } else parts.push(`<p class="muted">${esc(t('analysisOnly'))}</p>`);
   parts.push('</section>');
 
@@ -177,6 +180,7 @@ export function renderPanel(root: HTMLElement, actions: PanelActions): void {
   });
   root.querySelectorAll<HTMLButtonElement>('button.remove').forEach((b) => b.addEventListener('click', () => actions.removeCandidate(b.dataset.id!)));
   root.querySelector('#remove-all')?.addEventListener('click', () => actions.removeAllCandidates());
+  wireCandidateEditor(root);
   root.querySelectorAll<HTMLAnchorElement>('a.zoom').forEach((a) =>
     a.addEventListener('click', (e) => {
       e.preventDefault();

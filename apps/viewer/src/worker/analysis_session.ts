@@ -2,6 +2,9 @@ import type { FeatureCollection, Point } from 'geojson';
 import {
   addStation,
   analyzeScenario,
+  arrivalBandLayer,
+  compareStationSets,
+  comparisonSummary,
   coverageLayers,
   coverageSummary,
   isInputError,
@@ -9,10 +12,14 @@ import {
   networkBbox,
   type CoverageAnalysis,
   type LoadedScenario,
+  type CoverageLayerName,
   type ScenarioAnalysis,
-  type Station,
+  type ScenarioFile,
+  type StationInput,
   type WaterFigures,
 } from '@firecover/core';
+import { candidateFromStation, candidateStation, commonPrefix } from '../live/candidates';
+import { savedScenario } from '../scenario_file/save_scenario';
 import type { CandidateInput, ComparisonRow, ScenarioInfo } from '../model';
 import { normalizeLayer, type CandidateFeatureProperties } from '../normalize';
 import { baseLayers } from './base_layers';
@@ -40,6 +47,10 @@ export interface SessionResult {
   baseSummary: Record<string, unknown> & { water: WaterSummary };
   candidates: CandidateInput[];
   computeMs: number;
+  /** Building the layers (contours, GeoJSON), ms. */
+  buildMs?: number;
+  /** Of a load: every layer that has features, sent now or not (the legend lists them all). */
+  available?: string[];
 }
 
 export type ReadFile = (relPath: string) => Promise<Uint8Array>;
@@ -79,6 +90,9 @@ export class AnalysisSession {
   private analysis: CoverageAnalysis | null = null;
   private candidates: CandidateInput[] = [];
   private water: WaterSummary = null;
+  /** prefix[i]: the loaded analysis with the first i candidates added (prefix[0] is the loaded one). */
+  private prefix: CoverageAnalysis[] = [];
+  private scenarioJson: ScenarioFile | null = null;
 
   /** The pipeline's result for the scenario as loaded (no candidates); null before `load`. */
   get scenarioAnalysis(): ScenarioAnalysis | null {
@@ -89,48 +103,147 @@ export class AnalysisSession {
    * Reads and analyses a scenario: the stations in service in its `analysis.year` (else the existing
    * ones), water on their districts, the plan comparison. A water error is shown beside the coverage.
    */
-  async load(scenarioText: string, fileName: string, readFile: ReadFile, onStage: (stage: 'loading' | 'coverage') => void = () => {}): Promise<SessionResult> {
+  async load(
+    scenarioText: string,
+    fileName: string,
+    readFile: ReadFile,
+    onStage: (stage: 'loading' | 'coverage') => void = () => {},
+    visible?: readonly string[],
+    /** Called with the background layers before the analysis starts (the map can draw the roads meanwhile). */
+    onBase?: (base: Record<string, FeatureCollection>, info: ScenarioInfo) => void,
+  ): Promise<SessionResult> {
     onStage('loading');
-    const scenario = await loadScenario(JSON.parse(scenarioText) as unknown, fileName, readFile);
+    const json = JSON.parse(scenarioText) as unknown;
+    const scenario = await loadScenario(json, fileName, readFile);
     const info = scenarioInfo(scenario);
+    this.infoCache = info;
+    const base = this.normalize(baseLayers(scenario) as Record<string, FeatureCollection>);
+    onBase?.(base, info);
     onStage('coverage');
     const t0 = performance.now();
-    const r = analyzeScenario(scenario, { onWaterError: 'keep', compare: true });
-    const layers = r.layers();
-    const computeMs = performance.now() - t0;
+    // The plan comparison waits for its own request (`comparison`), after the first picture.
+    const r = analyzeScenario(scenario, { onWaterError: 'keep', compare: false });
     this.loaded = r;
     this.infoCache = info;
     this.analysis = r.coverage;
+    this.prefix = [r.coverage];
     this.candidates = [];
+    this.scenarioJson = json as ScenarioFile;
     this.water = r.waterFigures ?? (r.waterError === null ? null : { error: r.waterError instanceof Error ? r.waterError.message : String(r.waterError) });
-    const base = baseLayers(scenario) as Record<string, FeatureCollection>;
+    // Candidates saved in the scenario (status "candidate") come back as the page's candidates, as entered.
+    const raw = Array.isArray(this.scenarioJson.stations) ? (this.scenarioJson.stations as StationInput[]).filter((x) => x.status === 'candidate') : null;
+    const saved: CandidateInput[] = raw
+      ? raw.map((x) => ({ id: x.id, lon: x.lon, lat: x.lat, stationClass: x.class, name: x.name === x.id ? undefined : x.name, turnoutS: x.turnoutS }))
+      : scenario.stations.filter((x) => x.status === 'candidate').map(candidateFromStation);
+    if (saved.length) this.applyCandidates(saved);
+    const layers = this.liveLayers(visible ?? null, true);
+    const computeMs = performance.now() - t0;
+    const available = Object.entries(layers).filter(([, fc]) => fc.features.length > 0).map(([n]) => n);
+    // not sent now: the reached roads exist with any station; the water layers are built already
+    if (r.coverage.stations.length > 0) available.push('reached_network');
+    for (const [n, fc] of Object.entries((r.water ? r.layers([]).water : null) ?? {})) if ((fc as FeatureCollection).features.length > 0) available.push(n);
+    return { ...this.resultOf('load', computeMs, layers), base, available: [...new Set(available)] };
+  }
+
+  /**
+   * Replaces the candidate list, recomputing only from the first candidate that differs (each list prefix
+   * is kept): moving, editing or deleting the last candidate is one `addStation`. Returns the layers named
+   * in `visible` (null: every layer) that the candidates change.
+   */
+  setCandidates(list: readonly CandidateInput[], visible: readonly string[] | null = null): SessionResult {
+    const t0 = performance.now();
+    this.applyCandidates(list);
+    const computeMs = performance.now() - t0;
+    const layers = this.liveLayers(visible, false);
+    return { ...this.resultOf('update', computeMs, layers), buildMs: performance.now() - t0 - computeMs };
+  }
+
+  /** Layers by name for the current candidates (the page asks for a hidden layer when it is shown). */
+  layersOf(names: readonly string[]): SessionResult {
+    const t0 = performance.now();
+    const all = this.liveLayers(names, true);
+    const layers: Record<string, FeatureCollection> = {};
+    for (const n of names) if (all[n]) layers[n] = all[n];
+    return this.resultOf('update', performance.now() - t0, layers);
+  }
+
+  /** The scenario file with the candidates as stations of status "candidate" (JSON text, what `analyze` reads). */
+  saveScenario(): string {
+    const loaded = this.need();
+    return `${JSON.stringify(savedScenario(this.scenarioJson!, loaded.scenario.stations, this.candidates), null, 2)}\n`;
+  }
+
+  private applyCandidates(list: readonly CandidateInput[]): void {
+    const loaded = this.need();
+    const keep = Math.min(commonPrefix(this.candidates, list), this.prefix.length - 1);
+    // built aside: a refused candidate (too far from a road) leaves the session as it was
+    const prefix = this.prefix.slice(0, keep + 1);
+    let a = prefix[keep];
+    for (let i = keep; i < list.length; i++) {
+      a = addStation(a, candidateStation(list[i], loaded.scenario.preset.turnoutS.value));
+      prefix.push(a);
+    }
+    this.prefix = prefix;
+    this.analysis = a;
+    this.candidates = list.map((c) => ({ ...c }));
+  }
+
+  /**
+   * The coverage layers (arrival bands only for `service_areas`) and, with `water`, the water layers,
+   * limited to `names` (null: all), normalised for the style.
+   */
+  private liveLayers(names: readonly string[] | null, water: boolean): Record<string, FeatureCollection> {
+    const loaded = this.need();
+    const a = this.analysis!;
+    const want = (n: string) => names === null || names.includes(n);
+    const out: Record<string, FeatureCollection> = {};
+    if (want('service_areas')) out.service_areas = arrivalBandLayer(a) as FeatureCollection;
+    const coverageNames = (['districts', 'gaps', 'reached_network', 'stations'] as CoverageLayerName[]).filter(want);
+    const coverage = a === loaded.coverage ? loaded.layers(coverageNames).coverage : coverageLayers(a, coverageNames);
+    Object.assign(out, coverage);
+    if (water && loaded.water) {
+      const w = loaded.layers([]).water as unknown as Record<string, FeatureCollection> | null;
+      for (const [n, fc] of Object.entries(w ?? {})) if (want(n)) out[n] = fc;
+    }
+    out.candidates = this.candidateLayer();
+    return withFeatureIds(this.normalize(out));
+  }
+
+  private resultOf(kind: 'load' | 'update', computeMs: number, layers: Record<string, FeatureCollection>): SessionResult {
+    const loaded = this.need();
+    const a = this.analysis!;
+    const summary = a === loaded.coverage ? loaded.summary : coverageSummary(a);
     return {
-      ...this.result('load', computeMs, { ...layers.water } as Record<string, FeatureCollection>),
-      base: this.normalize(base),
+      kind,
+      info: this.infoCache!,
+      layers,
+      summary: { ...(summary as unknown as Record<string, unknown>), water: this.water },
+      baseSummary: { ...(loaded.summary as unknown as Record<string, unknown>), water: this.water },
+      candidates: this.candidates.map((c) => ({ ...c })),
+      computeMs,
     };
   }
 
   /** Adds a candidate station (incremental: one search from it). */
   addCandidate(c: CandidateInput): SessionResult {
     const t0 = performance.now();
-    this.analysis = addStation(this.analysis ?? this.need().coverage, this.candidateStation(c));
-    this.candidates.push(c);
+    this.applyCandidates([...this.candidates, c]);
     return this.result('update', performance.now() - t0, {});
   }
 
-  /** Removes a candidate: the loaded analysis with the remaining candidates added again. */
+  /** Removes a candidate: the analysis of the candidates before it, with those after it added again. */
   removeCandidate(id: string): SessionResult {
     const t0 = performance.now();
-    this.candidates = this.candidates.filter((c) => c.id !== id);
-    let a = this.need().coverage;
-    for (const c of this.candidates) a = addStation(a, this.candidateStation(c));
-    this.analysis = a;
+    this.applyCandidates(this.candidates.filter((c) => c.id !== id));
     return this.result('update', performance.now() - t0, {});
   }
 
   /** The plan's station sets (from the pipeline's comparison of the loaded scenario). */
   comparison(): ComparisonRow[] {
-    const c = this.need().comparisonSummary;
+    const loaded = this.need();
+    // Computed on first request (after the first picture), reusing the loaded coverage.
+    if (!loaded.comparisonSummary) loaded.comparisonSummary = comparisonSummary((loaded.comparison = compareStationSets(loaded.scenario, undefined, undefined, [loaded.coverage])));
+    const c = loaded.comparisonSummary;
     return (c?.sets ?? []).map((s) => ({ key: s.key, label: s.label, stationCount: s.stations.length, summary: s as unknown as Record<string, unknown> }));
   }
 
@@ -139,14 +252,13 @@ export class AnalysisSession {
     return this.loaded;
   }
 
-  private candidateStation(c: CandidateInput): Station {
-    return { id: c.id, name: c.id, lon: c.lon, lat: c.lat, class: c.stationClass as Station['class'], status: 'candidate', turnoutS: this.need().scenario.preset.turnoutS.value };
-  }
-
   private candidateLayer(): FeatureCollection<Point, CandidateFeatureProperties> {
     return {
       type: 'FeatureCollection',
-      features: this.candidates.map((c) => ({ type: 'Feature', properties: { id: c.id, name: c.id, class: c.stationClass as Station['class'], status: 'candidate' }, geometry: { type: 'Point', coordinates: [c.lon, c.lat] } })),
+      features: this.candidates.map((c) => {
+        const st = candidateStation(c, 0);
+        return { type: 'Feature', id: c.id, properties: { id: c.id, name: st.name, class: st.class, status: 'candidate' }, geometry: { type: 'Point', coordinates: [c.lon, c.lat] } };
+      }),
     };
   }
 
@@ -173,4 +285,25 @@ export class AnalysisSession {
       computeMs,
     };
   }
+}
+
+/** Feature ids of the layers a candidate changes, so the page can update them by diff (`updateData`). */
+const FEATURE_ID: Record<string, (p: Record<string, unknown>) => unknown> = {
+  service_areas: (p) => `band-${String(p.fc_band)}`,
+  districts: (p) => p.fc_station,
+  gaps: (p) => p.fc_id,
+  stations: (p) => p.id,
+  candidates: (p) => p.id,
+};
+
+function withFeatureIds(layers: Record<string, FeatureCollection>): Record<string, FeatureCollection> {
+  for (const [name, fc] of Object.entries(layers)) {
+    const key = FEATURE_ID[name];
+    if (!key) continue;
+    for (const f of fc.features) {
+      const id = key(f.properties ?? {});
+      if (typeof id === 'string' || typeof id === 'number') f.id = id;
+    }
+  }
+  return layers;
 }

@@ -1,4 +1,4 @@
-import { encodeLayer } from '../normalize';
+import { LayerSender } from '../live/layer_sender';
 import { AnalysisSession, requestError, type SessionResult } from './analysis_session';
 import { planHandlers } from '../plan/plan_worker';
 import { nameStationsLayer } from '../plan/place_names';
@@ -18,12 +18,13 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 const session = new AnalysisSession();
+const sender = new LayerSender();
 let nextId = 1;
 const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
 let queue: Promise<void> = Promise.resolve();
 
-function emit<T extends keyof WorkerEventMap>(type: T, params: WorkerEventMap[T]): void {
-  scope.postMessage({ kind: 'event', type, params } as EventOf<WorkerEventMap>);
+function emit<T extends keyof WorkerEventMap>(type: T, params: WorkerEventMap[T], transfer: Transferable[] = []): void {
+  scope.postMessage({ kind: 'event', type, params } as EventOf<WorkerEventMap>, transfer);
 }
 
 function readFile(relPath: string): Promise<Uint8Array> {
@@ -35,31 +36,35 @@ function readFile(relPath: string): Promise<Uint8Array> {
   });
 }
 
-/** Encodes the layers (transferring their buffers). */
-function pack(r: SessionResult, transfer: Transferable[]): ResultMessage {
+/** Encodes the layers that changed since they were last sent (transferring their buffers). */
+function pack(r: SessionResult, transfer: Transferable[], asDiffs = false): ResultMessage {
   const t0 = performance.now();
-  const encode = (layers: Record<string, unknown>): Record<string, Uint8Array> => {
-    const out: Record<string, Uint8Array> = {};
-    for (const [name, fc] of Object.entries(layers)) {
-      out[name] = encodeLayer(fc);
-      transfer.push(out[name].buffer);
-    }
-    return out;
-  };
   // Unnamed OSM stations (node/…) are shown by their place (plan/place_names.ts).
   const loaded = session.scenarioAnalysis;
   if (loaded && r.layers.stations) nameStationsLayer(loaded.scenario, r.layers.stations as never);
-  const layers = encode(r.layers);
-  const base = r.base ? encode(r.base) : undefined;
-  return { kind: r.kind, info: r.info, layers, base, summary: r.summary, baseSummary: r.baseSummary, candidates: r.candidates, computeMs: r.computeMs, layersMs: performance.now() - t0 };
+  const packed = asDiffs ? sender.packDiffs(r.layers, transfer) : { layers: sender.pack(r.layers, transfer), diffs: undefined };
+  const layers = packed.layers;
+  const base = r.base ? sender.pack(r.base, transfer) : undefined;
+  return { kind: r.kind, info: r.info, layers, base, summary: r.summary, baseSummary: r.baseSummary, candidates: r.candidates, computeMs: r.computeMs, buildMs: r.buildMs, diffs: packed.diffs, available: r.available, layersMs: performance.now() - t0 };
 }
 
 const handlers: { [T in keyof WorkerRequestMap]: (params: Params<WorkerRequestMap, T>, transfer: Transferable[]) => Promise<Result<WorkerRequestMap, T>> | Result<WorkerRequestMap, T> } = {
-  load: async (p, transfer) => pack(await session.load(p.scenarioText, p.fileName, readFile, (stage) => emit('progress', { stage })), transfer),
+  load: async (p, transfer) => {
+    sender.reset();
+    // sent ahead as they are, and again with the result (the page skips them there when it drew them ahead)
+    const onBase = (base: Record<string, unknown>, info: ResultMessage['info']) => {
+      const t: Transferable[] = [];
+      emit('base', { layers: new LayerSender().pack(base, t), info }, t);
+    };
+    return pack(await session.load(p.scenarioText, p.fileName, readFile, (stage) => emit('progress', { stage }), p.visible, onBase), transfer);
+  },
   addCandidate: (p, transfer) => pack(session.addCandidate(p.candidate), transfer),
   removeCandidate: (p, transfer) => pack(session.removeCandidate(p.id), transfer),
   comparison: () => session.comparison(),
   ...planHandlers(session),
+  setCandidates: (p, transfer) => pack(session.setCandidates(p.candidates, p.visible), transfer, true),
+  layers: (p, transfer) => pack(session.layersOf(p.names), transfer),
+  saveScenario: () => ({ text: session.saveScenario() }),
 };
 
 function handle<T extends keyof WorkerRequestMap>(type: T, id: number, params: Params<WorkerRequestMap, T>): Promise<void> {

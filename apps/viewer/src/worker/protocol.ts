@@ -1,5 +1,6 @@
 import type { CandidateInput, ComparisonRow, LayerBytes, ScenarioInfo } from '../model';
 import type { DueAnswer, MeasureAnswer, PlanInfo, YearAnswer } from '../plan/plan_service';
+import type { LayerDiff } from '../live/apply_diff';
 
 /**
  * The messages between the page and the analysis worker, typed once: each request type maps to its
@@ -24,16 +25,31 @@ export interface ResultMessage {
   computeMs: number;
   /** Time to build and encode the layers, ms. */
   layersMs: number;
+  /** Of a load: every layer with features, sent now or not (the legend lists them). */
+  available?: string[];
+  /** Of a candidate change: layers the page holds, as the changes to apply (a MapLibre `GeoJSONSourceDiff`: remove by id, add). */
+  diffs?: Record<string, LayerDiff>;
+  /** Of a candidate change: building the layers (contours, GeoJSON objects), ms; `layersMs` is then the encoding. */
+  buildMs?: number;
 }
 
 /** Requests the page sends the worker: type → [params, result]. */
 export interface WorkerRequestMap {
   /** Load and analyse a scenario (files it names are asked of the page with `readFile`). */
-  load: [{ scenarioText: string; fileName: string }, ResultMessage];
+  load: [{ scenarioText: string; fileName: string; /** Sources to send now (default all); the rest on `layers`. */ visible?: string[] }, ResultMessage];
   addCandidate: [{ candidate: CandidateInput }, ResultMessage];
   removeCandidate: [{ id: string }, ResultMessage];
   /** The plan's station sets side by side (existing, each planned year, full plan, with candidates). */
   comparison: [Record<string, never>, ComparisonRow[]];
+  /**
+   * The whole candidate list (add, move, edit, delete, undo are all this): recomputed from the first
+   * candidate that differs; only the `visible` layers that changed come back.
+   */
+  setCandidates: [{ candidates: CandidateInput[]; visible: string[] }, ResultMessage];
+  /** Layers by name for the current candidates (a layer shown after it was hidden; hydrants from street scale). */
+  layers: [{ names: string[] }, ResultMessage];
+  /** The scenario with the candidates, as scenario JSON text (`firecover analyze` reads it). */
+  saveScenario: [Record<string, never>, { text: string }];
   /** The plan: its years and every station with status and year (plan/plan_service.ts). */
   plan: [Record<string, never>, PlanInfo];
   /** Show year Y of the plan (null: the loaded analysis again): layers, figures, newly covered land. */
@@ -59,6 +75,8 @@ export interface PageRequestMap {
 /** One-way notices from the worker: type → params. */
 export interface WorkerEventMap {
   progress: { stage: 'loading' | 'coverage' };
+  /** The background layers (roads, water, …) as soon as the scenario is read, before its analysis. */
+  base: { layers: Record<string, LayerBytes>; info: ScenarioInfo };
 }
 
 /** Why a request failed: an `InputError`'s English and Chinese detail and where, or a plain message. */

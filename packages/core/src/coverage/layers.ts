@@ -1,10 +1,10 @@
-import type { Feature, FeatureCollection, Geometry, LineString, Point } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type {
   CoverageLayers,
   DistrictFeatureProperties,
   GapFeatureProperties,
   ReachedNetworkProperties,
-  ServiceAreaProperties,
+  ServiceAreaBandProperties,
   StationFeatureProperties,
 } from './layer_properties';
 import { linkSlice } from '../network/link_geometry';
@@ -46,17 +46,22 @@ function feature<G extends Geometry, P>(geometry: G, properties: P): Feature<G, 
   return { type: 'Feature', properties, geometry };
 }
 
-function serviceAreaLayer(a: CoverageAnalysis): CoverageLayers['service_areas'] {
+/**
+ * Only the arrival bands of `service_areas` (kind "band", the same features in the same order), without
+ * each station's own area and the union: what a map redraws after a station moves (the per-station
+ * contours are the costly part of `service_areas`).
+ */
+export function arrivalBandLayer(a: CoverageAnalysis): FeatureCollection<Polygon | MultiPolygon, ServiceAreaBandProperties> {
   const ctx = a.context;
   const { grid, land } = ctx;
   const R = a.responseS;
-  const features: CoverageLayers['service_areas']['features'] = [];
+  const features: Feature<Polygon | MultiPolygon, ServiceAreaBandProperties>[] = [];
   const limits = [...ctx.scenario.analysis.bandsS].sort((x, y) => x - y);
   const landFirst = a.firstS.map((t, k) => (land[k] ? t : Infinity));
   for (const b of bandPolygons(grid, landFirst, [...limits, Infinity])) {
     const label = b.from === -Infinity ? `≤ ${b.upTo / 60} min` : b.upTo === Infinity ? `> ${b.from / 60} min` : `${b.from / 60}–${b.upTo / 60} min`;
     features.push(
-      feature<CoverageLayers['service_areas']['features'][number]['geometry'], ServiceAreaProperties>(b.geometry, {
+      feature<Polygon | MultiPolygon, ServiceAreaBandProperties>(b.geometry, {
         kind: 'band',
         label,
         fromS: sec(b.from),
@@ -67,6 +72,14 @@ function serviceAreaLayer(a: CoverageAnalysis): CoverageLayers['service_areas'] 
       }),
     );
   }
+  return fc(features);
+}
+
+function serviceAreaLayer(a: CoverageAnalysis): CoverageLayers['service_areas'] {
+  const ctx = a.context;
+  const { grid, land } = ctx;
+  const R = a.responseS;
+  const features: CoverageLayers['service_areas']['features'] = [...arrivalBandLayer(a).features];
   const unit = cellAreaKm2(grid);
   for (const s of a.stations) {
     const cells = Array.from(s.serviceCells).filter((k) => land[k] === 1);
