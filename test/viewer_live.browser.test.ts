@@ -125,6 +125,11 @@ describe.runIf(haveChromium())('viewer live what-if in Chromium', () => {
     expect(await page.evaluate('window.__firecover.error')).toBeNull();
     expect(await page.evaluate("window.__firecover.map.queryRenderedFeatures({ layers: ['candidates-icon'] }).length")).toBe(1);
     await page.screenshot({ path: path.join(SHOTS, 'firecover-viewer-live-drag.png') });
+    // exports read the layers as the map holds them after the diffs: the candidate where it was dropped
+    const exported = (await page.evaluate(`window.__firecover.visibleLayersGeojson().then((fc) => fc.features.filter((f) => f.properties.fc_layer === 'candidates').map((f) => f.geometry.coordinates))`)) as number[][];
+    expect(exported.length).toBe(1);
+    expect(Math.abs(exported[0][0] - dragged.lon)).toBeLessThan(1e-6);
+    expect(Math.abs(exported[0][1] - dragged.lat)).toBeLessThan(1e-6);
     // one undo step for the whole mouse drag: back to the burst's last position
     await page.keyboard.press('Control+z');
     await page.evaluate('window.__firecover.candidatesSettled()');
@@ -269,6 +274,8 @@ describe.runIf(haveChromium())('viewer live what-if in Chromium', () => {
     expect(await page.evaluate('window.__firecover.map.getZoom() < 12.5')).toBe(true);
     expect(await count('hydrants')).toBe(0);
     expect(await count('reached_network')).toBe(0);
+    // the legend folds itself away when it would cover a station (the sample city's Liushu): open it to reach the toggles
+    if (await page.evaluate("document.querySelector('#legend').classList.contains('collapsed')")) await page.click('#legend-toggle');
     await page.check('input[data-group="reached_network"]');
     await page.waitForFunction("window.__firecover.map.querySourceFeatures('reached_network').length > 0", null, { timeout: 60_000 });
     await page.evaluate('window.__firecover.map.jumpTo({ zoom: 14 })');

@@ -3,6 +3,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { ExpressionSpecification, MapGeoJSONFeature } from 'maplibre-gl';
 import { state } from '../app_state';
+import { applyDiff, type LayerDiff } from '../live/apply_diff';
+import { decodeLayer, encodeLayer } from '../normalize';
 import { getLang } from '../i18n';
 import { bandColours } from './colours';
 import { installIcons } from './icons';
@@ -20,11 +22,23 @@ export const CLICKABLE = ['stations-icon', 'candidates-icon', 'plan-stations-ico
 export class MapView {
   readonly map: maplibregl.Map;
   readonly visible = new Set(DEFAULT_ON);
-  /** Current blob URL per source (kept alive: the PNG export reuses them). */
-  readonly urls: Record<string, string> = {};
+  private readonly urlsNow: Record<string, string> = {};
+  private readonly rawNow: Record<string, Uint8Array> = {};
+  /** Diffs the map took in by `updateData` since each source's bytes were last set (folded in on demand). */
+  private readonly pending = new Map<string, LayerDiff[]>();
   private bandsS = [180, 240, 300];
-  /** The bytes last given per source, before `transform` (so a change of display CRS can redo them). */
-  readonly raw: Record<string, Uint8Array> = {};
+
+  /** Current blob URL per source, as the map shows it now (the exports read them; diffs folded in first). */
+  get urls(): Record<string, string> {
+    this.flush();
+    return this.urlsNow;
+  }
+
+  /** The current bytes per source, before `transform` (so a change of display CRS can redo them; diffs folded in). */
+  get raw(): Record<string, Uint8Array> {
+    this.flush();
+    return this.rawNow;
+  }
   /** Applied to every source's bytes before the map gets them (basemap/: the GCJ-02 shift), or null. */
   transform: ((name: string, bytes: Uint8Array) => Uint8Array) | null = null;
 
@@ -77,11 +91,12 @@ export class MapView {
     for (const [name, bytes] of Object.entries(layers)) {
       const src = this.map.getSource(name) as maplibregl.GeoJSONSource | undefined;
       if (!src) continue;
-      this.raw[name] = bytes;
+      this.rawNow[name] = bytes;
+      this.pending.delete(name);
       const shown = this.transform ? this.transform(name, bytes) : bytes;
       const url = URL.createObjectURL(new Blob([shown as BlobPart], { type: 'application/geo+json' }));
-      if (this.urls[name]) old.push(this.urls[name]);
-      this.urls[name] = url;
+      if (this.urlsNow[name]) old.push(this.urlsNow[name]);
+      this.urlsNow[name] = url;
       loaded.push(src.setData(url));
     }
     if (old.length) this.map.once('idle', () => setTimeout(() => old.forEach((u) => URL.revokeObjectURL(u)), 1000));
@@ -89,13 +104,36 @@ export class MapView {
   }
 
   /** Applies layer changes by feature id (`GeoJSONSource.updateData`); resolves when MapLibre's worker has them. */
-  updateData(diffs: Record<string, maplibregl.GeoJSONSourceDiff>): Promise<void> {
+  updateData(diffs: Record<string, LayerDiff>): Promise<void> {
     const loaded: Promise<void>[] = [];
     for (const [name, diff] of Object.entries(diffs)) {
       const src = this.map.getSource(name) as maplibregl.GeoJSONSource | undefined;
-      if (src) loaded.push(src.updateData(diff));
+      if (!src) continue;
+      const list = this.pending.get(name);
+      if (list) list.push(diff);
+      else this.pending.set(name, [diff]);
+      // the map shows the display CRS (a GCJ-02 basemap): the added features are shifted as whole layers are
+      const shown = this.transform && diff.add.length ? { ...diff, add: decodeLayer(this.transform(name, encodeLayer({ type: 'FeatureCollection', features: diff.add }))).features } : diff;
+      loaded.push(src.updateData(shown as maplibregl.GeoJSONSourceDiff));
     }
     return Promise.all(loaded).then(() => undefined);
+  }
+
+  /** Folds the pending diffs into each source's bytes and blob URL (the map itself already has them). */
+  private flush(): void {
+    if (this.pending.size === 0) return;
+    const old: string[] = [];
+    for (const [name, diffs] of this.pending) {
+      let fc = this.rawNow[name] ? decodeLayer(this.rawNow[name]) : undefined;
+      for (const d of diffs) fc = applyDiff(fc, d);
+      const bytes = encodeLayer(fc);
+      this.rawNow[name] = bytes;
+      const shown = this.transform ? this.transform(name, bytes) : bytes;
+      if (this.urlsNow[name]) old.push(this.urlsNow[name]);
+      this.urlsNow[name] = URL.createObjectURL(new Blob([shown as BlobPart], { type: 'application/geo+json' }));
+    }
+    this.pending.clear();
+    if (old.length) setTimeout(() => old.forEach((u) => URL.revokeObjectURL(u)), 5000);
   }
 
   fit(bbox: [number, number, number, number] | undefined, animate = false): void {

@@ -10,7 +10,8 @@ import { PlanService } from './plan_service';
 type PlanRequests = 'plan' | 'setYear' | 'due' | 'measure';
 type Handlers = { [T in PlanRequests]: (params: Params<WorkerRequestMap, T>, transfer: Transferable[]) => Result<WorkerRequestMap, T> };
 
-export function planHandlers(session: AnalysisSession): Handlers {
+/** `replaced()` is told when a year's layers replace the map's: the next candidate result must send whole layers, not diffs. */
+export function planHandlers(session: AnalysisSession, replaced: () => void = () => {}): Handlers {
   let service: PlanService | null = null;
   const need = (): PlanService => {
     const loaded = session.scenarioAnalysis;
@@ -28,6 +29,7 @@ export function planHandlers(session: AnalysisSession): Handlers {
         layers[name] = encodeLayer(fc);
         transfer.push(layers[name].buffer);
       }
+      replaced();
       return { ...r, layers, layersMs: performance.now() - t0 };
     },
     due: (p) => need().due(p.lon, p.lat),

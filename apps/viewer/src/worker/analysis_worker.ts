@@ -61,7 +61,7 @@ const handlers: { [T in keyof WorkerRequestMap]: (params: Params<WorkerRequestMa
   addCandidate: (p, transfer) => pack(session.addCandidate(p.candidate), transfer),
   removeCandidate: (p, transfer) => pack(session.removeCandidate(p.id), transfer),
   comparison: () => session.comparison(),
-  ...planHandlers(session),
+  ...planHandlers(session, () => sender.reset()),
   setCandidates: (p, transfer) => pack(session.setCandidates(p.candidates, p.visible), transfer, true),
   layers: (p, transfer) => pack(session.layersOf(p.names), transfer),
   saveScenario: () => ({ text: session.saveScenario() }),
