@@ -169,6 +169,12 @@ const T = {
   chk_arrival: { en: 'District edge reached within the standard', zh: '标准时间内到达辖区边缘' },
   chk_barriers: { en: 'District does not cross an expressway, railway or large river', zh: '辖区不跨越快速路、铁路或较大河流' },
   chk_centre: { en: 'Station near its district centre', zh: '消防站位于辖区适中位置' },
+  // risk: hazard sites and the first capable unit (core risk/, docs/risk.md)
+  L_hazards: { en: 'Hazard sites', zh: '重点单位与危险源' },
+  hz_ok: { en: 'Capable unit within the standard', zh: '具备相应装备的力量按时到达' },
+  hz_bad: { en: 'Capable unit late, or none', zh: '具备相应装备的力量未按时到达或无' },
+  hazardClass: { en: 'Class', zh: '类别' },
+  hazardMeets: { en: 'Meets its standard', zh: '达到响应标准' },
   // live what-if: candidate editing, save / reopen, loading
   candName: { en: 'Name', zh: '名称' },
   candTurnout: { en: 'Turnout', zh: '出动时间' },

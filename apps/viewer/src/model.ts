@@ -22,6 +22,8 @@ export const ANALYSIS_LAYERS = [
   'newly_covered',
   'plan_stations',
   'district_labels',
+  // risk (core risk/): hazard sites with the first capable unit's arrival, when the scenario has a risk block
+  'hazards',
 ] as const;
 export type AnalysisLayer = (typeof ANALYSIS_LAYERS)[number];
 

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { MapLayer, PrintLegendGroup, PrintLegendItem, Style } from '@firecover/report/print';
 import { STATION_CLASS_LABELS } from '@firecover/core';
 import { getLang, t } from '../i18n';
-import { BAD, DISTRICT_COLOURS, HYDRANT_BAD, HYDRANT_OK, STATUS_COLOURS, bandColours } from '../map/colours';
+import { BAD, DISTRICT_COLOURS, HAZARD_BAD, HAZARD_OK, HYDRANT_BAD, HYDRANT_OK, STATUS_COLOURS, bandColours } from '../map/colours';
 import type { MapView } from '../map/map_view';
 import { legendGroups, type Swatch } from '../panel/legend';
 
@@ -28,6 +28,7 @@ export const SOURCE_GROUP: Readonly<Record<string, string | null>> = {
   hydrant_gaps: 'hydrant_gaps',
   hydrants: 'hydrants',
   proposed_hydrants: 'proposed_hydrants',
+  hazards: 'hazards',
   stations: 'stations',
   candidates: 'stations',
 };
@@ -148,6 +149,12 @@ export function printLayers(data: Record<string, FeatureCollection>, view: MapVi
   }
   if (data.hydrants) out.push(layer(fs('hydrants', isPoint), (f) => (prop(f, 'fc_ok') === true ? { symbol: 'circle', fill: HYDRANT_OK, stroke: '#ffffff', strokeWidth: 1, size: 7 } : { symbol: 'circle', fill: '#ffffff', stroke: HYDRANT_BAD, strokeWidth: 1.5, size: 7 })));
   if (data.proposed_hydrants) out.push(layer(fs('proposed_hydrants', isPoint), () => ({ symbol: 'circle', fill: '#ffffff', stroke: '#1b7837', strokeWidth: 2, size: 8 })));
+  if (data.hazards) {
+    const colour = (f: Feature) => (prop(f, 'meets') === true ? HAZARD_OK : HAZARD_BAD);
+    out.push(layer(fs('hazards', isArea), (f) => ({ fill: colour(f), opacity: 0.35, stroke: colour(f), strokeWidth: 1.5 })));
+    out.push(layer(fs('hazards', isLine), (f) => ({ stroke: colour(f), strokeWidth: 4 })));
+    out.push(layer(fs('hazards', isPoint), (f) => ({ symbol: 'circle', fill: colour(f), stroke: '#ffffff', strokeWidth: 2, size: 10 })));
+  }
   // District labels above the fills and lines, station symbols (with name and class) on top.
   if (data.districts) out.push(layer(fs('districts'), (f) => ({ fill: 'none', label: districtLabel(f), labelColor: prop(f, 'fc_bad') === true ? '#a50f15' : '#222222' })));
   for (const name of ['stations', 'candidates']) if (data[name]) out.push(layer(fs(name, isPoint), (f) => ({ ...(STATUS_STYLE[String(prop(f, 'fc_status'))] ?? STATUS_STYLE.existing), label: stationLabel(f), labelColor: '#111111' })));

@@ -40,3 +40,7 @@ export const HYDRANT_BAD = '#e66101';
 
 /** Land a plan year newly covers (compare view). */
 export const NEWLY_COVERED = '#41ab5d';
+
+/** Hazard sites (risk): the first capable unit meets the class's standard, or not. */
+export const HAZARD_OK = '#1a9850';
+export const HAZARD_BAD = '#d73027';

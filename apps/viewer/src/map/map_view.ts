@@ -13,7 +13,7 @@ import { DEFAULT_ON, GROUPS, buildStyle, districtText, stationText } from './sty
 maplibregl.setWorkerUrl(workerUrl);
 
 /** Style layers a click can open a popup for, topmost first. */
-export const CLICKABLE = ['stations-icon', 'candidates-icon', 'plan-stations-icon', 'newly-covered-fill', 'hydrants-circle', 'proposed-hydrants', 'hydrant-gaps-point', 'hydrant-gaps-line', 'gaps-fill', 'unprotected-fill', 'districts-fill', 'bands-fill', 'reached-line', 'intake-point', 'intake-line', 'intake-fill', 'unprotected-line'];
+export const CLICKABLE = ['hazards-point', 'hazards-line', 'hazards-fill', 'stations-icon', 'candidates-icon', 'plan-stations-icon', 'newly-covered-fill', 'hydrants-circle', 'proposed-hydrants', 'hydrant-gaps-point', 'hydrant-gaps-line', 'gaps-fill', 'unprotected-fill', 'districts-fill', 'bands-fill', 'reached-line', 'intake-point', 'intake-line', 'intake-fill', 'unprotected-line'];
 
 /**
  * The MapLibre map: offline style, layer data swapped in as blob URLs of the worker's GeoJSON bytes

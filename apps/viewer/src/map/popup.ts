@@ -19,6 +19,7 @@ const LAYER_TITLE: Record<string, Key> = {
   intake_reach: 'L_intake_reach',
   plan_stations: 'st_not_yet',
   newly_covered: 'L_newly_covered',
+  hazards: 'L_hazards',
 };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
@@ -75,6 +76,11 @@ export function popupContent(features: MapGeoJSONFeature[]): HTMLElement {
         box.append(ul);
       }
     } else {
+      if (source === 'hazards') {
+        title.textContent = `${t('L_hazards')}: ${pick(String(p.name ?? p.id ?? ''), p.nameZh as string | undefined)}`;
+        row(t('hazardClass'), pick(String(p.class ?? ''), p.classZh as string | undefined));
+        row(t('hazardMeets'), p.meets === true ? '✓' : '✗');
+      }
       if (source === 'service_areas') row(t('L_bands'), bandLabel(Number(p.fc_band), state.info?.bandsS ?? [180, 240, 300]));
       if (source === 'stations' || source === 'candidates' || source === 'plan_stations') {
         title.textContent = `${t(LAYER_TITLE[source])}: ${pick(String(p.name ?? p.id ?? ''), p.nameZh as string | undefined)}`;

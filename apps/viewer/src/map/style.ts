@@ -2,7 +2,7 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import { STATION_CLASS_LABELS } from '@firecover/core';
 import type { Lang } from '../i18n';
 import { ANALYSIS_LAYERS, BASE_LAYERS } from '../model';
-import { BAD, DISTRICT_COLOURS, HYDRANT_BAD, HYDRANT_OK, NEWLY_COVERED, bandColours } from './colours';
+import { BAD, DISTRICT_COLOURS, HAZARD_BAD, HAZARD_OK, HYDRANT_BAD, HYDRANT_OK, NEWLY_COVERED, bandColours } from './colours';
 
 /**
  * The offline map style: every source is the project's own GeoJSON (no tiles, no sprite, no glyph
@@ -26,11 +26,12 @@ export const GROUPS: Record<string, string[]> = {
   proposed_hydrants: ['proposed-hydrants'],
   stations: ['stations-icon', 'candidates-icon', 'plan-stations-icon'],
   newly_covered: ['newly-covered-fill', 'newly-covered-line'],
+  hazards: ['hazards-fill', 'hazards-line', 'hazards-point'],
   base: ['water-fill', 'water-line', 'roads-casing', 'roads-line', 'railway-line', 'railway-dash', 'expressway-casing', 'expressway-line', 'study-outline'],
   osm: ['osm'],
 };
 
-export const DEFAULT_ON = new Set(['bands', 'districts', 'gaps', 'hydrant_gaps', 'hydrants', 'stations', 'base', 'newly_covered']);
+export const DEFAULT_ON = new Set(['bands', 'districts', 'gaps', 'hydrant_gaps', 'hydrants', 'stations', 'base', 'newly_covered', 'hazards']);
 
 /** Road line width by class and zoom, pixels; `extra` widens it (casing). */
 function roadWidth(extra: number): ExpressionSpecification {
@@ -97,6 +98,10 @@ export function buildStyle(bandsS: number[], on: Set<string> = DEFAULT_ON, data:
       'circle-stroke-color': ['case', ['==', ['get', 'fc_ok'], true], '#fff', HYDRANT_BAD],
       'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 12, 0.6, 16, 2],
     } },
+    // hazard sites: green where the first capable unit meets the class's standard, red where it does not (or none can)
+    { id: 'hazards-fill', type: 'fill', source: 'hazards', filter: ['==', ['geometry-type'], 'Polygon'], layout: g('hazards'), paint: { 'fill-color': ['case', ['==', ['get', 'meets'], true], HAZARD_OK, HAZARD_BAD], 'fill-opacity': 0.35 } },
+    { id: 'hazards-line', type: 'line', source: 'hazards', layout: { ...g('hazards'), 'line-cap': 'round' }, paint: { 'line-color': ['case', ['==', ['get', 'meets'], true], HAZARD_OK, HAZARD_BAD], 'line-width': ['case', ['==', ['geometry-type'], 'LineString'], 4, 1.5] } },
+    { id: 'hazards-point', type: 'circle', source: 'hazards', filter: ['==', ['geometry-type'], 'Point'], layout: g('hazards'), paint: { 'circle-radius': 6, 'circle-color': ['case', ['==', ['get', 'meets'], true], HAZARD_OK, HAZARD_BAD], 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } },
     { id: 'proposed-hydrants', type: 'circle', source: 'proposed_hydrants', layout: g('proposed_hydrants'), paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 2, 16, 5], 'circle-color': '#fff', 'circle-stroke-color': '#1b7837', 'circle-stroke-width': 2 } },
     { id: 'districts-label', type: 'symbol', source: 'district_labels', layout: { ...g('districts'), 'text-field': districtText(lang), 'text-font': FONT, 'text-size': 12, 'text-max-width': 14, 'symbol-placement': 'point', 'text-variable-anchor': ['bottom', 'top', 'left', 'right'], 'text-radial-offset': 1.2 }, paint: { 'text-color': ['case', ['==', ['get', 'fc_bad'], true], '#a50f15', '#222'], 'text-halo-color': '#fff', 'text-halo-width': 1.6 } },
     // stations of the plan not in service in the year shown: their status symbol, faded

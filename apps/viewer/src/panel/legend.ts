@@ -1,4 +1,4 @@
-import { bandColours, BAD, HYDRANT_BAD, HYDRANT_OK, NEWLY_COVERED } from '../map/colours';
+import { bandColours, BAD, HAZARD_BAD, HAZARD_OK, HYDRANT_BAD, HYDRANT_OK, NEWLY_COVERED } from '../map/colours';
 import { drawIcon, type IconName } from '../map/icons';
 import { t, type Key } from '../i18n';
 
@@ -55,6 +55,14 @@ export function legendGroups(bandsS: number[], present: (group: string) => boole
       entries: [
         { swatch: { kind: 'circle', colour: HYDRANT_OK, stroke: '#fff' }, label: t('hy_ok') },
         { swatch: { kind: 'circle', colour: '#fff', stroke: HYDRANT_BAD }, label: t('hy_bad') },
+      ],
+    },
+    {
+      group: 'hazards',
+      title: 'L_hazards',
+      entries: [
+        { swatch: { kind: 'circle', colour: HAZARD_OK, stroke: '#fff' }, label: t('hz_ok') },
+        { swatch: { kind: 'circle', colour: HAZARD_BAD, stroke: '#fff' }, label: t('hz_bad') },
       ],
     },
     { group: 'proposed_hydrants', title: 'L_proposed_hydrants', entries: [{ swatch: { kind: 'circle', colour: '#fff', stroke: '#1b7837' }, label: t('L_proposed_hydrants') }] },

@@ -205,6 +205,11 @@ export class AnalysisSession {
       const w = loaded.layers([]).water as unknown as Record<string, FeatureCollection> | null;
       for (const [n, fc] of Object.entries(w ?? {})) if (want(n)) out[n] = fc;
     }
+    // hazard sites of the scenario's stations (candidates do not change them: sent with the water layers)
+    if (water && loaded.risk && want('hazards')) {
+      const hz = loaded.layers([]).risk?.hazards as FeatureCollection | undefined;
+      if (hz) out.hazards = hz;
+    }
     out.candidates = this.candidateLayer();
     return withFeatureIds(this.normalize(out));
   }
