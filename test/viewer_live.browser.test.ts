@@ -162,7 +162,13 @@ describe.runIf(haveChromium())('viewer live what-if in Chromium', () => {
     expect(row?.areaKm2.limit).toBe(2);
     // name, typed into the panel
     await page.fill(`input.cand-name[data-id="${id}"]`, 'Hexi candidate');
-    await page.press(`input.cand-name[data-id="${id}"]`, 'Enter');
+    // a result arriving while the name is typed redraws the panel (here: street scale asks for the hydrants);
+    // what was typed and the focus survive it, and Enter still commits
+    const updates = (await page.evaluate('window.__firecover.updates')) as number;
+    await page.evaluate('window.__firecover.map.jumpTo({ zoom: 14 })');
+    await page.waitForFunction(`window.__firecover.updates > ${updates}`, null, { timeout: 60_000 });
+    expect(await page.evaluate('document.activeElement && document.activeElement.value')).toBe('Hexi candidate');
+    await page.keyboard.press('Enter');
     await page.waitForFunction(`window.__firecover.candidates[0].name === 'Hexi candidate'`, null, { timeout: 60_000 });
     await page.evaluate('window.__firecover.candidatesSettled()');
     expect(await page.evaluate("window.__firecover.map.querySourceFeatures('candidates').map((f) => f.properties.name)")).toContain('Hexi candidate');

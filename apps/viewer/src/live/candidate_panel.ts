@@ -1,5 +1,6 @@
 import { STATION_CLASSES, STATION_CLASS_LABELS } from '@firecover/core';
 import { stationClassLabel, t } from '../i18n';
+import { state } from '../app_state';
 import type { CandidateInput } from '../model';
 import { candidateClass } from './candidates';
 
@@ -51,7 +52,16 @@ export function candidateToolsHtml(): string {
 export function wireCandidateEditor(root: HTMLElement): void {
   const a = candidateEditor.actions;
   if (!a) return;
-  root.querySelectorAll<HTMLInputElement>('input.cand-name').forEach((el) => el.addEventListener('change', () => a.edit(el.dataset.id!, { name: el.value.trim() || undefined })));
+  // Enter commits too: a field restored after a redraw (panel.ts keeps what was being typed) may not fire `change`.
+  const commitName = (el: HTMLInputElement) => {
+    const name = el.value.trim() || undefined;
+    if (state.candidates.find((c) => c.id === el.dataset.id)?.name === name) return;
+    a.edit(el.dataset.id!, { name });
+  };
+  root.querySelectorAll<HTMLInputElement>('input.cand-name').forEach((el) => {
+    el.addEventListener('change', () => commitName(el));
+    el.addEventListener('keydown', (e) => e.key === 'Enter' && commitName(el));
+  });
   root.querySelectorAll<HTMLSelectElement>('select.cand-class').forEach((el) => el.addEventListener('change', () => a.edit(el.dataset.id!, { stationClass: el.value })));
   root.querySelectorAll<HTMLInputElement>('input.cand-turnout').forEach((el) =>
     el.addEventListener('change', () => {

@@ -172,7 +172,18 @@ export function renderPanel(root: HTMLElement, actions: PanelActions): void {
     parts.push('</ol></section>');
   }
   parts.push(`<p class="muted small">${esc(t('provenance'))}: ${esc(info.provenance)}</p>`);
+  // A result can arrive while a candidate's name or turnout is being typed: keep what was typed, and the focus.
+  const typing = document.activeElement instanceof HTMLInputElement && root.contains(document.activeElement) && document.activeElement.dataset.id ? document.activeElement : null;
+  const kept = typing ? { cls: typing.className, id: typing.dataset.id!, value: typing.value, start: typing.selectionStart, end: typing.selectionEnd } : null;
   root.innerHTML = parts.join('');
+  if (kept) {
+    const again = [...root.querySelectorAll<HTMLInputElement>(`input.${kept.cls.split(' ')[0]}`)].find((el) => el.dataset.id === kept.id);
+    if (again) {
+      again.value = kept.value;
+      again.focus();
+      if (kept.start !== null && again.type === 'text') again.setSelectionRange(kept.start, kept.end);
+    }
+  }
 
   root.querySelector('#candidate-mode')?.addEventListener('click', () => actions.toggleCandidateMode());
   root.querySelector('#candidate-class')?.addEventListener('change', (e) => {
