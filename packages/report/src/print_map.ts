@@ -2,7 +2,7 @@ import type { GeoProjection } from 'd3-geo';
 import type { Feature, Position } from 'geojson';
 import { esc, num } from './escape';
 import { fittedProjection, metresPerUnit, niceLengthM } from './projection';
-import { FONT, pathOf, polygonAnchor, styleAttrs, symbolSvg, type Lang, type LegendItem, type MapLayer, type Style } from './svg_map';
+import { FONT, featureSvgWith, styleAttrs, symbolSvg, type Lang, type LegendItem, type MapLayer, type Style } from './svg_map';
 
 /**
  * A map laid out on a sheet of paper (ISO 216 A4 or A3, portrait or landscape) as one SVG document
@@ -162,28 +162,8 @@ export function placeLabels(pending: readonly PendingLabel[]): string[] {
 }
 
 function featureSvg(p: GeoProjection, f: Feature, s: Style, labels: PendingLabel[]): string {
-  const g = f.geometry;
-  if (!g) return '';
-  if (g.type === 'Point' || g.type === 'MultiPoint') {
-    const pts = g.type === 'Point' ? [g.coordinates] : g.coordinates;
-    let out = '';
-    for (const c of pts) {
-      const xy = p([c[0], c[1]]);
-      if (!xy) continue;
-      out += symbolSvg(xy[0], xy[1], s);
-      if (s.label) labels.push({ x: xy[0], y: xy[1], r: (s.size ?? 8) / 2, lines: s.label, color: s.labelColor ?? '#111' });
-    }
-    return out;
-  }
-  const kind = g.type === 'LineString' || g.type === 'MultiLineString' ? 'line' : 'area';
-  const d = pathOf(p, g);
-  if (s.label && kind === 'area') {
-    const a = polygonAnchor(p, g);
-    if (a) labels.push({ x: a[0], y: a[1], r: null, lines: s.label, color: s.labelColor ?? '#222' });
-  }
   // A label-only style (no fill, no stroke) draws no path.
-  const paints = (s.fill !== undefined && s.fill !== 'none') || s.stroke !== undefined;
-  return d && paints ? `<path d="${d}" ${styleAttrs(s, kind)}/>` : '';
+  return featureSvgWith(p, f, s, (x, y, r) => labels.push({ x, y, r, lines: s.label!, color: s.labelColor ?? (r === null ? '#222' : '#111') }), false);
 }
 
 /** Scales the widths and sizes of a map style (map units) to points. */

@@ -150,7 +150,12 @@ export function polygonAnchor(p: GeoProjection, g: Geometry): [number, number] |
   return best;
 }
 
-function featureSvg(p: GeoProjection, f: Feature, s: Style, labels: string[]): string {
+/**
+ * One feature as SVG: a symbol per point, else its path. `label(x, y, r)` is told where the feature's label
+ * goes (a point's position with the symbol's radius, an area's anchor with r null); `bare`: draw the path of
+ * a style with neither fill nor stroke (the report does; the print layout's label-only styles do not).
+ */
+export function featureSvgWith(p: GeoProjection, f: Feature, s: Style, label: (x: number, y: number, r: number | null) => void, bare = true): string {
   const g = f.geometry;
   if (!g) return '';
   if (g.type === 'Point' || g.type === 'MultiPoint') {
@@ -160,7 +165,7 @@ function featureSvg(p: GeoProjection, f: Feature, s: Style, labels: string[]): s
       const xy = p([c[0], c[1]]);
       if (!xy) continue;
       out += symbolSvg(xy[0], xy[1], s);
-      if (s.label) labels.push(labelSvg(xy[0], xy[1] - (s.size ?? 8) / 2 - 6 - 14 * (s.label.length - 1), s.label, s.labelColor));
+      if (s.label) label(xy[0], xy[1], (s.size ?? 8) / 2);
     }
     return out;
   }
@@ -168,9 +173,17 @@ function featureSvg(p: GeoProjection, f: Feature, s: Style, labels: string[]): s
   const d = pathOf(p, g);
   if (s.label && kind === 'area') {
     const a = polygonAnchor(p, g);
-    if (a) labels.push(labelSvg(a[0], a[1] - 7 * (s.label.length - 1), s.label, s.labelColor));
+    if (a) label(a[0], a[1], null);
   }
-  return d ? `<path d="${d}" ${styleAttrs(s, kind)}/>` : '';
+  const paints = bare || (s.fill !== undefined && s.fill !== 'none') || s.stroke !== undefined;
+  return d && paints ? `<path d="${d}" ${styleAttrs(s, kind)}/>` : '';
+}
+
+function featureSvg(p: GeoProjection, f: Feature, s: Style, labels: string[]): string {
+  return featureSvgWith(p, f, s, (x, y, r) => {
+    const lines = s.label!;
+    labels.push(r === null ? labelSvg(x, y - 7 * (lines.length - 1), lines, s.labelColor) : labelSvg(x, y - r - 6 - 14 * (lines.length - 1), lines, s.labelColor));
+  });
 }
 
 function legendSvg(items: LegendItem[], x: number, y: number, width: number): string {
