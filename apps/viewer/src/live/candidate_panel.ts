@@ -53,9 +53,12 @@ export function wireCandidateEditor(root: HTMLElement): void {
   const a = candidateEditor.actions;
   if (!a) return;
   // Enter commits too: a field restored after a redraw (panel.ts keeps what was being typed) may not fire `change`.
+  // Enter and the `change` that follows it commit once: the value last committed from this field is kept on it.
   const commitName = (el: HTMLInputElement) => {
     const name = el.value.trim() || undefined;
-    if (state.candidates.find((c) => c.id === el.dataset.id)?.name === name) return;
+    const last = el.dataset.committed ?? state.candidates.find((c) => c.id === el.dataset.id)?.name ?? '';
+    if (last === (name ?? '')) return;
+    el.dataset.committed = name ?? '';
     a.edit(el.dataset.id!, { name });
   };
   root.querySelectorAll<HTMLInputElement>('input.cand-name').forEach((el) => {
