@@ -115,17 +115,28 @@ export function bandPolygons(grid: LandGrid, values: Float32Array, limits: numbe
   const sorted = [...limits].sort((a, b) => a - b);
   const inArea = grid.inArea;
   const unit = cellAreaKm2(grid);
-  const out: Band[] = [];
-  let from = -Infinity;
-  for (const upTo of sorted) {
-    let count = 0;
-    const lo = from;
-    const mask = (k: number): boolean => inArea[k] === 1 && values[k] > lo && values[k] <= upTo && values[k] < Infinity;
-    for (let k = 0; k < values.length; k++) if (mask(k)) count++;
-    out.push({ from, upTo, geometry: contourCells(grid, mask), areaKm2: count * unit });
-    from = upTo;
+  // one pass: each cell's band (the first limit it does not exceed), then each band's cells outlined
+  const NONE = 0xffff;
+  const bandOf = new Uint16Array(values.length).fill(NONE);
+  const counts = new Int32Array(sorted.length);
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (inArea[k] !== 1 || !(v > -Infinity && v < Infinity)) continue;
+    for (let b = 0; b < sorted.length; b++) {
+      if (v <= sorted[b]) {
+        bandOf[k] = b;
+        counts[b]++;
+        break;
+      }
+    }
   }
-  return out;
+  const cells = Array.from(counts, (c) => new Int32Array(c));
+  const fill = new Int32Array(sorted.length);
+  for (let k = 0; k < values.length; k++) {
+    const b = bandOf[k];
+    if (b !== NONE) cells[b][fill[b]++] = k;
+  }
+  return sorted.map((upTo, b) => ({ from: b === 0 ? -Infinity : sorted[b - 1], upTo, geometry: contourCellList(grid, cells[b]), areaKm2: counts[b] * unit }));
 }
 
 /** Geodesic area of a MultiPolygon, km² (turf.area): the check on cell-count areas. */
