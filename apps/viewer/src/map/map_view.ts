@@ -7,10 +7,14 @@ import { applyDiff, type LayerDiff } from '../live/apply_diff';
 import { decodeLayer, encodeLayer } from '../normalize';
 import { getLang } from '../i18n';
 import { bandColours } from './colours';
+import { holdPartialFrames } from './hold_partial_frames';
 import { installIcons } from './icons';
 import { DEFAULT_ON, GROUPS, buildStyle, districtText, stationText } from './style';
 
 maplibregl.setWorkerUrl(workerUrl);
+
+/** `{"type":"FeatureCollection","features":[]}` is 43 bytes: anything this short has no features. */
+const EMPTY_LAYER_BYTES = 45;
 
 /** Style layers a click can open a popup for, topmost first. */
 export const CLICKABLE = ['hazards-point', 'hazards-line', 'hazards-fill', 'stations-icon', 'candidates-icon', 'plan-stations-icon', 'newly-covered-fill', 'hydrants-circle', 'proposed-hydrants', 'hydrant-gaps-point', 'hydrant-gaps-line', 'gaps-fill', 'unprotected-fill', 'districts-fill', 'bands-fill', 'reached-line', 'intake-point', 'intake-line', 'intake-fill', 'unprotected-line'];
@@ -42,19 +46,29 @@ export class MapView {
   /** Applied to every source's bytes before the map gets them (basemap/: the GCJ-02 shift), or null. */
   transform: ((name: string, bytes: Uint8Array) => Uint8Array) | null = null;
 
+  /** How many half-loaded frames were not drawn (map/hold_partial_frames.ts). */
+  readonly frames: { held: () => number };
+  /** The style the map was created with (its layers are known before the map has loaded it). */
+  readonly style: maplibregl.StyleSpecification;
+
   constructor(container: HTMLElement) {
+    this.style = buildStyle(this.bandsS, this.visible);
     this.map = new maplibregl.Map({
       container,
-      style: buildStyle(this.bandsS, this.visible),
+      style: this.style,
       center: [0, 0],
       zoom: 1,
       canvasContextAttributes: { preserveDrawingBuffer: true },
+      // labels appear at once: a fade is 300 ms of extra frames after every change (each costly in software GL)
+      fadeDuration: 0,
       attributionControl: false,
       maxPitch: 0,
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: true }), 'top-left');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
     this.map.addControl(new maplibregl.AttributionControl({ compact: true }), 'bottom-right');
+    // keep the last complete picture while new data is tiled (software renderers: each frame is costly)
+    this.frames = holdPartialFrames(this.map);
     this.map.dragRotate.disable();
     this.map.touchZoomRotate.disableRotation();
     installIcons(this.map, this.map.getPixelRatio());
@@ -101,6 +115,12 @@ export class MapView {
     }
     if (old.length) this.map.once('idle', () => setTimeout(() => old.forEach((u) => URL.revokeObjectURL(u)), 1000));
     return Promise.all(loaded).then(() => undefined);
+  }
+
+  /** Sources that hold features now (a source never given data, or given an empty collection, does not). */
+  holdsData(name: string): boolean {
+    const b = this.rawNow[name];
+    return b !== undefined && b.byteLength > EMPTY_LAYER_BYTES;
   }
 
   /** Applies layer changes by feature id (`GeoJSONSource.updateData`); resolves when MapLibre's worker has them. */
