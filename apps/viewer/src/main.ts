@@ -43,6 +43,8 @@ const fresh = new SourceFreshness();
 /** Background layers drawn ahead of the first result (the worker does not send them again). */
 let earlyBase: Record<string, Uint8Array> | null = null;
 let earlyBaseHanded: Promise<void> = Promise.resolve();
+/** The extent the map was fitted to when the background layers came ahead (the result need not fit again). */
+let earlyBbox: [number, number, number, number] | undefined;
 /** The source of the scenario shown (a reopened lone scenario file reads its layers from here). */
 let currentSource: FileSource | null = null;
 /** Layer sources that hold data (legend shows only these). */
@@ -150,8 +152,9 @@ function applyLayers(layers: Record<string, Uint8Array>): Promise<void> {
   }
   markPresent(layers);
   const handed = view.setData(layers);
-  // one label per district (plan/district_labels.ts), from the districts just decoded
-  if (layers.districts) planUi.afterLayers(layers);
+  // one label per district (plan/district_labels.ts): the worker sends them; other sources (an analyze
+  // output, a plan year) are labelled here from the districts just decoded
+  if (layers.districts && !layers.district_labels) planUi.afterLayers(layers);
   return handed;
 }
 
@@ -162,7 +165,6 @@ function applyDiffs(diffs: Record<string, LayerDiff> | undefined): Promise<void>
     if (['districts', 'gaps', 'stations', 'candidates'].includes(name)) state.decoded[name] = applyDiff(state.decoded[name], diff);
   }
   const handed = view.updateData(diffs);
-  if (diffs.districts) planUi.afterLayers({ districts: new Uint8Array(1) });
   return handed;
 }
 
@@ -220,8 +222,9 @@ function onResult(r: ResultMessage, asked: string[] | null = null): Promise<void
     fresh.clear();
     live.reset(r.candidates);
     view.setBands(r.info.bandsS);
-    // fit first: the sources then cut tiles for the view that is drawn
-    view.fit(r.info.bbox);
+    // fit first: the sources then cut tiles for the view that is drawn (already, when the roads came ahead)
+    const fitted = earlyBase !== null && earlyBbox !== undefined && r.info.bbox !== undefined && earlyBbox.every((v, i) => v === r.info.bbox![i]);
+    if (!fitted) view.fit(r.info.bbox);
     // background layers sent ahead (first picture) are already on the map; the others come now
     const ahead = earlyBase ?? {};
     const baseNow: Record<string, Uint8Array> = {};
@@ -258,8 +261,10 @@ function onResult(r: ResultMessage, asked: string[] | null = null): Promise<void
   return handed;
 }
 
+/** The map has loaded its style (its sources exist): worker answers that draw wait for it, in the order they came. */
+const mapLoaded = view.whenLoaded();
 const worker = new WorkerClient({
-  onResult: (r) => void onResult(r),
+  onResult: (r) => void mapLoaded.then(() => onResult(r)),
   onComparison(rows) {
     state.comparison = rows;
     render();
@@ -268,23 +273,27 @@ const worker = new WorkerClient({
     showError({ message, messageZh, where });
     live.confirm(state.candidates);
   },
-  onBase(layers, info) {
-    // With nothing shown yet (the first picture), the roads are drawn while the analysis runs; otherwise
-    // they come with the result (a load that fails must leave the current scenario as it was).
-    if (state.info || state.mode === 'analysis') {
-      earlyBase = null;
-      return;
-    }
-    earlyBase = layers;
-    view.setBands(info.bandsS);
-    view.fit(info.bbox);
-    earlyBaseHanded = applyLayers(layers);
-  },
+  onBase: (layers, info) => void mapLoaded.then(() => onBase(layers, info)),
   onProgress(stage) {
     state.stage = t(`stage_${stage}` as Key);
     render();
   },
 });
+
+/** The roads and other background layers of a scenario being opened, sent ahead of its analysis. */
+function onBase(layers: Record<string, Uint8Array>, info: NonNullable<typeof state.info>): void {
+  // With nothing shown yet (the first picture), the roads are drawn while the analysis runs; otherwise
+  // they come with the result (a load that fails must leave the current scenario as it was).
+  if (state.info || state.mode === 'analysis') {
+    earlyBase = null;
+    return;
+  }
+  earlyBase = layers;
+  view.setBands(info.bandsS);
+  view.fit(info.bbox);
+  earlyBbox = info.bbox;
+  earlyBaseHanded = applyLayers(layers);
+}
 
 // ---- the plan year by year, point tools, siting (plan/, hover/, siting/) ----------------------
 const rightStack = document.createElement('div');
@@ -388,10 +397,11 @@ function reset(keep: string[] = []): void {
   planUi.reset();
   siting.reset();
   setCandidateMode(false);
+  // only sources that hold data are emptied: each emptied source reloads its tiles and redraws
   const empty = new TextEncoder().encode('{"type":"FeatureCollection","features":[]}');
   const blank: Record<string, Uint8Array> = {};
-  for (const n of [...ANALYSIS_LAYERS, ...BASE_LAYERS]) if (!keep.includes(n)) blank[n] = empty;
-  view.setData(blank);
+  for (const n of [...ANALYSIS_LAYERS, ...BASE_LAYERS]) if (!keep.includes(n) && view.holdsData(n)) blank[n] = empty;
+  if (Object.keys(blank).length) void view.setData(blank);
 }
 
 /**
@@ -411,7 +421,7 @@ async function openText(text: string, fileName: string, source: FileSource, hint
     state.error = null;
     render();
     rememberScenario(text, fileName, source);
-    worker.load(text, fileName, source, visibleSources(view.map, view.visible, 99).filter((n) => !HIDDEN_AT_START.has(n)));
+    worker.load(text, fileName, source, visibleSources(view.map, view.visible, 99, view.style).filter((n) => !HIDDEN_AT_START.has(n)));
     pendingMode = { mode: 'scenario', source };
     return;
   }
@@ -576,4 +586,5 @@ view.map.on('zoomend', () => fetchMissing());
 applyStaticLabels();
 render();
 const param = new URLSearchParams(location.search).get('scenario');
-void view.whenLoaded().then(() => openUrl(param ?? SAMPLE));
+// The scenario is read and analysed while the map loads its style; its layers are applied once the map has loaded.
+void openUrl(param ?? SAMPLE);

@@ -21,10 +21,20 @@ export class WorkerClient {
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (r: never) => void; reject: (e: RequestError) => void }>();
 
-  constructor(private readonly handlers: WorkerHandlers) {}
+  /** A worker started ahead (its module loaded and compiled while the map starts), taken by the next load. */
+  private spare: Worker | null = null;
+
+  constructor(private readonly handlers: WorkerHandlers) {
+    this.spare = WorkerClient.start();
+  }
+
+  private static start(): Worker {
+    return new Worker(new URL('./worker/analysis_worker.ts', import.meta.url), { type: 'module', name: 'firecover-analysis' });
+  }
 
   private spawn(source: FileSource): Worker {
-    const w = new Worker(new URL('./worker/analysis_worker.ts', import.meta.url), { type: 'module', name: 'firecover-analysis' });
+    const w = this.spare ?? WorkerClient.start();
+    this.spare = null;
     w.onmessage = (e: MessageEvent<FromWorker>) => this.receive(w, source, e.data);
     w.onerror = (e) => this.handlers.onError(e.message || 'analysis worker failed to start');
     return w;
@@ -81,7 +91,7 @@ export class WorkerClient {
    */
   load(scenarioText: string, fileName: string, source: FileSource, visible?: string[]): void {
     const w = this.spawn(source);
-    this.requestOn(w, 'load', { scenarioText, fileName, visible })
+    this.requestOn(w, 'load', { scenarioText, fileName, visible, baseUrl: source.baseUrl })
       .then(
         (r) => {
           this.worker?.terminate();

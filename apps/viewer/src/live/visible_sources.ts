@@ -1,4 +1,4 @@
-import type { Map as MlMap } from 'maplibre-gl';
+import type { Map as MlMap, StyleSpecification } from 'maplibre-gl';
 import { GROUPS } from '../map/style';
 
 /**
@@ -6,12 +6,14 @@ import { GROUPS } from '../map/style';
  * `minzoom` is reached (or nearly: half a zoom level ahead, so hydrants are there when street scale comes).
  * Only these are built and sent; a source becomes wanted when its group is switched on or the map zooms in.
  */
-export function visibleSources(map: MlMap, groups: ReadonlySet<string>, zoomAhead = 0.5): string[] {
+export function visibleSources(map: MlMap, groups: ReadonlySet<string>, zoomAhead = 0.5, style?: StyleSpecification): string[] {
   const zoom = map.getZoom();
   const out = new Set<string>();
+  // before the map has loaded its style (a scenario asked for at start-up), the style it was given
+  const specs = style ? new Map(style.layers.map((l) => [l.id, l as { source?: string; minzoom?: number }])) : null;
   for (const group of groups) {
     for (const id of GROUPS[group] ?? []) {
-      const layer = map.getLayer(id) as { source?: string; minzoom?: number } | undefined;
+      const layer = (map.getLayer(id) ?? specs?.get(id)) as { source?: string; minzoom?: number } | undefined;
       if (!layer?.source) continue;
       if ((layer.minzoom ?? 0) > zoom + zoomAhead) continue;
       out.add(layer.source);
@@ -21,7 +23,7 @@ export function visibleSources(map: MlMap, groups: ReadonlySet<string>, zoomAhea
 }
 
 /** The coverage sources a candidate change redraws (the water layers follow the scenario's own districts). */
-export const CANDIDATE_SOURCES = ['service_areas', 'districts', 'gaps', 'reached_network', 'stations', 'candidates'] as const;
+export const CANDIDATE_SOURCES = ['service_areas', 'districts', 'district_labels', 'gaps', 'reached_network', 'stations', 'candidates'] as const;
 
 /**
  * Which sources hold data current for the page's candidates. After a candidate change only the visible

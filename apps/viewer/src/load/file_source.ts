@@ -7,11 +7,14 @@ export interface FileSource {
   label: string;
   bytes(relPath: string): Promise<Uint8Array>;
   has?(relPath: string): boolean;
+  /** Files are URLs relative to this one: the analysis worker fetches them itself (no round trip through the page). */
+  baseUrl?: string;
 }
 
 export function urlSource(baseUrl: string): FileSource {
   return {
     label: baseUrl,
+    baseUrl,
     async bytes(relPath) {
       const url = new URL(relPath, baseUrl).href;
       const res = await fetch(url);

@@ -36,6 +36,16 @@ function readFile(relPath: string): Promise<Uint8Array> {
   });
 }
 
+/** The files of a scenario opened by URL, fetched here (the page's main thread is often busy drawing). */
+function fetchRelative(baseUrl: string): (relPath: string) => Promise<Uint8Array> {
+  return async (relPath) => {
+    const url = new URL(relPath, baseUrl).href;
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+    return new Uint8Array(await res.arrayBuffer());
+  };
+}
+
 /** Encodes the layers that changed since they were last sent (transferring their buffers). */
 function pack(r: SessionResult, transfer: Transferable[], asDiffs = false): ResultMessage {
   const t0 = performance.now();
@@ -56,7 +66,8 @@ const handlers: { [T in keyof WorkerRequestMap]: (params: Params<WorkerRequestMa
       const t: Transferable[] = [];
       emit('base', { layers: new LayerSender().pack(base, t), info }, t);
     };
-    return pack(await session.load(p.scenarioText, p.fileName, readFile, (stage) => emit('progress', { stage }), p.visible, onBase), transfer);
+    const read = p.baseUrl ? fetchRelative(p.baseUrl) : readFile;
+    return pack(await session.load(p.scenarioText, p.fileName, read, (stage) => emit('progress', { stage }), p.visible, onBase), transfer);
   },
   addCandidate: (p, transfer) => pack(session.addCandidate(p.candidate), transfer),
   removeCandidate: (p, transfer) => pack(session.removeCandidate(p.id), transfer),

@@ -36,7 +36,17 @@ export interface ResultMessage {
 /** Requests the page sends the worker: type → [params, result]. */
 export interface WorkerRequestMap {
   /** Load and analyse a scenario (files it names are asked of the page with `readFile`). */
-  load: [{ scenarioText: string; fileName: string; /** Sources to send now (default all); the rest on `layers`. */ visible?: string[] }, ResultMessage];
+  load: [
+    {
+      scenarioText: string;
+      fileName: string;
+      /** Sources to send now (default all); the rest on `layers`. */
+      visible?: string[];
+      /** The scenario's files are URLs relative to this: fetched by the worker, not asked of the page. */
+      baseUrl?: string;
+    },
+    ResultMessage,
+  ];
   addCandidate: [{ candidate: CandidateInput }, ResultMessage];
   removeCandidate: [{ id: string }, ResultMessage];
   /** The plan's station sets side by side (existing, each planned year, full plan, with candidates). */
