@@ -1,3 +1,4 @@
+/// <reference path="./polylabel.d.ts" />
 import type { Feature, FeatureCollection, Point, Polygon, Position } from 'geojson';
 import polylabel from 'polylabel';
 
@@ -22,13 +23,14 @@ export function districtLabelPoints(districts: FeatureCollection | undefined): F
     }
   }
   const features: Feature<Point>[] = [];
-  for (const { ring, props } of best.values()) {
+  for (const [key, { ring, props }] of best) {
     // degrees are stretched east–west at this latitude: label in a locally square frame, then back
     const lat0 = ring[0]?.[0]?.[1] ?? 0;
     const k = Math.cos((lat0 * Math.PI) / 180);
     const scaled = ring.map((r) => r.map(([x, y]) => [x * k, y]));
     const at = polylabel(scaled, 1e-5);
-    features.push({ type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: [at[0] / k, at[1]] } });
+    // keyed by station, as the worker keys its layers, so a later change can be applied by id (updateData)
+    features.push({ type: 'Feature', id: key, properties: props, geometry: { type: 'Point', coordinates: [at[0] / k, at[1]] } });
   }
   return { type: 'FeatureCollection', features };
 }

@@ -56,6 +56,22 @@ describe('the plan year by year on the sample city', () => {
     expect(a.rows[1].costS!).toBeGreaterThan(s.turnoutS);
   });
 
+  it('due in the base view counts the page candidates: at a candidate itself, it is first at its turnout', () => {
+    plan.setYear(null);
+    // a candidate where station chengzhong stands, turning out in 30 s: it beats chengzhong's own turnout
+    const s = scenario.stations.find((x) => x.id === 'chengzhong')!;
+    const c = { ...s, id: 'C1', name: 'C1', status: 'candidate' as const, turnoutS: 30 };
+    expect(s.turnoutS).toBeGreaterThan(30);
+    const a = plan.due(s.lon, s.lat, 2, [c]);
+    expect(a.rows.map((r) => r.id)).toEqual(['C1', 'chengzhong']);
+    expect(a.rows[0].costS).toBeCloseTo(30, 6);
+    expect(a.rows[1].costS).toBeCloseTo(s.turnoutS, 6);
+    // a plan year shows its own stations: the candidates are held back
+    plan.setYear(2026);
+    expect(plan.due(s.lon, s.lat, 2, [c]).rows[0].id).toBe('chengzhong');
+    plan.setYear(null);
+  });
+
   it('measure: from a point to itself is 0 m; between two stations at least the straight line', () => {
     const s = scenario.stations.find((x) => x.id === 'chengbei')!;
     expect(plan.measure([s.lon, s.lat], [s.lon, s.lat]).distanceM).toBe(0);

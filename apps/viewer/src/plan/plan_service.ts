@@ -176,13 +176,16 @@ export class PlanService {
     return node >= 0 ? { node } : { snap };
   }
 
-  /** First and second due station at a point, among the stations shown (`firecover due --scenario … -k 2`). */
-  due(lon: number, lat: number, k = 2): DueAnswer {
+  /**
+   * First and second due station at a point, among the stations shown (`firecover due --scenario … -k 2`):
+   * the year's stations, or the base's with the page's `candidates` (a plan year holds the candidates back).
+   */
+  due(lon: number, lat: number, k = 2, candidates: readonly Station[] = []): DueAnswer {
     const standardS = this.scenario.preset.responseS.value;
     const snap = this.index().nearest(lon, lat, POINT_MAX_SNAP_M);
     const answer: DueAnswer = { lon, lat, snapDistanceM: snap ? snap.distanceM : null, rows: [], standardS, year: this.currentYear };
     if (!snap) return answer;
-    const stations = this.current.stationSet.stations;
+    const stations = this.currentYear === null ? [...this.current.stationSet.stations, ...candidates] : this.current.stationSet.stations;
     const max = this.scenario.analysis.maxSnapDistanceM;
     const placed: { s: Station; source: SearchSource }[] = [];
     for (const s of stations) {

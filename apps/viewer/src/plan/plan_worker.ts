@@ -32,7 +32,7 @@ export function planHandlers(session: AnalysisSession, replaced: () => void = ()
       replaced();
       return { ...r, layers, layersMs: performance.now() - t0 };
     },
-    due: (p) => need().due(p.lon, p.lat),
+    due: (p) => need().due(p.lon, p.lat, 2, session.candidateStations()),
     measure: (p) => need().measure(p.from, p.to),
   };
 }

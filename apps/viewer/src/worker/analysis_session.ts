@@ -15,6 +15,7 @@ import {
   type CoverageLayerName,
   type ScenarioAnalysis,
   type ScenarioFile,
+  type Station,
   type StationInput,
   type WaterFigures,
 } from '@firecover/core';
@@ -22,6 +23,7 @@ import { candidateFromStation, candidateStation, commonPrefix } from '../live/ca
 import { savedScenario } from '../scenario_file/save_scenario';
 import type { CandidateInput, ComparisonRow, ScenarioInfo } from '../model';
 import { normalizeLayer, type CandidateFeatureProperties } from '../normalize';
+import { districtLabelPoints } from '../plan/district_labels';
 import { baseLayers } from './base_layers';
 import type { RequestError } from './protocol';
 
@@ -167,6 +169,12 @@ export class AnalysisSession {
     return this.resultOf('update', performance.now() - t0, layers);
   }
 
+  /** The page's candidates as stations (the scenario's default turnout where a candidate has none). */
+  candidateStations(): Station[] {
+    const loaded = this.need();
+    return this.candidates.map((c) => candidateStation(c, loaded.scenario.preset.turnoutS.value));
+  }
+
   /** The scenario file with the candidates as stations of status "candidate" (JSON text, what `analyze` reads). */
   saveScenario(): string {
     const loaded = this.need();
@@ -198,7 +206,8 @@ export class AnalysisSession {
     const want = (n: string) => names === null || names.includes(n);
     const out: Record<string, FeatureCollection> = {};
     if (want('service_areas')) out.service_areas = arrivalBandLayer(a) as FeatureCollection;
-    const coverageNames = (['districts', 'gaps', 'reached_network', 'stations'] as CoverageLayerName[]).filter(want);
+    // the district labels are placed from the districts
+    const coverageNames = (['districts', 'gaps', 'reached_network', 'stations'] as CoverageLayerName[]).filter((n) => want(n) || (n === 'districts' && want('district_labels')));
     const coverage = a === loaded.coverage ? loaded.layers(coverageNames).coverage : coverageLayers(a, coverageNames);
     Object.assign(out, coverage);
     if (water && loaded.water) {
@@ -211,7 +220,11 @@ export class AnalysisSession {
       if (hz) out.hazards = hz;
     }
     out.candidates = this.candidateLayer();
-    return withFeatureIds(this.normalize(out));
+    const layers = this.normalize(out);
+    // one label point per district, placed here rather than on the page's busy thread (plan/district_labels.ts)
+    if (layers.districts && want('district_labels')) layers.district_labels = districtLabelPoints(layers.districts) as FeatureCollection;
+    if (!want('districts')) delete layers.districts;
+    return withFeatureIds(layers);
   }
 
   private resultOf(kind: 'load' | 'update', computeMs: number, layers: Record<string, FeatureCollection>): SessionResult {
@@ -296,6 +309,7 @@ export class AnalysisSession {
 const FEATURE_ID: Record<string, (p: Record<string, unknown>) => unknown> = {
   service_areas: (p) => `band-${String(p.fc_band)}`,
   districts: (p) => p.fc_station,
+  district_labels: (p) => p.fc_station,
   gaps: (p) => p.fc_id,
   stations: (p) => p.id,
   candidates: (p) => p.id,
