@@ -88,7 +88,7 @@ export interface LiveTestApi {
   /** Resolves when no candidate change waits or runs (after a mouse drag). */
   candidatesSettled(): Promise<void>;
   /** Per candidate change: total to the map, analysis, layer building, encoding (ms) and bytes sent, newest last. */
-  liveSamples: readonly { totalMs: number; receivedMs: number; computeMs: number; buildMs: number; encodeMs: number; bytes: number; diffFeatures: number }[];
+  liveSamples: readonly { totalMs: number; handedMs: number; receivedMs: number; computeMs: number; buildMs: number; encodeMs: number; bytes: number; diffFeatures: number }[];
 }
 
 /** A figure line of `coverageSummary().figures`: value with unit, its clause and pass/fail. */
