@@ -153,6 +153,23 @@ describe('side panel redrawn in place', () => {
     }
   });
 
+  it('a redraw changes only what differs: none for the same state, only texts and attributes for new figures', () => {
+    render();
+    const seen = new MutationObserver(() => {});
+    seen.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    render();
+    expect(seen.takeRecords()).toEqual([]);
+    showScenario([C1, C2, C3], 64, 6.4, 95);
+    render();
+    const records = seen.takeRecords();
+    seen.disconnect();
+    // no element was added or removed: the new figures went into the existing text nodes and attributes
+    expect(records.filter((r) => r.type === 'childList')).toEqual([]);
+    expect(records.length).toBeGreaterThan(0);
+    const attributes = new Set(records.filter((r) => r.type === 'attributes').map((r) => `${(r.target as Element).id || (r.target as Element).tagName}.${r.attributeName}`));
+    expect([...attributes].sort()).toEqual(['coverage-figure.data-value']);
+  });
+
   it('removing a candidate keeps the other candidates’ elements (rows are matched by id, not by position)', () => {
     render();
     const c3Name = $<HTMLInputElement>('input.cand-name[data-id="C3"]');
@@ -293,6 +310,8 @@ describe('side panel redrawn in place', () => {
       ms: fc.option(fc.integer({ min: 1, max: 5000 }), { nil: null }),
       candidateMode: fc.boolean(),
       zh: fc.boolean(),
+      /** A control changed by the user (not focused any more) before the redraw: the state's value wins. */
+      poke: fc.option(fc.constantFrom('select.cand-class', 'input.cand-turnout', 'input.cand-name', '#candidate-class'), { nil: undefined }),
     });
     type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
     const show = (x: Step) => {
@@ -307,6 +326,8 @@ describe('side panel redrawn in place', () => {
       fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps) => {
         root.replaceChildren();
         for (const x of steps) {
+          const poked = x.poke ? root.querySelector<HTMLInputElement | HTMLSelectElement>(x.poke) : null;
+          if (poked) poked.value = poked.tagName === 'SELECT' ? 'ladder' : '45';
           show(x);
           render();
         }

@@ -17,6 +17,8 @@ export function patchChildren(root: HTMLElement, html: string): void {
     childrenOnly: true,
     getNodeKey: nodeKey,
     onBeforeElUpdated(fromEl, toEl) {
+      // an option that did not change is left alone (morphdom's option handling re-sets its `selected` attribute)
+      if (fromEl.tagName === 'OPTION' && (fromEl as HTMLOptionElement).selected === (toEl as HTMLOptionElement).selected && fromEl.isEqualNode(toEl)) return false;
       if (fromEl !== focused) return true;
       const tag = fromEl.tagName;
       if (tag === 'SELECT') return false;
