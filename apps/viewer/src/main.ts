@@ -361,6 +361,10 @@ candidateEditor.actions = {
   },
   canUndo: () => live.canUndo,
   defaultTurnoutS: () => null,
+  currentName: (id) => {
+    const c = live.list.find((x) => x.id === id);
+    return c ? (c.name ?? '') : null;
+  },
 };
 
 Object.defineProperty(window.__firecover, 'lastUpdateMs', { get: () => live.lastUpdateMs, enumerable: true });

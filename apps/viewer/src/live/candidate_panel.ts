@@ -1,13 +1,12 @@
 import { STATION_CLASSES, STATION_CLASS_LABELS } from '@firecover/core';
 import { stationClassLabel, t } from '../i18n';
-import { state } from '../app_state';
 import type { CandidateInput } from '../model';
 import { candidateClass } from './candidates';
 
 /**
  * The candidate list in the side panel, each candidate editable in place: name, class, turnout, delete;
  * below it Undo and Save scenario. Changes are taken on `change` (Enter or leaving the field), so the panel
- * redrawn by a result never eats a half-typed value.
+ * redrawn by a result never eats a half-typed value (the panel is patched in place and keeps the focused input).
  */
 export interface CandidateEditorActions {
   edit(id: string, patch: Partial<Pick<CandidateInput, 'stationClass' | 'name' | 'turnoutS'>>): void;
@@ -15,6 +14,11 @@ export interface CandidateEditorActions {
   save(): void;
   canUndo(): boolean;
   defaultTurnoutS(): number | null;
+  /**
+   * The name of candidate `id` in the newest candidate list (the one the page is about to show, ahead of the
+   * figures while an analysis runs): '' when it has none, null when the newest list does not hold it.
+   */
+  currentName(id: string): string | null;
 }
 
 export const candidateEditor: { actions: CandidateEditorActions | null } = { actions: null };
@@ -48,31 +52,48 @@ export function candidateToolsHtml(): string {
   return `<div class="row"><button id="undo" ${can ? '' : 'disabled'} title="Ctrl+Z">${esc(t('undo'))}</button> <button id="save-scenario" title="${esc(t('saveHint'))}">${esc(t('saveScenario'))}</button></div>`;
 }
 
-/** Wires the editor's inputs after the panel is drawn. */
+/** Panel roots whose editor events are already delegated. */
+const wired = new WeakSet<HTMLElement>();
+
+/**
+ * Wires the editor's inputs and buttons, once per panel root (further calls do nothing): delegated listeners
+ * on the root, so the panel's elements, which persist across redraws, never carry listeners of their own.
+ * The actions are read when an event arrives.
+ */
 export function wireCandidateEditor(root: HTMLElement): void {
-  const a = candidateEditor.actions;
-  if (!a) return;
-  // Enter commits too: a field restored after a redraw (panel.ts keeps what was being typed) may not fire `change`.
-  // Enter and the `change` that follows it commit once: the value last committed from this field is kept on it.
-  const commitName = (el: HTMLInputElement) => {
+  if (wired.has(root)) return;
+  wired.add(root);
+  // Enter commits, and so does the `change` that follows it (or leaving the field): a name is sent only when it
+  // differs from the candidate's name in the newest list, so the two commit once.
+  const commitName = (a: CandidateEditorActions, el: HTMLInputElement) => {
+    const id = el.dataset.id!;
     const name = el.value.trim() || undefined;
-    const last = el.dataset.committed ?? state.candidates.find((c) => c.id === el.dataset.id)?.name ?? '';
-    if (last === (name ?? '')) return;
-    el.dataset.committed = name ?? '';
-    a.edit(el.dataset.id!, { name });
+    const current = a.currentName(id);
+    if (current === null || current === (name ?? '')) return;
+    a.edit(id, { name });
   };
-  root.querySelectorAll<HTMLInputElement>('input.cand-name').forEach((el) => {
-    el.addEventListener('change', () => commitName(el));
-    el.addEventListener('keydown', (e) => e.key === 'Enter' && commitName(el));
-  });
-  root.querySelectorAll<HTMLSelectElement>('select.cand-class').forEach((el) => el.addEventListener('change', () => a.edit(el.dataset.id!, { stationClass: el.value })));
-  root.querySelectorAll<HTMLInputElement>('input.cand-turnout').forEach((el) =>
-    el.addEventListener('change', () => {
+  root.addEventListener('change', (e) => {
+    const a = candidateEditor.actions;
+    const el = e.target as HTMLInputElement | HTMLSelectElement;
+    if (!a || !el.matches?.('input.cand-name, select.cand-class, input.cand-turnout')) return;
+    if (el.matches('input.cand-name')) commitName(a, el as HTMLInputElement);
+    else if (el.matches('select.cand-class')) a.edit(el.dataset.id!, { stationClass: el.value });
+    else {
       const v = el.value.trim() === '' ? undefined : Number(el.value);
       if (v !== undefined && !(v >= 0 && v <= 600)) return;
       a.edit(el.dataset.id!, { turnoutS: v });
-    }),
-  );
-  root.querySelector('#undo')?.addEventListener('click', () => a.undo());
-  root.querySelector('#save-scenario')?.addEventListener('click', () => a.save());
+    }
+  });
+  root.addEventListener('keydown', (e) => {
+    const a = candidateEditor.actions;
+    const el = e.target as HTMLInputElement;
+    if (a && e.key === 'Enter' && el.matches?.('input.cand-name')) commitName(a, el);
+  });
+  root.addEventListener('click', (e) => {
+    const a = candidateEditor.actions;
+    const el = (e.target as Element | null)?.closest?.('#undo, #save-scenario');
+    if (!a || !el || !root.contains(el)) return;
+    if (el.id === 'undo') a.undo();
+    else a.save();
+  });
 }

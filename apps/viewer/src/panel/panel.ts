@@ -5,6 +5,7 @@ import type { DistrictRow } from '../model';
 import { districtRows, districtRowsFromSummary, gapsFromSummary, topGaps } from '../normalize';
 import { waterPanelHtml, type WaterPanelData } from './water_panel';
 import { candidateItemsHtml, candidateToolsHtml, wireCandidateEditor } from '../live/candidate_panel';
+import { patchChildren } from './panel_dom';
 
 export interface PanelActions {
   toggleCandidateMode(): void;
@@ -76,7 +77,8 @@ export function renderPanel(root: HTMLElement, actions: PanelActions): void {
   if (s.error) parts.push(`<div class="error" role="alert"><b>${esc(t('error'))}:</b> ${esc(s.error)}</div>`);
   if (!s.info) {
     parts.push(`<p class="muted">${esc(s.stage || t('loading'))}</p>`);
-    root.innerHTML = parts.join('');
+    patchChildren(root, parts.join(''));
+    wirePanel(root, actions);
     return;
   }
   const info = s.info;
@@ -172,33 +174,41 @@ export function renderPanel(root: HTMLElement, actions: PanelActions): void {
     parts.push('</ol></section>');
   }
   parts.push(`<p class="muted small">${esc(t('provenance'))}: ${esc(info.provenance)}</p>`);
-  // A result can arrive while a candidate's name or turnout is being typed: keep what was typed, and the focus.
-  const typing = document.activeElement instanceof HTMLInputElement && root.contains(document.activeElement) && document.activeElement.dataset.id ? document.activeElement : null;
-  const kept = typing ? { cls: typing.className, id: typing.dataset.id!, value: typing.value, start: typing.selectionStart, end: typing.selectionEnd } : null;
-  root.innerHTML = parts.join('');
-  if (kept) {
-    const again = [...root.querySelectorAll<HTMLInputElement>(`input.${kept.cls.split(' ')[0]}`)].find((el) => el.dataset.id === kept.id);
-    if (again) {
-      again.value = kept.value;
-      again.focus();
-      if (kept.start !== null && again.type === 'text') again.setSelectionRange(kept.start, kept.end);
-    }
-  }
+  // In place: unchanged elements stay (a click in progress, the input being typed in keep their element).
+  patchChildren(root, parts.join(''));
+  wirePanel(root, actions);
+}
 
-  root.querySelector('#candidate-mode')?.addEventListener('click', () => actions.toggleCandidateMode());
-  root.querySelector('#candidate-class')?.addEventListener('change', (e) => {
-    panelSettings.candidateClass = (e.target as HTMLSelectElement).value;
-  });
-  root.querySelectorAll<HTMLButtonElement>('button.remove').forEach((b) => b.addEventListener('click', () => actions.removeCandidate(b.dataset.id!)));
-  root.querySelector('#remove-all')?.addEventListener('click', () => actions.removeAllCandidates());
-  wireCandidateEditor(root);
-  root.querySelectorAll<HTMLAnchorElement>('a.zoom').forEach((a) =>
-    a.addEventListener('click', (e) => {
+/** The actions of each panel root, the newest given to `renderPanel` (its listeners are added once and read them). */
+const panelActions = new WeakMap<HTMLElement, PanelActions>();
+
+/**
+ * Listens on the panel root, once: the panel's elements persist across redraws, so listeners on them would
+ * stack up; one delegated listener per event type dispatches by selector instead.
+ */
+function wirePanel(root: HTMLElement, actions: PanelActions): void {
+  const wired = panelActions.has(root);
+  panelActions.set(root, actions);
+  if (wired) return;
+  const act = () => panelActions.get(root)!;
+  root.addEventListener('click', (e) => {
+    const el = (e.target as Element | null)?.closest?.('#candidate-mode, button.remove, #remove-all, a.zoom');
+    if (!el || !root.contains(el)) return;
+    if (el.id === 'candidate-mode') act().toggleCandidateMode();
+    else if (el.id === 'remove-all') act().removeAllCandidates();
+    else if (el.matches('button.remove')) act().removeCandidate((el as HTMLElement).dataset.id!);
+    else {
       e.preventDefault();
-      if (a.dataset.lon) actions.zoomToPoint(Number(a.dataset.lon), Number(a.dataset.lat));
-      else actions.zoomTo(a.dataset.kind as 'district' | 'gap', a.dataset.id!);
-    }),
-  );
+      const a = el as HTMLAnchorElement;
+      if (a.dataset.lon) act().zoomToPoint(Number(a.dataset.lon), Number(a.dataset.lat));
+      else act().zoomTo(a.dataset.kind as 'district' | 'gap', a.dataset.id!);
+    }
+  });
+  root.addEventListener('change', (e) => {
+    const el = e.target as HTMLSelectElement;
+    if (el.id === 'candidate-class') panelSettings.candidateClass = el.value;
+  });
+  wireCandidateEditor(root);
 }
 
 /** Districts over cap before any candidate (set on each scenario load). */
