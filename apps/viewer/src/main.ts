@@ -257,6 +257,8 @@ function onResult(r: ResultMessage, asked: string[] | null = null): Promise<void
     state.ready = true;
     render();
     if (first) fetchMissing();
+    // the plan's station sets side by side: several analyses, asked for once the first picture is drawn
+    if (first && r.kind === 'load' && state.mode === 'scenario') worker.comparison();
   });
   return handed;
 }

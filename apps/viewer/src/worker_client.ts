@@ -86,8 +86,8 @@ export class WorkerClient {
   private fail = (e: RequestError): void => this.handlers.onError(e.message, e.messageZh, e.where);
 
   /**
-   * Loads a scenario in a new worker; on success it replaces the current one (then the plan comparison is
-   * asked for), on failure it is dropped and the current scenario stays. `visible`: the sources to send now.
+   * Loads a scenario in a new worker; on success it replaces the current one, on failure it is dropped and
+   * the current scenario stays. `visible`: the sources to send now.
    */
   load(scenarioText: string, fileName: string, source: FileSource, visible?: string[]): void {
     const w = this.spawn(source);
@@ -97,15 +97,25 @@ export class WorkerClient {
           this.worker?.terminate();
           this.worker = w;
           this.handlers.onResult(r);
-          return this.requestOn(w, 'comparison', {}).then((rows) => {
-            if (this.worker === w) this.handlers.onComparison(rows);
-          });
         },
         (e: RequestError) => {
           w.terminate();
           throw e;
         },
       )
+      .catch(this.fail);
+  }
+
+  /**
+   * Asks the current worker for the plan's station sets side by side (several analyses: the page asks once
+   * its first picture is drawn, so they do not compete with it for the machine's cores).
+   */
+  comparison(): void {
+    const w = this.worker;
+    this.requestOn(w, 'comparison', {})
+      .then((rows) => {
+        if (this.worker === w) this.handlers.onComparison(rows);
+      })
       .catch(this.fail);
   }
 
