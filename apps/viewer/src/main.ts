@@ -20,6 +20,7 @@ import { WorkerClient } from './worker_client';
 import type { RequestError, ResultMessage } from './worker/protocol';
 import { applyDiff, type LayerDiff } from './live/apply_diff';
 import { candidateEditor } from './live/candidate_panel';
+import { commonPrefix } from './live/candidates';
 import { installCandidateDrag } from './live/drag';
 import { CandidateError, LiveCandidates } from './live/live_candidates';
 import { SourceFreshness, visibleSources } from './live/visible_sources';
@@ -244,6 +245,9 @@ function onResult(r: ResultMessage, asked: string[] | null = null): Promise<void
     state.lastRecomputeMs = r.computeMs;
     state.lastLayersMs = r.layersMs;
     handed = Promise.all([applyLayers(r.layers), applyDiffs(r.diffs)]).then(() => undefined);
+    // a drag has moved on while this position was analysed: the markers stay where the pointer is
+    const newest = live.list;
+    if (newest.length !== r.candidates.length || commonPrefix(newest, r.candidates) < newest.length) previewCandidates(newest);
     fresh.received([...Object.keys(r.layers), ...Object.keys(r.diffs ?? {})], asked);
     planUi.onCandidates();
   }

@@ -92,9 +92,12 @@ export class PlanUi {
     this.draw();
     try {
       if (year === null && this.heldCandidates > 0) {
-        // the base with its candidates: the session recomputes it (removing no candidate) and the page applies it as usual
+        // the base with its candidates: every layer the year replaced, as the session holds them now (the
+        // candidates' coverage, the scenario's water layers), applied as any result; no land is newly covered
         this.heldCandidates = 0;
-        const r = await this.host.worker.request('removeCandidate', { id: '' });
+        const replaced = Object.keys(this.last?.layers ?? {}).filter((n) => n !== 'newly_covered');
+        const r = await this.host.worker.request('layers', { names: [...new Set([...replaced, 'candidates', 'district_labels'])] });
+        r.layers.newly_covered = new TextEncoder().encode('{"type":"FeatureCollection","features":[]}');
         this.host.onResult(r);
         this.year = null;
         this.last = null;
