@@ -196,6 +196,7 @@ function fetchMissing(): void {
 }
 
 function showError(e: RequestError): void {
+  view.frames.release();
   state.error = `${e.where ? `${e.where}: ` : ''}${getLang() === 'zh' && e.messageZh ? e.messageZh : e.message}`;
   state.loading = false;
   state.updates++;
@@ -235,6 +236,7 @@ function onResult(r: ResultMessage, asked: string[] | null = null): Promise<void
     markPresent(ahead);
     earlyBase = null;
     handed = Promise.all([base, applyLayers(r.layers)]).then(() => undefined);
+    view.frames.release();
     fresh.received([...Object.keys(r.layers), ...Object.keys(r.base ?? {})], null);
     // layers not sent yet (hidden, street scale) still get their legend entry and checkbox
     for (const n of r.available ?? []) present.add(n === 'service_areas' ? 'bands' : n === 'candidates' ? 'stations' : n);
@@ -295,6 +297,8 @@ function onBase(layers: Record<string, Uint8Array>, info: NonNullable<typeof sta
     return;
   }
   earlyBase = layers;
+  // tiled meanwhile, drawn with the analysis: a frame of roads alone would cost as much as the full picture
+  view.frames.hold();
   view.setBands(info.bandsS);
   view.fit(info.bbox);
   earlyBbox = info.bbox;

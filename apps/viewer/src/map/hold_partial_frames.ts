@@ -1,5 +1,18 @@
 import type { Map as MlMap } from 'maplibre-gl';
 
+/** The drawing policy's handle: how many frames it skipped, and an explicit hold for a picture being assembled. */
+export interface FrameHold {
+  /** Frames not drawn so far. */
+  held(): number;
+  /**
+   * Draw nothing (unless the camera moves) until `release`, at most `maxMs`: the background layers of a
+   * scenario arrive ahead of its analysis so MapLibre can tile them meanwhile, but drawing them alone
+   * would cost a full frame while the analysis still runs.
+   */
+  hold(maxMs?: number): void;
+  release(): void;
+}
+
 /**
  * Draws a frame only when the data it shows has been tiled, or the camera moves.
  *
@@ -14,14 +27,19 @@ import type { Map as MlMap } from 'maplibre-gl';
  * Never held: while the camera moves (pans and zooms draw every frame, whatever is loaded), and never for
  * longer than `maxHoldMs` (a source that is slow to tile still shows progress).
  */
-export function holdPartialFrames(map: MlMap, maxHoldMs = 1000): { held: () => number } {
+export function holdPartialFrames(map: MlMap, maxHoldMs = 1000): FrameHold {
   const painter = map.painter as { render: (...args: unknown[]) => void };
   const draw = painter.render.bind(painter);
   let holdingSince: number | null = null;
+  let heldUntil = 0;
   let held = 0;
   painter.render = (...args: unknown[]) => {
-    const complete = map.areTilesLoaded();
     const now = performance.now();
+    if (!map.isMoving() && now < heldUntil) {
+      held++;
+      return;
+    }
+    const complete = map.areTilesLoaded();
     if (!complete && !map.isMoving()) {
       holdingSince ??= now;
       if (now - holdingSince < maxHoldMs) {
@@ -32,5 +50,16 @@ export function holdPartialFrames(map: MlMap, maxHoldMs = 1000): { held: () => n
     holdingSince = complete ? null : now;
     draw(...args);
   };
-  return { held: () => held };
+  return {
+    held: () => held,
+    hold: (maxMs = 5000) => {
+      heldUntil = performance.now() + maxMs;
+      setTimeout(() => map.triggerRepaint(), maxMs + 1);
+    },
+    release: () => {
+      if (heldUntil === 0) return;
+      heldUntil = 0;
+      map.triggerRepaint();
+    },
+  };
 }

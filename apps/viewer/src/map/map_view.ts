@@ -7,7 +7,7 @@ import { applyDiff, type LayerDiff } from '../live/apply_diff';
 import { decodeLayer, encodeLayer } from '../normalize';
 import { getLang } from '../i18n';
 import { bandColours } from './colours';
-import { holdPartialFrames } from './hold_partial_frames';
+import { holdPartialFrames, type FrameHold } from './hold_partial_frames';
 import { installIcons } from './icons';
 import { DEFAULT_ON, GROUPS, buildStyle, districtText, stationText } from './style';
 
@@ -47,7 +47,7 @@ export class MapView {
   transform: ((name: string, bytes: Uint8Array) => Uint8Array) | null = null;
 
   /** How many half-loaded frames were not drawn (map/hold_partial_frames.ts). */
-  readonly frames: { held: () => number };
+  readonly frames: FrameHold;
   /** The style the map was created with (its layers are known before the map has loaded it). */
   readonly style: maplibregl.StyleSpecification;
 
