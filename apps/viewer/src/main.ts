@@ -206,6 +206,8 @@ function showError(e: RequestError): void {
 function onResult(r: ResultMessage, asked: string[] | null = null): Promise<void> {
   if (r.kind === 'load') {
     reset(Object.keys(earlyBase ?? {}));
+    // the panel's copies of layers sent ahead (reset cleared them)
+    for (const n of ['districts', 'gaps', 'stations', 'candidates']) if (earlyBase?.[n]) state.decoded[n] = decodeLayer(earlyBase[n]);
     if (pendingMode) {
       state.mode = pendingMode.mode;
       currentSource = pendingMode.source;
@@ -235,6 +237,7 @@ function onResult(r: ResultMessage, asked: string[] | null = null): Promise<void
     fresh.received(Object.keys(ahead), null);
     markPresent(ahead);
     earlyBase = null;
+    earlyBbox = undefined;
     handed = Promise.all([base, applyLayers(r.layers)]).then(() => undefined);
     view.frames.release();
     fresh.received([...Object.keys(r.layers), ...Object.keys(r.base ?? {})], null);
@@ -289,20 +292,24 @@ const worker = new WorkerClient({
 });
 
 /** The roads and other background layers of a scenario being opened, sent ahead of its analysis. */
+/** Nothing is shown yet (the first picture): a load may send layers ahead of its result. Otherwise they come with the result (a load that fails must leave the current scenario as it was). */
+const takesLayersAhead = (): boolean => !state.info && state.mode !== 'analysis';
+
+/** Layers sent ahead of a scenario's result: the background as it is read, then the coverage while the water analysis runs. */
 function onBase(layers: Record<string, Uint8Array>, info: NonNullable<typeof state.info>): void {
-  // With nothing shown yet (the first picture), the roads are drawn while the analysis runs; otherwise
-  // they come with the result (a load that fails must leave the current scenario as it was).
-  if (state.info || state.mode === 'analysis') {
-    earlyBase = null;
+  if (!takesLayersAhead()) {
+    earlyBase = null; // a layer dropped here is asked for once the result is shown (fetchMissing)
     return;
   }
-  earlyBase = layers;
-  // tiled meanwhile, drawn with the analysis: a frame of roads alone would cost as much as the full picture
+  earlyBase = { ...earlyBase, ...layers };
+  // tiled meanwhile, drawn with the result: a frame of roads alone would cost as much as the full picture
   view.frames.hold();
   view.setBands(info.bandsS);
-  view.fit(info.bbox);
+  const same = earlyBbox !== undefined && info.bbox !== undefined && earlyBbox.every((v, i) => v === info.bbox![i]);
+  if (!same) view.fit(info.bbox);
   earlyBbox = info.bbox;
-  earlyBaseHanded = applyLayers(layers);
+  const handed = applyLayers(layers);
+  earlyBaseHanded = Promise.all([earlyBaseHanded, handed]).then(() => undefined);
 }
 
 // ---- the plan year by year, point tools, siting (plan/, hover/, siting/) ----------------------
@@ -435,7 +442,7 @@ async function openText(text: string, fileName: string, source: FileSource, hint
     state.error = null;
     render();
     rememberScenario(text, fileName, source);
-    worker.load(text, fileName, source, visibleSources(view.map, view.visible, 99, view.style).filter((n) => !HIDDEN_AT_START.has(n)));
+    worker.load(text, fileName, source, visibleSources(view.map, view.visible, 99, view.style).filter((n) => !HIDDEN_AT_START.has(n)), takesLayersAhead());
     pendingMode = { mode: 'scenario', source };
     return;
   }

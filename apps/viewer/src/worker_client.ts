@@ -87,11 +87,12 @@ export class WorkerClient {
 
   /**
    * Loads a scenario in a new worker; on success it replaces the current one, on failure it is dropped and
-   * the current scenario stays. `visible`: the sources to send now.
+   * the current scenario stays. `visible`: the sources to send now; `ahead`: the page takes layers ahead
+   * of the result (`onBase`: nothing is shown yet).
    */
-  load(scenarioText: string, fileName: string, source: FileSource, visible?: string[]): void {
+  load(scenarioText: string, fileName: string, source: FileSource, visible?: string[], ahead = false): void {
     const w = this.spawn(source);
-    this.requestOn(w, 'load', { scenarioText, fileName, visible, baseUrl: source.baseUrl })
+    this.requestOn(w, 'load', { scenarioText, fileName, visible, baseUrl: source.baseUrl, ahead })
       .then(
         (r) => {
           this.worker?.terminate();

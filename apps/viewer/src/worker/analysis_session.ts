@@ -113,6 +113,11 @@ export class AnalysisSession {
     visible?: readonly string[],
     /** Called with the background layers before the analysis starts (the map can draw the roads meanwhile). */
     onBase?: (base: Record<string, FeatureCollection>, info: ScenarioInfo) => void,
+    /**
+     * Called with the visible coverage layers as soon as the coverage is computed, while the water and
+     * risk analyses still run (the map tiles them meanwhile); the result then carries the same objects.
+     */
+    onCoverage?: (layers: Record<string, FeatureCollection>, scenario: LoadedScenario) => void,
   ): Promise<SessionResult> {
     onStage('loading');
     const json = JSON.parse(scenarioText) as unknown;
@@ -124,7 +129,14 @@ export class AnalysisSession {
     onStage('coverage');
     const t0 = performance.now();
     // The plan comparison waits for its own request (`comparison`), after the first picture.
-    const r = analyzeScenario(scenario, { onWaterError: 'keep', compare: false });
+    let ahead: Record<string, FeatureCollection> | null = null;
+    const sendCoverage = onCoverage
+      ? (coverage: CoverageAnalysis) => {
+          ahead = this.coverageLayersOf(coverage, (n) => visible === undefined || visible.includes(n));
+          onCoverage(ahead, scenario);
+        }
+      : undefined;
+    const r = analyzeScenario(scenario, { onWaterError: 'keep', compare: false, onCoverage: sendCoverage });
     this.loaded = r;
     this.infoCache = info;
     this.analysis = r.coverage;
@@ -138,7 +150,9 @@ export class AnalysisSession {
       ? raw.map((x) => ({ id: x.id, lon: x.lon, lat: x.lat, stationClass: x.class, name: x.name === x.id ? undefined : x.name, turnoutS: x.turnoutS }))
       : scenario.stations.filter((x) => x.status === 'candidate').map(candidateFromStation);
     if (saved.length) this.applyCandidates(saved);
-    const layers = this.liveLayers(visible ?? null, true);
+    // the coverage layers sent ahead are those of the loaded analysis: reused unless saved candidates changed it
+    const early = saved.length ? null : (ahead as Record<string, FeatureCollection> | null);
+    const layers = { ...this.liveLayers(visible ?? null, true, early ? new Set(Object.keys(early)) : undefined), ...early };
     const computeMs = performance.now() - t0;
     const available = Object.entries(layers).filter(([, fc]) => fc.features.length > 0).map(([n]) => n);
     // not sent now: the reached roads exist with any station; the water layers are built already
@@ -197,19 +211,13 @@ export class AnalysisSession {
   }
 
   /**
-   * The coverage layers (arrival bands only for `service_areas`) and, with `water`, the water layers,
-   * limited to `names` (null: all), normalised for the style.
+   * The coverage layers of the current candidates and, with `water`, the scenario's water and hazard
+   * layers, limited to `names` (null: all) less `skip`, normalised for the style.
    */
-  private liveLayers(names: readonly string[] | null, water: boolean): Record<string, FeatureCollection> {
+  private liveLayers(names: readonly string[] | null, water: boolean, skip?: ReadonlySet<string>): Record<string, FeatureCollection> {
     const loaded = this.need();
-    const a = this.analysis!;
-    const want = (n: string) => names === null || names.includes(n);
+    const want = (n: string) => (names === null || names.includes(n)) && !skip?.has(n);
     const out: Record<string, FeatureCollection> = {};
-    if (want('service_areas')) out.service_areas = arrivalBandLayer(a) as FeatureCollection;
-    // the district labels are placed from the districts
-    const coverageNames = (['districts', 'gaps', 'reached_network', 'stations'] as CoverageLayerName[]).filter((n) => want(n) || (n === 'districts' && want('district_labels')));
-    const coverage = a === loaded.coverage ? loaded.layers(coverageNames).coverage : coverageLayers(a, coverageNames);
-    Object.assign(out, coverage);
     if (water && loaded.water) {
       const w = loaded.layers([]).water as unknown as Record<string, FeatureCollection> | null;
       for (const [n, fc] of Object.entries(w ?? {})) if (want(n)) out[n] = fc;
@@ -220,8 +228,19 @@ export class AnalysisSession {
       if (hz) out.hazards = hz;
     }
     out.candidates = this.candidateLayer();
+    return withFeatureIds({ ...this.coverageLayersOf(this.analysis!, want), ...this.normalize(out) });
+  }
+
+  /**
+   * The candidate-dependent layers of a coverage wanted (arrival bands only for `service_areas`, districts
+   * and one label point each, gaps, reached roads, stations), normalised for the style, with feature ids.
+   */
+  private coverageLayersOf(coverage: CoverageAnalysis, want: (name: string) => boolean): Record<string, FeatureCollection> {
+    const out: Record<string, FeatureCollection> = {};
+    if (want('service_areas')) out.service_areas = arrivalBandLayer(coverage) as FeatureCollection;
+    const coverageNames = (['districts', 'gaps', 'reached_network', 'stations'] as CoverageLayerName[]).filter((n) => want(n) || (n === 'districts' && want('district_labels')));
+    Object.assign(out, coverageLayers(coverage, coverageNames));
     const layers = this.normalize(out);
-    // one label point per district, placed here rather than on the page's busy thread (plan/district_labels.ts)
     if (layers.districts && want('district_labels')) layers.district_labels = districtLabelPoints(layers.districts) as FeatureCollection;
     if (!want('districts')) delete layers.districts;
     return withFeatureIds(layers);

@@ -1,3 +1,4 @@
+import type { LoadedScenario } from '@firecover/core';
 import { LayerSender } from '../live/layer_sender';
 import { AnalysisSession, requestError, type SessionResult } from './analysis_session';
 import { planHandlers } from '../plan/plan_worker';
@@ -61,13 +62,23 @@ function pack(r: SessionResult, transfer: Transferable[], asDiffs = false): Resu
 const handlers: { [T in keyof WorkerRequestMap]: (params: Params<WorkerRequestMap, T>, transfer: Transferable[]) => Promise<Result<WorkerRequestMap, T>> | Result<WorkerRequestMap, T> } = {
   load: async (p, transfer) => {
     sender.reset();
-    // sent ahead as they are, and again with the result (the page skips them there when it drew them ahead)
-    const onBase = (base: Record<string, unknown>, info: ResultMessage['info']) => {
+    // Layers sent ahead when the page takes them (nothing is shown yet): the background as it is read (and
+    // again with the result, which the page skips), then the coverage layers while the water analysis runs
+    // (packed by the one sender, so the result leaves them out).
+    let info: ResultMessage['info'] | null = null;
+    const onBase = (base: Record<string, unknown>, i: ResultMessage['info']) => {
+      info = i;
       const t: Transferable[] = [];
-      emit('base', { layers: new LayerSender().pack(base, t), info }, t);
+      emit('base', { layers: new LayerSender().pack(base, t), info: i }, t);
+    };
+    const onCoverage = (layers: SessionResult['layers'], scenario: LoadedScenario) => {
+      const t: Transferable[] = [];
+      if (layers.stations) nameStationsLayer(scenario, layers.stations as never);
+      if (info) emit('base', { layers: sender.pack(layers, t), info }, t);
     };
     const read = p.baseUrl ? fetchRelative(p.baseUrl) : readFile;
-    return pack(await session.load(p.scenarioText, p.fileName, read, (stage) => emit('progress', { stage }), p.visible, onBase), transfer);
+    const r = await session.load(p.scenarioText, p.fileName, read, (stage) => emit('progress', { stage }), p.visible, p.ahead ? onBase : undefined, p.ahead ? onCoverage : undefined);
+    return pack(r, transfer);
   },
   addCandidate: (p, transfer) => pack(session.addCandidate(p.candidate), transfer),
   removeCandidate: (p, transfer) => pack(session.removeCandidate(p.id), transfer),

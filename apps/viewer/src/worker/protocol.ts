@@ -44,6 +44,8 @@ export interface WorkerRequestMap {
       visible?: string[];
       /** The scenario's files are URLs relative to this: fetched by the worker, not asked of the page. */
       baseUrl?: string;
+      /** The page takes layers ahead of the result (`base` events: nothing is shown yet). */
+      ahead?: boolean;
     },
     ResultMessage,
   ];
@@ -85,7 +87,11 @@ export interface PageRequestMap {
 /** One-way notices from the worker: type → params. */
 export interface WorkerEventMap {
   progress: { stage: 'loading' | 'coverage' };
-  /** The background layers (roads, water, …) as soon as the scenario is read, before its analysis. */
+  /**
+   * Layers ahead of a load's result, when the page asked for them: the background (roads, water, …) as
+   * soon as the scenario is read, then the coverage layers as soon as the coverage is computed (the
+   * result leaves those out).
+   */
   base: { layers: Record<string, LayerBytes>; info: ScenarioInfo };
 }
 

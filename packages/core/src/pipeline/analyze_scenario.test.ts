@@ -86,6 +86,17 @@ describe('analyzeScenario options', () => {
     expect(on.waterFigures!.districts.map((x) => x.id)).toEqual(['west', 'east']);
   });
 
+  it('onCoverage sees the coverage once, before the water analysis runs (which then fails here)', () => {
+    const bad = { ...s, water: { ...s.water, hydrantRoadClasses: ['no-such-class'] } };
+    const seen: unknown[] = [];
+    expect(() => analyzeScenario(bad, { compare: false, onCoverage: (c) => seen.push(c) })).toThrow(/no-such-class/);
+    expect(seen).toHaveLength(1);
+    const calls: unknown[] = [];
+    const r = analyzeScenario(s, { land: false, newIntakes: 0, onCoverage: (c) => calls.push(c) });
+    expect(calls).toEqual([r.coverage]);
+    expect(calls[0]).toBe(r.coverage);
+  });
+
   it('keeps a water error beside the coverage when asked, throws it otherwise', () => {
     const bad = { ...s, water: { ...s.water, hydrantRoadClasses: ['no-such-class'] } };
     expect(() => analyzeScenario(bad, { compare: false })).toThrow(/no-such-class/);

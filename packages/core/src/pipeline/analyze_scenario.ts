@@ -49,6 +49,11 @@ export interface ScenarioAnalysisOptions {
   hours?: readonly number[];
   /** Run the risk and capability analysis when the scenario has a `risk` block. Default true. */
   risk?: boolean;
+  /**
+   * Called with the coverage as soon as it is computed, before the comparison, water and risk analyses
+   * (the viewer's worker sends its layers to be tiled while those run). Observes; changes nothing.
+   */
+  onCoverage?: (coverage: CoverageAnalysis) => void;
 }
 
 /** The layers of an analysis, built once on first use. */
@@ -110,6 +115,7 @@ export function analyzeScenario(scenario: LoadedScenario, options: ScenarioAnaly
     stations = requireStationsInService(scenario, choice === 'existing' ? undefined : choice);
   }
   const coverage = analyzeCoverage(scenario, stations, options.coverage);
+  options.onCoverage?.(coverage);
   const summary = coverageSummary(coverage);
   const byHour = options.hours === undefined ? null : coverageByHour(coverage, options.hours);
   const comparison = options.compare === false ? null : compareStationSets(scenario, undefined, options.coverage, [coverage]);
