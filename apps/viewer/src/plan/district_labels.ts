@@ -1,4 +1,3 @@
-/// <reference path="./polylabel.d.ts" />
 import type { Feature, FeatureCollection, Point, Polygon, Position } from 'geojson';
 import polylabel from 'polylabel';
 
