@@ -23,6 +23,7 @@ import { savedScenario } from '../scenario_file/save_scenario';
 import type { CandidateInput, ComparisonRow, ScenarioInfo } from '../model';
 import { normalizeLayer, type CandidateFeatureProperties } from '../normalize';
 import { baseLayers } from './base_layers';
+import { RISK_AREA_LAYERS, withLabelPoints } from './risk_layers';
 import type { RequestError } from './protocol';
 
 /**
@@ -142,6 +143,7 @@ export class AnalysisSession {
     // not sent now: the reached roads exist with any station; the water layers are built already
     if (r.coverage.stations.length > 0) available.push('reached_network');
     for (const [n, fc] of Object.entries((r.water ? r.layers([]).water : null) ?? {})) if ((fc as FeatureCollection).features.length > 0) available.push(n);
+    for (const n of ['hazards', ...RISK_AREA_LAYERS] as const) if ((r.layers([]).risk?.[n].features.length ?? 0) > 0) available.push(n);
     return { ...this.resultOf('load', computeMs, layers), base, available: [...new Set(available)] };
   }
 
@@ -209,6 +211,12 @@ export class AnalysisSession {
     if (water && loaded.risk && want('hazards')) {
       const hz = loaded.layers([]).risk?.hazards as FeatureCollection | undefined;
       if (hz) out.hazards = hz;
+    }
+    // micro stations, communities and townships: core's figures of the scenario's own stations (risk/analyze_risk.ts
+    // riskLayers; candidates do not change them), sent with the water layers; areas with one label point each
+    if (water && loaded.risk) {
+      const risk = loaded.layers([]).risk as Record<string, FeatureCollection> | null;
+      for (const n of RISK_AREA_LAYERS) if (want(n) && risk?.[n] && risk[n].features.length > 0) out[n] = withLabelPoints(risk[n]);
     }
     out.candidates = this.candidateLayer();
     return withFeatureIds(this.normalize(out));
