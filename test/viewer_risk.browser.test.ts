@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeScenario, loadScenario } from '../packages/core/src/index';
@@ -82,6 +83,7 @@ describe.runIf(haveChromium())('viewer: hazard sites', () => {
     expect(labelIds).toEqual(ids(files.townships));
     const legend = (await page.textContent('#legend'))!;
     for (const title of ['Micro fire stations', 'Communities', 'Townships']) expect(legend).toContain(title);
+    await page.screenshot({ path: path.join(tmpdir(), 'firecover-viewer-risk.png') });
 
     // print (SVG) of the risk scenario: one closed dashed township outline (fill none, township colour) per township
     // (the legend's two open line swatches aside), each named
@@ -113,6 +115,7 @@ describe.runIf(haveChromium())('viewer: hazard sites', () => {
     await page.keyboard.press('Escape');
     await page.click('#lang-toggle');
     const zh = await click();
+    await page.screenshot({ path: path.join(tmpdir(), 'firecover-viewer-risk-street.png') });
     expect(zh).toContain(`微型消防站: ${String(m1.properties?.nameZh)}`);
     expect(zh).toContain('出动方式');
     expect(zh).toContain(m1.properties?.mode === 'foot' ? '步行' : '轻便车辆');
