@@ -81,6 +81,9 @@ describe.runIf(haveChromium())('viewer: hazard sites', () => {
     expect(townships.map(([id, p]) => [id, p.fullTime])).toEqual(risk.townships!.townships.map((t) => [t.id, t.fullTime]).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
     const labelIds = (await page.evaluate(`[...new Set(window.__firecover.map.querySourceFeatures('townships', { filter: ['==', ['get', 'fc_label'], true] }).map((f) => String(f.properties.id)))].sort()`)) as string[];
     expect(labelIds).toEqual(ids(files.townships));
+    // the visible layers as GeoJSON: each area once (its label point left out), as its file holds it
+    const exported = (await page.evaluate(`window.__firecover.visibleLayersGeojson().then((fc) => ['communities', 'townships'].map((n) => fc.features.filter((f) => f.properties.fc_layer === n).map((f) => String(f.properties.id)).sort()))`)) as string[][];
+    expect(exported).toEqual([ids(files.communities), ids(files.townships)]);
     const legend = (await page.textContent('#legend'))!;
     for (const title of ['Micro fire stations', 'Communities', 'Townships']) expect(legend).toContain(title);
     await page.screenshot({ path: path.join(tmpdir(), 'firecover-viewer-risk.png') });
