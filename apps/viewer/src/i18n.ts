@@ -175,6 +175,16 @@ const T = {
   hz_bad: { en: 'Capable unit late, or none', zh: '具备相应装备的力量未按时到达或无' },
   hazardClass: { en: 'Class', zh: '类别' },
   hazardMeets: { en: 'Meets its standard', zh: '达到响应标准' },
+  // risk: micro fire stations, communities and townships (core risk/micro_reach.ts, risk/townships.ts)
+  L_micro_stations: { en: 'Micro fire stations', zh: '微型消防站' },
+  ms_on: { en: 'Micro station on the road network', zh: '微型消防站（已接入道路）' },
+  ms_off: { en: 'Micro station off the road network (reaches nothing)', zh: '微型消防站（未接入道路，无法到达）' },
+  L_communities: { en: 'Communities', zh: '社区' },
+  cm_ok: { en: 'Micro station inside or within the standard', zh: '有微型消防站在内或按时到达' },
+  cm_bad: { en: 'No micro station in reach', zh: '无微型消防站按时到达' },
+  L_townships: { en: 'Townships', zh: '乡镇（街道）' },
+  tw_ok: { en: 'Full-time brigade inside', zh: '设有专职消防力量' },
+  tw_bad: { en: 'No full-time brigade inside', zh: '未设专职消防力量' },
   // live what-if: candidate editing, save / reopen, loading
   candName: { en: 'Name', zh: '名称' },
   candTurnout: { en: 'Turnout', zh: '出动时间' },
@@ -334,6 +344,17 @@ const FIGURES: Record<string, { en: string; zh: string }> = {
   water: { en: 'Water', zh: '水体' },
   wide_gap: { en: 'Wide-road gap', zh: '宽路缺口' },
   withinStandard: { en: 'Within the standard', zh: '符合标准' },
+  // risk layers' popup keys (micro stations, communities, townships)
+  mode: { en: 'Travel mode', zh: '出动方式' },
+  reachM: { en: 'Reach within the standard', zh: '标准时间内可达距离' },
+  onNetwork: { en: 'On the road network', zh: '已接入道路' },
+  inReach: { en: 'Micro station in reach', zh: '有微型消防站可按时到达' },
+  firstMicroId: { en: 'First micro station', zh: '最先到达的微型消防站' },
+  arrivalS: { en: 'Micro station arrival', zh: '微型消防站到达时间' },
+  microInside: { en: 'Micro stations inside', zh: '辖内微型消防站数' },
+  fullTime: { en: 'Full-time brigade inside', zh: '设有专职消防力量' },
+  landReachedPct: { en: 'Land reached within the standard', zh: '标准时间内可达用地比例' },
+  populationReachedPct: { en: 'Population reached within the standard', zh: '标准时间内可达人口比例' },
 };
 
 /** Words that appear as property values (hydrant compliance and status, gap kinds, sides) in Chinese. */
@@ -364,6 +385,8 @@ const VALUES: Record<string, string> = {
   planned: '规划',
   under_construction: '在建',
   candidate: '备选',
+  foot: '步行',
+  light_vehicle: '轻便车辆',
 };
 
 /** A property value in the page language (Chinese for the known words; anything else as it is). */

@@ -24,6 +24,10 @@ export const ANALYSIS_LAYERS = [
   'district_labels',
   // risk (core risk/): hazard sites with the first capable unit's arrival, when the scenario has a risk block
   'hazards',
+  // risk: micro fire stations (微型消防站), communities (社区) and townships (乡镇/街道) with core's figures
+  'micro_stations',
+  'communities',
+  'townships',
 ] as const;
 export type AnalysisLayer = (typeof ANALYSIS_LAYERS)[number];
 

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { MapLayer, PrintLegendGroup, PrintLegendItem, Style } from '@firecover/report/print';
 import { STATION_CLASS_LABELS } from '@firecover/core';
 import { getLang, t } from '../i18n';
-import { BAD, DISTRICT_COLOURS, HAZARD_BAD, HAZARD_OK, HYDRANT_BAD, HYDRANT_OK, STATUS_COLOURS, bandColours } from '../map/colours';
+import { BAD, COMMUNITY_BAD, COMMUNITY_OK, DISTRICT_COLOURS, HAZARD_BAD, HAZARD_OK, HYDRANT_BAD, HYDRANT_OK, MICRO_OFF, MICRO_ON, MICRO_OUTLINE, STATUS_COLOURS, TOWNSHIP_BAD, TOWNSHIP_OK, bandColours } from '../map/colours';
 import type { MapView } from '../map/map_view';
 import { legendGroups, type Swatch } from '../panel/legend';
 
@@ -28,7 +28,10 @@ export const SOURCE_GROUP: Readonly<Record<string, string | null>> = {
   hydrant_gaps: 'hydrant_gaps',
   hydrants: 'hydrants',
   proposed_hydrants: 'proposed_hydrants',
+  townships: 'townships',
+  communities: 'communities',
   hazards: 'hazards',
+  micro_stations: 'micro_stations',
   stations: 'stations',
   candidates: 'stations',
 };
@@ -102,6 +105,14 @@ function districtLabel(f: Feature): string[] {
   return [name ?? '', String(prop(f, 'fc_areacap') ?? '')].filter(Boolean);
 }
 
+/** A micro station's, community's or township's name in the page language (its id when unnamed). */
+function riskName(f: Feature): string {
+  const zh = prop(f, 'nameZh');
+  const en = prop(f, 'name');
+  const pickStr = (v: unknown) => (typeof v === 'string' && v ? v : null);
+  return (getLang() === 'zh' ? pickStr(zh) ?? pickStr(en) : pickStr(en) ?? pickStr(zh)) ?? String(prop(f, 'id') ?? '');
+}
+
 const layer = (features: readonly Feature[], style: (f: Feature) => Style | null): MapLayer => ({ features, style });
 
 /** The drawn layers, bottom first (the order of the page's style layers). */
@@ -135,6 +146,12 @@ export function printLayers(data: Record<string, FeatureCollection>, view: MapVi
     out.push(layer(fs('railway'), () => ({ stroke: '#ffffff', strokeWidth: 1.8, dash: '5 5' })));
   }
   if (on('base')) out.push(layer(fs('study_area', isArea), () => ({ stroke: '#555555', strokeWidth: 1.2, dash: '6 3', fill: 'none' })));
+  // townships and communities as the page draws them (style.ts): dashed / thin outlines (the label points are the page's)
+  const townshipColour = (f: Feature) => (prop(f, 'fullTime') === true ? TOWNSHIP_OK : TOWNSHIP_BAD);
+  const communityColour = (f: Feature) => (prop(f, 'inReach') === true ? COMMUNITY_OK : COMMUNITY_BAD);
+  if (data.townships) out.push(layer(fs('townships', isArea), (f) => ({ fill: 'none', stroke: townshipColour(f), strokeWidth: 2, dash: '5 3', opacity: 0.9 })));
+  if (data.communities) out.push(layer(fs('communities', isArea), (f) => ({ fill: communityColour(f), opacity: 0.06 })));
+  if (data.communities) out.push(layer(fs('communities', isArea), (f) => ({ fill: 'none', stroke: communityColour(f), strokeWidth: 1, opacity: 0.85 })));
   if (data.intake_reach) {
     out.push(layer(fs('intake_reach', isLine), () => ({ stroke: '#2166ac', strokeWidth: 2.5, opacity: 0.6 })));
     out.push(layer(fs('intake_reach', isPoint), (f) => ({ symbol: 'circle', fill: prop(f, 'kind') === 'proposed' ? '#ffffff' : '#2166ac', stroke: '#2166ac', strokeWidth: 2, size: 10 })));
@@ -155,6 +172,10 @@ export function printLayers(data: Record<string, FeatureCollection>, view: MapVi
     out.push(layer(fs('hazards', isLine), (f) => ({ stroke: colour(f), strokeWidth: 4 })));
     out.push(layer(fs('hazards', isPoint), (f) => ({ symbol: 'circle', fill: colour(f), stroke: '#ffffff', strokeWidth: 2, size: 10 })));
   }
+  if (data.micro_stations) out.push(layer(fs('micro_stations', isPoint), (f) => ({ symbol: 'circle', fill: prop(f, 'onNetwork') === false ? MICRO_OFF : MICRO_ON, stroke: MICRO_OUTLINE, strokeWidth: 1.5, size: 8, label: [riskName(f)], labelColor: '#262626' })));
+  // one name per township and community, above the fills and lines
+  if (data.townships) out.push(layer(fs('townships', isArea), (f) => ({ fill: 'none', label: [riskName(f)], labelColor: townshipColour(f) })));
+  if (data.communities) out.push(layer(fs('communities', isArea), (f) => ({ fill: 'none', label: [riskName(f)], labelColor: '#333333' })));
   // District labels above the fills and lines, station symbols (with name and class) on top.
   if (data.districts) out.push(layer(fs('districts'), (f) => ({ fill: 'none', label: districtLabel(f), labelColor: prop(f, 'fc_bad') === true ? '#a50f15' : '#222222' })));
   for (const name of ['stations', 'candidates']) if (data[name]) out.push(layer(fs(name, isPoint), (f) => ({ ...(STATUS_STYLE[String(prop(f, 'fc_status'))] ?? STATUS_STYLE.existing), label: stationLabel(f), labelColor: '#111111' })));

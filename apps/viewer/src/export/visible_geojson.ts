@@ -12,6 +12,7 @@ export async function visibleLayersGeojson(view: MapView): Promise<FeatureCollec
   const names = visibleSources(view);
   const data = await readSources(view, names);
   const features: Feature[] = [];
-  for (const name of names) for (const f of data[name]?.features ?? []) features.push({ ...f, properties: { ...f.properties, fc_layer: name } });
+  // the label points of the communities and townships (worker/risk_layers.ts, `fc_label`) repeat their area: left out
+  for (const name of names) for (const f of data[name]?.features ?? []) if (f.properties?.fc_label !== true) features.push({ ...f, properties: { ...f.properties, fc_layer: name } });
   return { type: 'FeatureCollection', features };
 }

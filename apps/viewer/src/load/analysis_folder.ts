@@ -1,6 +1,7 @@
 import type { FeatureCollection, Position } from 'geojson';
 import { ANALYSIS_LAYERS, BASE_LAYERS, type ScenarioInfo } from '../model';
 import { encodeLayer, normalizeLayer } from '../normalize';
+import { RISK_AREA_LAYERS, withLabelPoints } from '../worker/risk_layers';
 import type { FileSource } from './file_source';
 
 /**
@@ -26,7 +27,8 @@ export async function loadAnalysisFolder(summaryText: string, source: FileSource
         if (fc?.type !== 'FeatureCollection') return;
         const b = bboxOf(fc);
         if (b) boxes.push(b);
-        layers[n] = encodeLayer(normalizeLayer(n, fc, bandsS));
+        // communities and townships get their label points as the worker adds them (worker/risk_layers.ts)
+        layers[n] = encodeLayer(normalizeLayer(n, (RISK_AREA_LAYERS as readonly string[]).includes(n) ? withLabelPoints(fc) : fc, bandsS));
       } catch {
         // this layer is not in the folder
       }

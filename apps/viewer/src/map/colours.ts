@@ -44,3 +44,14 @@ export const NEWLY_COVERED = '#41ab5d';
 /** Hazard sites (risk): the first capable unit meets the class's standard, or not. */
 export const HAZARD_OK = '#1a9850';
 export const HAZARD_BAD = '#d73027';
+
+/** Micro fire stations (risk): on the road network (their crew reaches its distance), or not (it reaches nothing). */
+export const MICRO_ON = '#fdae61';
+export const MICRO_OFF = '#bdbdbd';
+export const MICRO_OUTLINE = '#262626';
+/** Communities: a micro station inside or arriving within the standard, or none. */
+export const COMMUNITY_OK = '#1a9850';
+export const COMMUNITY_BAD = '#d73027';
+/** Townships: outlines with a full-time brigade or fire-rescue station inside, or without. */
+export const TOWNSHIP_OK = '#54278f';
+export const TOWNSHIP_BAD = '#d94801';

@@ -9,7 +9,7 @@ import { getLang } from '../i18n';
 import { bandColours } from './colours';
 import { holdPartialFrames, type FrameHold } from './hold_partial_frames';
 import { installIcons } from './icons';
-import { DEFAULT_ON, GROUPS, buildStyle, districtText, stationText } from './style';
+import { DEFAULT_ON, GROUPS, buildStyle, districtText, riskNameText, stationText } from './style';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -17,7 +17,7 @@ maplibregl.setWorkerUrl(workerUrl);
 const EMPTY_LAYER_BYTES = 45;
 
 /** Style layers a click can open a popup for, topmost first. */
-export const CLICKABLE = ['hazards-point', 'hazards-line', 'hazards-fill', 'stations-icon', 'candidates-icon', 'plan-stations-icon', 'newly-covered-fill', 'hydrants-circle', 'proposed-hydrants', 'hydrant-gaps-point', 'hydrant-gaps-line', 'gaps-fill', 'unprotected-fill', 'districts-fill', 'bands-fill', 'reached-line', 'intake-point', 'intake-line', 'intake-fill', 'unprotected-line'];
+export const CLICKABLE = ['micro-stations-point', 'hazards-point', 'hazards-line', 'hazards-fill', 'townships-line', 'stations-icon', 'candidates-icon', 'plan-stations-icon', 'newly-covered-fill', 'hydrants-circle', 'proposed-hydrants', 'hydrant-gaps-point', 'hydrant-gaps-line', 'communities-fill', 'gaps-fill', 'unprotected-fill', 'districts-fill', 'bands-fill', 'reached-line', 'intake-point', 'intake-line', 'intake-fill', 'unprotected-line'];
 
 /**
  * The MapLibre map: offline style, layer data swapped in as blob URLs of the worker's GeoJSON bytes
@@ -171,6 +171,7 @@ export class MapView {
     const expr = stationText(getLang());
     for (const id of ['stations-icon', 'candidates-icon', 'plan-stations-icon']) this.map.setLayoutProperty(id, 'text-field', expr);
     this.map.setLayoutProperty('districts-label', 'text-field', districtText(getLang()));
+    for (const id of ['townships-label', 'communities-label', 'micro-stations-label']) this.map.setLayoutProperty(id, 'text-field', riskNameText(getLang()));
   }
 
   /** Features under a point on clickable, visible layers, topmost first. */

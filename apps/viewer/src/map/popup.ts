@@ -20,6 +20,9 @@ const LAYER_TITLE: Record<string, Key> = {
   plan_stations: 'st_not_yet',
   newly_covered: 'L_newly_covered',
   hazards: 'L_hazards',
+  micro_stations: 'L_micro_stations',
+  communities: 'L_communities',
+  townships: 'L_townships',
 };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
@@ -80,6 +83,9 @@ export function popupContent(features: MapGeoJSONFeature[]): HTMLElement {
         title.textContent = `${t('L_hazards')}: ${pick(String(p.name ?? p.id ?? ''), p.nameZh as string | undefined)}`;
         row(t('hazardClass'), pick(String(p.class ?? ''), p.classZh as string | undefined));
         row(t('hazardMeets'), p.meets === true ? '✓' : '✗');
+      }
+      if (source === 'micro_stations' || source === 'communities' || source === 'townships') {
+        title.textContent = `${t(LAYER_TITLE[source])}: ${pick(String(p.name ?? p.id ?? ''), p.nameZh as string | undefined)}`;
       }
       if (source === 'service_areas') row(t('L_bands'), bandLabel(Number(p.fc_band), state.info?.bandsS ?? [180, 240, 300]));
       if (source === 'stations' || source === 'candidates' || source === 'plan_stations') {

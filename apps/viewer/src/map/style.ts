@@ -2,7 +2,7 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import { STATION_CLASS_LABELS } from '@firecover/core';
 import type { Lang } from '../i18n';
 import { ANALYSIS_LAYERS, BASE_LAYERS } from '../model';
-import { BAD, DISTRICT_COLOURS, HAZARD_BAD, HAZARD_OK, HYDRANT_BAD, HYDRANT_OK, NEWLY_COVERED, bandColours } from './colours';
+import { BAD, COMMUNITY_BAD, COMMUNITY_OK, DISTRICT_COLOURS, HAZARD_BAD, HAZARD_OK, HYDRANT_BAD, HYDRANT_OK, MICRO_OFF, MICRO_ON, MICRO_OUTLINE, NEWLY_COVERED, TOWNSHIP_BAD, TOWNSHIP_OK, bandColours } from './colours';
 
 /**
  * The offline map style: every source is the project's own GeoJSON (no tiles, no sprite, no glyph
@@ -27,11 +27,14 @@ export const GROUPS: Record<string, string[]> = {
   stations: ['stations-icon', 'candidates-icon', 'plan-stations-icon'],
   newly_covered: ['newly-covered-fill', 'newly-covered-line'],
   hazards: ['hazards-fill', 'hazards-line', 'hazards-point'],
+  micro_stations: ['micro-stations-point', 'micro-stations-label'],
+  communities: ['communities-fill', 'communities-line', 'communities-label'],
+  townships: ['townships-line', 'townships-label'],
   base: ['water-fill', 'water-line', 'roads-casing', 'roads-line', 'railway-line', 'railway-dash', 'expressway-casing', 'expressway-line', 'study-outline'],
   osm: ['osm'],
 };
 
-export const DEFAULT_ON = new Set(['bands', 'districts', 'gaps', 'hydrant_gaps', 'hydrants', 'stations', 'base', 'newly_covered', 'hazards']);
+export const DEFAULT_ON = new Set(['bands', 'districts', 'gaps', 'hydrant_gaps', 'hydrants', 'stations', 'base', 'newly_covered', 'hazards', 'micro_stations', 'communities', 'townships']);
 
 /** Road line width by class and zoom, pixels; `extra` widens it (casing). */
 function roadWidth(extra: number): ExpressionSpecification {
@@ -60,6 +63,8 @@ export function buildStyle(bandsS: number[], on: Set<string> = DEFAULT_ON, data:
   const bandColour: ExpressionSpecification = ['match', ['get', 'fc_band'], ...bands.slice(0, -1).flatMap((c, i) => [i, c]), bands[bands.length - 1]] as unknown as ExpressionSpecification;
   const districtColour = ['match', ['get', 'fc_colour'], ...DISTRICT_COLOURS.flatMap((c, i) => [i, c]), '#ccc'] as unknown as ExpressionSpecification;
   const g = (group: string) => ({ visibility: vis(group, on) });
+  const townshipColour: ExpressionSpecification = ['case', ['==', ['get', 'fullTime'], true], TOWNSHIP_OK, TOWNSHIP_BAD];
+  const communityColour: ExpressionSpecification = ['case', ['==', ['get', 'inReach'], true], COMMUNITY_OK, COMMUNITY_BAD];
 
   const layers: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': '#eeece6' } },
@@ -85,6 +90,11 @@ export function buildStyle(bandsS: number[], on: Set<string> = DEFAULT_ON, data:
     { id: 'railway-line', type: 'line', source: 'railway', layout: g('base'), paint: { 'line-color': '#444', 'line-width': 3 } },
     { id: 'railway-dash', type: 'line', source: 'railway', layout: g('base'), paint: { 'line-color': '#fff', 'line-width': 1.8, 'line-dasharray': [3, 3] } },
     { id: 'study-outline', type: 'line', source: 'study_area', layout: g('base'), paint: { 'line-color': '#555', 'line-width': 1.2, 'line-dasharray': [4, 2] } },
+    // townships (risk): dashed outlines, no fill, under the analysis lines; purple with a full-time brigade inside, orange without
+    { id: 'townships-line', type: 'line', source: 'townships', filter: ['!=', ['geometry-type'], 'Point'], layout: { ...g('townships'), 'line-join': 'round' }, paint: { 'line-color': townshipColour, 'line-width': 2, 'line-dasharray': [3, 2], 'line-opacity': 0.9 } },
+    // communities (risk): a faint tint and a thin outline, green with a micro station in reach, red without
+    { id: 'communities-fill', type: 'fill', source: 'communities', filter: ['!=', ['geometry-type'], 'Point'], layout: g('communities'), paint: { 'fill-color': communityColour, 'fill-opacity': 0.06 } },
+    { id: 'communities-line', type: 'line', source: 'communities', filter: ['!=', ['geometry-type'], 'Point'], layout: g('communities'), paint: { 'line-color': communityColour, 'line-width': 1, 'line-opacity': 0.85 } },
     { id: 'intake-line', type: 'line', source: 'intake_reach', filter: ['==', ['geometry-type'], 'LineString'], layout: { ...g('intake_reach'), 'line-cap': 'round' }, paint: { 'line-color': '#2166ac', 'line-width': 2.5, 'line-opacity': 0.6 } },
     { id: 'intake-point', type: 'circle', source: 'intake_reach', filter: ['==', ['geometry-type'], 'Point'], layout: g('intake_reach'), paint: { 'circle-radius': 5, 'circle-color': ['case', ['==', ['get', 'kind'], 'proposed'], '#fff', '#2166ac'], 'circle-stroke-color': '#2166ac', 'circle-stroke-width': 2 } },
     { id: 'districts-line', type: 'line', source: 'districts', layout: g('districts'), paint: { 'line-color': '#333', 'line-width': 1.4 } },
@@ -102,8 +112,14 @@ export function buildStyle(bandsS: number[], on: Set<string> = DEFAULT_ON, data:
     { id: 'hazards-fill', type: 'fill', source: 'hazards', filter: ['==', ['geometry-type'], 'Polygon'], layout: g('hazards'), paint: { 'fill-color': ['case', ['==', ['get', 'meets'], true], HAZARD_OK, HAZARD_BAD], 'fill-opacity': 0.35 } },
     { id: 'hazards-line', type: 'line', source: 'hazards', layout: { ...g('hazards'), 'line-cap': 'round' }, paint: { 'line-color': ['case', ['==', ['get', 'meets'], true], HAZARD_OK, HAZARD_BAD], 'line-width': ['case', ['==', ['geometry-type'], 'LineString'], 4, 1.5] } },
     { id: 'hazards-point', type: 'circle', source: 'hazards', filter: ['==', ['geometry-type'], 'Point'], layout: g('hazards'), paint: { 'circle-radius': 6, 'circle-color': ['case', ['==', ['get', 'meets'], true], HAZARD_OK, HAZARD_BAD], 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } },
+    // micro fire stations (risk): small circles with a dark outline (fire stations are square icons), grey when off the road network
+    { id: 'micro-stations-point', type: 'circle', source: 'micro_stations', layout: g('micro_stations'), paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 3, 16, 5.5], 'circle-color': ['case', ['==', ['get', 'onNetwork'], false], MICRO_OFF, MICRO_ON], 'circle-stroke-color': MICRO_OUTLINE, 'circle-stroke-width': 1.5 } },
     { id: 'proposed-hydrants', type: 'circle', source: 'proposed_hydrants', layout: g('proposed_hydrants'), paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 2, 16, 5], 'circle-color': '#fff', 'circle-stroke-color': '#1b7837', 'circle-stroke-width': 2 } },
     { id: 'districts-label', type: 'symbol', source: 'district_labels', layout: { ...g('districts'), 'text-field': districtText(lang), 'text-font': FONT, 'text-size': 12, 'text-max-width': 14, 'symbol-placement': 'point', 'text-variable-anchor': ['bottom', 'top', 'left', 'right'], 'text-radial-offset': 1.2 }, paint: { 'text-color': ['case', ['==', ['get', 'fc_bad'], true], '#a50f15', '#222'], 'text-halo-color': '#fff', 'text-halo-width': 1.6 } },
+    // risk labels: one per township (its label point, worker/risk_layers.ts) at every scale; communities and micro stations from street scale
+    { id: 'townships-label', type: 'symbol', source: 'townships', filter: ['==', ['get', 'fc_label'], true], layout: { ...g('townships'), 'text-field': riskNameText(lang), 'text-font': FONT, 'text-size': 13, 'text-letter-spacing': 0.1, 'symbol-placement': 'point', 'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'], 'text-radial-offset': 1 }, paint: { 'text-color': townshipColour, 'text-halo-color': '#fff', 'text-halo-width': 1.8 } },
+    { id: 'communities-label', type: 'symbol', source: 'communities', minzoom: 14, filter: ['==', ['get', 'fc_label'], true], layout: { ...g('communities'), 'text-field': riskNameText(lang), 'text-font': FONT, 'text-size': 11, 'symbol-placement': 'point' }, paint: { 'text-color': '#333', 'text-halo-color': '#fff', 'text-halo-width': 1.5 } },
+    { id: 'micro-stations-label', type: 'symbol', source: 'micro_stations', minzoom: 14, layout: { ...g('micro_stations'), 'text-field': riskNameText(lang), 'text-font': FONT, 'text-size': 10, 'text-offset': [0, 0.9], 'text-anchor': 'top', 'text-optional': true }, paint: { 'text-color': '#262626', 'text-halo-color': '#fff', 'text-halo-width': 1.4 } },
     // stations of the plan not in service in the year shown: their status symbol, faded
     { ...stationLayer('plan-stations-icon', 'plan_stations', g('stations'), lang), paint: { 'text-color': '#555', 'text-halo-color': '#fff', 'text-halo-width': 1.5, 'icon-opacity': 0.55, 'text-opacity': 0.8 } } as LayerSpecification,
     stationLayer('stations-icon', 'stations', g('stations'), lang),
@@ -144,4 +160,9 @@ export function stationText(lang: Lang): ExpressionSpecification {
 export function districtText(lang: Lang): ExpressionSpecification {
   const name = lang === 'zh' ? ['coalesce', ['get', 'nameZh'], ['get', 'stationNameZh'], ['get', 'name'], ['get', 'stationName'], ''] : ['coalesce', ['get', 'name'], ['get', 'stationName'], ''];
   return ['concat', name, '\n', ['get', 'fc_areacap']] as unknown as ExpressionSpecification;
+}
+
+/** Label of a micro station, community or township: its name in the page language (its id when unnamed). */
+export function riskNameText(lang: Lang): ExpressionSpecification {
+  return (lang === 'zh' ? ['coalesce', ['get', 'nameZh'], ['get', 'name'], ['get', 'id'], ''] : ['coalesce', ['get', 'name'], ['get', 'nameZh'], ['get', 'id'], '']) as unknown as ExpressionSpecification;
 }

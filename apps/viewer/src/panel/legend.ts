@@ -1,4 +1,4 @@
-import { bandColours, BAD, HAZARD_BAD, HAZARD_OK, HYDRANT_BAD, HYDRANT_OK, NEWLY_COVERED } from '../map/colours';
+import { bandColours, BAD, COMMUNITY_BAD, COMMUNITY_OK, HAZARD_BAD, HAZARD_OK, HYDRANT_BAD, HYDRANT_OK, MICRO_OFF, MICRO_ON, MICRO_OUTLINE, NEWLY_COVERED, TOWNSHIP_BAD, TOWNSHIP_OK } from '../map/colours';
 import { drawIcon, type IconName } from '../map/icons';
 import { t, type Key } from '../i18n';
 
@@ -63,6 +63,30 @@ export function legendGroups(bandsS: number[], present: (group: string) => boole
       entries: [
         { swatch: { kind: 'circle', colour: HAZARD_OK, stroke: '#fff' }, label: t('hz_ok') },
         { swatch: { kind: 'circle', colour: HAZARD_BAD, stroke: '#fff' }, label: t('hz_bad') },
+      ],
+    },
+    {
+      group: 'micro_stations',
+      title: 'L_micro_stations',
+      entries: [
+        { swatch: { kind: 'circle', colour: MICRO_ON, stroke: MICRO_OUTLINE }, label: t('ms_on') },
+        { swatch: { kind: 'circle', colour: MICRO_OFF, stroke: MICRO_OUTLINE }, label: t('ms_off') },
+      ],
+    },
+    {
+      group: 'communities',
+      title: 'L_communities',
+      entries: [
+        { swatch: { kind: 'fill', colour: COMMUNITY_OK, opacity: 0.06, outline: COMMUNITY_OK }, label: t('cm_ok') },
+        { swatch: { kind: 'fill', colour: COMMUNITY_BAD, opacity: 0.06, outline: COMMUNITY_BAD }, label: t('cm_bad') },
+      ],
+    },
+    {
+      group: 'townships',
+      title: 'L_townships',
+      entries: [
+        { swatch: { kind: 'line', colour: TOWNSHIP_OK, width: 2, dash: true }, label: t('tw_ok') },
+        { swatch: { kind: 'line', colour: TOWNSHIP_BAD, width: 2, dash: true }, label: t('tw_bad') },
       ],
     },
     { group: 'proposed_hydrants', title: 'L_proposed_hydrants', entries: [{ swatch: { kind: 'circle', colour: '#fff', stroke: '#1b7837' }, label: t('L_proposed_hydrants') }] },

@@ -25,6 +25,7 @@ import type { CandidateInput, ComparisonRow, ScenarioInfo } from '../model';
 import { normalizeLayer, type CandidateFeatureProperties } from '../normalize';
 import { districtLabelPoints } from '../plan/district_labels';
 import { baseLayers } from './base_layers';
+import { RISK_AREA_LAYERS, withLabelPoints } from './risk_layers';
 import type { RequestError } from './protocol';
 
 /**
@@ -158,6 +159,7 @@ export class AnalysisSession {
     // not sent now: the reached roads exist with any station; the water layers are built already
     if (r.coverage.stations.length > 0) available.push('reached_network');
     for (const [n, fc] of Object.entries((r.water ? r.layers([]).water : null) ?? {})) if ((fc as FeatureCollection).features.length > 0) available.push(n);
+    for (const n of ['hazards', ...RISK_AREA_LAYERS] as const) if ((r.layers([]).risk?.[n].features.length ?? 0) > 0) available.push(n);
     return { ...this.resultOf('load', computeMs, layers), base, available: [...new Set(available)] };
   }
 
@@ -226,6 +228,12 @@ export class AnalysisSession {
     if (water && loaded.risk && want('hazards')) {
       const hz = loaded.layers([]).risk?.hazards as FeatureCollection | undefined;
       if (hz) out.hazards = hz;
+    }
+    // micro stations, communities and townships: core's figures of the scenario's own stations (risk/analyze_risk.ts
+    // riskLayers; candidates do not change them), sent with the water layers; areas with one label point each
+    if (water && loaded.risk) {
+      const risk = loaded.layers([]).risk as Record<string, FeatureCollection> | null;
+      for (const n of RISK_AREA_LAYERS) if (want(n) && risk?.[n] && risk[n].features.length > 0) out[n] = withLabelPoints(risk[n]);
     }
     out.candidates = this.candidateLayer();
     return withFeatureIds({ ...this.coverageLayersOf(this.analysis!, want), ...this.normalize(out) });
