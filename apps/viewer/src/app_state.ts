@@ -88,6 +88,8 @@ export interface LiveTestApi {
   /** Resolves when no candidate change waits or runs (after a mouse drag). */
   candidatesSettled(): Promise<void>;
   /** Per candidate change: total to the map, analysis, layer building, encoding (ms) and bytes sent, newest last. */
+  /** Frames the drawing policy did not draw so far. */
+  framesHeld: number;
   liveSamples: readonly { totalMs: number; handedMs: number; receivedMs: number; computeMs: number; buildMs: number; encodeMs: number; bytes: number; diffFeatures: number }[];
 }
 

@@ -11,6 +11,18 @@ export interface WorkerHandlers {
   onBase?(layers: Record<string, Uint8Array>, info: ScenarioInfo): void;
 }
 
+/** The worker started by `startAnalysisWorker`, taken by the first `WorkerClient`. */
+let started: Worker | null = null;
+
+/**
+ * Starts the analysis worker before anything else on the page, and has it read the scenario at `url`
+ * meanwhile (`prefetch`; the page's own `load` of that URL takes it over). Call once, first thing.
+ */
+export function startAnalysisWorker(url?: string): void {
+  started = WorkerClient.start();
+  if (url) started.postMessage({ kind: 'request', id: 0, type: 'prefetch', params: { url } } satisfies ToWorker);
+}
+
 /**
  * The page side of the analysis worker: typed requests (`WorkerRequestMap`), and answers to its file
  * requests. A scenario loads in a new worker while the current one keeps serving: the current scenario
@@ -25,10 +37,11 @@ export class WorkerClient {
   private spare: Worker | null = null;
 
   constructor(private readonly handlers: WorkerHandlers) {
-    this.spare = WorkerClient.start();
+    this.spare = started ?? WorkerClient.start();
+    started = null;
   }
 
-  private static start(): Worker {
+  static start(): Worker {
     return new Worker(new URL('./worker/analysis_worker.ts', import.meta.url), { type: 'module', name: 'firecover-analysis' });
   }
 

@@ -11,6 +11,8 @@ export interface FrameHold {
    */
   hold(maxMs?: number): void;
   release(): void;
+  /** An explicit hold is on. */
+  holding(): boolean;
 }
 
 /**
@@ -56,6 +58,7 @@ export function holdPartialFrames(map: MlMap, maxHoldMs = 1000): FrameHold {
       heldUntil = performance.now() + maxMs;
       setTimeout(() => map.triggerRepaint(), maxMs + 1);
     },
+    holding: () => performance.now() < heldUntil,
     release: () => {
       if (heldUntil === 0) return;
       heldUntil = 0;

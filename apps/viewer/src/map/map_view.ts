@@ -69,6 +69,9 @@ export class MapView {
     this.map.addControl(new maplibregl.AttributionControl({ compact: true }), 'bottom-right');
     // keep the last complete picture while new data is tiled (software renderers: each frame is costly)
     this.frames = holdPartialFrames(this.map);
+    // nothing to show before the first scenario's result: frames of the empty map (130–220 ms each in
+    // software GL) would only keep the page's thread from reading the scenario (released by the result)
+    this.frames.hold(8000);
     this.map.dragRotate.disable();
     this.map.touchZoomRotate.disableRotation();
     installIcons(this.map, this.map.getPixelRatio());
@@ -185,11 +188,22 @@ export class MapView {
     return this.map.queryRenderedFeatures(box, { layers });
   }
 
+  /** Resolves at the map's next `idle` with the picture drawn (an idle while drawing is held does not count). */
   idle(): Promise<void> {
     return new Promise((res) => {
-      if (this.map.loaded() && !this.map.isMoving() && this.map.areTilesLoaded()) this.map.once('idle', () => res());
-      else this.map.once('idle', () => res());
+      const onIdle = () => {
+        if (this.frames.holding()) this.map.once('idle', onIdle);
+        else res();
+      };
+      this.map.once('idle', onIdle);
       this.map.triggerRepaint();
     });
+  }
+
+  /** Ends an explicit hold once MapLibre has tiled everything it was given (then the picture is drawn once). */
+  releaseWhenTiled(): void {
+    if (!this.frames.holding()) return;
+    this.map.once('idle', () => this.frames.release());
+    this.map.triggerRepaint();
   }
 }

@@ -140,9 +140,15 @@ export class SitingPanel {
     );
   }
 
+  /** Whether the sites layer holds sites now (an empty one is not emptied again: each setData reloads tiles and redraws). */
+  private drawn = false;
+
   /** Chosen sites on the map: a numbered purple ring per site. */
   drawSites(): void {
     const map = this.map.map;
+    const sites = this.view?.sites ?? [];
+    if (sites.length === 0 && !this.drawn) return;
+    this.drawn = sites.length > 0;
     const data: GeoJSON.FeatureCollection = {
       type: 'FeatureCollection',
       features: (this.view?.sites ?? []).map((s) => ({ type: 'Feature', properties: { rank: s.rank, id: s.id }, geometry: { type: 'Point', coordinates: toDisplay(s.lon, s.lat) } })),

@@ -119,10 +119,12 @@ export class AnalysisSession {
      * risk analyses still run (the map tiles them meanwhile); the result then carries the same objects.
      */
     onCoverage?: (layers: Record<string, FeatureCollection>, scenario: LoadedScenario) => void,
+    /** The scenario already read from this text (the worker's read-ahead), else it is read here. */
+    preloaded?: LoadedScenario,
   ): Promise<SessionResult> {
     onStage('loading');
     const json = JSON.parse(scenarioText) as unknown;
-    const scenario = await loadScenario(json, fileName, readFile);
+    const scenario = preloaded ?? (await loadScenario(json, fileName, readFile));
     const info = scenarioInfo(scenario);
     this.infoCache = info;
     const base = this.normalize(baseLayers(scenario) as Record<string, FeatureCollection>);

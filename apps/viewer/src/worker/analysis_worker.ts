@@ -1,4 +1,4 @@
-import type { LoadedScenario } from '@firecover/core';
+import { loadScenario, type LoadedScenario } from '@firecover/core';
 import { LayerSender } from '../live/layer_sender';
 import { AnalysisSession, requestError, type SessionResult } from './analysis_session';
 import { planHandlers } from '../plan/plan_worker';
@@ -23,6 +23,8 @@ const sender = new LayerSender();
 let nextId = 1;
 const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
 let queue: Promise<void> = Promise.resolve();
+/** A scenario being read ahead of its `load` (`prefetch`). */
+let prefetched: { url: string; text: Promise<string>; scenario: Promise<LoadedScenario> } | null = null;
 
 function emit<T extends keyof WorkerEventMap>(type: T, params: WorkerEventMap[T], transfer: Transferable[] = []): void {
   scope.postMessage({ kind: 'event', type, params } as EventOf<WorkerEventMap>, transfer);
@@ -77,8 +79,22 @@ const handlers: { [T in keyof WorkerRequestMap]: (params: Params<WorkerRequestMa
       if (info) emit('base', { layers: sender.pack(layers, t), info }, t);
     };
     const read = p.baseUrl ? fetchRelative(p.baseUrl) : readFile;
-    const r = await session.load(p.scenarioText, p.fileName, read, (stage) => emit('progress', { stage }), p.visible, p.ahead ? onBase : undefined, p.ahead ? onCoverage : undefined);
+    // the scenario read ahead, if it is this one (a failed read ahead is redone here, and reported)
+    const pre = prefetched;
+    prefetched = null;
+    const preloaded = pre && pre.url === p.fileName ? await pre.text.then((t) => (t === p.scenarioText ? pre.scenario : null)).catch(() => null) : null;
+    const r = await session.load(p.scenarioText, p.fileName, read, (stage) => emit('progress', { stage }), p.visible, p.ahead ? onBase : undefined, p.ahead ? onCoverage : undefined, preloaded ?? undefined);
     return pack(r, transfer);
+  },
+  prefetch: (p) => {
+    const text = fetch(p.url).then((res) => {
+      if (!res.ok) throw new Error(`${p.url}: HTTP ${res.status}`);
+      return res.text();
+    });
+    const scenario = text.then((t) => loadScenario(JSON.parse(t) as unknown, p.url, fetchRelative(p.url)));
+    scenario.catch(() => {});
+    prefetched = { url: p.url, text, scenario };
+    return {};
   },
   addCandidate: (p, transfer) => pack(session.addCandidate(p.candidate), transfer),
   removeCandidate: (p, transfer) => pack(session.removeCandidate(p.id), transfer),

@@ -49,6 +49,11 @@ export interface WorkerRequestMap {
     },
     ResultMessage,
   ];
+  /**
+   * Start reading the scenario at `url` (and the files it names) before the page asks for it: the page's
+   * thread is busy starting the map meanwhile. A `load` of the same URL and text then takes it over.
+   */
+  prefetch: [{ url: string }, Record<string, never>];
   addCandidate: [{ candidate: CandidateInput }, ResultMessage];
   removeCandidate: [{ id: string }, ResultMessage];
   /** The plan's station sets side by side (existing, each planned year, full plan, with candidates). */
