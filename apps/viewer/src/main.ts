@@ -16,7 +16,8 @@ import { ANALYSIS_LAYERS, BASE_LAYERS, type CandidateInput } from './model';
 import { decodeLayer, districtRows } from './normalize';
 import { legendGroups, swatchElement } from './panel/legend';
 import { baseOverCap, overCapCount, panelSettings, renderPanel } from './panel/panel';
-import { WorkerClient, startAnalysisWorker } from './worker_client';
+import { WorkerClient } from './worker_client';
+import { SAMPLE, startUrl } from './start_url';
 import type { RequestError, ResultMessage } from './worker/protocol';
 import { applyDiff, type LayerDiff } from './live/apply_diff';
 import { candidateEditor } from './live/candidate_panel';
@@ -35,10 +36,7 @@ import { rememberScenario } from './siting/siting_client';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const panel = $('panel');
-const SAMPLE = './data/sample-city/scenario.json';
-// The scenario to open: read by the analysis worker while the map starts (the page's thread is busy with it).
-const startUrl = new URLSearchParams(location.search).get('scenario') ?? SAMPLE;
-startAnalysisWorker(new URL(startUrl, location.href).href);
+// the analysis worker was started by boot.ts, reading the scenario to open (startUrl) meanwhile
 const view = new MapView($('map'));
 state.map = view.map;
 let popup: maplibregl.Popup | null = null;
@@ -616,4 +614,4 @@ view.map.on('zoomend', () => fetchMissing());
 applyStaticLabels();
 render();
 // The scenario is read and analysed while the map loads its style; its layers are applied once the map has loaded.
-void openUrl(startUrl);
+void openUrl(startUrl());
