@@ -294,7 +294,6 @@ const worker = new WorkerClient({
   },
 });
 
-/** The roads and other background layers of a scenario being opened, sent ahead of its analysis. */
 /** Nothing is shown yet (the first picture): a load may send layers ahead of its result. Otherwise they come with the result (a load that fails must leave the current scenario as it was). */
 const takesLayersAhead = (): boolean => !state.info && state.mode !== 'analysis';
 
@@ -511,7 +510,6 @@ function filesFromInput(input: HTMLInputElement): Map<string, File> {
   for (const f of Array.from(input.files ?? [])) out.set((f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name, f);
   return out;
 }
-
 
 // ---- wiring -------------------------------------------------------------------------------
 
