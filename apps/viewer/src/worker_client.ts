@@ -1,4 +1,4 @@
-import type { CandidateInput, ComparisonRow, ScenarioInfo } from './model';
+import type { ComparisonRow, ScenarioInfo } from './model';
 import type { FileSource } from './load/file_source';
 import type { FromWorker, Params, RequestError, Result, ResultMessage, ToWorker, WorkerRequestMap } from './worker/protocol';
 
@@ -131,14 +131,6 @@ export class WorkerClient {
         if (this.worker === w) this.handlers.onComparison(rows);
       })
       .catch(this.fail);
-  }
-
-  addCandidate(candidate: CandidateInput): void {
-    this.request('addCandidate', { candidate }).then((r) => this.handlers.onResult(r), this.fail);
-  }
-
-  removeCandidate(id: string): void {
-    this.request('removeCandidate', { id }).then((r) => this.handlers.onResult(r), this.fail);
   }
 
   stop(): void {

@@ -271,20 +271,6 @@ export class AnalysisSession {
     };
   }
 
-  /** Adds a candidate station (incremental: one search from it). */
-  addCandidate(c: CandidateInput): SessionResult {
-    const t0 = performance.now();
-    this.applyCandidates([...this.candidates, c]);
-    return this.result('update', performance.now() - t0, {});
-  }
-
-  /** Removes a candidate: the analysis of the candidates before it, with those after it added again. */
-  removeCandidate(id: string): SessionResult {
-    const t0 = performance.now();
-    this.applyCandidates(this.candidates.filter((c) => c.id !== id));
-    return this.result('update', performance.now() - t0, {});
-  }
-
   /** The plan's station sets (from the pipeline's comparison of the loaded scenario). */
   comparison(): ComparisonRow[] {
     const loaded = this.need();
@@ -315,23 +301,6 @@ export class AnalysisSession {
     return out;
   }
 
-  private result(kind: 'load' | 'update', computeMs: number, extra: Record<string, FeatureCollection>): SessionResult {
-    const loaded = this.need();
-    const a = this.analysis!;
-    // The loaded analysis's layers come from the pipeline (built once); after candidates, the coverage layers are redrawn.
-    const coverage = a === loaded.coverage ? loaded.layers().coverage : coverageLayers(a);
-    const summary = a === loaded.coverage ? loaded.summary : coverageSummary(a);
-    const layers = this.normalize({ ...(coverage as Record<string, FeatureCollection>), ...extra, candidates: this.candidateLayer() });
-    return {
-      kind,
-      info: this.infoCache!,
-      layers,
-      summary: { ...(summary as unknown as Record<string, unknown>), water: this.water },
-      baseSummary: { ...(loaded.summary as unknown as Record<string, unknown>), water: this.water },
-      candidates: [...this.candidates],
-      computeMs,
-    };
-  }
 }
 
 /** Feature ids of the layers a candidate changes, so the page can update them by diff (`updateData`). */

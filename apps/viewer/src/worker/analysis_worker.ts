@@ -96,8 +96,6 @@ const handlers: { [T in keyof WorkerRequestMap]: (params: Params<WorkerRequestMa
     prefetched = { url: p.url, text, scenario };
     return {};
   },
-  addCandidate: (p, transfer) => pack(session.addCandidate(p.candidate), transfer),
-  removeCandidate: (p, transfer) => pack(session.removeCandidate(p.id), transfer),
   comparison: () => session.comparison(),
   ...planHandlers(session, () => sender.reset()),
   setCandidates: (p, transfer) => pack(session.setCandidates(p.candidates, p.visible), transfer, true),

@@ -54,8 +54,6 @@ export interface WorkerRequestMap {
    * thread is busy starting the map meanwhile. A `load` of the same URL and text then takes it over.
    */
   prefetch: [{ url: string }, Record<string, never>];
-  addCandidate: [{ candidate: CandidateInput }, ResultMessage];
-  removeCandidate: [{ id: string }, ResultMessage];
   /** The plan's station sets side by side (existing, each planned year, full plan, with candidates). */
   comparison: [Record<string, never>, ComparisonRow[]];
   /**
