@@ -229,8 +229,7 @@ function onResult(r: ResultMessage, asked: string[] | null = null): Promise<void
     live.reset(r.candidates);
     view.setBands(r.info.bandsS);
     // fit first: the sources then cut tiles for the view that is drawn (already, when the roads came ahead)
-    const fitted = earlyBase !== null && earlyBbox !== undefined && r.info.bbox !== undefined && earlyBbox.every((v, i) => v === r.info.bbox![i]);
-    if (!fitted) view.fit(r.info.bbox);
+    if (earlyBase === null || !sameBbox(earlyBbox, r.info.bbox)) view.fit(r.info.bbox);
     // background layers sent ahead (first picture) are already on the map; the others come now
     const ahead = earlyBase ?? {};
     const baseNow: Record<string, Uint8Array> = {};
@@ -294,6 +293,9 @@ const worker = new WorkerClient({
   },
 });
 
+type Bbox = [number, number, number, number];
+const sameBbox = (a: Bbox | undefined, b: Bbox | undefined): boolean => a !== undefined && b !== undefined && a.every((v, i) => v === b[i]);
+
 /** Nothing is shown yet (the first picture): a load may send layers ahead of its result. Otherwise they come with the result (a load that fails must leave the current scenario as it was). */
 const takesLayersAhead = (): boolean => !state.info && state.mode !== 'analysis';
 
@@ -310,8 +312,7 @@ function onBase(layers: Record<string, Uint8Array>, info: NonNullable<typeof sta
   if (layers.roads) view.frames.release();
   else view.frames.hold();
   view.setBands(info.bandsS);
-  const same = earlyBbox !== undefined && info.bbox !== undefined && earlyBbox.every((v, i) => v === info.bbox![i]);
-  if (!same) view.fit(info.bbox);
+  if (!sameBbox(earlyBbox, info.bbox)) view.fit(info.bbox);
   earlyBbox = info.bbox;
   const handed = applyLayers(layers);
   earlyBaseHanded = Promise.all([earlyBaseHanded, handed]).then(() => undefined);

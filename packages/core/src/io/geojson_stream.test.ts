@@ -7,6 +7,7 @@ import { readGeoJsonRoadsStream } from './geojson_roads_stream';
 import { streamGeoJsonFeatures } from './geojson_stream';
 import { readLayer } from './layer_source';
 import { roadFields } from './road_fields';
+import { prng } from '../search/test_networks';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -19,17 +20,6 @@ function* cutAt(bytes: Uint8Array, cuts: number[]): Generator<Uint8Array> {
   }
 }
 
-/** A deterministic PRNG (mulberry32), for reproducible cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function thrown(p: Promise<unknown>): Promise<InputError> {
   try {
